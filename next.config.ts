@@ -1,0 +1,10 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // Native and wasm-backed packages load from node_modules at run time instead of being bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@prisma/adapter-pg', 'isolated-vm', 'pg'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

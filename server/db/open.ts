@@ -1,0 +1,100 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { acquireDataDirLock, releaseDataDirLock } from './data-dir-lock';
+import { PrismaClient } from './generated/client';
+import { applyMigrations, type SqlSession } from './migrate';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  /** `dataDir` is a directory, or `memory://` for a throwaway database. */
+  | { kind: 'pglite'; dataDir: string }
+  /** A PGlite database restored from a dumpDataDir() tarball (tests use a migrated template). */
+  | { kind: 'pglite'; snapshot: Blob };
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  /** Raw SQL on the same database, for migrations, health checks and tests. */
+  sql: SqlSession;
+  close(): Promise<void>;
+}
+
+function pgliteSession(db: PGlite): SqlSession {
+  return {
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    query: async <T,>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+  };
+}
+
+function pgSession(client: pg.Pool | pg.Client): SqlSession {
+  return {
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+    query: async <T,>(sql: string, params?: unknown[]) =>
+      (await client.query(sql, params)).rows as T[],
+  };
+}
+
+async function openPglite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, migrate: boolean): Promise<Database> {
+  const lockedDir = 'dataDir' in target && !target.dataDir.startsWith('memory://') ? target.dataDir : null;
+  if (lockedDir) acquireDataDirLock(lockedDir);
+  try {
+    const pglite =
+      'snapshot' in target ? await PGlite.create({ loadDataDir: target.snapshot }) : await PGlite.create(target.dataDir);
+    const sql = pgliteSession(pglite);
+    if (migrate) await applyMigrations(sql, { advisoryLock: false });
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    return {
+      kind: 'pglite',
+      prisma,
+      sql,
+      close: async () => {
+        await prisma.$disconnect();
+        await pglite.close();
+        if (lockedDir) releaseDataDirLock(lockedDir);
+      },
+    };
+  } catch (error) {
+    if (lockedDir) releaseDataDirLock(lockedDir);
+    throw error;
+  }
+}
+
+async function openPostgres(url: string, migrate: boolean): Promise<Database> {
+  if (migrate) {
+    // Advisory locks belong to one session, so migrations get a dedicated connection rather than the pool.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await applyMigrations(pgSession(client), { advisoryLock: true });
+    } finally {
+      await client.end();
+    }
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client losing its server must not crash the process; the next query reports the failure.
+  pool.on('error', (error) => console.error('[weft] postgres connection error:', error.message));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: 'postgres',
+    prisma,
+    sql: pgSession(pool),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** Opens (and by default migrates) a database. Callers own the result and must close it. */
+export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean } = {}): Promise<Database> {
+  const migrate = options.migrate ?? true;
+  return target.kind === 'postgres' ? openPostgres(target.url, migrate) : openPglite(target, migrate);
+}

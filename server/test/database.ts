@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import pg from 'pg';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { closeDatabase, openDatabase, useDatabase, type Database } from '../db';
+import { postgresTestConfig } from './postgres';
+
+/**
+ * A fresh, migrated database of its own for the calling test file: PGlite in memory by default, a new
+ * PostgreSQL database when TEST_DATABASE_URL is set. The caller closes it.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const postgres = postgresTestConfig();
+  if (!postgres) {
+    const snapshot = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
+    return openDatabase({ kind: 'pglite', snapshot }, { migrate: false });
+  }
+  const name = `weft_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgres.adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('postgresTemplate')}"`);
+  await admin.end();
+  const database = await openDatabase({ kind: 'postgres', url: postgres.urlFor(name) }, { migrate: false });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: postgres.adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/**
+ * Makes a fresh test database the process-wide one (what services get from `db()`) for this test file.
+ * Returns a getter because the database exists only once beforeAll has run.
+ */
+export function useTestDatabase(): () => Database {
+  let database: Database | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    useDatabase(database);
+  });
+  afterAll(async () => {
+    await closeDatabase();
+  });
+  return () => {
+    if (!database) throw new Error('useTestDatabase(): the database opens in beforeAll');
+    return database;
+  };
+}

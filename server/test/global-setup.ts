@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { applyMigrations } from '../db/migrate';
+import { postgresTestConfig } from './postgres';
+
+// Migrating a fresh database for every test file would cost seconds each, so this migrates one template per
+// run: a PGlite tarball by default, or a PostgreSQL template database when TEST_DATABASE_URL is set.
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    postgresTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const postgres = postgresTestConfig();
+  if (postgres) {
+    const admin = new pg.Client({ connectionString: postgres.adminUrl });
+    await admin.connect();
+    // Leftovers of earlier (killed) runs would otherwise pile up; each run owns the names it creates.
+    const stale = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'weft\\_t\\_%' OR datname = $1",
+      [postgres.templateName],
+    );
+    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${postgres.templateName}"`);
+    const template = new pg.Client({ connectionString: postgres.urlFor(postgres.templateName) });
+    await template.connect();
+    await applyMigrations(
+      {
+        exec: async (sql) => void (await template.query(sql)),
+        query: async (sql, params) => (await template.query(sql, params)).rows,
+      },
+      { advisoryLock: false },
+    );
+    await template.end();
+    project.provide('postgresTemplate', postgres.templateName);
+    project.provide('pgliteTemplate', '');
+    return async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${postgres.templateName}" WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+
+  const db = await PGlite.create('memory://');
+  await applyMigrations(
+    { exec: async (sql) => void (await db.exec(sql)), query: async (sql, params) => (await db.query(sql, params)).rows as never },
+    { advisoryLock: false },
+  );
+  const dump = await db.dumpDataDir('none');
+  await db.close();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'weft-test-')), 'template.tar');
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteTemplate', file);
+  project.provide('postgresTemplate', '');
+  return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+}

@@ -1,0 +1,16 @@
+// Where integration tests find PostgreSQL: TEST_DATABASE_URL names a server and a database to connect to for
+// administration; every test file gets its own database created from a migrated template.
+export function postgresTestConfig() {
+  const raw = process.env.TEST_DATABASE_URL;
+  if (!raw) return null;
+  const adminUrl = new URL(raw);
+  return {
+    adminUrl: raw,
+    templateName: 'weft_template',
+    urlFor(database: string) {
+      const url = new URL(adminUrl);
+      url.pathname = `/${database}`;
+      return url.toString();
+    },
+  };
+}
