@@ -36,7 +36,7 @@ export async function db(): Promise<PrismaClient> {
 }
 
 /** Lets tests run the services against a database they opened themselves. */
-export function useDatabase(database: Database): void {
+export function installDatabase(database: Database): void {
   globalForDb.weftDatabase = Promise.resolve(database);
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -10,7 +11,10 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
-  /** `dataDir` is a directory, or `memory://` for a throwaway database. */
+  /**
+   * `dataDir` is Weft's data directory (the database lives in its `pglite/` folder, beside the lock file), or
+   * `memory://` for a throwaway database.
+   */
   | { kind: 'pglite'; dataDir: string }
   /** A PGlite database restored from a dumpDataDir() tarball (tests use a migrated template). */
   | { kind: 'pglite'; snapshot: Blob };
@@ -47,7 +51,9 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, m
   if (lockedDir) acquireDataDirLock(lockedDir);
   try {
     const pglite =
-      'snapshot' in target ? await PGlite.create({ loadDataDir: target.snapshot }) : await PGlite.create(target.dataDir);
+      'snapshot' in target
+        ? await PGlite.create({ loadDataDir: target.snapshot })
+        : await PGlite.create(lockedDir ? path.join(lockedDir, 'pglite') : target.dataDir);
     const sql = pgliteSession(pglite);
     if (migrate) await applyMigrations(sql, { advisoryLock: false });
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
@@ -70,7 +76,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: 'pglite' }>, m
 async function openPostgres(url: string, migrate: boolean): Promise<Database> {
   if (migrate) {
     // Advisory locks belong to one session, so migrations get a dedicated connection rather than the pool.
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
     await client.connect();
     try {
       await applyMigrations(pgSession(client), { advisoryLock: true });
@@ -78,7 +84,7 @@ async function openPostgres(url: string, migrate: boolean): Promise<Database> {
       await client.end();
     }
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle client losing its server must not crash the process; the next query reports the failure.
   pool.on('error', (error) => console.error('[weft] postgres connection error:', error.message));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

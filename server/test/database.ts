@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { closeDatabase, openDatabase, useDatabase, type Database } from '../db';
+import { closeDatabase, openDatabase, installDatabase, type Database } from '../db';
 import { postgresTestConfig } from './postgres';
 
 /**
@@ -37,17 +37,17 @@ export async function openTestDatabase(): Promise<Database> {
  * Makes a fresh test database the process-wide one (what services get from `db()`) for this test file.
  * Returns a getter because the database exists only once beforeAll has run.
  */
-export function useTestDatabase(): () => Database {
+export function setupTestDatabase(): () => Database {
   let database: Database | undefined;
   beforeAll(async () => {
     database = await openTestDatabase();
-    useDatabase(database);
+    installDatabase(database);
   });
   afterAll(async () => {
     await closeDatabase();
   });
   return () => {
-    if (!database) throw new Error('useTestDatabase(): the database opens in beforeAll');
+    if (!database) throw new Error('setupTestDatabase(): the database opens in beforeAll');
     return database;
   };
 }

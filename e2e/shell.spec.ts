@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+
+test('the app opens on the workflows page with its header', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/workflows$/);
+  await expect(page.getByRole('link', { name: 'Weft home' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Workflows', level: 1 })).toBeVisible();
+  // The header reports the embedded database once the server has opened it.
+  await expect(page.getByText('pglite', { exact: true })).toBeVisible();
+});
+
+test('an unknown page shows the 404 page with a way back', async ({ page }) => {
+  const response = await page.goto('/no/such/page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to workflows' }).click();
+  await expect(page).toHaveURL(/\/workflows$/);
+});
+
+test('health answers ok on the embedded database', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: 'ok', database: 'pglite', version: expect.any(String) });
+});
+
+test('an unknown API path answers the contract error body, not an HTML page', async ({ request }) => {
+  const response = await request.get('/api/no-such-route');
+  expect(response.status()).toBe(404);
+  expect(await response.json()).toEqual({ error: expect.any(String), code: 'not_found' });
+});

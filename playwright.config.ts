@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// The e2e server runs the production build on its own empty data directory, so runs never see each other's data.
+const port = Number(process.env.E2E_PORT ?? 3100);
+process.env.WEFT_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'weft-e2e-'));
+export const e2eDataDir = process.env.WEFT_E2E_DATA_DIR;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      WEFT_DATA_DIR: e2eDataDir,
+      NODE_OPTIONS: '--no-node-snapshot',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: '',
+    },
+  },
+});

@@ -1,0 +1,21 @@
+import { spawn } from 'node:child_process';
+import { buildIfStale } from './build-if-stale.mjs';
+
+// `npm start`: build when needed, then serve the production build. Next is started directly (not through npx) so
+// that stopping this process stops the server too; PORT and HOSTNAME are honoured by `next start` itself.
+buildIfStale();
+
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    // isolated-vm (the code sandbox) cannot run with Node's startup snapshot.
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-node-snapshot'].filter(Boolean).join(' '),
+  },
+});
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

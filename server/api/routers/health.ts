@@ -1,0 +1,6 @@
+import { checkHealth } from '../../services/health';
+import { createTRPCRouter, publicProcedure } from '../trpc';
+
+export const healthRouter = createTRPCRouter({
+  get: publicProcedure.query(() => checkHealth()),
+});

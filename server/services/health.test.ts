@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDatabase } from '../db';
+import { resetEnvForTests } from '../env';
+import { setupTestDatabase } from '../test/database';
+import { checkHealth } from './health';
+
+describe('health', () => {
+  describe('with a reachable database', () => {
+    const database = setupTestDatabase();
+
+    it('is ok and names the database it runs on', async () => {
+      expect(await checkHealth()).toEqual({ status: 'ok', database: database().kind, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    });
+  });
+
+  describe('when PostgreSQL cannot be reached', () => {
+    afterEach(async () => {
+      delete process.env.DATABASE_URL;
+      resetEnvForTests();
+      await closeDatabase();
+    });
+
+    it('is unavailable with the reason, and tries again on the next check', async () => {
+      process.env.DATABASE_URL = 'postgresql://postgres@127.0.0.1:1/nothing';
+      resetEnvForTests();
+      const health = await checkHealth();
+      expect(health).toMatchObject({ status: 'unavailable', database: 'postgres' });
+      expect(health.reason).toMatch(/^database unreachable: /);
+      // A second check tries again instead of answering from a cached failed connection.
+      expect((await checkHealth()).status).toBe('unavailable');
+    });
+  });
+});

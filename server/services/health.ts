@@ -1,0 +1,33 @@
+import { databaseKindFromEnv, getDatabase, type DatabaseKind } from '../db';
+import { WEFT_VERSION } from '../version';
+
+export interface Health {
+  status: 'ok' | 'unavailable';
+  database: DatabaseKind;
+  version: string;
+  /** Why the database cannot be reached, when it cannot. */
+  reason?: string;
+}
+
+const HEALTH_TIMEOUT_MS = 5_000;
+
+export async function checkHealth(): Promise<Health> {
+  let database = databaseKindFromEnv();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      getDatabase().then(async (db) => {
+        database = db.kind;
+        await db.sql.query('SELECT 1');
+      }),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
+      }),
+    ]);
+    return { status: 'ok', database, version: WEFT_VERSION };
+  } catch (error) {
+    return { status: 'unavailable', database, version: WEFT_VERSION, reason: `database unreachable: ${(error as Error).message}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}

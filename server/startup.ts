@@ -1,0 +1,26 @@
+import { databaseTargetFromEnv, getDatabase } from './db';
+import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock';
+
+/**
+ * Runs once per server process. Claims the embedded database directory before serving anything, so a second
+ * server on the same directory exits with a clear message instead of corrupting it, then opens and migrates the
+ * database in the background so the first request does not pay for it.
+ */
+export async function startServer(): Promise<void> {
+  const target = databaseTargetFromEnv();
+  if (target.kind === 'pglite' && 'dataDir' in target && !target.dataDir.startsWith('memory://')) {
+    try {
+      acquireDataDirLock(target.dataDir);
+    } catch (error) {
+      if (error instanceof DataDirLockedError) {
+        console.error(`[weft] ${error.message}`);
+        process.exit(1);
+      }
+      throw error;
+    }
+  }
+  getDatabase().then(
+    (db) => console.log(`[weft] database ready (${db.kind})`),
+    (error: Error) => console.error(`[weft] database unavailable: ${error.message}`),
+  );
+}
