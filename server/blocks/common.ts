@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { FieldHintSpec } from './types';
+
+/** The longest a single block may run: one hour. */
+export const MAX_BLOCK_TIMEOUT_MS = 3_600_000;
+
+export const retrySchema = z.strictObject({
+  /** Attempts in total, the first one included; 1 means no retry. */
+  max_attempts: z.int().min(1).max(10).default(1),
+  /** The wait before the second attempt. */
+  backoff_ms: z.int().min(0).default(1000),
+  /** `exponential` doubles the wait after every failed attempt. */
+  backoff: z.enum(['fixed', 'exponential']).default('exponential'),
+});
+
+/**
+ * Settings every block type has, merged into each block's config schema by `defineBlock`. All are optional in a
+ * stored config; parsing fills in `retry` (one attempt) and `on_error` (`"fail"`). `timeout_ms` stays absent when
+ * not set, leaving the engine's default in force.
+ */
+export const commonConfigShape = {
+  timeout_ms: z.int().positive().max(MAX_BLOCK_TIMEOUT_MS).optional(),
+  retry: retrySchema.prefault({}),
+  /** `fail` ends the execution when the block fails (after its retries); `continue` lets the run go on. */
+  on_error: z.enum(['fail', 'continue']).default('fail'),
+};
+
+export type CommonConfigShape = typeof commonConfigShape;
+export type CommonConfig = z.output<z.ZodObject<CommonConfigShape>>;
+
+export const commonFieldHints: Readonly<Record<string, FieldHintSpec>> = {
+  timeout_ms: {
+    widget: 'number',
+    label: 'Timeout (ms)',
+    help: 'Abort the block after this many milliseconds (at most one hour).',
+    advanced: true,
+  },
+  'retry.max_attempts': {
+    widget: 'number',
+    label: 'Attempts',
+    help: 'How many times to try the block before giving up (1 = no retry).',
+    advanced: true,
+  },
+  'retry.backoff_ms': {
+    widget: 'number',
+    label: 'Retry delay (ms)',
+    help: 'Wait before the first retry.',
+    advanced: true,
+  },
+  'retry.backoff': {
+    widget: 'select',
+    label: 'Retry backoff',
+    options: [
+      { value: 'exponential', label: 'Exponential (double the delay each time)' },
+      { value: 'fixed', label: 'Fixed' },
+    ],
+    advanced: true,
+  },
+  on_error: {
+    widget: 'select',
+    label: 'On error',
+    options: [
+      { value: 'fail', label: 'Fail the execution' },
+      { value: 'continue', label: 'Continue the execution' },
+    ],
+    advanced: true,
+  },
+};

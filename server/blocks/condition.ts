@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineBlock } from './types';
+
+/** Branches the workflow: only the edges of the branch the expression picks are taken. */
+export const conditionBlock = defineBlock({
+  type: 'condition',
+  label: 'Condition',
+  description: 'Evaluates a JavaScript expression and continues down the "true" or the "false" branch.',
+  icon: 'git-branch',
+  category: 'logic',
+  config: {
+    /** A JavaScript expression over the upstream outputs, e.g. `score.output > 0.5`. */
+    expression: z.string().refine((expression) => expression.trim() !== '', 'must not be empty'),
+  },
+  script: { field: 'expression', mode: 'expression' },
+  targetHandles: [null],
+  sourceHandles: ['true', 'false'],
+  defaults: { expression: 'true' },
+  fieldHints: {
+    expression: {
+      widget: 'code',
+      label: 'Expression',
+      placeholder: 'score.output > 0.5',
+      help: 'A JavaScript expression; upstream outputs are variables named by block id, the execution input is `input`.',
+    },
+  },
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { hasTemplate } from '@/server/graph/templates';
+import { defineBlock } from './types';
+
+export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
+
+/** A URL without templates must already be an absolute http(s) URL; one with templates is checked when rendered. */
+function isHttpUrlOrTemplate(url: string): boolean {
+  if (hasTemplate(url)) return true;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** One HTTP request. */
+export const httpBlock = defineBlock({
+  type: 'http',
+  label: 'HTTP request',
+  description: 'Calls a URL and returns the status, headers and body of the response.',
+  icon: 'globe',
+  category: 'integration',
+  config: {
+    url: z
+      .string()
+      .min(1)
+      .refine(isHttpUrlOrTemplate, 'must be an absolute http:// or https:// URL'),
+    method: z.enum(httpMethods).default('GET'),
+    headers: z.record(z.string(), z.string()).optional(),
+    /** A template string, or JSON (containing templates) sent as `application/json`. */
+    body: z.json().optional(),
+  },
+  templateFields: ['url', 'headers', 'body'],
+  targetHandles: [null],
+  sourceHandles: [null],
+  defaults: { url: 'https://example.com', method: 'GET' },
+  fieldHints: {
+    method: {
+      widget: 'select',
+      label: 'Method',
+      options: httpMethods.map((method) => ({ value: method, label: method })),
+    },
+    url: { widget: 'text', label: 'URL', placeholder: 'https://api.example.com/items/{{input.id}}', help: 'Supports templates.' },
+    headers: { widget: 'json', label: 'Headers', help: 'An object of header names to values; values support templates.' },
+    body: { widget: 'json', label: 'Body', help: 'Text or JSON; strings inside support templates.' },
+  },
+});

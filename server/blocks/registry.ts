@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { agentBlock } from './agent';
+import { codeBlock } from './code';
+import { conditionBlock } from './condition';
+import { httpBlock } from './http';
+import { inputBlock } from './input';
+import { llmBlock } from './llm';
+import { outputBlock } from './output';
+import type { AnyBlockDefinition } from './types';
+
+/** Every block type, in palette order. A new block type is one file and one line here. */
+const definitions = [
+  inputBlock,
+  outputBlock,
+  llmBlock,
+  agentBlock,
+  codeBlock,
+  conditionBlock,
+  httpBlock,
+] as const satisfies readonly AnyBlockDefinition[];
+
+type Definition = (typeof definitions)[number];
+
+export type BlockType = Definition['type'];
+
+/** Block type → its definition. */
+export const blockRegistry = Object.fromEntries(definitions.map((definition) => [definition.type, definition])) as {
+  readonly [D in Definition as D['type']]: D;
+};
+
+/** The block types, in palette order. */
+export const blockTypes: readonly BlockType[] = definitions.map((definition) => definition.type);
+
+/** The config of a block of type `T` once parsed: defaults applied. */
+export type BlockConfig<T extends BlockType> = z.output<(typeof blockRegistry)[T]['configSchema']>;
+
+/** The config of a block of type `T` as stored: defaulted fields optional. */
+export type StoredBlockConfig<T extends BlockType> = z.input<(typeof blockRegistry)[T]['configSchema']>;
+
+export function isBlockType(type: string): type is BlockType {
+  return Object.hasOwn(blockRegistry, type);
+}
+
+export function getBlockDefinition<T extends BlockType>(type: T): (typeof blockRegistry)[T];
+export function getBlockDefinition(type: string): AnyBlockDefinition | undefined;
+export function getBlockDefinition(type: string): AnyBlockDefinition | undefined {
+  return isBlockType(type) ? blockRegistry[type] : undefined;
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { commonConfigShape, commonFieldHints, type CommonConfigShape } from './common';
+
+/** Where a block type sits in the editor's palette. */
+export type BlockCategory = 'io' | 'ai' | 'logic' | 'integration';
+
+export const blockCategories: readonly { id: BlockCategory; label: string }[] = [
+  { id: 'io', label: 'Input & output' },
+  { id: 'ai', label: 'AI' },
+  { id: 'logic', label: 'Logic' },
+  { id: 'integration', label: 'Integrations' },
+];
+
+/**
+ * A connection point on a block. `null` is the block's single unnamed handle: edges attached to it carry
+ * `sourceHandle`/`targetHandle` `null` (or leave it out), which is what React Flow produces for a `<Handle>`
+ * without an `id`. Named handles (a condition's `"true"`/`"false"`) must be named on the edge.
+ */
+export type HandleId = string | null;
+
+/** The single unnamed handle most blocks have on each side. */
+export const DEFAULT_HANDLE: HandleId = null;
+
+/** How the inspector renders a config field. */
+export type FieldWidget = 'text' | 'textarea' | 'number' | 'select' | 'toggle' | 'json' | 'code' | 'model';
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+/** What a block file says about one config field. */
+export interface FieldHintSpec {
+  widget: FieldWidget;
+  label: string;
+  help?: string;
+  placeholder?: string;
+  /** For `select` widgets. */
+  options?: readonly FieldOption[];
+  /** Shown in a collapsed "Advanced" section (the shared per-block settings are). */
+  advanced?: boolean;
+}
+
+/** A field hint as the inspector receives it: `required` is derived from the config schema, never written by hand. */
+export interface FieldHint extends FieldHintSpec {
+  required: boolean;
+}
+
+/** A config field evaluated as JavaScript in the sandbox rather than rendered as a template. */
+export interface ScriptField {
+  field: string;
+  /** `function`: the body of an async function; `expression`: a single expression. */
+  mode: 'function' | 'expression';
+}
+
+/** The config schema of a block type: its own fields plus the shared settings, unknown keys rejected. */
+export type BlockConfigSchema<TShape extends z.core.$ZodShape = z.core.$ZodShape> = z.ZodObject<
+  TShape & Omit<CommonConfigShape, keyof TShape>,
+  z.core.$strict
+>;
+
+/** What a block file writes; `defineBlock` turns it into a `BlockDefinition`. */
+export interface BlockSpec<TType extends string, TShape extends z.core.$ZodShape> {
+  type: TType;
+  label: string;
+  /** One sentence for the palette. */
+  description: string;
+  /** A lucide icon name, e.g. `"sparkles"`. */
+  icon: string;
+  category: BlockCategory;
+  /** The block's own config fields; the shared settings of `common.ts` are added by `defineBlock`. */
+  config: TShape;
+  /** Top-level config keys whose values (strings, or any JSON containing strings) are `{{ }}` templates. */
+  templateFields?: readonly (keyof TShape & string)[];
+  /** The config field run as JavaScript in the sandbox, if any (upstream outputs are in scope by block id). */
+  script?: ScriptField & { field: keyof TShape & string };
+  targetHandles: readonly HandleId[];
+  sourceHandles: readonly HandleId[];
+  /** The config of a block freshly dropped on the canvas. */
+  defaults: z.input<BlockConfigSchema<TShape>>;
+  /** Inspector hints for the block's own fields, in display order. */
+  fieldHints?: { readonly [K in keyof TShape & string]?: FieldHintSpec };
+}
+
+export interface BlockDefinition<
+  TType extends string = string,
+  TSchema extends BlockConfigSchema<z.core.$ZodShape> = BlockConfigSchema<z.core.$ZodShape>,
+> {
+  type: TType;
+  label: string;
+  description: string;
+  icon: string;
+  category: BlockCategory;
+  /** Validates a stored config and applies defaults (`configSchema.parse(config)` is what the engine runs with). */
+  configSchema: TSchema;
+  templateFields: readonly string[];
+  script: ScriptField | null;
+  /** Handles edges may end on; empty when nothing may connect into the block (input). */
+  targetHandles: readonly HandleId[];
+  /** Handles edges may leave from; empty when the block has no outgoing edges (output). */
+  sourceHandles: readonly HandleId[];
+  /** A fresh copy of the config for a block dropped on the canvas. */
+  defaultConfig(): z.input<TSchema>;
+  /** Inspector hints keyed by config path (`"prompt"`, `"retry.max_attempts"`), block fields first, shared settings last. */
+  fieldHints: Readonly<Record<string, FieldHint>>;
+}
+
+/** Any registered block definition, whatever its config type. */
+export type AnyBlockDefinition = BlockDefinition;
+
+/**
+ * Builds a block definition from a block file's spec: merges the shared settings into a strict config schema
+ * and derives the inspector hints.
+ */
+export function defineBlock<const TType extends string, TShape extends z.core.$ZodShape>(
+  spec: BlockSpec<TType, TShape>,
+): BlockDefinition<TType, BlockConfigSchema<TShape>> {
+  const configSchema = z.strictObject({ ...spec.config, ...omitKeys(commonConfigShape, Object.keys(spec.config)) });
+  const shape = configSchema.shape as z.core.$ZodShape;
+
+  const fieldHints: Record<string, FieldHint> = {};
+  const hintSpecs: Record<string, FieldHintSpec | undefined> = { ...spec.fieldHints, ...commonFieldHints };
+  for (const [path, hint] of Object.entries(hintSpecs)) {
+    if (hint) fieldHints[path] = { ...hint, required: isRequired(shape, path) };
+  }
+
+  const defaults = spec.defaults;
+  return {
+    type: spec.type,
+    label: spec.label,
+    description: spec.description,
+    icon: spec.icon,
+    category: spec.category,
+    configSchema: configSchema as unknown as BlockConfigSchema<TShape>,
+    templateFields: spec.templateFields ?? [],
+    script: spec.script ?? null,
+    targetHandles: spec.targetHandles,
+    sourceHandles: spec.sourceHandles,
+    defaultConfig: () => structuredClone(defaults),
+    fieldHints,
+  };
+}
+
+function omitKeys<T extends object>(object: T, keys: readonly string[]): T {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key))) as T;
+}
+
+/** A field is required when leaving it out is invalid; a nested path is required only if its parent is too. */
+function isRequired(shape: z.core.$ZodShape, path: string): boolean {
+  let current: z.core.$ZodShape | undefined = shape;
+  for (const key of path.split('.')) {
+    const field: z.core.$ZodType | undefined = current?.[key];
+    if (!field || z.safeParse(field, undefined).success) return false;
+    current = field instanceof z.ZodObject ? (field.shape as z.core.$ZodShape) : undefined;
+  }
+  return true;
+}
