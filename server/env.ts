@@ -10,11 +10,13 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+    .optional(),
   WEFT_DATA_DIR: z.string().min(1).default('./data'),
   WEFT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   WEFT_ALLOW_PRIVATE_NETWORK: booleanFlag,
+  WEFT_SECRET_KEY: z.string().min(16, 'WEFT_SECRET_KEY must be at least 16 characters').optional(),
+  WEFT_BOOTSTRAP_API_KEY: z.string().min(16, 'WEFT_BOOTSTRAP_API_KEY must be at least 16 characters').optional(),
+  WEFT_BOOTSTRAP_WORKSPACE: z.string().min(1).default('default'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -24,7 +26,9 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
+    // An empty variable (`DATABASE_URL=`) means unset, as people expect from shell and .env files.
+    const set = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
+    const parsed = envSchema.safeParse(set);
     if (!parsed.success) {
       const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
       throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);

@@ -1,4 +1,5 @@
 import { databaseTargetFromEnv, getDatabase } from './db';
+import { ensureBootstrapApiKey } from './services/api-keys';
 import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock';
 
 /**
@@ -19,8 +20,10 @@ export async function startServer(): Promise<void> {
       throw error;
     }
   }
-  getDatabase().then(
-    (db) => console.log(`[weft] database ready (${db.kind})`),
-    (error: Error) => console.error(`[weft] database unavailable: ${error.message}`),
-  );
+  getDatabase()
+    .then(async (db) => {
+      console.log(`[weft] database ready (${db.kind})`);
+      await ensureBootstrapApiKey();
+    })
+    .catch((error: Error) => console.error(`[weft] database unavailable: ${error.message}`));
 }

@@ -1,8 +1,17 @@
+import { accountRouter } from './routers/account';
+import { apiKeysRouter } from './routers/api-keys';
+import { credentialsRouter } from './routers/credentials';
 import { healthRouter } from './routers/health';
+import { invitationsRouter, membersRouter } from './routers/members';
 import { createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
+  account: accountRouter,
+  apiKeys: apiKeysRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
+  credentials: credentialsRouter,
 });
 
 export type AppRouter = typeof appRouter;

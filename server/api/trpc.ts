@@ -1,16 +1,34 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
-import { ApiError } from '../errors';
+import { authenticate, isSameOrigin, sessionUser, type SessionUser } from '../auth/authenticate';
+import { requireRole, type Caller, type Role } from '../auth/caller';
+import { ApiError, forbidden, unauthorized } from '../errors';
+import { toApiError } from '../http/respond';
 
-// The one place tRPC is created: the request context, and the procedure builders routers choose from.
+// The one place tRPC is created: the request context and the procedure builders, so each router says in one word
+// who may call it. Services throw ApiError with the contract's code; the formatter hands that code to the UI.
 
 export interface TrpcContext {
   headers: Headers;
+  url: string;
+  /** Resolved once per request, on first use, so public procedures never touch auth. */
+  caller: () => Promise<Caller | null>;
+  user: () => Promise<SessionUser | null>;
 }
 
-export function createTrpcContext(opts: { headers: Headers }): TrpcContext {
-  return { headers: opts.headers };
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= fn());
+}
+
+export function createTrpcContext(opts: { headers: Headers; url: string }): TrpcContext {
+  return {
+    headers: opts.headers,
+    url: opts.url,
+    caller: once(() => authenticate(opts.headers)),
+    user: once(() => sessionUser(opts.headers)),
+  };
 }
 
 const TRPC_CODES: Record<number, TRPCError['code']> = {
@@ -22,6 +40,7 @@ const TRPC_CODES: Record<number, TRPCError['code']> = {
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   429: 'TOO_MANY_REQUESTS',
+  500: 'INTERNAL_SERVER_ERROR',
 };
 
 const t = initTRPC.context<TrpcContext>().create({
@@ -32,7 +51,7 @@ const t = initTRPC.context<TrpcContext>().create({
       ...shape,
       data: {
         ...shape.data,
-        // The contract's code and details travel to the UI, so it can show problems the same way the API does.
+        stack: undefined,
         weftCode: cause instanceof ApiError ? cause.code : error.code === 'BAD_REQUEST' ? 'validation_error' : null,
         details: cause instanceof ApiError ? (cause.details ?? null) : cause instanceof ZodError ? cause.issues : null,
       },
@@ -40,16 +59,50 @@ const t = initTRPC.context<TrpcContext>().create({
   },
 });
 
-/** Turns the services' ApiErrors into tRPC errors with the matching status. */
-const apiErrors = t.middleware(async ({ next }) => {
+/** Turns whatever a service throws into a tRPC error carrying the contract's status and code. */
+const contractErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof ApiError) {
+  if (!result.ok) {
     const cause = result.error.cause;
-    throw new TRPCError({ code: TRPC_CODES[cause.status] ?? 'INTERNAL_SERVER_ERROR', message: cause.message, cause });
+    if (result.error.code === 'BAD_REQUEST' && cause instanceof ZodError) return result; // input validation
+    if (cause instanceof ApiError || cause instanceof ZodError || result.error.code === 'INTERNAL_SERVER_ERROR') {
+      const apiError = toApiError(cause ?? result.error);
+      throw new TRPCError({ code: TRPC_CODES[apiError.status] ?? 'INTERNAL_SERVER_ERROR', message: apiError.message, cause: apiError });
+    }
   }
   return result;
 });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(apiErrors);
+export const publicProcedure = t.procedure.use(contractErrors);
+
+/** A signed-in person (browser session), whatever workspace they are in; for account-level actions. */
+export const sessionProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+  const user = await ctx.user();
+  if (!user) throw unauthorized();
+  if (type === 'mutation' && !isSameOrigin(ctx.headers, ctx.url)) throw forbidden('Cross-origin request refused');
+  return next({ ctx: { sessionUser: user } });
+});
+
+/** Anyone with a credential (session or API key) for a workspace: reads. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+  const caller = await ctx.caller();
+  if (!caller) throw unauthorized();
+  if (caller.via === 'session' && type === 'mutation' && !isSameOrigin(ctx.headers, ctx.url)) {
+    throw forbidden('Cross-origin request refused');
+  }
+  return next({ ctx: { caller } });
+});
+
+function roleProcedure(role: Role) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    requireRole(ctx.caller, role);
+    return next();
+  });
+}
+
+/** Editors and owners: build, run, deploy. */
+export const editorProcedure = roleProcedure('editor');
+/** Owners: members, API keys, workspace settings. */
+export const ownerProcedure = roleProcedure('owner');

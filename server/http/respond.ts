@@ -1,10 +1,23 @@
+import { ZodError } from 'zod';
 import { ApiError } from '../errors';
 
-/** The contract's error body for any thrown value; never a stack trace or a secret. */
-export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) {
-    return Response.json(error.toBody(), { status: error.status, headers: error.headers });
-  }
+export function zodDetails(error: ZodError) {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+/** Any thrown value as the contract's error body; never a stack trace or a secret. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ZodError) return new ApiError('validation_error', 'The request does not match the schema', zodDetails(error));
   console.error('[weft] unexpected error:', error);
-  return Response.json({ error: 'Internal server error', code: 'internal_error' }, { status: 500 });
+  return new ApiError('internal_error', 'Internal server error');
+}
+
+export function errorResponse(error: unknown): Response {
+  const apiError = toApiError(error);
+  return Response.json(apiError.toBody(), { status: apiError.status, headers: apiError.headers });
+}
+
+export function json(body: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(body, { status, headers });
 }

@@ -9,7 +9,7 @@ function handler(req: Request) {
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => createTrpcContext({ headers: req.headers }),
+    createContext: () => createTrpcContext({ headers: req.headers, url: req.url }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[weft] tRPC ${path ?? '?'} failed:`, error.cause ?? error);
     },

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { requireRole, type Caller } from '../auth/caller';
+import { db } from '../db';
+import { env } from '../env';
+import { ApiError } from '../errors';
+import { randomToken, sha256Hex } from '../secrets/crypto';
+
+// API keys: shown once, stored as a sha256 hash, recognisable by their first characters, one workspace each.
+
+export const KEY_PREFIX = 'weft_';
+const SHOWN_PREFIX_LENGTH = 12;
+// Writing last_used_at on every request would turn every read into a write; a minute's precision is plenty.
+const LAST_USED_PRECISION_MS = 60_000;
+
+export const createApiKeyInput = z.object({
+  name: z.string().trim().min(1, 'Name is required').max(100),
+  role: z.enum(['owner', 'editor', 'viewer']).default('editor'),
+});
+
+export const apiKeyIdInput = z.object({ id: z.string().min(1) });
+
+function present(key: {
+  id: string;
+  name: string;
+  prefix: string;
+  role: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}) {
+  return {
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    role: key.role,
+    created_at: key.createdAt.toISOString(),
+    last_used_at: key.lastUsedAt?.toISOString() ?? null,
+    revoked_at: key.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export async function createApiKey(caller: Caller, input: z.input<typeof createApiKeyInput>) {
+  requireRole(caller, 'owner');
+  const { name, role } = createApiKeyInput.parse(input);
+  const key = `${KEY_PREFIX}${randomToken(24)}`;
+  const prisma = await db();
+  const row = await prisma.apiKey.create({
+    data: {
+      workspaceId: caller.workspaceId,
+      name,
+      role,
+      keyHash: sha256Hex(key),
+      prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
+      createdById: caller.userId,
+    },
+  });
+  return { ...present(row), key };
+}
+
+export async function listApiKeys(caller: Caller) {
+  requireRole(caller, 'owner');
+  const prisma = await db();
+  const keys = await prisma.apiKey.findMany({ where: { workspaceId: caller.workspaceId }, orderBy: { createdAt: 'desc' } });
+  return keys.map(present);
+}
+
+export async function revokeApiKey(caller: Caller, id: string) {
+  requireRole(caller, 'owner');
+  const prisma = await db();
+  const { count } = await prisma.apiKey.updateMany({
+    where: { id, workspaceId: caller.workspaceId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 0) {
+    const exists = await prisma.apiKey.findFirst({ where: { id, workspaceId: caller.workspaceId } });
+    if (!exists) throw new ApiError('not_found', 'No such API key');
+  }
+  return { id, revoked: true };
+}
+
+/** The caller an API key stands for, or null when it is unknown or revoked. */
+export async function callerForApiKey(token: string): Promise<Caller | null> {
+  if (!token || token.length > 512) return null;
+  const prisma = await db();
+  const key = await prisma.apiKey.findUnique({ where: { keyHash: sha256Hex(token) } });
+  if (!key || key.revokedAt) return null;
+  const now = Date.now();
+  if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
+  }
+  return { workspaceId: key.workspaceId, role: key.role, userId: key.createdById, apiKeyId: key.id, via: 'api_key' };
+}
+
+/**
+ * Headless installs (CI, automation) name their key in WEFT_BOOTSTRAP_API_KEY: make sure a workspace named
+ * WEFT_BOOTSTRAP_WORKSPACE exists with an owner key of exactly that value. Safe to run at every start.
+ */
+export async function ensureBootstrapApiKey(): Promise<void> {
+  const { WEFT_BOOTSTRAP_API_KEY: key, WEFT_BOOTSTRAP_WORKSPACE: workspaceName } = env();
+  if (!key) return;
+  const prisma = await db();
+  const keyHash = sha256Hex(key);
+  const existing = await prisma.apiKey.findUnique({ where: { keyHash } });
+  if (existing) {
+    if (existing.revokedAt) {
+      console.warn('[weft] WEFT_BOOTSTRAP_API_KEY names a revoked key; restoring it because the configuration asks for it');
+      await prisma.apiKey.update({ where: { id: existing.id }, data: { revokedAt: null, role: 'owner' } });
+    }
+    return;
+  }
+  const workspace =
+    (await prisma.workspace.findFirst({ where: { name: workspaceName }, orderBy: { createdAt: 'asc' } })) ??
+    (await prisma.workspace.create({ data: { name: workspaceName } }));
+  await prisma.apiKey.create({
+    data: { workspaceId: workspace.id, name: 'Bootstrap key (WEFT_BOOTSTRAP_API_KEY)', role: 'owner', keyHash, prefix: key.slice(0, SHOWN_PREFIX_LENGTH) },
+  });
+  console.log(`[weft] bootstrap API key ready for workspace "${workspaceName}"`);
+}
