@@ -3,6 +3,7 @@ import { apiKeysRouter } from './routers/api-keys';
 import { credentialsRouter } from './routers/credentials';
 import { healthRouter } from './routers/health';
 import { invitationsRouter, membersRouter } from './routers/members';
+import { workflowsRouter } from './routers/workflows';
 import { createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   invitations: invitationsRouter,
   credentials: credentialsRouter,
+  workflows: workflowsRouter,
 });
 
 export type AppRouter = typeof appRouter;

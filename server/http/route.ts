@@ -1,6 +1,6 @@
 import { authenticate, isSameOrigin } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
-import { forbidden, unauthorized } from '../errors';
+import { ApiError, forbidden, unauthorized } from '../errors';
 import { errorResponse } from './respond';
 
 // Every REST handler is built with these: they authenticate, refuse cross-origin cookie mutations, turn thrown
@@ -31,4 +31,14 @@ export function authedRoute<P = Record<string, never>>(handler: (request: Reques
     }
     return handler(request, caller, params);
   });
+}
+
+/** For the methods a route does not implement: the contract's JSON 405 instead of Next's empty one. */
+export function methodNotAllowed(allowed: string[]) {
+  return async (request: Request): Promise<Response> =>
+    errorResponse(
+      new ApiError('method_not_allowed', `${request.method} is not allowed here; use ${allowed.join(', ')}`, undefined, {
+        Allow: allowed.join(', '),
+      }),
+    );
 }

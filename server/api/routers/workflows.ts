@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { createWorkflowInput, importWorkflowInput, listWorkflowsQuery, patchWorkflowInput, putGraphInput } from '../../services/workflow-schemas';
+import {
+  createWorkflow,
+  deleteWorkflow,
+  duplicateWorkflow,
+  exportWorkflow,
+  getWorkflow,
+  importWorkflow,
+  listWorkflows,
+  replaceGraph,
+  updateWorkflow,
+} from '../../services/workflows';
+import { createTRPCRouter, editorProcedure, protectedProcedure } from '../trpc';
+
+const byId = z.object({ id: z.string().min(1) });
+
+export const workflowsRouter = createTRPCRouter({
+  list: protectedProcedure.input(listWorkflowsQuery).query(({ ctx, input }) => listWorkflows(ctx.caller, input)),
+  get: protectedProcedure.input(byId).query(({ ctx, input }) => getWorkflow(ctx.caller, input.id)),
+  create: editorProcedure.input(createWorkflowInput).mutation(({ ctx, input }) => createWorkflow(ctx.caller, input)),
+  update: editorProcedure
+    .input(byId.extend({ patch: patchWorkflowInput }))
+    .mutation(({ ctx, input }) => updateWorkflow(ctx.caller, input.id, input.patch)),
+  delete: editorProcedure.input(byId).mutation(async ({ ctx, input }) => {
+    await deleteWorkflow(ctx.caller, input.id);
+    return { id: input.id, deleted: true };
+  }),
+  duplicate: editorProcedure.input(byId).mutation(({ ctx, input }) => duplicateWorkflow(ctx.caller, input.id)),
+  /**
+   * The editor's save: stores work in progress even when it does not validate yet (problems come back to be
+   * shown on the canvas); deploy and run refuse invalid graphs. `version` is the If-Match precondition.
+   */
+  saveGraph: editorProcedure
+    .input(byId.extend({ graph: putGraphInput, version: z.number().int().optional() }))
+    .mutation(({ ctx, input }) => replaceGraph(ctx.caller, input.id, input.graph, { expectedVersion: input.version, allowInvalid: true })),
+  export: protectedProcedure.input(byId).query(({ ctx, input }) => exportWorkflow(ctx.caller, input.id)),
+  import: editorProcedure.input(importWorkflowInput).mutation(({ ctx, input }) => importWorkflow(ctx.caller, input)),
+});

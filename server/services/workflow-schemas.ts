@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { blockSchema, edgeSchema, graphSchema } from '../graph/schema';
+
+// The API shapes of workflows: request bodies and queries validate with these, responses are described by them
+// (OpenAPI is generated from this file), and tRPC procedures take the same inputs.
+
+export const workflowNameSchema = z.string().trim().min(1, 'Name is required').max(200, 'Name is at most 200 characters');
+export const workflowDescriptionSchema = z.string().max(5_000, 'Description is at most 5000 characters').nullable();
+
+export const createWorkflowInput = z.strictObject({
+  name: workflowNameSchema,
+  description: workflowDescriptionSchema.optional(),
+});
+
+export const patchWorkflowInput = z.strictObject({
+  name: workflowNameSchema.optional(),
+  description: workflowDescriptionSchema.optional(),
+});
+
+export const listWorkflowsQuery = z.object({
+  limit: z.coerce.number().int().min(1, 'limit must be between 1 and 200').max(200, 'limit must be between 1 and 200').default(50),
+  offset: z.coerce.number().int().min(0, 'offset must not be negative').default(0),
+  q: z.string().max(200).optional(),
+});
+
+export const putGraphInput = graphSchema;
+
+/** Where every exported workflow says what it is, so an import can refuse files that are something else. */
+export const EXPORT_FORMAT = 'weft.workflow';
+export const EXPORT_FORMAT_VERSION = 1;
+
+export const importWorkflowInput = z.object({
+  format: z.literal(EXPORT_FORMAT).optional(),
+  format_version: z
+    .number()
+    .int()
+    .refine((v) => v <= EXPORT_FORMAT_VERSION, `format_version ${EXPORT_FORMAT_VERSION} or older is supported`)
+    .optional(),
+  name: workflowNameSchema,
+  description: workflowDescriptionSchema.optional(),
+  blocks: graphSchema.shape.blocks,
+  edges: graphSchema.shape.edges,
+});
+
+const timestamp = z.iso.datetime();
+
+export const workflowSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  version: z.number().int(),
+  deployed: z.boolean(),
+  deployed_at: timestamp.nullable(),
+  created_at: timestamp,
+  updated_at: timestamp,
+  block_count: z.number().int(),
+  execution_count: z.number().int(),
+  last_execution_at: timestamp.nullable(),
+});
+
+export const workflowSchema = workflowSummarySchema.extend({
+  blocks: z.array(blockSchema),
+  edges: z.array(edgeSchema),
+});
+
+export const workflowListSchema = z.object({
+  workflows: z.array(workflowSummarySchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
+export const workflowExportSchema = importWorkflowInput.extend({
+  format: z.literal(EXPORT_FORMAT),
+  format_version: z.number().int(),
+  exported_at: timestamp,
+});
+
+export type WorkflowSummary = z.infer<typeof workflowSummarySchema>;
+export type WorkflowView = z.infer<typeof workflowSchema>;
