@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { authenticate, isSameOrigin, sessionUser, type SessionUser } from '../auth/authenticate';
 import { requireRole, type Caller, type Role } from '../auth/caller';
 import { ApiError, forbidden, unauthorized } from '../errors';
+import { refuseNulCharacters } from '../http/body';
 import { toApiError } from '../http/respond';
 
 // The one place tRPC is created: the request context and the procedure builders, so each router says in one word
@@ -75,7 +76,13 @@ const contractErrors = t.middleware(async ({ next }) => {
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(contractErrors);
+/** The same refusal of NUL characters as the REST layer, before any input reaches a service. */
+const noNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  refuseNulCharacters(await getRawInput());
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(contractErrors).use(noNulCharacters);
 
 /** A signed-in person (browser session), whatever workspace they are in; for account-level actions. */
 export const sessionProcedure = publicProcedure.use(async ({ ctx, type, next }) => {

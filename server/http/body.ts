@@ -45,7 +45,36 @@ export async function readJson<T extends ZodType>(request: Request, schema: T, o
   return parseWith(schema, value);
 }
 
+/**
+ * PostgreSQL cannot store the NUL character in text or JSON, so it is refused up front as bad input instead of
+ * failing later as a database error. Returns the path of the first string (or key) that holds one.
+ */
+export function findNulCharacter(value: unknown, at: string[] = []): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? at.join('.') : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNulCharacter(item, [...at, String(i)]);
+      if (found !== null) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, item] of Object.entries(value)) {
+      const found = k.includes('\u0000') ? [...at, k].join('.') : findNulCharacter(item, [...at, k]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/** Throws the contract's validation_error when any text in `value` holds a NUL character. */
+export function refuseNulCharacters(value: unknown): void {
+  const path = findNulCharacter(value);
+  if (path !== null) {
+    throw new ApiError('validation_error', 'Text must not contain the NUL character (\\u0000)', [{ path, message: 'contains \\u0000' }]);
+  }
+}
+
 export function parseWith<T extends ZodType>(schema: T, value: unknown): z.infer<T> {
+  refuseNulCharacters(value);
   const result = schema.safeParse(value);
   if (!result.success) throw new ApiError('validation_error', 'The request does not match the schema', zodDetails(result.error));
   return result.data;

@@ -301,3 +301,14 @@ describe('anything else under /api', () => {
     expect(res.body).toEqual({ error: expect.any(String), code: 'method_not_allowed' });
   });
 });
+
+describe('text PostgreSQL cannot store', () => {
+  it('refuses the NUL character in bodies and queries with 400 validation_error naming where', async () => {
+    const created = await apiJson('POST', '/api/workflows', { key, body: { name: 'a\u0000b' } });
+    expect(created.status).toBe(400);
+    expect(created.body).toMatchObject({ code: 'validation_error', details: [{ path: 'name', message: expect.any(String) }] });
+    const listed = await apiJson('GET', '/api/workflows?q=a%00b', { key });
+    expect(listed.status).toBe(400);
+    expect(listed.body).toMatchObject({ code: 'validation_error', details: [{ path: 'q' }] });
+  });
+});

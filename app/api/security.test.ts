@@ -1,0 +1,239 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { TRPCError } from '@trpc/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '@/server/api/root';
+import { createCallerFactory, createTrpcContext } from '@/server/api/trpc';
+import type { Role } from '@/server/auth/caller';
+import { chain } from '@/server/graph/test-graphs';
+import { createApiKey } from '@/server/services/api-keys';
+import { setCredential } from '@/server/services/credentials';
+import { createInvitation } from '@/server/services/members';
+import { createWorkflow } from '@/server/services/workflows';
+import { setupTestDatabase } from '@/server/test/database';
+import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
+import { API_ROUTES, api, apiJson } from './_test/client';
+
+// Every REST route and every tRPC procedure, called with no credential, a revoked key, a key of another
+// workspace and a viewer key: 401 / 401 / 404 / 403 as appropriate, and never another workspace's data.
+
+setupTestDatabase();
+let a: TestWorkspace; // owns the resources
+let b: TestWorkspace; // the stranger
+let workflowId: string;
+let apiKeyId: string;
+let invitationId: string;
+
+beforeAll(async () => {
+  a = await createTestWorkspace('Workspace A');
+  b = await createTestWorkspace('Workspace B');
+  workflowId = (await createWorkflow(a.owner, { name: 'Secret plans of A' })).id;
+  apiKeyId = (await createApiKey(a.owner, { name: 'spare', role: 'viewer' })).id;
+  invitationId = (await createInvitation(a.owner, { role: 'viewer' })).id;
+  await setCredential(a.owner, { name: 'OPENAI_API_KEY', value: 'sk-a-secret' });
+});
+
+// ---------------------------------------------------------------------------------------------------- REST
+
+type Access = 'read' | 'write';
+interface RestCase {
+  method: string;
+  path: string;
+  body?: unknown;
+  access: Access;
+  /** Routes that name a resource answer 404 to strangers; collections answer with the stranger's own scope. */
+  scoped: boolean;
+}
+
+const restCases = (): RestCase[] => [
+  { method: 'GET', path: '/api/workflows', access: 'read', scoped: false },
+  { method: 'POST', path: '/api/workflows', body: { name: 'x' }, access: 'write', scoped: false },
+  { method: 'POST', path: '/api/workflows/import', body: { name: 'x', ...chain() }, access: 'write', scoped: false },
+  { method: 'GET', path: `/api/workflows/${workflowId}`, access: 'read', scoped: true },
+  { method: 'PATCH', path: `/api/workflows/${workflowId}`, body: { name: 'pwned' }, access: 'write', scoped: true },
+  { method: 'DELETE', path: `/api/workflows/${workflowId}`, access: 'write', scoped: true },
+  { method: 'PUT', path: `/api/workflows/${workflowId}/graph`, body: chain(), access: 'write', scoped: true },
+  { method: 'GET', path: `/api/workflows/${workflowId}/export`, access: 'read', scoped: true },
+];
+/** Routes anyone may call. */
+const PUBLIC_ROUTES = ['GET /api/health'];
+
+describe('the REST table', () => {
+  it('covers every route file under app/api', () => {
+    const root = path.join(process.cwd(), 'app', 'api');
+    const files = (fs.readdirSync(root, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('route.ts'))
+      .map((f) => f.split(path.sep).join('/'))
+      .filter((f) => !f.startsWith('auth/') && !f.startsWith('trpc/') && f !== '[...path]/route.ts');
+    expect(files.sort()).toEqual(API_ROUTES.map((r) => r.file).sort());
+  });
+
+  it('covers every method every route implements', () => {
+    const implemented = API_ROUTES.flatMap((route) =>
+      ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
+        .filter((method) => typeof route.module[method] === 'function' && !String(route.module[method]).includes('method_not_allowed'))
+        .map((method) => `${method} ${route.pattern}`),
+    );
+    const covered = [
+      ...PUBLIC_ROUTES,
+      ...restCases().map((c) => `${c.method} ${c.path.replace(workflowId, ':id')}`),
+    ];
+    expect(covered.sort()).toEqual([...new Set(implemented)].sort());
+  });
+});
+
+const UNAUTHORIZED = { error: 'Unauthorized', code: 'unauthorized' };
+
+describe.each(['no credential', 'a revoked key', 'a garbage key'])('REST with %s', (credential) => {
+  it('answers 401 unauthorized on every route', async () => {
+    const key = credential === 'a revoked key' ? a.revokedKey : credential === 'a garbage key' ? 'weft_not-a-key' : undefined;
+    for (const c of restCases()) {
+      const res = await apiJson(c.method, c.path, { key, body: c.body });
+      expect(res.status, `${c.method} ${c.path}`).toBe(401);
+      expect(res.body).toEqual(UNAUTHORIZED);
+    }
+  });
+});
+
+describe('REST with a key of another workspace', () => {
+  it('answers 404 on routes naming a resource of the other workspace, exactly like a missing one', async () => {
+    for (const c of restCases().filter((c) => c.scoped)) {
+      const res = await apiJson(c.method, c.path, { key: b.keys.owner, body: c.body });
+      const missing = await apiJson(c.method, c.path.replace(workflowId, '00000000-0000-0000-0000-000000000000'), { key: b.keys.owner, body: c.body });
+      expect(res.status, `${c.method} ${c.path}`).toBe(404);
+      expect(res.body).toEqual(missing.body);
+    }
+  });
+
+  it('never shows the other workspace in collections', async () => {
+    const res = await apiJson<{ workflows: { id: string }[] }>('GET', '/api/workflows?limit=200', { key: b.keys.owner });
+    expect(res.body.workflows.map((w) => w.id)).not.toContain(workflowId);
+    expect(JSON.stringify(res.body)).not.toContain('Secret plans of A');
+  });
+});
+
+describe('REST with a viewer key', () => {
+  it('reads but answers 403 forbidden to every change', async () => {
+    for (const c of restCases()) {
+      const res = await apiJson(c.method, c.path, { key: a.keys.viewer, body: c.body });
+      if (c.access === 'read') expect(res.status, `${c.method} ${c.path}`).toBe(200);
+      else {
+        expect(res.status, `${c.method} ${c.path}`).toBe(403);
+        expect(res.body).toMatchObject({ code: 'forbidden' });
+      }
+    }
+    expect((await apiJson('GET', `/api/workflows/${workflowId}`, { key: a.keys.viewer })).body).toMatchObject({ name: 'Secret plans of A' });
+  });
+});
+
+describe('the apikey header', () => {
+  it('is accepted like a Bearer key, and a bad Bearer key is not rescued by a good apikey header', async () => {
+    expect((await api('GET', '/api/workflows', { headers: { apikey: a.keys.viewer } })).status).toBe(200);
+    expect((await api('GET', '/api/workflows', { headers: { authorization: 'Bearer nope', apikey: a.keys.viewer } })).status).toBe(401);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------- tRPC
+
+type Expect = 'public' | 'session' | Role;
+interface ProcedureCase {
+  /** Who may call it: anyone, a signed-in person only, or the lowest role. */
+  who: Expect;
+  input: () => unknown;
+  /** Names a resource of workspace A (strangers get NOT_FOUND). */
+  scoped?: boolean;
+}
+
+const procedures: Record<string, ProcedureCase> = {
+  'health.get': { who: 'public', input: () => undefined },
+  'account.me': { who: 'public', input: () => undefined },
+  'account.whoami': { who: 'viewer', input: () => undefined },
+  'account.switchWorkspace': { who: 'session', input: () => ({ workspace_id: a.id }) },
+  'account.createWorkspace': { who: 'session', input: () => ({ name: 'x' }) },
+  'account.renameWorkspace': { who: 'owner', input: () => ({ name: 'renamed' }) },
+  'apiKeys.list': { who: 'owner', input: () => undefined },
+  'apiKeys.create': { who: 'owner', input: () => ({ name: 'k', role: 'viewer' }) },
+  'apiKeys.revoke': { who: 'owner', input: () => ({ id: apiKeyId }), scoped: true },
+  'members.list': { who: 'viewer', input: () => undefined },
+  'members.changeRole': { who: 'owner', input: () => ({ user_id: 'nobody', role: 'viewer' }) },
+  'members.remove': { who: 'owner', input: () => ({ user_id: 'nobody' }) },
+  'invitations.list': { who: 'owner', input: () => undefined },
+  'invitations.create': { who: 'owner', input: () => ({ role: 'viewer' }) },
+  'invitations.revoke': { who: 'owner', input: () => ({ id: invitationId }), scoped: true },
+  'invitations.preview': { who: 'public', input: () => ({ token: 'x'.repeat(20) }) },
+  'invitations.accept': { who: 'session', input: () => ({ token: 'x'.repeat(20) }) },
+  'credentials.list': { who: 'viewer', input: () => undefined },
+  'credentials.set': { who: 'editor', input: () => ({ name: 'OPENAI_API_KEY', value: 'overwritten' }) },
+  'credentials.delete': { who: 'editor', input: () => ({ name: 'OPENAI_API_KEY' }), scoped: true },
+  'workflows.list': { who: 'viewer', input: () => ({}) },
+  'workflows.get': { who: 'viewer', input: () => ({ id: workflowId }), scoped: true },
+  'workflows.create': { who: 'editor', input: () => ({ name: 'x' }) },
+  'workflows.update': { who: 'editor', input: () => ({ id: workflowId, patch: { name: 'pwned' } }), scoped: true },
+  'workflows.delete': { who: 'editor', input: () => ({ id: workflowId }), scoped: true },
+  'workflows.duplicate': { who: 'editor', input: () => ({ id: workflowId }), scoped: true },
+  'workflows.saveGraph': { who: 'editor', input: () => ({ id: workflowId, graph: chain() }), scoped: true },
+  'workflows.export': { who: 'viewer', input: () => ({ id: workflowId }), scoped: true },
+  'workflows.import': { who: 'editor', input: () => ({ name: 'x', ...chain() }) },
+};
+
+const createCaller = createCallerFactory(appRouter);
+
+async function callProcedure(name: string, key: string | undefined, input: unknown): Promise<string> {
+  const headers = new Headers(key ? { authorization: `Bearer ${key}` } : {});
+  const caller = createCaller(createTrpcContext({ headers, url: 'http://weft.test/api/trpc' })) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+  const [group, procedure] = name.split('.');
+  try {
+    await caller[group][procedure](input);
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+describe('the tRPC table', () => {
+  it('covers every procedure', () => {
+    expect(Object.keys(procedures).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+});
+
+describe('tRPC procedures', () => {
+  const guarded = () => Object.entries(procedures).filter(([, c]) => c.who !== 'public');
+
+  it('answer UNAUTHORIZED (401) with no credential or a revoked key', async () => {
+    for (const [name, c] of guarded()) {
+      expect(await callProcedure(name, undefined, c.input()), name).toBe('UNAUTHORIZED');
+      expect(await callProcedure(name, a.revokedKey, c.input()), name).toBe('UNAUTHORIZED');
+    }
+  });
+
+  it('answer NOT_FOUND (404) to a key of another workspace naming a resource of this one', async () => {
+    for (const [name, c] of guarded().filter(([, c]) => c.scoped)) {
+      expect(await callProcedure(name, b.keys.owner, c.input()), name).toBe('NOT_FOUND');
+    }
+  });
+
+  it('answer FORBIDDEN (403) to roles below the one required, and let that role through', async () => {
+    const rank: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
+    for (const [name, c] of guarded().filter(([, c]) => c.who !== 'session')) {
+      for (const role of ['viewer', 'editor'] as const) {
+        const result = await callProcedure(name, a.keys[role], c.input());
+        if (rank[role] < rank[c.who as Role]) expect(result, `${name} as ${role}`).toBe('FORBIDDEN');
+        else expect(result, `${name} as ${role}`).not.toMatch(/UNAUTHORIZED|FORBIDDEN/);
+      }
+    }
+  });
+
+  it('that act on a person (not a workspace) refuse API keys', async () => {
+    for (const [name, c] of guarded().filter(([, c]) => c.who === 'session')) {
+      expect(await callProcedure(name, a.keys.owner, c.input()), name).toBe('UNAUTHORIZED');
+    }
+  });
+
+  it('never return a credential value', async () => {
+    const headers = new Headers({ authorization: `Bearer ${a.keys.owner}` });
+    const caller = createCaller(createTrpcContext({ headers, url: 'http://weft.test/api/trpc' }));
+    expect(JSON.stringify(await caller.credentials.list())).not.toMatch(/sk-a-secret|overwritten/);
+    expect(JSON.stringify(await caller.apiKeys.list())).not.toContain(a.keys.owner);
+  });
+});
