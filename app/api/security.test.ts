@@ -56,7 +56,7 @@ const restCases = (): RestCase[] => [
   { method: 'GET', path: `/api/workflows/${workflowId}/export`, access: 'read', scoped: true },
 ];
 /** Routes anyone may call. */
-const PUBLIC_ROUTES = ['GET /api/health'];
+const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json'];
 
 describe('the REST table', () => {
   it('covers every route file under app/api', () => {

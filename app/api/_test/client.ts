@@ -1,5 +1,6 @@
 import * as catchAll from '../[...path]/route';
 import * as health from '../health/route';
+import * as openapi from '../openapi.json/route';
 import * as workflowExport from '../workflows/[id]/export/route';
 import * as workflowGraph from '../workflows/[id]/graph/route';
 import * as workflow from '../workflows/[id]/route';
@@ -15,6 +16,7 @@ type RouteModule = Partial<Record<string, unknown>>;
 /** Every route file under app/api (but auth, tRPC and the catch-all): the security test walks this list. */
 export const API_ROUTES: { pattern: string; file: string; module: RouteModule }[] = [
   { pattern: '/api/health', file: 'health/route.ts', module: health },
+  { pattern: '/api/openapi.json', file: 'openapi.json/route.ts', module: openapi },
   { pattern: '/api/workflows', file: 'workflows/route.ts', module: workflows },
   { pattern: '/api/workflows/import', file: 'workflows/import/route.ts', module: workflowImport },
   { pattern: '/api/workflows/:id', file: 'workflows/[id]/route.ts', module: workflow },

@@ -1,0 +1,7 @@
+import { methodNotAllowed, publicRoute } from '@/server/http/route';
+import { buildOpenApiDocument } from '@/server/openapi/document';
+
+export const GET = publicRoute(async () => buildOpenApiDocument());
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

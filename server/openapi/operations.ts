@@ -1,0 +1,152 @@
+import { z, type ZodType } from 'zod';
+import type { ErrorCode } from '../errors';
+import {
+  createWorkflowInput,
+  importWorkflowInput,
+  listWorkflowsQuery,
+  patchWorkflowInput,
+  putGraphInput,
+  workflowExportSchema,
+  workflowListSchema,
+  workflowSchema,
+} from '../services/workflow-schemas';
+
+// Every REST operation of the contract, described with the same zod schemas that validate its requests. The
+// OpenAPI document (GET /api/openapi.json) and the /docs page are generated from this list; a test checks that
+// it names every route handler that exists.
+
+export interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  /** False for the few routes anyone may call. */
+  auth: boolean;
+  pathParams?: Record<string, string>;
+  query?: z.ZodObject;
+  headers?: Record<string, string>;
+  body?: ZodType;
+  success: { status: number; description: string; schema?: ZodType };
+  errors: ErrorCode[];
+}
+
+const healthSchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+  reason: z.string().optional().describe('why the database cannot be reached'),
+});
+
+const workflowId = { id: 'The workflow id' };
+const WRITE_ERRORS: ErrorCode[] = ['validation_error', 'unauthorized', 'forbidden', 'payload_too_large'];
+
+export const operations: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Health of the server and its database',
+    tag: 'System',
+    auth: false,
+    success: { status: 200, description: 'The server and its database are up', schema: healthSchema },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    tag: 'System',
+    auth: false,
+    success: { status: 200, description: 'The OpenAPI 3.1 document of this API', schema: z.record(z.string(), z.unknown()) },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/workflows',
+    summary: 'List workflows',
+    description: 'Newest updated first; `q` filters by name (case-insensitive).',
+    tag: 'Workflows',
+    auth: true,
+    query: listWorkflowsQuery,
+    success: { status: 200, description: 'A page of workflow summaries', schema: workflowListSchema },
+    errors: ['validation_error', 'unauthorized'],
+  },
+  {
+    method: 'post',
+    path: '/api/workflows',
+    summary: 'Create a workflow',
+    description: 'The new workflow has an empty graph.',
+    tag: 'Workflows',
+    auth: true,
+    body: createWorkflowInput,
+    success: { status: 201, description: 'The created workflow', schema: workflowSchema },
+    errors: WRITE_ERRORS,
+  },
+  {
+    method: 'post',
+    path: '/api/workflows/import',
+    summary: 'Import a workflow',
+    description: 'Creates a workflow from a document made by the export route; the graph must be valid.',
+    tag: 'Workflows',
+    auth: true,
+    body: importWorkflowInput,
+    success: { status: 201, description: 'The imported workflow', schema: workflowSchema },
+    errors: [...WRITE_ERRORS, 'invalid_graph'],
+  },
+  {
+    method: 'get',
+    path: '/api/workflows/{id}',
+    summary: 'Get a workflow with its graph',
+    tag: 'Workflows',
+    auth: true,
+    pathParams: workflowId,
+    success: { status: 200, description: 'The workflow; the ETag header carries its version', schema: workflowSchema },
+    errors: ['unauthorized', 'workflow_not_found'],
+  },
+  {
+    method: 'patch',
+    path: '/api/workflows/{id}',
+    summary: 'Rename or redescribe a workflow',
+    tag: 'Workflows',
+    auth: true,
+    pathParams: workflowId,
+    body: patchWorkflowInput,
+    success: { status: 200, description: 'The updated workflow', schema: workflowSchema },
+    errors: [...WRITE_ERRORS, 'workflow_not_found', 'already_deployed'],
+  },
+  {
+    method: 'delete',
+    path: '/api/workflows/{id}',
+    summary: 'Delete a workflow',
+    description: 'Its executions, logs and webhooks go with it.',
+    tag: 'Workflows',
+    auth: true,
+    pathParams: workflowId,
+    success: { status: 204, description: 'Deleted' },
+    errors: ['unauthorized', 'forbidden', 'workflow_not_found', 'already_deployed'],
+  },
+  {
+    method: 'put',
+    path: '/api/workflows/{id}/graph',
+    summary: 'Replace the graph',
+    description:
+      'Replaces the whole graph atomically and increments `version`. An invalid graph is rejected with every problem listed and nothing is saved.',
+    tag: 'Workflows',
+    auth: true,
+    pathParams: workflowId,
+    headers: { 'If-Match': 'Optional: the version the client last saw, e.g. "3"; a stale one answers 409 version_conflict' },
+    body: putGraphInput,
+    success: { status: 200, description: 'The workflow with its new graph and version', schema: workflowSchema },
+    errors: [...WRITE_ERRORS, 'invalid_graph', 'workflow_not_found', 'already_deployed', 'version_conflict'],
+  },
+  {
+    method: 'get',
+    path: '/api/workflows/{id}/export',
+    summary: 'Export a workflow as a self-contained document',
+    tag: 'Workflows',
+    auth: true,
+    pathParams: workflowId,
+    success: { status: 200, description: 'The export document', schema: workflowExportSchema },
+    errors: ['unauthorized', 'workflow_not_found'],
+  },
+];
