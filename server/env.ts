@@ -12,6 +12,8 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
     .optional(),
   WEFT_DATA_DIR: z.string().min(1).default('./data'),
+  WEFT_SYNC_EXECUTION_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
+  WEFT_STREAM_EXECUTION_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
   WEFT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   WEFT_ALLOW_PRIVATE_NETWORK: booleanFlag,
   WEFT_SECRET_KEY: z.string().min(16, 'WEFT_SECRET_KEY must be at least 16 characters').optional(),

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'already_deployed'
   | 'not_deployed'
   | 'version_conflict'
+  | 'execution_finished'
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -35,6 +36,7 @@ const STATUS: Record<ErrorCode, number> = {
   already_deployed: 409,
   not_deployed: 409,
   version_conflict: 409,
+  execution_finished: 409,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -1,5 +1,6 @@
 import { databaseTargetFromEnv, getDatabase } from './db';
 import { ensureBootstrapApiKey } from './services/api-keys';
+import { markInterruptedExecutions } from './services/executions';
 import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock';
 
 /**
@@ -24,6 +25,7 @@ export async function startServer(): Promise<void> {
     .then(async (db) => {
       console.log(`[weft] database ready (${db.kind})`);
       await ensureBootstrapApiKey();
+      await markInterruptedExecutions();
     })
     .catch((error: Error) => console.error(`[weft] database unavailable: ${error.message}`));
 }

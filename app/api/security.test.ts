@@ -9,7 +9,8 @@ import { chain } from '@/server/graph/test-graphs';
 import { createApiKey } from '@/server/services/api-keys';
 import { setCredential } from '@/server/services/credentials';
 import { createInvitation } from '@/server/services/members';
-import { createWorkflow } from '@/server/services/workflows';
+import { executeAndWait } from '@/server/services/executions';
+import { createWorkflow, replaceGraph } from '@/server/services/workflows';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
 import { API_ROUTES, api, apiJson } from './_test/client';
@@ -23,11 +24,14 @@ let b: TestWorkspace; // the stranger
 let workflowId: string;
 let apiKeyId: string;
 let invitationId: string;
+let executionId: string;
 
 beforeAll(async () => {
   a = await createTestWorkspace('Workspace A');
   b = await createTestWorkspace('Workspace B');
   workflowId = (await createWorkflow(a.owner, { name: 'Secret plans of A' })).id;
+  await replaceGraph(a.owner, workflowId, chain());
+  executionId = (await executeAndWait(a.owner, workflowId, { input: {} })).id;
   apiKeyId = (await createApiKey(a.owner, { name: 'spare', role: 'viewer' })).id;
   invitationId = (await createInvitation(a.owner, { role: 'viewer' })).id;
   await setCredential(a.owner, { name: 'OPENAI_API_KEY', value: 'sk-a-secret' });
@@ -54,6 +58,13 @@ const restCases = (): RestCase[] => [
   { method: 'DELETE', path: `/api/workflows/${workflowId}`, access: 'write', scoped: true },
   { method: 'PUT', path: `/api/workflows/${workflowId}/graph`, body: chain(), access: 'write', scoped: true },
   { method: 'GET', path: `/api/workflows/${workflowId}/export`, access: 'read', scoped: true },
+  { method: 'POST', path: `/api/workflows/${workflowId}/execute`, body: { input: {} }, access: 'write', scoped: true },
+  { method: 'POST', path: `/api/workflows/${workflowId}/execute/stream`, body: { input: {} }, access: 'write', scoped: true },
+  { method: 'GET', path: `/api/workflows/${workflowId}/executions`, access: 'read', scoped: true },
+  { method: 'GET', path: `/api/workflows/${workflowId}/executions/${executionId}`, access: 'read', scoped: true },
+  { method: 'GET', path: `/api/workflows/${workflowId}/executions/${executionId}/logs`, access: 'read', scoped: true },
+  { method: 'GET', path: `/api/workflows/${workflowId}/executions/${executionId}/stream`, access: 'read', scoped: true },
+  { method: 'POST', path: `/api/workflows/${workflowId}/executions/${executionId}/cancel`, access: 'write', scoped: true },
 ];
 /** Routes anyone may call. */
 const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json'];
@@ -76,7 +87,7 @@ describe('the REST table', () => {
     );
     const covered = [
       ...PUBLIC_ROUTES,
-      ...restCases().map((c) => `${c.method} ${c.path.replace(workflowId, ':id')}`),
+      ...restCases().map((c) => `${c.method} ${c.path.replace(workflowId, ':id').replace(executionId, ':eid')}`),
     ];
     expect(covered.sort()).toEqual([...new Set(implemented)].sort());
   });
@@ -100,6 +111,7 @@ describe('REST with a key of another workspace', () => {
     for (const c of restCases().filter((c) => c.scoped)) {
       const res = await apiJson(c.method, c.path, { key: b.keys.owner, body: c.body });
       const missing = await apiJson(c.method, c.path.replace(workflowId, '00000000-0000-0000-0000-000000000000'), { key: b.keys.owner, body: c.body });
+      // (an execution of A under B's view is as missing as the workflow itself)
       expect(res.status, `${c.method} ${c.path}`).toBe(404);
       expect(res.body).toEqual(missing.body);
     }
@@ -174,6 +186,11 @@ const procedures: Record<string, ProcedureCase> = {
   'workflows.saveGraph': { who: 'editor', input: () => ({ id: workflowId, graph: chain() }), scoped: true },
   'workflows.export': { who: 'viewer', input: () => ({ id: workflowId }), scoped: true },
   'workflows.import': { who: 'editor', input: () => ({ name: 'x', ...chain() }) },
+  'executions.list': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
+  'executions.get': { who: 'viewer', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
+  'executions.logs': { who: 'viewer', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
+  'executions.start': { who: 'editor', input: () => ({ workflow_id: workflowId, body: { input: {} } }), scoped: true },
+  'executions.cancel': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
 };
 
 const createCaller = createCallerFactory(appRouter);

@@ -3,6 +3,7 @@ import { apiKeysRouter } from './routers/api-keys';
 import { credentialsRouter } from './routers/credentials';
 import { healthRouter } from './routers/health';
 import { invitationsRouter, membersRouter } from './routers/members';
+import { executionsRouter } from './routers/executions';
 import { workflowsRouter } from './routers/workflows';
 import { createTRPCRouter } from './trpc';
 
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   invitations: invitationsRouter,
   credentials: credentialsRouter,
   workflows: workflowsRouter,
+  executions: executionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

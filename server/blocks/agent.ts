@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BlockError } from './run-context';
 import { defineBlock } from './types';
 
 /** Tools every agent may be given by name. */
@@ -30,6 +31,9 @@ export const agentBlock = defineBlock({
   targetHandles: [null],
   sourceHandles: [null],
   defaults: { model: 'gpt-4o-mini', prompt: '{{input.text}}', tools: ['current_time'] },
+  async run() {
+    throw new BlockError('Agent blocks are not available yet: model providers arrive with the LLM issue', 'not_available', false);
+  },
   fieldHints: {
     model: { widget: 'model', label: 'Model', placeholder: 'gpt-4o-mini' },
     instructions: { widget: 'textarea', label: 'Instructions', help: 'The system prompt; supports templates.' },

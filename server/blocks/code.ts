@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runScript } from './script';
 import { defineBlock } from './types';
 
 export const codeLanguages = ['javascript'] as const;
@@ -21,6 +22,7 @@ export const codeBlock = defineBlock({
   targetHandles: [null],
   sourceHandles: [null],
   defaults: { code: 'return input;' },
+  run: (context) => runScript(context, context.config.code, 'function'),
   fieldHints: {
     code: {
       widget: 'code',

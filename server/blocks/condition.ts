@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runScript } from './script';
 import { defineBlock } from './types';
 
 /** Branches the workflow: only the edges of the branch the expression picks are taken. */
@@ -16,6 +17,10 @@ export const conditionBlock = defineBlock({
   targetHandles: [null],
   sourceHandles: ['true', 'false'],
   defaults: { expression: 'true' },
+  async run(context) {
+    const value = await runScript(context, context.config.expression, 'expression');
+    return { result: Boolean(value) };
+  },
   fieldHints: {
     expression: {
       widget: 'code',

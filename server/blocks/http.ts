@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { hasTemplate } from '@/server/graph/templates';
+import { env } from '../env';
+import { DEFAULT_TIMEOUT_MS, NetworkError, safeFetch } from '../net';
+import { WEFT_VERSION } from '../version';
+import { BlockError } from './run-context';
 import { defineBlock } from './types';
 
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
@@ -36,6 +40,23 @@ export const httpBlock = defineBlock({
   targetHandles: [null],
   sourceHandles: [null],
   defaults: { url: 'https://example.com', method: 'GET' },
+  async run({ config, signal, timeoutMs }) {
+    try {
+      const response = await safeFetch(config.url, {
+        method: config.method,
+        headers: config.headers,
+        body: config.body,
+        timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        signal,
+        allowPrivateNetwork: env().WEFT_ALLOW_PRIVATE_NETWORK,
+        userAgent: `Weft/${WEFT_VERSION}`,
+      });
+      return { status: response.status, headers: response.headers, body: response.body };
+    } catch (error) {
+      if (error instanceof NetworkError) throw new BlockError(error.message, `http_${error.code}`, !['invalid_url', 'invalid_request', 'blocked_address'].includes(error.code));
+      throw error;
+    }
+  },
   fieldHints: {
     method: {
       widget: 'select',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BlockError } from './run-context';
 import { defineBlock } from './types';
 
 export const inputFieldTypes = ['string', 'number', 'boolean', 'object'] as const;
@@ -31,6 +32,29 @@ const inputFieldsSchema = z.array(inputFieldSchema).superRefine(
   { when: (payload) => Array.isArray(payload.value) },
 );
 
+type InputField = z.output<typeof inputFieldSchema>;
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/** What is wrong with an execution input, judged by the declared fields (undeclared extra fields pass). */
+export function inputProblems(input: Record<string, unknown>, fields: readonly InputField[]): string[] {
+  const problems: string[] = [];
+  for (const field of fields) {
+    const value = input[field.name];
+    if (value === undefined || value === null) {
+      if (field.required) problems.push(`"${field.name}" is required`);
+      continue;
+    }
+    const actual = typeOf(value);
+    if (actual !== field.type) problems.push(`"${field.name}" must be ${field.type === 'object' ? 'an object' : `a ${field.type}`}, not ${actual === 'array' ? 'an array' : `a ${actual}`}`);
+  }
+  return problems;
+}
+
 /** The execution input enters the workflow here; `fields`, when given, describe and validate it. */
 export const inputBlock = defineBlock({
   type: 'input',
@@ -44,6 +68,14 @@ export const inputBlock = defineBlock({
   targetHandles: [],
   sourceHandles: [null],
   defaults: { fields: [{ name: 'text', type: 'string', required: false }] },
+  async run({ config, input }) {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      throw new BlockError('The execution input must be a JSON object, e.g. {"text": "..."}', 'invalid_input', false);
+    }
+    const problems = inputProblems(input as Record<string, unknown>, config.fields ?? []);
+    if (problems.length > 0) throw new BlockError(`Invalid input: ${problems.join('; ')}`, 'invalid_input', false);
+    return input;
+  },
   fieldHints: {
     fields: {
       widget: 'json',

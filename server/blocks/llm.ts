@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BlockError } from './run-context';
 import { defineBlock } from './types';
 
 /** One call to a language model. */
@@ -22,6 +23,9 @@ export const llmBlock = defineBlock({
   targetHandles: [null],
   sourceHandles: [null],
   defaults: { model: 'gpt-4o-mini', prompt: '{{input.text}}' },
+  async run() {
+    throw new BlockError('LLM blocks are not available yet: model providers arrive with the LLM issue', 'not_available', false);
+  },
   fieldHints: {
     model: {
       widget: 'model',

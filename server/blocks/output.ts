@@ -16,6 +16,10 @@ export const outputBlock = defineBlock({
   targetHandles: [null],
   sourceHandles: [],
   defaults: {},
+  async run({ config, feeders, upstream }) {
+    if (config.value !== undefined) return config.value;
+    return Object.fromEntries(feeders.map((id) => [id, upstream[id] ?? null]));
+  },
   fieldHints: {
     value: {
       widget: 'json',

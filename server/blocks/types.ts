@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commonConfigShape, commonFieldHints, type CommonConfigShape } from './common';
+import type { BlockRunContext } from './run-context';
 
 /** Where a block type sits in the editor's palette. */
 export type BlockCategory = 'io' | 'ai' | 'logic' | 'integration';
@@ -80,6 +81,8 @@ export interface BlockSpec<TType extends string, TShape extends z.core.$ZodShape
   defaults: z.input<BlockConfigSchema<TShape>>;
   /** Inspector hints for the block's own fields, in display order. */
   fieldHints?: { readonly [K in keyof TShape & string]?: FieldHintSpec };
+  /** Does the block's work; what it returns is the block's output. Throw a BlockError to fail with a message. */
+  run(context: BlockRunContext<z.output<BlockConfigSchema<TShape>>>): Promise<unknown>;
 }
 
 export interface BlockDefinition<
@@ -103,6 +106,7 @@ export interface BlockDefinition<
   defaultConfig(): z.input<TSchema>;
   /** Inspector hints keyed by config path (`"prompt"`, `"retry.max_attempts"`), block fields first, shared settings last. */
   fieldHints: Readonly<Record<string, FieldHint>>;
+  run(context: BlockRunContext<z.output<TSchema>>): Promise<unknown>;
 }
 
 /** Any registered block definition, whatever its config type. */
@@ -138,6 +142,7 @@ export function defineBlock<const TType extends string, TShape extends z.core.$Z
     sourceHandles: spec.sourceHandles,
     defaultConfig: () => structuredClone(defaults),
     fieldHints,
+    run: spec.run,
   };
 }
 

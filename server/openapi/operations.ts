@@ -10,6 +10,7 @@ import {
   workflowListSchema,
   workflowSchema,
 } from '../services/workflow-schemas';
+import { blockLogsSchema, executeInput, executionListSchema, executionSchema, listExecutionsQuery } from '../services/execution-schemas';
 
 // Every REST operation of the contract, described with the same zod schemas that validate its requests. The
 // OpenAPI document (GET /api/openapi.json) and the /docs page are generated from this list; a test checks that
@@ -39,6 +40,9 @@ const healthSchema = z.object({
 });
 
 const workflowId = { id: 'The workflow id' };
+const executionIds = { id: 'The workflow id', eid: 'The execution id' };
+const SSE_DESCRIPTION =
+  'text/event-stream of execution events (execution_start, block_start, block_chunk, block_log, block_complete, block_error, block_skipped, done, error), each with an increasing `id`; `: keepalive` every 15 s while idle';
 const WRITE_ERRORS: ErrorCode[] = ['validation_error', 'unauthorized', 'forbidden', 'payload_too_large'];
 
 export const operations: Operation[] = [
@@ -148,5 +152,83 @@ export const operations: Operation[] = [
     pathParams: workflowId,
     success: { status: 200, description: 'The export document', schema: workflowExportSchema },
     errors: ['unauthorized', 'workflow_not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/workflows/{id}/execute',
+    summary: 'Run the workflow and wait for the result',
+    description: 'Runs the current graph. A failed block does not fail the HTTP call: the execution has status "failed" and an error.',
+    tag: 'Executions',
+    auth: true,
+    pathParams: workflowId,
+    body: executeInput,
+    success: { status: 200, description: 'The finished execution', schema: executionSchema },
+    errors: [...WRITE_ERRORS, 'invalid_graph', 'workflow_not_found', 'rate_limited'],
+  },
+  {
+    method: 'post',
+    path: '/api/workflows/{id}/execute/stream',
+    summary: 'Run the workflow and stream its events',
+    tag: 'Executions',
+    auth: true,
+    pathParams: workflowId,
+    body: executeInput,
+    success: { status: 200, description: SSE_DESCRIPTION },
+    errors: [...WRITE_ERRORS, 'invalid_graph', 'workflow_not_found', 'rate_limited'],
+  },
+  {
+    method: 'get',
+    path: '/api/workflows/{id}/executions',
+    summary: 'List executions of a workflow',
+    description: 'Newest first, without block outputs.',
+    tag: 'Executions',
+    auth: true,
+    pathParams: workflowId,
+    query: listExecutionsQuery,
+    success: { status: 200, description: 'A page of executions', schema: executionListSchema },
+    errors: ['validation_error', 'unauthorized', 'workflow_not_found'],
+  },
+  {
+    method: 'get',
+    path: '/api/workflows/{id}/executions/{eid}',
+    summary: 'Get an execution',
+    tag: 'Executions',
+    auth: true,
+    pathParams: executionIds,
+    success: { status: 200, description: 'The execution with its block outputs', schema: executionSchema },
+    errors: ['unauthorized', 'workflow_not_found', 'execution_not_found'],
+  },
+  {
+    method: 'get',
+    path: '/api/workflows/{id}/executions/{eid}/logs',
+    summary: "Get an execution's block logs",
+    tag: 'Executions',
+    auth: true,
+    pathParams: executionIds,
+    success: { status: 200, description: 'Block logs in execution order', schema: blockLogsSchema },
+    errors: ['unauthorized', 'workflow_not_found', 'execution_not_found'],
+  },
+  {
+    method: 'get',
+    path: '/api/workflows/{id}/executions/{eid}/stream',
+    summary: "Replay and follow an execution's events",
+    description: 'Replays what happened so far (after the Last-Event-ID header, or ?last_event_id=) and continues live until the execution ends.',
+    tag: 'Executions',
+    auth: true,
+    pathParams: executionIds,
+    headers: { 'Last-Event-ID': 'Optional: the id of the last event received; only later events are sent' },
+    success: { status: 200, description: SSE_DESCRIPTION },
+    errors: ['unauthorized', 'workflow_not_found', 'execution_not_found'],
+  },
+  {
+    method: 'post',
+    path: '/api/workflows/{id}/executions/{eid}/cancel',
+    summary: 'Cancel a running execution',
+    description: 'Running blocks are aborted. An execution that has already ended answers 409 execution_finished.',
+    tag: 'Executions',
+    auth: true,
+    pathParams: executionIds,
+    success: { status: 200, description: 'The cancelled execution', schema: executionSchema },
+    errors: ['unauthorized', 'forbidden', 'workflow_not_found', 'execution_not_found', 'execution_finished'],
   },
 ];

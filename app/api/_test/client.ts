@@ -1,6 +1,13 @@
 import * as catchAll from '../[...path]/route';
 import * as health from '../health/route';
 import * as openapi from '../openapi.json/route';
+import * as execute from '../workflows/[id]/execute/route';
+import * as executeStream from '../workflows/[id]/execute/stream/route';
+import * as executionCancel from '../workflows/[id]/executions/[eid]/cancel/route';
+import * as executionLogs from '../workflows/[id]/executions/[eid]/logs/route';
+import * as execution from '../workflows/[id]/executions/[eid]/route';
+import * as executionStream from '../workflows/[id]/executions/[eid]/stream/route';
+import * as executions from '../workflows/[id]/executions/route';
 import * as workflowExport from '../workflows/[id]/export/route';
 import * as workflowGraph from '../workflows/[id]/graph/route';
 import * as workflow from '../workflows/[id]/route';
@@ -22,6 +29,13 @@ export const API_ROUTES: { pattern: string; file: string; module: RouteModule }[
   { pattern: '/api/workflows/:id', file: 'workflows/[id]/route.ts', module: workflow },
   { pattern: '/api/workflows/:id/graph', file: 'workflows/[id]/graph/route.ts', module: workflowGraph },
   { pattern: '/api/workflows/:id/export', file: 'workflows/[id]/export/route.ts', module: workflowExport },
+  { pattern: '/api/workflows/:id/execute', file: 'workflows/[id]/execute/route.ts', module: execute },
+  { pattern: '/api/workflows/:id/execute/stream', file: 'workflows/[id]/execute/stream/route.ts', module: executeStream },
+  { pattern: '/api/workflows/:id/executions', file: 'workflows/[id]/executions/route.ts', module: executions },
+  { pattern: '/api/workflows/:id/executions/:eid', file: 'workflows/[id]/executions/[eid]/route.ts', module: execution },
+  { pattern: '/api/workflows/:id/executions/:eid/logs', file: 'workflows/[id]/executions/[eid]/logs/route.ts', module: executionLogs },
+  { pattern: '/api/workflows/:id/executions/:eid/stream', file: 'workflows/[id]/executions/[eid]/stream/route.ts', module: executionStream },
+  { pattern: '/api/workflows/:id/executions/:eid/cancel', file: 'workflows/[id]/executions/[eid]/cancel/route.ts', module: executionCancel },
 ];
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -43,6 +57,42 @@ export interface ApiRequest {
   headers?: Record<string, string>;
   /** Serialised as JSON unless it is already a string. */
   body?: unknown;
+}
+
+export interface SseEvent {
+  id: number;
+  event: string;
+  data: Record<string, unknown>;
+}
+
+/** Reads a text/event-stream body into events until it ends (or `until` says stop, which disconnects). */
+export async function readSse(response: Response, until?: (event: SseEvent) => boolean): Promise<SseEvent[]> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events: SseEvent[] = [];
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return events;
+    buffer += value;
+    let boundary;
+    while ((boundary = buffer.indexOf('\n\n')) >= 0) {
+      const frame = buffer.slice(0, boundary);
+      buffer = buffer.slice(boundary + 2);
+      const fields = Object.fromEntries(
+        frame
+          .split('\n')
+          .filter((line) => line && !line.startsWith(':'))
+          .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+      );
+      if (!fields.event) continue;
+      const event = { id: Number(fields.id), event: fields.event, data: JSON.parse(fields.data) };
+      events.push(event);
+      if (until?.(event)) {
+        await reader.cancel();
+        return events;
+      }
+    }
+  }
 }
 
 export async function api(method: string, path: string, options: ApiRequest = {}): Promise<Response> {
@@ -69,6 +119,10 @@ export async function api(method: string, path: string, options: ApiRequest = {}
 /** The response with its JSON body parsed (null when there is none). */
 export async function apiJson<T = Record<string, unknown>>(method: string, path: string, options: ApiRequest = {}) {
   const response = await api(method, path, options);
+  if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    await response.body?.cancel();
+    return { status: response.status, headers: response.headers, body: null as T };
+  }
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
 }

@@ -312,3 +312,13 @@ describe('text PostgreSQL cannot store', () => {
     expect(listed.body).toMatchObject({ code: 'validation_error', details: [{ path: 'q' }] });
   });
 });
+
+describe('scripts in a graph', () => {
+  it('reports a syntax error in a code block or condition as an invalid_graph problem on its field', async () => {
+    const { id } = await create();
+    const g = chain(block('broken', 'code', { code: 'return (1 +;' }));
+    const res = await apiJson<{ details: unknown[] }>('PUT', `/api/workflows/${id}/graph`, { key, body: g });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toContainEqual(expect.objectContaining({ block_id: 'broken', field: 'config.code', message: expect.stringMatching(/SyntaxError/) }));
+  });
+});

@@ -1,0 +1,9 @@
+import { authedRoute, methodNotAllowed } from '@/server/http/route';
+import { cancelExecution } from '@/server/services/executions';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = authedRoute<{ id: string; eid: string }>(async (_request, caller, { id, eid }) => cancelExecution(caller, id, eid));
+
+const notAllowed = methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

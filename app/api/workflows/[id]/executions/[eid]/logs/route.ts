@@ -1,0 +1,9 @@
+import { authedRoute, methodNotAllowed } from '@/server/http/route';
+import { getBlockLogs } from '@/server/services/executions';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = authedRoute<{ id: string; eid: string }>(async (_request, caller, { id, eid }) => getBlockLogs(caller, id, eid));
+
+const notAllowed = methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

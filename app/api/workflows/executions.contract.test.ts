@@ -1,0 +1,238 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { block, edge, graph, inputBlock, outputBlock } from '@/server/graph/test-graphs';
+import type { Graph } from '@/server/graph/schema';
+import { setupTestDatabase } from '@/server/test/database';
+import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
+import { api, apiJson, readSse } from '../_test/client';
+
+// The execution part of ../shared/API.md: execute (sync and streamed), list, get, logs, replayed streams, cancel.
+
+setupTestDatabase();
+let ws: TestWorkspace;
+let key: string;
+
+beforeAll(async () => {
+  ws = await createTestWorkspace();
+  key = ws.keys.editor;
+});
+
+async function workflowWith(g: Graph): Promise<string> {
+  const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Runner' } });
+  const saved = await apiJson('PUT', `/api/workflows/${created.body.id}/graph`, { key, body: g });
+  expect(saved.status).toBe(200);
+  return created.body.id;
+}
+
+const shout = () =>
+  graph(
+    [inputBlock('input', { fields: [{ name: 'text', type: 'string', required: true }] }), block('shout', 'code', { code: 'console.log("shouting"); return input.text.toUpperCase() + "!"' }), outputBlock('output', { value: { loud: '{{shout}}' } })],
+    [edge('input', 'shout'), edge('shout', 'output')],
+  );
+
+const sleeper = (ms: number) =>
+  graph(
+    [inputBlock(), block('nap', 'code', { code: `console.log("napping"); await new Promise((r) => setTimeout(r, ${ms})); return "rested"` }), outputBlock('output', { value: '{{nap}}' })],
+    [edge('input', 'nap'), edge('nap', 'output')],
+  );
+
+const ISO = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
+
+describe('POST /api/workflows/{id}/execute', () => {
+  it('runs the workflow and answers 200 with the finished Execution', async () => {
+    const id = await workflowWith(shout());
+    const res = await apiJson('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'hello' } } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      workflow_id: id,
+      version: 2,
+      status: 'completed',
+      trigger: 'api',
+      input: { text: 'hello' },
+      output: { loud: 'HELLO!' },
+      error: null,
+      block_outputs: { input: { text: 'hello' }, shout: 'HELLO!', output: { loud: 'HELLO!' } },
+      started_at: ISO,
+      completed_at: ISO,
+      duration_ms: expect.any(Number),
+      created_at: ISO,
+      usage: null,
+    });
+  });
+
+  it('accepts "variables" as an alias of "input", and an empty body as no input', async () => {
+    const id = await workflowWith(shout());
+    expect((await apiJson('POST', `/api/workflows/${id}/execute`, { key, body: { variables: { text: 'hi' } } })).body).toMatchObject({ output: { loud: 'HI!' } });
+    const empty = await apiJson('POST', `/api/workflows/${id}/execute`, { key });
+    expect(empty.body).toMatchObject({ status: 'failed', error: { block_id: 'input', code: 'invalid_input' } });
+  });
+
+  it('answers 200 with status "failed" and the error when a block fails', async () => {
+    const id = await workflowWith(graph([inputBlock(), block('boom', 'code', { code: 'throw new Error("kaput")' }), outputBlock()], [edge('input', 'boom'), edge('boom', 'output')]));
+    const res = await apiJson('POST', `/api/workflows/${id}/execute`, { key, body: { input: {} } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'failed', output: null, error: { message: expect.stringContaining('kaput'), block_id: 'boom', code: expect.any(String) } });
+  });
+
+  it('refuses an invalid draft graph with 400 invalid_graph and runs nothing', async () => {
+    const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Empty' } });
+    const res = await apiJson('POST', `/api/workflows/${created.body.id}/execute`, { key, body: { input: {} } });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'invalid_graph' });
+    expect((await apiJson<{ total: number }>('GET', `/api/workflows/${created.body.id}/executions`, { key })).body.total).toBe(0);
+  });
+
+  it('refuses an input that is not an object with 400 validation_error', async () => {
+    const id = await workflowWith(shout());
+    const res = await apiJson('POST', `/api/workflows/${id}/execute`, { key, body: { input: 'text' } });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'validation_error', details: [expect.objectContaining({ path: 'input' })] });
+  });
+
+  it('answers 404 workflow_not_found for an unknown workflow', async () => {
+    const res = await apiJson('POST', '/api/workflows/nope/execute', { key, body: {} });
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ code: 'workflow_not_found' });
+  });
+});
+
+describe('executions, their logs and the list', () => {
+  it('lists newest first with the pagination wrapper and a status filter, without block_outputs', async () => {
+    const id = await workflowWith(shout());
+    const first = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'a' } } })).body.id;
+    const failed = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: {} } })).body.id;
+    const list = await apiJson<{ executions: Record<string, unknown>[]; total: number; limit: number; offset: number }>('GET', `/api/workflows/${id}/executions`, { key });
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ total: 2, limit: 50, offset: 0 });
+    expect(list.body.executions.map((e) => e.id)).toEqual([failed, first]);
+    expect(list.body.executions[0]).not.toHaveProperty('block_outputs');
+    const onlyFailed = await apiJson<{ executions: { id: string }[]; total: number }>('GET', `/api/workflows/${id}/executions?status=failed`, { key });
+    expect(onlyFailed.body.executions.map((e) => e.id)).toEqual([failed]);
+    expect((await apiJson('GET', `/api/workflows/${id}/executions?status=exploded`, { key })).body).toMatchObject({ code: 'validation_error' });
+    expect((await apiJson('GET', `/api/workflows/${id}/executions?limit=0`, { key })).status).toBe(400);
+  });
+
+  it('gets one execution and its block logs in execution order with console lines', async () => {
+    const id = await workflowWith(shout());
+    const eid = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'yo' } } })).body.id;
+    expect((await apiJson('GET', `/api/workflows/${id}/executions/${eid}`, { key })).body).toMatchObject({ id: eid, status: 'completed', block_outputs: { shout: 'YO!' } });
+    const logs = await apiJson<{ block_logs: Record<string, unknown>[] }>('GET', `/api/workflows/${id}/executions/${eid}/logs`, { key });
+    expect(logs.status).toBe(200);
+    expect(logs.body.block_logs.map((l) => l.block_id)).toEqual(['input', 'shout', 'output']);
+    expect(logs.body.block_logs[1]).toEqual({
+      block_id: 'shout',
+      block_type: 'code',
+      block_name: null,
+      status: 'success',
+      input: expect.objectContaining({ code: expect.any(String) }),
+      output: 'YO!',
+      error: null,
+      started_at: ISO,
+      completed_at: ISO,
+      duration_ms: expect.any(Number),
+      execution_order: 2,
+      attempts: 1,
+      usage: null,
+      console: [{ level: 'log', message: 'shouting', at: ISO }],
+    });
+    expect(logs.body.block_logs[2]).toMatchObject({ input: expect.objectContaining({ value: { loud: 'YO!' } }) });
+  });
+
+  it('answers 404 execution_not_found for an unknown execution, and for one of another workflow', async () => {
+    const id = await workflowWith(shout());
+    const other = await workflowWith(shout());
+    const eid = (await apiJson<{ id: string }>('POST', `/api/workflows/${other}/execute`, { key, body: { input: { text: 'x' } } })).body.id;
+    for (const path of [`/api/workflows/${id}/executions/nope`, `/api/workflows/${id}/executions/${eid}`, `/api/workflows/${id}/executions/${eid}/logs`]) {
+      const res = await apiJson('GET', path, { key });
+      expect(res.status, path).toBe(404);
+      expect(res.body).toMatchObject({ code: 'execution_not_found' });
+    }
+  });
+});
+
+describe('streamed execution', () => {
+  it('streams every event in order with increasing ids, ending with done', async () => {
+    const id = await workflowWith(shout());
+    const res = await api('POST', `/api/workflows/${id}/execute/stream`, { key, body: { input: { text: 'hey' } } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(res.headers.get('cache-control')).toMatch(/no-cache/);
+    expect(res.headers.get('x-accel-buffering')).toBe('no');
+    const events = await readSse(res);
+    expect(events.map((e) => e.id)).toEqual(events.map((_, i) => i + 1));
+    expect(events.map((e) => `${e.event}${e.data.block_id ? `:${e.data.block_id}` : ''}`)).toEqual([
+      'execution_start',
+      'block_start:input',
+      'block_complete:input',
+      'block_start:shout',
+      'block_log:shout',
+      'block_complete:shout',
+      'block_start:output',
+      'block_complete:output',
+      'done',
+    ]);
+    const executionId = events[0].data.execution_id;
+    for (const event of events) expect(event.data).toMatchObject({ type: event.event, execution_id: executionId });
+    expect(events[0].data).toMatchObject({ workflow_id: id, started_at: ISO });
+    expect(events[4].data).toMatchObject({ level: 'log', message: 'shouting' });
+    expect(events[5].data).toMatchObject({ block_type: 'code', data: { output: 'HEY!' }, duration_ms: expect.any(Number) });
+    expect(events[8].data).toMatchObject({ status: 'completed', output: { loud: 'HEY!' }, duration_ms: expect.any(Number) });
+  });
+
+  it('ends with an error event when the execution fails', async () => {
+    const id = await workflowWith(graph([inputBlock(), block('boom', 'code', { code: 'throw new Error("no")' }), outputBlock()], [edge('input', 'boom'), edge('boom', 'output')]));
+    const events = await readSse(await api('POST', `/api/workflows/${id}/execute/stream`, { key, body: {} }));
+    expect(events.map((e) => e.event).slice(-2)).toEqual(['block_error', 'error']);
+    expect(events.at(-1)!.data).toMatchObject({ error: expect.stringContaining('no'), code: expect.any(String) });
+  });
+
+  it('replays exactly the missed events to a client reconnecting with Last-Event-ID mid-run', async () => {
+    const id = await workflowWith(sleeper(600));
+    const first = await readSse(await api('POST', `/api/workflows/${id}/execute/stream`, { key, body: {} }), (e) => e.event === 'block_log');
+    const executionId = first[0].data.execution_id as string;
+    const lastId = first.at(-1)!.id;
+    const rest = await readSse(await api('GET', `/api/workflows/${id}/executions/${executionId}/stream`, { key, headers: { 'last-event-id': String(lastId) } }));
+    expect(rest[0].id).toBe(lastId + 1);
+    const all = [...first, ...rest];
+    expect(all.map((e) => e.id)).toEqual(all.map((_, i) => i + 1));
+    expect(rest.at(-1)!.event).toBe('done');
+  });
+
+  it('keeps running when the client disconnects, and the full stream can be replayed from the database later', async () => {
+    const id = await workflowWith(sleeper(300));
+    const first = await readSse(await api('POST', `/api/workflows/${id}/execute/stream`, { key, body: {} }), (e) => e.event === 'block_start');
+    const executionId = first[0].data.execution_id as string;
+    // Wait for the run to end on its own.
+    for (let i = 0; i < 50; i++) {
+      const { body } = await apiJson<{ status: string }>('GET', `/api/workflows/${id}/executions/${executionId}`, { key });
+      if (body.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await apiJson('GET', `/api/workflows/${id}/executions/${executionId}`, { key })).body).toMatchObject({ status: 'completed', output: 'rested' });
+    const replay = await readSse(await api('GET', `/api/workflows/${id}/executions/${executionId}/stream`, { key }));
+    expect(replay.map((e) => e.event)).toEqual(['execution_start', 'block_start', 'block_complete', 'block_start', 'block_log', 'block_complete', 'block_start', 'block_complete', 'done']);
+  });
+});
+
+describe('POST .../cancel', () => {
+  it('cancels a running execution, aborting its running block, and answers the cancelled Execution', async () => {
+    const id = await workflowWith(sleeper(20_000));
+    const first = await readSse(await api('POST', `/api/workflows/${id}/execute/stream`, { key, body: {} }), (e) => e.event === 'block_log');
+    const executionId = first[0].data.execution_id as string;
+    const started = Date.now();
+    const res = await apiJson('POST', `/api/workflows/${id}/executions/${executionId}/cancel`, { key });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: executionId, status: 'cancelled', error: { code: 'cancelled' } });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const rest = await readSse(await api('GET', `/api/workflows/${id}/executions/${executionId}/stream`, { key, headers: { 'last-event-id': String(first.at(-1)!.id) } }));
+    expect(rest.at(-1)).toMatchObject({ event: 'error', data: { code: 'cancelled' } });
+  });
+
+  it('answers 409 for an execution that has already ended', async () => {
+    const id = await workflowWith(shout());
+    const eid = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'x' } } })).body.id;
+    const res = await apiJson('POST', `/api/workflows/${id}/executions/${eid}/cancel`, { key });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'execution_finished' });
+  });
+});

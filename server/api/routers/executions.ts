@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { env } from '../../env';
+import { executeInput, listExecutionsQuery } from '../../services/execution-schemas';
+import { cancelExecution, getBlockLogs, getExecution, listExecutions, startExecution } from '../../services/executions';
+import { createTRPCRouter, editorProcedure, protectedProcedure } from '../trpc';
+
+const workflowRef = z.object({ workflow_id: z.string().min(1) });
+const executionRef = workflowRef.extend({ execution_id: z.string().min(1) });
+
+export const executionsRouter = createTRPCRouter({
+  list: protectedProcedure
+    .input(workflowRef.extend({ query: listExecutionsQuery.optional() }))
+    .query(({ ctx, input }) => listExecutions(ctx.caller, input.workflow_id, input.query ?? {})),
+  get: protectedProcedure.input(executionRef).query(({ ctx, input }) => getExecution(ctx.caller, input.workflow_id, input.execution_id)),
+  logs: protectedProcedure.input(executionRef).query(({ ctx, input }) => getBlockLogs(ctx.caller, input.workflow_id, input.execution_id)),
+  /**
+   * Starts a run from the editor and answers with its id at once; the UI follows it live on
+   * GET /api/workflows/{id}/executions/{eid}/stream (server-sent events, same service as the REST API).
+   */
+  start: editorProcedure.input(workflowRef.extend({ body: executeInput })).mutation(async ({ ctx, input }) => {
+    const { id } = await startExecution(ctx.caller, input.workflow_id, input.body, { trigger: 'manual', capMs: env().WEFT_STREAM_EXECUTION_TIMEOUT_MS });
+    return { execution_id: id };
+  }),
+  cancel: editorProcedure.input(executionRef).mutation(({ ctx, input }) => cancelExecution(ctx.caller, input.workflow_id, input.execution_id)),
+});

@@ -1,0 +1,51 @@
+import type { ConsoleLevel } from '../sandbox/console';
+
+/** Token counts of a model call, as block logs and executions report them. */
+export interface TokenUsage {
+  input_tokens: number;
+  output_tokens: number;
+}
+
+/**
+ * What a block's `run` receives from the engine. Templates in the block's template fields are already rendered
+ * into `config`; everything the block needs from outside comes through here, so blocks stay testable.
+ */
+export interface BlockRunContext<TConfig> {
+  blockId: string;
+  blockType: string;
+  executionId: string;
+  workspaceId: string;
+  /** The parsed config with defaults applied and templates rendered. */
+  config: TConfig;
+  /** The execution input (what the input block received). */
+  input: unknown;
+  /** Outputs of every finished block upstream of this one, by block id (the input block's is the input). */
+  upstream: Readonly<Record<string, unknown>>;
+  /** Ids of the blocks whose edges into this one were taken. */
+  feeders: readonly string[];
+  /** Aborted when the block times out or the execution is cancelled or fails. */
+  signal: AbortSignal;
+  /** One console line for the block log, streamed as a `block_log` event. */
+  log(level: ConsoleLevel, message: string): void;
+  /** Streamed text (LLM tokens), sent as `block_chunk` events. */
+  chunk(text: string): void;
+  /** Token usage of model calls, summed on the execution. */
+  addUsage(usage: TokenUsage): void;
+  /** A workspace credential by name (e.g. OPENAI_API_KEY), or null. Never log what it returns. */
+  credential(name: string): Promise<string | null>;
+  /** The block's own timeout, when set, so long operations can size their own limits. */
+  timeoutMs: number | undefined;
+}
+
+/** A block failed in a way the user should read; `code` lands in the execution error. */
+export class BlockError extends Error {
+  constructor(
+    message: string,
+    readonly code: string = 'block_failed',
+    /** False when trying again cannot help (bad input, a syntax error), so retries are skipped. */
+    readonly retryable = true,
+  ) {
+    super(message);
+    this.name = 'BlockError';
+  }
+}

@@ -1,0 +1,26 @@
+import { runInSandbox, SandboxError, type SandboxMode } from '../sandbox';
+import { DEFAULT_TIMEOUT_MS } from '../sandbox/limits';
+import { BlockError, type BlockRunContext } from './run-context';
+
+/**
+ * Runs a code block's body or a condition's expression in the sandbox, with upstream outputs in scope by block
+ * id and the execution input as `input`; console lines go to the block log as they happen.
+ */
+export async function runScript(context: BlockRunContext<unknown>, code: string, mode: SandboxMode): Promise<unknown> {
+  try {
+    const result = await runInSandbox({
+      code,
+      mode,
+      scope: { ...context.upstream, input: context.input },
+      timeoutMs: context.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      signal: context.signal,
+      onConsole: (entry) => context.log(entry.level, entry.message),
+    });
+    return result.value;
+  } catch (error) {
+    if (error instanceof SandboxError) {
+      throw new BlockError(error.message, `code_${error.code}`, error.code !== 'syntax_error');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,83 @@
+import type { Prisma, PrismaClient } from '../db/generated/client';
+import { nullableJson } from '../db/json';
+import type { EngineEvent, EngineEventBody } from './events';
+import { publish } from './event-hub';
+import type { BlockLogRecord } from './run-graph';
+
+
+/**
+ * Writes an execution down as it happens: events get their sequence number, go live at once and are persisted
+ * in order (batched, so a stream of LLM tokens is not one insert per token); block logs are written as blocks
+ * finish. A crash loses at most the block in flight.
+ */
+export class ExecutionRecorder {
+  private seq = 0;
+  private queue: EngineEvent[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    readonly executionId: string,
+  ) {}
+
+  emit(body: EngineEventBody): EngineEvent {
+    const event = { ...body, execution_id: this.executionId, seq: ++this.seq } as EngineEvent;
+    publish(event);
+    this.queue.push(event);
+    this.flushing ??= this.flushLoop();
+    return event;
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  private async flushLoop(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0);
+        await this.prisma.executionEvent.createMany({
+          data: batch.map(({ seq, type, execution_id: _id, ...rest }) => ({
+            executionId: this.executionId,
+            seq,
+            type,
+            data: { type, execution_id: this.executionId, ...rest } as Prisma.InputJsonValue,
+          })),
+        });
+      }
+    } catch (error) {
+      console.error(`[weft] could not persist events of execution ${this.executionId}:`, (error as Error).message);
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  /** Resolves once every event emitted so far is in the database. */
+  async flush(): Promise<void> {
+    while (this.flushing || this.queue.length > 0) {
+      await (this.flushing ?? (this.flushing = this.flushLoop()));
+    }
+  }
+
+  async blockFinished(log: BlockLogRecord): Promise<void> {
+    await this.prisma.blockLog.create({
+      data: {
+        executionId: this.executionId,
+        blockId: log.blockId,
+        blockType: log.blockType,
+        blockName: log.blockName,
+        status: log.status,
+        input: nullableJson(log.input),
+        output: nullableJson(log.output),
+        error: nullableJson(log.error),
+        startedAt: log.startedAt,
+        completedAt: log.completedAt,
+        durationMs: log.durationMs,
+        executionOrder: log.executionOrder,
+        attempts: log.attempts,
+        usage: nullableJson(log.usage),
+        console: log.console as unknown as Prisma.InputJsonValue,
+      },
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import type { AnyBlockDefinition } from '../blocks';
+import { renderTemplateString, renderTemplateValue, type BlockOutputs } from '../graph/templates';
+
+function renderStrings(value: unknown, outputs: BlockOutputs): unknown {
+  if (typeof value === 'string') return renderTemplateString(value, outputs);
+  if (Array.isArray(value)) return value.map((item) => renderStrings(item, outputs));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renderStrings(item, outputs)]));
+  }
+  return value;
+}
+
+/**
+ * Renders the templates of a block's template fields from upstream outputs. A field that accepts any JSON (an
+ * output's `value`, an HTTP body) gets the raw value of a lone `{{ref}}`, keeping numbers and objects intact; a
+ * field that must be text (a prompt, a URL, header values) gets text, objects as JSON.
+ */
+export function renderConfig<T extends Record<string, unknown>>(definition: AnyBlockDefinition, config: T, outputs: BlockOutputs): T {
+  const rendered: Record<string, unknown> = { ...config };
+  const shape = definition.configSchema.shape as unknown as Record<string, { safeParse(value: unknown): { success: boolean } }>;
+  for (const field of definition.templateFields) {
+    if (rendered[field] === undefined) continue;
+    const asValue = renderTemplateValue(rendered[field], outputs);
+    rendered[field] = shape[field]?.safeParse(asValue).success ? asValue : renderStrings(rendered[field], outputs);
+  }
+  return rendered as T;
+}

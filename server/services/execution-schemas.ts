@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+// API shapes of executions (../shared/API.md "Execution"): requests validate with these, OpenAPI describes them.
+
+export const executeInput = z
+  .object({
+    input: z.record(z.string(), z.json()).optional(),
+    /** Accepted as an alias of `input` (clients of the reference platform send it). */
+    variables: z.record(z.string(), z.json()).optional(),
+  })
+  .transform((body) => ({ input: body.input ?? body.variables ?? {} }));
+
+export const executionStatuses = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
+export const executionTriggers = ['manual', 'api', 'webhook'] as const;
+
+export const listExecutionsQuery = z.object({
+  limit: z.coerce.number().int().min(1, 'limit must be between 1 and 200').max(200, 'limit must be between 1 and 200').default(50),
+  offset: z.coerce.number().int().min(0, 'offset must not be negative').default(0),
+  status: z.enum(executionStatuses).optional(),
+});
+
+const timestamp = z.iso.datetime();
+const usageSchema = z.object({ input_tokens: z.number().int(), output_tokens: z.number().int() });
+
+export const executionErrorSchema = z.object({ message: z.string(), block_id: z.string().nullable(), code: z.string() });
+
+export const executionSummarySchema = z.object({
+  id: z.string(),
+  workflow_id: z.string(),
+  version: z.number().int(),
+  status: z.enum(executionStatuses),
+  trigger: z.enum(executionTriggers),
+  input: z.json(),
+  output: z.json().nullable(),
+  error: executionErrorSchema.nullable(),
+  started_at: timestamp.nullable(),
+  completed_at: timestamp.nullable(),
+  duration_ms: z.number().nullable(),
+  created_at: timestamp,
+  usage: usageSchema.nullable().describe('tokens used by LLM and agent blocks, summed'),
+});
+
+export const executionSchema = executionSummarySchema.extend({
+  block_outputs: z.record(z.string(), z.json()).nullable(),
+});
+
+export const executionListSchema = z.object({
+  executions: z.array(executionSummarySchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
+export const blockLogSchema = z.object({
+  block_id: z.string(),
+  block_type: z.string(),
+  block_name: z.string().nullable(),
+  status: z.enum(['success', 'error', 'skipped']),
+  input: z.json().nullable(),
+  output: z.json().nullable(),
+  error: z.object({ message: z.string(), code: z.string() }).nullable(),
+  started_at: timestamp.nullable(),
+  completed_at: timestamp.nullable(),
+  duration_ms: z.number().nullable(),
+  execution_order: z.number().int(),
+  attempts: z.number().int(),
+  usage: usageSchema.nullable(),
+  console: z.array(z.object({ level: z.string(), message: z.string(), at: timestamp })),
+});
+
+export const blockLogsSchema = z.object({ block_logs: z.array(blockLogSchema) });
+
+export type ExecutionView = z.infer<typeof executionSchema>;
+export type ExecutionSummary = z.infer<typeof executionSummarySchema>;
+export type BlockLogView = z.infer<typeof blockLogSchema>;

@@ -1,0 +1,100 @@
+import type { Caller } from '../auth/caller';
+import { db } from '../db';
+import { subscribe } from '../engine/event-hub';
+import { isTerminalEvent, type EngineEvent } from '../engine/events';
+import { getExecution } from './executions';
+
+// Server-sent events of one execution: what happened so far (after Last-Event-ID) and then live until it ends.
+// Executions running in this process are served from memory; others are read from the database, polling for
+// new events while another process runs them.
+
+const KEEPALIVE_MS = 15_000;
+const POLL_MS = 500;
+const encoder = new TextEncoder();
+
+export const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  'X-Accel-Buffering': 'no',
+  Connection: 'keep-alive',
+};
+
+export function formatEvent(event: EngineEvent): string {
+  const { seq, ...data } = event;
+  return `id: ${seq}\nevent: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/** A Last-Event-ID header (or `?last_event_id=`) as a sequence number; anything unreadable means from the start. */
+export function lastEventId(request: Request): number {
+  const raw = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('last_event_id');
+  const value = Number(raw);
+  return Number.isInteger(value) && value > 0 ? value : 0;
+}
+
+export function executionEventStream(executionId: string, afterSeq: number): ReadableStream<Uint8Array> {
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      let lastSent = afterSeq;
+      let idleSince = Date.now();
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        cleanup();
+        controller.close();
+      };
+      const send = (event: EngineEvent) => {
+        if (closed || event.seq <= lastSent) return;
+        lastSent = event.seq;
+        idleSince = Date.now();
+        controller.enqueue(encoder.encode(formatEvent(event)));
+        if (isTerminalEvent(event)) close();
+      };
+      const keepalive = setInterval(() => {
+        if (!closed && Date.now() - idleSince >= KEEPALIVE_MS) {
+          idleSince = Date.now();
+          controller.enqueue(encoder.encode(': keepalive\n\n'));
+        }
+      }, 1_000);
+      let unsubscribe = () => {};
+      cleanup = () => {
+        closed = true;
+        clearInterval(keepalive);
+        unsubscribe();
+      };
+
+      const live = subscribe(executionId, afterSeq, send);
+      if (live) {
+        unsubscribe = live.unsubscribe;
+        if (live.ended) close();
+        return;
+      }
+      void (async () => {
+        const prisma = await db();
+        while (!closed) {
+          const rows = await prisma.executionEvent.findMany({ where: { executionId, seq: { gt: lastSent } }, orderBy: { seq: 'asc' }, take: 500 });
+          for (const row of rows) send({ ...(row.data as object), seq: row.seq } as EngineEvent);
+          if (closed) return;
+          if (rows.length === 0) {
+            const execution = await prisma.execution.findUnique({ where: { id: executionId }, select: { status: true } });
+            if (!execution || !['running', 'queued'].includes(execution.status)) return close();
+            await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+          }
+        }
+      })().catch((error) => {
+        console.error(`[weft] event stream of ${executionId} failed:`, (error as Error).message);
+        close();
+      });
+    },
+    cancel() {
+      // The client went away; the execution itself carries on.
+      cleanup();
+    },
+  });
+}
+
+export async function streamExecution(caller: Caller, workflowId: string, executionId: string, afterSeq: number) {
+  await getExecution(caller, workflowId, executionId); // scoping: 404 unless it is the caller's
+  return executionEventStream(executionId, afterSeq);
+}
