@@ -35,6 +35,25 @@ export interface BlockRunContext<TConfig> {
   credential(name: string): Promise<string | null>;
   /** The block's own timeout, when set, so long operations can size their own limits. */
   timeoutMs: number | undefined;
+  /** Another workflow of the same workspace, as an agent tool sees it; null when there is none. */
+  describeWorkflow(workflowId: string): Promise<WorkflowToolInfo | null>;
+  /** Runs another workflow of the same workspace to its end (nesting is limited); aborting `signal` cancels it. */
+  runWorkflow(workflowId: string, input: Record<string, unknown>, signal: AbortSignal): Promise<SubWorkflowResult>;
+}
+
+export interface WorkflowToolInfo {
+  id: string;
+  name: string;
+  description: string | null;
+  /** The fields its input block declares: they become the tool's parameters. */
+  fields: { name: string; type: 'string' | 'number' | 'boolean' | 'object'; required: boolean; description?: string }[];
+}
+
+export interface SubWorkflowResult {
+  execution_id: string;
+  status: 'completed' | 'failed' | 'cancelled' | 'queued' | 'running';
+  output: unknown;
+  error: { message: string; block_id: string | null; code: string } | null;
 }
 
 /** A block failed in a way the user should read; `code` lands in the execution error. */

@@ -31,6 +31,10 @@ async function run(g: Graph, input: Record<string, unknown> = {}, control?: (eve
     },
     onBlockFinished: async (log) => void logs.push(log),
     credential: async () => null,
+    describeWorkflow: async () => null,
+    runWorkflow: async () => {
+      throw new Error('no workflows in this test');
+    },
   });
   return { events, logs, result };
 }

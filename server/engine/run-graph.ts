@@ -1,5 +1,5 @@
 import { getBlockDefinition, type AnyBlockDefinition } from '../blocks';
-import type { TokenUsage } from '../blocks/run-context';
+import type { BlockRunContext, TokenUsage } from '../blocks/run-context';
 import { parseBlockConfig } from '../graph/config';
 import type { Block, Edge, Graph } from '../graph/schema';
 import { upstreamOf } from '../graph/topology';
@@ -49,6 +49,8 @@ export interface RunGraphOptions {
   /** Called as each block finishes or is skipped, so the record is written as the run goes. */
   onBlockFinished(log: BlockLogRecord): Promise<void>;
   credential(name: string): Promise<string | null>;
+  describeWorkflow: BlockRunContext<unknown>['describeWorkflow'];
+  runWorkflow: BlockRunContext<unknown>['runWorkflow'];
 }
 
 export interface GraphResult {
@@ -148,6 +150,8 @@ export async function runGraph(options: RunGraphOptions): Promise<GraphResult> {
         feeders,
         chunk: (text) => emit({ type: 'block_chunk', block_id: block.id, block_type: block.type, chunk: text }),
         credential: options.credential,
+        describeWorkflow: options.describeWorkflow,
+        runWorkflow: options.runWorkflow,
         timeoutMs: config.timeout_ms as number | undefined,
       },
       retry: config.retry as RetrySettings,

@@ -22,6 +22,7 @@ import {
   type ExecutionView,
 } from './execution-schemas';
 import { storedGraph, workflowNotFound } from './workflows';
+import { BlockError, type SubWorkflowResult, type WorkflowToolInfo } from '../blocks/run-context';
 
 // Running workflows and reading what ran. The engine (server/engine) does the running; this layer checks who
 // may, picks the graph, keeps the Execution row and answers in the contract's shapes.
@@ -70,7 +71,12 @@ export interface LaunchOptions {
   input: Record<string, unknown>;
   /** The longest the execution may run before it is stopped. */
   capMs: number;
+  /** How many workflows deep this one was called from agent tools (0 for a run people started). */
+  depth?: number;
 }
+
+/** Agents may call workflows that call workflows, but not forever. */
+export const MAX_WORKFLOW_NESTING = 3;
 
 /**
  * Starts an execution in the background and returns its id at once; `done` settles when it has ended and its
@@ -116,6 +122,8 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
         emit: (event) => recorder.emit(event),
         onBlockFinished: (log) => recorder.blockFinished(log),
         credential: (name) => readCredential(options.workspaceId, name),
+        describeWorkflow: (workflowId) => describeWorkflowTool(options.workspaceId, workflowId),
+        runWorkflow: (workflowId, input, signal) => runNestedWorkflow(options, workflowId, input, signal),
       });
       const completedAt = new Date();
       const durationMs = completedAt.getTime() - startedAt.getTime();
@@ -157,6 +165,45 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
   })();
   activeExecutions.set(row.id, { controller, done });
   return { id: row.id, done };
+}
+
+/** A workflow as an agent tool: its name, description and the fields of its input block as parameters. */
+async function describeWorkflowTool(workspaceId: string, workflowId: string): Promise<WorkflowToolInfo | null> {
+  const prisma = await db();
+  const workflow = await prisma.workflow.findFirst({ where: { id: workflowId, workspaceId }, include: { deployedVersion: true } });
+  if (!workflow) return null;
+  const graph = storedGraph(workflow.deployedVersion ?? workflow);
+  const input = graph.blocks.find((b) => b.type === 'input');
+  const fields = Array.isArray(input?.config.fields) ? (input.config.fields as unknown as WorkflowToolInfo['fields']) : [];
+  return { id: workflow.id, name: workflow.name, description: workflow.description, fields };
+}
+
+/**
+ * Runs a workflow of the same workspace for an agent tool: its deployed version when it has one, else its
+ * draft. Cancelling the calling block cancels it too.
+ */
+async function runNestedWorkflow(parent: LaunchOptions, workflowId: string, input: Record<string, unknown>, signal: AbortSignal): Promise<SubWorkflowResult> {
+  const depth = (parent.depth ?? 0) + 1;
+  if (depth > MAX_WORKFLOW_NESTING) {
+    throw new BlockError(`Workflows may call other workflows at most ${MAX_WORKFLOW_NESTING} levels deep`, 'nesting_too_deep', false);
+  }
+  const prisma = await db();
+  const workflow = await prisma.workflow.findFirst({ where: { id: workflowId, workspaceId: parent.workspaceId }, include: { deployedVersion: true } });
+  if (!workflow) throw new BlockError(`There is no workflow ${workflowId} in this workspace`, 'workflow_not_found', false);
+  const version = workflow.deployedVersion;
+  const source: GraphSource = version
+    ? { graph: storedGraph(version), version: version.version, versionId: version.id }
+    : { graph: storedGraph(workflow), version: workflow.version, versionId: null };
+  const { id, done } = await launchExecution({ workspaceId: parent.workspaceId, workflowId, source, trigger: 'api', input, capMs: parent.capMs, depth });
+  const cancel = () => activeExecutions.get(id)?.controller.abort({ code: 'cancelled', message: 'The calling block was stopped' } satisfies StopReason);
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    await done;
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
+  const row = await prisma.execution.findUniqueOrThrow({ where: { id } });
+  return { execution_id: id, status: row.status, output: row.output ?? null, error: (row.error ?? null) as SubWorkflowResult['error'] };
 }
 
 async function draftSource(caller: Caller, workflowId: string): Promise<GraphSource> {
