@@ -1,6 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { newPerson, signUp } from './helpers/auth';
+
+test('a signed-out visitor is sent to sign in', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in(\?next=%2Fworkflows)?$/);
+});
 
 test('the app opens on the workflows page with its header', async ({ page }) => {
+  await signUp(page, newPerson('Shell'));
   await page.goto('/');
   await expect(page).toHaveURL(/\/workflows$/);
   await expect(page.getByRole('link', { name: 'Weft home' })).toBeVisible();
@@ -10,6 +17,7 @@ test('the app opens on the workflows page with its header', async ({ page }) => 
 });
 
 test('an unknown page shows the 404 page with a way back', async ({ page }) => {
+  await signUp(page, newPerson('Lost'));
   const response = await page.goto('/no/such/page');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();

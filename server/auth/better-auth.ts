@@ -30,6 +30,13 @@ async function createAuth() {
       return [`${proto}://${host}`];
     },
     advanced: { database: { generateId: () => crypto.randomUUID() } },
+    // Brute-force protection per client address, loose enough for a team signing in behind one NAT.
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 300,
+      customRules: { '/sign-in/email': { window: 60, max: 20 }, '/sign-up/email': { window: 60, max: 20 } },
+    },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });

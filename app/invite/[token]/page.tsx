@@ -1,0 +1,12 @@
+import type { Metadata } from 'next';
+import { InviteView } from '@/components/auth/invite-view';
+import { getSession } from '@/components/auth/session';
+
+export const metadata: Metadata = { title: 'Invitation' };
+
+/** Public: the person may not have an account yet. The link itself is the credential to join. */
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const session = await getSession();
+  return <InviteView token={token} signedInAs={session ? { name: session.user.name, email: session.user.email } : null} />;
+}

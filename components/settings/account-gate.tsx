@@ -1,0 +1,35 @@
+'use client';
+
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { useAccount } from '@/components/auth/use-account';
+import type { Role } from '@/components/auth/roles';
+import { Alert } from '@/components/ui/alert';
+import { Loading } from '@/components/ui/spinner';
+import { QueryError } from './section';
+
+type Account = ReturnType<typeof useAccount>;
+export interface SignedInAccount {
+  me: NonNullable<Account['me']>;
+  workspace: NonNullable<Account['workspace']>;
+  role: Role;
+}
+
+/** Renders its content once the signed-in person, their workspace and role are known; loading and errors meanwhile. */
+export function AccountGate({ children }: { children: (account: SignedInAccount) => ReactNode }) {
+  const { query, me, workspace, role } = useAccount();
+  if (query.isPending) return <Loading label="Loading your workspace…" />;
+  if (query.isError) return <QueryError what="your workspace" error={query.error} onRetry={() => query.refetch()} />;
+  if (!me || !workspace || !role) {
+    return (
+      <Alert tone="warning" title="You are signed out">
+        Your session has ended.{' '}
+        <Link href="/sign-in?next=%2Fsettings" className="font-medium underline underline-offset-2">
+          Sign in again
+        </Link>{' '}
+        to continue.
+      </Alert>
+    );
+  }
+  return children({ me, workspace, role });
+}

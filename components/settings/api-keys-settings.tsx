@@ -1,0 +1,218 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { inferRouterOutputs } from '@trpc/server';
+import { RoleBadge } from '@/components/auth/role-badge';
+import { ROLE_DESCRIPTION, ROLE_LABEL, ROLE_OPTIONS, type Role } from '@/components/auth/roles';
+import { useTRPC } from '@/components/trpc';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { CopyableValue } from '@/components/ui/copy-button';
+import { ConfirmDialog, Dialog, DialogActions } from '@/components/ui/dialog';
+import { EmptyState } from '@/components/ui/empty-state';
+import { errorMessage } from '@/components/ui/errors';
+import { SelectField, TextField } from '@/components/ui/field';
+import { Loading } from '@/components/ui/spinner';
+import { formatDateTime, Time } from '@/components/ui/time';
+import type { AppRouter } from '@/server/api/root';
+import { AccountGate } from './account-gate';
+import { CELL, QueryError, Section, Table } from './section';
+
+type ApiKey = inferRouterOutputs<AppRouter>['apiKeys']['list'][number];
+type CreatedKey = inferRouterOutputs<AppRouter>['apiKeys']['create'];
+
+export function ApiKeysSettings() {
+  return (
+    <AccountGate>
+      {({ role }) =>
+        role === 'owner' ? (
+          <ApiKeys />
+        ) : (
+          <Section title="API keys" description="API keys let scripts and other programs call the Weft API on behalf of this workspace.">
+            <Alert title="Only workspace owners can manage API keys">
+              A key acts for the whole workspace, so creating and revoking keys is reserved to owners. Ask an owner of this workspace if
+              you need one.
+            </Alert>
+          </Section>
+        )
+      }
+    </AccountGate>
+  );
+}
+
+function ApiKeys() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const keys = useQuery(trpc.apiKeys.list.queryOptions());
+  const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions());
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
+
+  return (
+    <Section
+      title="API keys"
+      description={
+        <>
+          Scripts and other programs use API keys to call the Weft API as this workspace, sending{' '}
+          <code className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-xs dark:bg-zinc-800">Authorization: Bearer &lt;key&gt;</code>. Each key
+          has a role, just like a member.
+        </>
+      }
+      action={
+        <Button variant="primary" onClick={() => setCreating(true)}>
+          Create API key
+        </Button>
+      }
+    >
+      {keys.isPending ? (
+        <Loading label="Loading API keys…" />
+      ) : keys.isError ? (
+        <QueryError what="API keys" error={keys.error} onRetry={() => keys.refetch()} />
+      ) : keys.data.length === 0 ? (
+        <EmptyState
+          title="No API keys yet"
+          description="Create a key to let a script, a CI job or another service run and manage this workspace's workflows."
+          action={
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              Create your first API key
+            </Button>
+          }
+        />
+      ) : (
+        <Table label="API keys" head={['Name', 'Key', 'Role', 'Created', 'Last used', <span key="a" className="sr-only">Status and actions</span>]}>
+          {keys.data.map((key) => (
+            <tr key={key.id} className={key.revoked_at ? 'text-zinc-400 dark:text-zinc-500' : undefined}>
+              <td className={`${CELL} font-medium`}>{key.name}</td>
+              <td className={`${CELL} font-mono text-xs`}>{key.prefix}…</td>
+              <td className={CELL}>
+                <RoleBadge role={key.role as Role} />
+              </td>
+              <td className={CELL}>
+                <Time value={key.created_at} />
+              </td>
+              <td className={CELL}>
+                <Time value={key.last_used_at} fallback="Never" />
+              </td>
+              <td className={`${CELL} text-right`}>
+                {key.revoked_at ? (
+                  <span title={`Revoked ${formatDateTime(key.revoked_at)}`}>
+                    <Badge tone="red">Revoked</Badge>
+                  </span>
+                ) : (
+                  <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+
+      <CreateApiKeyDialog open={creating} onClose={() => setCreating(false)} onCreated={refresh} />
+      <ConfirmDialog
+        open={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title={`Revoke “${revoking?.name ?? ''}”?`}
+        description="Anything using this key is refused (401 Unauthorized) from now on. This cannot be undone: to restore access, create a new key."
+        confirmLabel="Revoke key"
+        onConfirm={async () => {
+          if (!revoking) return;
+          await revoke.mutateAsync({ id: revoking.id });
+          await refresh();
+        }}
+      />
+    </Section>
+  );
+}
+
+function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => Promise<unknown> }) {
+  const [created, setCreated] = useState<CreatedKey | null>(null);
+  const close = () => {
+    setCreated(null);
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      dismissible={!created}
+      title={created ? 'Copy your new API key' : 'Create API key'}
+      description={created ? undefined : 'Name the key after where it will be used, so you know which one to revoke later.'}
+    >
+      {created ? (
+        <div className="space-y-4">
+          <Alert tone="warning" title="This is the only time the key is shown">
+            Copy it now and keep it somewhere safe, such as a password manager. Weft stores only a fingerprint of it, so it cannot be shown again; if
+            you lose it, revoke it and create a new one.
+          </Alert>
+          <div>
+            <p className="mb-1.5 text-sm font-medium">
+              {created.name} <span className="font-normal text-zinc-500 dark:text-zinc-400">· {ROLE_LABEL[created.role as Role]} role</span>
+            </p>
+            <CopyableValue value={created.key} label="API key" testId="new-api-key" />
+          </div>
+          <DialogActions>
+            <Button variant="primary" onClick={close}>
+              Done
+            </Button>
+          </DialogActions>
+        </div>
+      ) : (
+        <CreateApiKeyForm
+          onCancel={close}
+          onCreated={async (key) => {
+            setCreated(key);
+            await onCreated();
+          }}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+function CreateApiKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (key: CreatedKey) => Promise<void> }) {
+  const trpc = useTRPC();
+  const create = useMutation(trpc.apiKeys.create.mutationOptions());
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('editor');
+  const [nameError, setNameError] = useState<string | null>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!name.trim()) {
+      setNameError('Give the key a name.');
+      return;
+    }
+    create.mutate({ name: name.trim(), role }, { onSuccess: onCreated });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      {create.isError && <Alert tone="error">{errorMessage(create.error)}</Alert>}
+      <TextField
+        label="Name"
+        placeholder="e.g. Nightly report script"
+        value={name}
+        maxLength={100}
+        onChange={(event) => {
+          setName(event.target.value);
+          setNameError(null);
+        }}
+        error={nameError}
+      />
+      <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as Role)} options={ROLE_OPTIONS} hint={ROLE_DESCRIPTION[role]} />
+      <DialogActions>
+        <Button onClick={onCancel} disabled={create.isPending}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" loading={create.isPending}>
+          Create key
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}

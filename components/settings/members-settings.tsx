@@ -1,0 +1,325 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import { useState, type FormEvent } from 'react';
+import { RoleBadge } from '@/components/auth/role-badge';
+import { ROLE_DESCRIPTION, ROLE_LABEL, ROLE_OPTIONS, type Role } from '@/components/auth/roles';
+import { useTRPC } from '@/components/trpc';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { CopyableValue } from '@/components/ui/copy-button';
+import { ConfirmDialog, Dialog, DialogActions } from '@/components/ui/dialog';
+import { EmptyState } from '@/components/ui/empty-state';
+import { errorMessage } from '@/components/ui/errors';
+import { Select, SelectField } from '@/components/ui/field';
+import { Loading, Spinner } from '@/components/ui/spinner';
+import { formatDateTime, Time } from '@/components/ui/time';
+import type { AppRouter } from '@/server/api/root';
+import { AccountGate, type SignedInAccount } from './account-gate';
+import { CELL, QueryError, ReadOnlyNote, Section, Table } from './section';
+
+type Outputs = inferRouterOutputs<AppRouter>;
+type Member = Outputs['members']['list'][number];
+type Invitation = Outputs['invitations']['list'][number];
+type CreatedInvitation = Outputs['invitations']['create'];
+
+const EXPIRY_OPTIONS = [
+  { value: '24', label: '1 day' },
+  { value: '168', label: '7 days' },
+  { value: '720', label: '30 days' },
+];
+
+export function MembersSettings() {
+  return (
+    <AccountGate>
+      {(account) => (
+        <div className="space-y-8">
+          <Members account={account} />
+          {account.role === 'owner' && <Invitations />}
+        </div>
+      )}
+    </AccountGate>
+  );
+}
+
+type PendingChange = { member: Member; role: Role } | null;
+
+function Members({ account }: { account: SignedInAccount }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const members = useQuery(trpc.members.list.queryOptions());
+  const isOwner = account.role === 'owner';
+  const myId = account.me.user.id;
+  const [error, setError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const [demotingMyself, setDemotingMyself] = useState<PendingChange>(null);
+
+  // Own role or membership may change too, and with it the header and what this page offers.
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() }),
+    ]);
+  const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.members.remove.mutationOptions());
+
+  function requestRoleChange(member: Member, role: Role) {
+    if (role === member.role) return;
+    if (member.user_id === myId && member.role === 'owner') setDemotingMyself({ member, role });
+    else {
+      setError(null);
+      changeRole.mutate({ user_id: member.user_id, role }, { onError: (caught) => setError(errorMessage(caught)) });
+    }
+  }
+
+  const removingMyself = removing?.user_id === myId;
+
+  return (
+    <Section
+      title="Members"
+      description={
+        <>
+          People in <span className="font-medium text-zinc-900 dark:text-zinc-100">{account.workspace.name}</span>. Owners manage members, API keys and
+          settings; editors build and run workflows; viewers can only look.
+        </>
+      }
+    >
+      {!isOwner && <ReadOnlyNote>Only owners can change roles, remove members or invite people.</ReadOnlyNote>}
+      {error && (
+        <div className="mb-4">
+          <Alert
+            tone="error"
+            action={
+              <Button size="sm" variant="ghost" onClick={() => setError(null)} aria-label="Dismiss error">
+                Dismiss
+              </Button>
+            }
+          >
+            {error}
+          </Alert>
+        </div>
+      )}
+      {members.isPending ? (
+        <Loading label="Loading members…" />
+      ) : members.isError ? (
+        <QueryError what="members" error={members.error} onRetry={() => members.refetch()} />
+      ) : (
+        <Table label="Members" head={['Name', 'Email', 'Role', 'Joined', ...(isOwner ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
+          {members.data.map((member) => {
+            const saving = changeRole.isPending && changeRole.variables?.user_id === member.user_id;
+            return (
+              <tr key={member.user_id}>
+                <td className={`${CELL} font-medium`}>
+                  {member.name}
+                  {member.user_id === myId && (
+                    <span className="ml-2">
+                      <Badge>You</Badge>
+                    </span>
+                  )}
+                </td>
+                <td className={`${CELL} text-zinc-600 dark:text-zinc-400`}>{member.email}</td>
+                <td className={CELL}>
+                  {isOwner ? (
+                    <span className="inline-flex items-center gap-2">
+                      <Select
+                        aria-label={`Role of ${member.name}`}
+                        value={saving && changeRole.variables ? changeRole.variables.role : member.role}
+                        disabled={saving}
+                        onChange={(event) => requestRoleChange(member, event.target.value as Role)}
+                        options={ROLE_OPTIONS}
+                      />
+                      {saving && (
+                        <span role="status" className="inline-flex items-center gap-1 text-xs text-zinc-500">
+                          <Spinner className="h-3 w-3" /> Saving…
+                        </span>
+                      )}
+                    </span>
+                  ) : (
+                    <RoleBadge role={member.role} />
+                  )}
+                </td>
+                <td className={CELL}>
+                  <Time value={member.joined_at} />
+                </td>
+                {isOwner && (
+                  <td className={`${CELL} text-right`}>
+                    <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setRemoving(member)}>
+                      {member.user_id === myId ? 'Leave' : 'Remove'}
+                      <span className="sr-only"> {member.name}</span>
+                    </Button>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </Table>
+      )}
+
+      <ConfirmDialog
+        open={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={removingMyself ? `Leave ${account.workspace.name}?` : `Remove ${removing?.name ?? ''}?`}
+        description={
+          removingMyself
+            ? 'You lose access to this workspace right away; an owner can invite you back.'
+            : `${removing?.name ?? 'They'} loses access to ${account.workspace.name} right away. Workflows they built stay in the workspace.`
+        }
+        confirmLabel={removingMyself ? 'Leave workspace' : 'Remove member'}
+        onConfirm={async () => {
+          if (!removing) return;
+          await remove.mutateAsync({ user_id: removing.user_id });
+          if (removingMyself) await queryClient.invalidateQueries();
+          else await refresh();
+        }}
+      />
+      <ConfirmDialog
+        open={demotingMyself !== null}
+        onClose={() => setDemotingMyself(null)}
+        tone="primary"
+        title={`Make yourself ${demotingMyself ? ROLE_LABEL[demotingMyself.role].toLowerCase() : ''}?`}
+        description="You will no longer be an owner here: you will not be able to manage members, API keys or workspace settings unless another owner makes you owner again."
+        confirmLabel="Change my role"
+        onConfirm={async () => {
+          if (!demotingMyself) return;
+          setError(null);
+          await changeRole.mutateAsync({ user_id: demotingMyself.member.user_id, role: demotingMyself.role });
+        }}
+      />
+    </Section>
+  );
+}
+
+function Invitations() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const invitations = useQuery(trpc.invitations.list.queryOptions());
+  const revoke = useMutation(trpc.invitations.revoke.mutationOptions());
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey() });
+
+  return (
+    <Section
+      title="Invitations"
+      description="Invite people with a link: anyone who opens it can join once, with the role you choose, until it expires. Weft sends no email, so send the link yourself."
+      action={
+        <Button variant="primary" onClick={() => setCreating(true)}>
+          Create invitation link
+        </Button>
+      }
+    >
+      {invitations.isPending ? (
+        <Loading label="Loading invitations…" />
+      ) : invitations.isError ? (
+        <QueryError what="invitations" error={invitations.error} onRetry={() => invitations.refetch()} />
+      ) : invitations.data.length === 0 ? (
+        <EmptyState title="No pending invitations" description="Links you create show here until someone uses them, they expire or you revoke them." />
+      ) : (
+        <Table label="Pending invitations" head={['Role', 'Created', 'Expires', <span key="a" className="sr-only">Actions</span>]}>
+          {invitations.data.map((invitation) => (
+            <tr key={invitation.id}>
+              <td className={CELL}>
+                <RoleBadge role={invitation.role} />
+              </td>
+              <td className={CELL}>
+                <Time value={invitation.created_at} />
+              </td>
+              <td className={CELL}>
+                <Time value={invitation.expires_at} />
+              </td>
+              <td className={`${CELL} text-right`}>
+                <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setRevoking(invitation)}>
+                  Revoke<span className="sr-only"> {ROLE_LABEL[invitation.role].toLowerCase()} invitation created {formatDateTime(invitation.created_at)}</span>
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+
+      <CreateInvitationDialog open={creating} onClose={() => setCreating(false)} onCreated={refresh} />
+      <ConfirmDialog
+        open={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title="Revoke this invitation?"
+        description="The link stops working right away. People who already joined through other links are not affected."
+        confirmLabel="Revoke invitation"
+        onConfirm={async () => {
+          if (!revoking) return;
+          await revoke.mutateAsync({ id: revoking.id });
+          await refresh();
+        }}
+      />
+    </Section>
+  );
+}
+
+function CreateInvitationDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => Promise<unknown> }) {
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const close = () => {
+    setCreated(null);
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      dismissible={!created}
+      title={created ? 'Copy the invitation link' : 'Create invitation link'}
+      description={created ? undefined : 'Choose what the person can do once they join and how long the link stays valid.'}
+    >
+      {created ? (
+        <div className="space-y-4">
+          <Alert tone="warning" title="This link is shown only once">
+            Copy it now and send it to the person you are inviting. It works once, to join as{' '}
+            <strong>{ROLE_LABEL[created.role].toLowerCase()}</strong>, until {formatDateTime(created.expires_at)}.
+          </Alert>
+          <CopyableValue value={`${window.location.origin}${created.path}`} label="invitation link" testId="invite-link" />
+          <DialogActions>
+            <Button variant="primary" onClick={close}>
+              Done
+            </Button>
+          </DialogActions>
+        </div>
+      ) : (
+        <CreateInvitationForm
+          onCancel={close}
+          onCreated={async (invitation) => {
+            setCreated(invitation);
+            await onCreated();
+          }}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+function CreateInvitationForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (invitation: CreatedInvitation) => Promise<void> }) {
+  const trpc = useTRPC();
+  const create = useMutation(trpc.invitations.create.mutationOptions());
+  const [role, setRole] = useState<Role>('editor');
+  const [hours, setHours] = useState('168');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate({ role, expires_in_hours: Number(hours) }, { onSuccess: onCreated });
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      {create.isError && <Alert tone="error">{errorMessage(create.error)}</Alert>}
+      <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as Role)} options={ROLE_OPTIONS} hint={ROLE_DESCRIPTION[role]} />
+      <SelectField label="Link expires after" value={hours} onChange={(event) => setHours(event.target.value)} options={EXPIRY_OPTIONS} />
+      <DialogActions>
+        <Button onClick={onCancel} disabled={create.isPending}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" loading={create.isPending}>
+          Create link
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}
