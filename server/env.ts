@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { llmProviderIds } from './llm/models';
 
 // Every environment variable Weft reads, parsed once. The README's configuration table lists the same names.
 const booleanFlag = z
@@ -14,12 +15,26 @@ const envSchema = z.object({
   WEFT_DATA_DIR: z.string().min(1).default('./data'),
   WEFT_SYNC_EXECUTION_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   WEFT_STREAM_EXECUTION_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
+  WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE: z.coerce.number().int().min(0).default(0),
+  WEFT_PUBLIC_URL: z.url('WEFT_PUBLIC_URL must be a URL such as https://weft.example.com').optional(),
   WEFT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   WEFT_ALLOW_PRIVATE_NETWORK: booleanFlag,
   WEFT_SECRET_KEY: z.string().min(16, 'WEFT_SECRET_KEY must be at least 16 characters').optional(),
   WEFT_BOOTSTRAP_API_KEY: z.string().min(16, 'WEFT_BOOTSTRAP_API_KEY must be at least 16 characters').optional(),
   WEFT_BOOTSTRAP_WORKSPACE: z.string().min(1).default('default'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Language model providers (llm and agent blocks). A workspace credential of the same name wins over these.
+  /** The provider of a model named without one (`gpt-4o-mini` rather than `openai/gpt-4o-mini`). */
+  WEFT_DEFAULT_PROVIDER: z.enum(llmProviderIds).default('openai'),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'OPENAI_BASE_URL must be an http:// or https:// URL' }).optional(),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  ANTHROPIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'ANTHROPIC_BASE_URL must be an http:// or https:// URL' }).optional(),
+  OLLAMA_BASE_URL: z.url({ protocol: /^https?$/, error: 'OLLAMA_BASE_URL must be an http:// or https:// URL' }).optional(),
+  OPENAI_COMPATIBLE_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'OPENAI_COMPATIBLE_BASE_URL must be an http:// or https:// URL' })
+    .optional(),
+  OPENAI_COMPATIBLE_API_KEY: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -27,7 +27,7 @@ describe('GET /api/openapi.json', () => {
         const operation = body.paths[path]?.[method.toLowerCase()];
         expect(operation, `${method} ${path}`).toBeDefined();
         expect(Object.keys(operation!.responses).length, `${method} ${path}`).toBeGreaterThan(0);
-        if (['PUT', 'PATCH'].includes(method) || (method === 'POST' && !path.endsWith('/cancel'))) {
+        if (['PUT', 'PATCH'].includes(method) || (method === 'POST' && !/\/(cancel|deploy|undeploy|restore)$/.test(path))) {
           expect(operation!.requestBody, `${method} ${path}`).toBeDefined();
         }
       }

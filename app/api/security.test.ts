@@ -9,6 +9,7 @@ import { chain } from '@/server/graph/test-graphs';
 import { createApiKey } from '@/server/services/api-keys';
 import { setCredential } from '@/server/services/credentials';
 import { createInvitation } from '@/server/services/members';
+import { deployWorkflow, undeployWorkflow } from '@/server/services/deployments';
 import { executeAndWait } from '@/server/services/executions';
 import { createWorkflow, replaceGraph } from '@/server/services/workflows';
 import { setupTestDatabase } from '@/server/test/database';
@@ -25,6 +26,7 @@ let workflowId: string;
 let apiKeyId: string;
 let invitationId: string;
 let executionId: string;
+let deployedVersion: number;
 
 beforeAll(async () => {
   a = await createTestWorkspace('Workspace A');
@@ -32,6 +34,9 @@ beforeAll(async () => {
   workflowId = (await createWorkflow(a.owner, { name: 'Secret plans of A' })).id;
   await replaceGraph(a.owner, workflowId, chain());
   executionId = (await executeAndWait(a.owner, workflowId, { input: {} })).id;
+  // Version 1 exists (deployed once, then undeployed) so the version routes have something to find.
+  deployedVersion = (await deployWorkflow(a.owner, workflowId)).version;
+  await undeployWorkflow(a.owner, workflowId);
   apiKeyId = (await createApiKey(a.owner, { name: 'spare', role: 'viewer' })).id;
   invitationId = (await createInvitation(a.owner, { role: 'viewer' })).id;
   await setCredential(a.owner, { name: 'OPENAI_API_KEY', value: 'sk-a-secret' });
@@ -65,9 +70,16 @@ const restCases = (): RestCase[] => [
   { method: 'GET', path: `/api/workflows/${workflowId}/executions/${executionId}/logs`, access: 'read', scoped: true },
   { method: 'GET', path: `/api/workflows/${workflowId}/executions/${executionId}/stream`, access: 'read', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/executions/${executionId}/cancel`, access: 'write', scoped: true },
+  { method: 'POST', path: `/api/workflows/${workflowId}/deploy`, access: 'write', scoped: true },
+  { method: 'POST', path: `/api/workflows/${workflowId}/undeploy`, access: 'write', scoped: true },
+  { method: 'POST', path: `/api/workflows/${workflowId}/arm`, body: {}, access: 'write', scoped: true },
+  { method: 'GET', path: `/api/workflows/${workflowId}/versions`, access: 'read', scoped: true },
+  { method: 'GET', path: `/api/workflows/${workflowId}/versions/${deployedVersion}`, access: 'read', scoped: true },
+  { method: 'POST', path: `/api/workflows/${workflowId}/versions/${deployedVersion}/restore`, access: 'write', scoped: true },
 ];
 /** Routes anyone may call. */
-const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json'];
+// The webhook route authenticates with the webhook's own secret instead (webhooks.contract.test.ts).
+const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/webhooks/:webhook_id'];
 
 describe('the REST table', () => {
   it('covers every route file under app/api', () => {
@@ -87,7 +99,7 @@ describe('the REST table', () => {
     );
     const covered = [
       ...PUBLIC_ROUTES,
-      ...restCases().map((c) => `${c.method} ${c.path.replace(workflowId, ':id').replace(executionId, ':eid')}`),
+      ...restCases().map((c) => `${c.method} ${c.path.replace(workflowId, ':id').replace(executionId, ':eid').replace(`/versions/${deployedVersion}`, '/versions/:version')}`),
     ];
     expect(covered.sort()).toEqual([...new Set(implemented)].sort());
   });
@@ -186,6 +198,14 @@ const procedures: Record<string, ProcedureCase> = {
   'workflows.saveGraph': { who: 'editor', input: () => ({ id: workflowId, graph: chain() }), scoped: true },
   'workflows.export': { who: 'viewer', input: () => ({ id: workflowId }), scoped: true },
   'workflows.import': { who: 'editor', input: () => ({ name: 'x', ...chain() }) },
+  'blocks.catalog': { who: 'viewer', input: () => undefined },
+  'deployments.status': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
+  'deployments.deploy': { who: 'editor', input: () => ({ workflow_id: workflowId }), scoped: true },
+  'deployments.undeploy': { who: 'editor', input: () => ({ workflow_id: workflowId }), scoped: true },
+  'deployments.arm': { who: 'editor', input: () => ({ workflow_id: workflowId }), scoped: true },
+  'deployments.versions': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
+  'deployments.version': { who: 'viewer', input: () => ({ workflow_id: workflowId, version: deployedVersion }), scoped: true },
+  'deployments.restore': { who: 'editor', input: () => ({ workflow_id: workflowId, version: deployedVersion }), scoped: true },
   'executions.list': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
   'executions.get': { who: 'viewer', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
   'executions.logs': { who: 'viewer', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },

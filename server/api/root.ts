@@ -3,6 +3,8 @@ import { apiKeysRouter } from './routers/api-keys';
 import { credentialsRouter } from './routers/credentials';
 import { healthRouter } from './routers/health';
 import { invitationsRouter, membersRouter } from './routers/members';
+import { blocksRouter } from './routers/blocks';
+import { deploymentsRouter } from './routers/deployments';
 import { executionsRouter } from './routers/executions';
 import { workflowsRouter } from './routers/workflows';
 import { createTRPCRouter } from './trpc';
@@ -16,6 +18,8 @@ export const appRouter = createTRPCRouter({
   credentials: credentialsRouter,
   workflows: workflowsRouter,
   executions: executionsRouter,
+  blocks: blocksRouter,
+  deployments: deploymentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

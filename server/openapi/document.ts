@@ -103,7 +103,7 @@ export function buildOpenApiDocument() {
     },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
-    tags: [{ name: 'Workflows' }, { name: 'Executions' }, { name: 'System' }],
+    tags: [{ name: 'Workflows' }, { name: 'Executions' }, { name: 'Deployment' }, { name: 'System' }],
     components: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key created in Settings' },

@@ -13,6 +13,7 @@ import { ExecutionRecorder } from '../engine/recorder';
 import { runGraph, type StopReason } from '../engine/run-graph';
 import { RUNNER_ID, runnerIsGone } from '../engine/runner';
 import { readCredential } from './credentials';
+import { checkExecutionRate } from './rate-limit';
 import { workflowGraphProblems } from './graph-validation';
 import {
   executeInput,
@@ -85,6 +86,8 @@ export const MAX_WORKFLOW_NESTING = 3;
 export async function launchExecution(options: LaunchOptions): Promise<{ id: string; done: Promise<void> }> {
   const problems = workflowGraphProblems(options.source.graph);
   if (problems.length > 0) throw new InvalidGraphError(problems);
+  // Workflows an agent calls are part of the run that called them, not new executions to count.
+  if (!options.depth) checkExecutionRate(options.workspaceId, { take: true });
   const prisma = await db();
   const startedAt = new Date();
   const row = await prisma.execution.create({

@@ -9,6 +9,13 @@ import * as execution from '../workflows/[id]/executions/[eid]/route';
 import * as executionStream from '../workflows/[id]/executions/[eid]/stream/route';
 import * as executions from '../workflows/[id]/executions/route';
 import * as workflowExport from '../workflows/[id]/export/route';
+import * as deploy from '../workflows/[id]/deploy/route';
+import * as undeploy from '../workflows/[id]/undeploy/route';
+import * as arm from '../workflows/[id]/arm/route';
+import * as versions from '../workflows/[id]/versions/route';
+import * as version from '../workflows/[id]/versions/[version]/route';
+import * as versionRestore from '../workflows/[id]/versions/[version]/restore/route';
+import * as webhook from '../webhooks/[webhook_id]/route';
 import * as workflowGraph from '../workflows/[id]/graph/route';
 import * as workflow from '../workflows/[id]/route';
 import * as workflowImport from '../workflows/import/route';
@@ -36,6 +43,13 @@ export const API_ROUTES: { pattern: string; file: string; module: RouteModule }[
   { pattern: '/api/workflows/:id/executions/:eid/logs', file: 'workflows/[id]/executions/[eid]/logs/route.ts', module: executionLogs },
   { pattern: '/api/workflows/:id/executions/:eid/stream', file: 'workflows/[id]/executions/[eid]/stream/route.ts', module: executionStream },
   { pattern: '/api/workflows/:id/executions/:eid/cancel', file: 'workflows/[id]/executions/[eid]/cancel/route.ts', module: executionCancel },
+  { pattern: '/api/workflows/:id/deploy', file: 'workflows/[id]/deploy/route.ts', module: deploy },
+  { pattern: '/api/workflows/:id/undeploy', file: 'workflows/[id]/undeploy/route.ts', module: undeploy },
+  { pattern: '/api/workflows/:id/arm', file: 'workflows/[id]/arm/route.ts', module: arm },
+  { pattern: '/api/workflows/:id/versions', file: 'workflows/[id]/versions/route.ts', module: versions },
+  { pattern: '/api/workflows/:id/versions/:version', file: 'workflows/[id]/versions/[version]/route.ts', module: version },
+  { pattern: '/api/workflows/:id/versions/:version/restore', file: 'workflows/[id]/versions/[version]/restore/route.ts', module: versionRestore },
+  { pattern: '/api/webhooks/:webhook_id', file: 'webhooks/[webhook_id]/route.ts', module: webhook },
 ];
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

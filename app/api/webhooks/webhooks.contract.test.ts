@@ -1,0 +1,290 @@
+import { Webhook as StandardWebhook } from 'standardwebhooks';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resetEnvForTests } from '@/server/env';
+import { block, edge, graph, inputBlock, outputBlock } from '@/server/graph/test-graphs';
+import { resetRateLimitsForTests } from '@/server/services/rate-limit';
+import { signPayload } from '@/server/services/webhook-auth';
+import { setupTestDatabase } from '@/server/test/database';
+import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
+import { api, apiJson } from '../_test/client';
+
+// Deploy, versions and single-use webhooks, as ../shared/API.md and the webhooks issue describe them.
+
+setupTestDatabase();
+let ws: TestWorkspace;
+let key: string;
+
+beforeAll(async () => {
+  ws = await createTestWorkspace();
+  key = ws.keys.editor;
+});
+
+const echo = () =>
+  graph(
+    [inputBlock(), block('greet', 'code', { code: 'return "hello " + (input.name ?? input.body ?? "nobody")' }), outputBlock('output', { value: '{{greet}}' })],
+    [edge('input', 'greet'), edge('greet', 'output')],
+  );
+
+async function deployedWorkflow(g = echo()): Promise<string> {
+  const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Hooked' } });
+  expect((await apiJson('PUT', `/api/workflows/${created.body.id}/graph`, { key, body: g })).status).toBe(200);
+  const deployed = await apiJson('POST', `/api/workflows/${created.body.id}/deploy`, { key });
+  expect(deployed.status).toBe(200);
+  return created.body.id;
+}
+
+async function armed(workflowId: string, ttl_seconds?: number) {
+  const res = await apiJson<{ webhook_id: string; secret: string; url: string; expires_at: string }>('POST', `/api/workflows/${workflowId}/arm`, {
+    key,
+    body: ttl_seconds ? { ttl_seconds } : undefined,
+  });
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+const call = (webhookId: string, options: { secret?: string; body?: unknown; query?: string; headers?: Record<string, string> } = {}) =>
+  apiJson('POST', `/api/webhooks/${webhookId}${options.query ?? ''}`, {
+    headers: { ...(options.secret ? { authorization: `Bearer ${options.secret}` } : {}), ...options.headers },
+    body: options.body ?? { name: 'hook' },
+  });
+
+describe('deploy and undeploy', () => {
+  it('deploys a valid graph as an immutable version and refuses a second deploy', async () => {
+    const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'D' } });
+    await apiJson('PUT', `/api/workflows/${created.body.id}/graph`, { key, body: echo() });
+    const res = await apiJson('POST', `/api/workflows/${created.body.id}/deploy`, { key });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ deployed: true, deployed_at: expect.stringMatching(/Z$/), version: 2 });
+    expect((await apiJson('GET', `/api/workflows/${created.body.id}`, { key })).body).toMatchObject({ deployed: true, deployed_at: expect.any(String) });
+    const again = await apiJson('POST', `/api/workflows/${created.body.id}/deploy`, { key });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'already_deployed' });
+  });
+
+  it('refuses to deploy an invalid graph with 400 invalid_graph', async () => {
+    const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Empty' } });
+    const res = await apiJson('POST', `/api/workflows/${created.body.id}/deploy`, { key });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'invalid_graph' });
+  });
+
+  it('undeploys, and answers 409 not_deployed to undeploy or arm a workflow that is not deployed', async () => {
+    const id = await deployedWorkflow();
+    expect((await apiJson('POST', `/api/workflows/${id}/undeploy`, { key })).body).toEqual({ deployed: false });
+    for (const path of ['undeploy', 'arm']) {
+      const res = await apiJson('POST', `/api/workflows/${id}/${path}`, { key });
+      expect(res.status, path).toBe(409);
+      expect(res.body).toMatchObject({ code: 'not_deployed' });
+    }
+  });
+});
+
+describe('arming', () => {
+  it('mints a webhook id, a whsec_ secret, the URL and the expiry (default 600 s)', async () => {
+    const id = await deployedWorkflow();
+    const before = Date.now();
+    const hook = await armed(id);
+    expect(hook.webhook_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/);
+    expect(Buffer.from(hook.secret.slice(6), 'base64').length).toBeGreaterThanOrEqual(24);
+    expect(hook.url).toBe(`http://weft.test/api/webhooks/${hook.webhook_id}`);
+    const ttl = new Date(hook.expires_at).getTime() - before;
+    expect(ttl).toBeGreaterThan(590_000);
+    expect(ttl).toBeLessThan(610_000);
+  });
+
+  it.each([{ ttl_seconds: 0 }, { ttl_seconds: 86_401 }, { ttl_seconds: 'soon' }, { other: 1 }])('refuses %j with 400 validation_error', async (body) => {
+    const id = await deployedWorkflow();
+    const res = await apiJson('POST', `/api/workflows/${id}/arm`, { key, body });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'validation_error' });
+  });
+});
+
+describe('calling a webhook', () => {
+  it('runs the deployed version with the JSON body as input and answers with the output', async () => {
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    const res = await call(hook.webhook_id, { secret: hook.secret, body: { name: 'Ada' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ execution_id: expect.any(String), status: 'completed', output: 'hello Ada' });
+    const execution = await apiJson('GET', `/api/workflows/${id}/executions/${(res.body as { execution_id: string }).execution_id}`, { key });
+    expect(execution.body).toMatchObject({ trigger: 'webhook', version: 2, input: { name: 'Ada' } });
+  });
+
+  it('runs the deployed snapshot, not a later draft', async () => {
+    const id = await deployedWorkflow();
+    await apiJson('POST', `/api/workflows/${id}/undeploy`, { key });
+    const changed = echo();
+    (changed.blocks[1].config as { code: string }).code = 'return "changed"';
+    await apiJson('PUT', `/api/workflows/${id}/graph`, { key, body: changed });
+    // Redeploying freezes the changed draft as version 3; version 2 stays what it was.
+    await apiJson('POST', `/api/workflows/${id}/deploy`, { key });
+    const v2 = await apiJson<{ blocks: { config: { code?: string } }[] }>('GET', `/api/workflows/${id}/versions/2`, { key });
+    expect(v2.body.blocks[1].config.code).toContain('hello');
+    const hook = await armed(id);
+    expect((await call(hook.webhook_id, { secret: hook.secret })).body).toMatchObject({ output: 'changed' });
+  });
+
+  it('accepts ?token= as well as the Bearer header, and passes a non-JSON body as {body, content_type}', async () => {
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    const res = await call(hook.webhook_id, { query: `?token=${encodeURIComponent(hook.secret)}`, body: 'plain words', headers: { 'content-type': 'text/plain' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ output: 'hello plain words' });
+  });
+
+  it('fires exactly once for 100 concurrent correct calls; the others get 403 webhook_not_active', async () => {
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    const results = await Promise.all(Array.from({ length: 100 }, () => call(hook.webhook_id, { secret: hook.secret })));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 403)).toHaveLength(99);
+    for (const r of results.filter((r) => r.status === 403)) expect(r.body).toMatchObject({ code: 'webhook_not_active' });
+    expect((await apiJson<{ total: number }>('GET', `/api/workflows/${id}/executions`, { key })).body.total).toBe(1);
+  }, 60_000);
+
+  it('answers 100 wrong secrets with 401 and still fires for the right one afterwards', async () => {
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    const wrong = await Promise.all(Array.from({ length: 100 }, (_, i) => call(hook.webhook_id, { secret: `whsec_wrong${i}` })));
+    expect(new Set(wrong.map((r) => r.status))).toEqual(new Set([401]));
+    expect(wrong[0].body).toEqual({ error: 'Unauthorized', code: 'unauthorized' });
+    expect((await call(hook.webhook_id)).status).toBe(401); // no credential at all
+    expect((await call(hook.webhook_id, { secret: hook.secret })).status).toBe(200);
+  }, 60_000);
+
+  it('refuses expired, undeployed and superseded webhooks with 403, and unknown ids with 404', async () => {
+    const id = await deployedWorkflow();
+    const expiring = await armed(id, 1);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect((await call(expiring.webhook_id, { secret: expiring.secret })).body).toMatchObject({ code: 'webhook_not_active' });
+
+    const old = await armed(id);
+    const fresh = await armed(id);
+    expect((await call(old.webhook_id, { secret: old.secret })).status).toBe(403);
+
+    await apiJson('POST', `/api/workflows/${id}/undeploy`, { key });
+    expect((await call(fresh.webhook_id, { secret: fresh.secret })).status).toBe(403);
+
+    const unknown = await call('00000000-0000-0000-0000-000000000000', { secret: fresh.secret });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'webhook_not_found' });
+    expect((await call('not-a-uuid', { secret: fresh.secret })).status).toBe(404);
+  });
+
+  it('with ?async=true answers 202 queued and the execution completes', async () => {
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    const res = await call(hook.webhook_id, { secret: hook.secret, query: '?async=true' });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ execution_id: expect.any(String), status: 'queued' });
+    const eid = (res.body as { execution_id: string }).execution_id;
+    let status = 'running';
+    for (let i = 0; i < 50 && status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = ((await apiJson<{ status: string }>('GET', `/api/workflows/${id}/executions/${eid}`, { key })).body).status;
+    }
+    expect(status).toBe('completed');
+  });
+});
+
+describe('signed requests (Standard Webhooks)', () => {
+  const signed = (hook: { webhook_id: string; secret: string }, body: string, overrides: { id?: string; timestamp?: number; signature?: string } = {}) => {
+    const id = overrides.id ?? 'msg_1';
+    const timestamp = overrides.timestamp ?? Math.floor(Date.now() / 1000);
+    const signature = overrides.signature ?? `v1,${signPayload(hook.secret, id, timestamp, body)}`;
+    return apiJson('POST', `/api/webhooks/${hook.webhook_id}`, {
+      headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature },
+      body,
+    });
+  };
+
+  it('accepts a request signed by the official standardwebhooks library', async () => {
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    const body = JSON.stringify({ name: 'signed' });
+    const timestamp = new Date();
+    const signature = new StandardWebhook(hook.secret).sign('msg_std', timestamp, body);
+    const res = await apiJson('POST', `/api/webhooks/${hook.webhook_id}`, {
+      headers: { 'content-type': 'application/json', 'webhook-id': 'msg_std', 'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)), 'webhook-signature': signature },
+      body,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ output: 'hello signed' });
+  });
+
+  it('refuses a bad signature or a stale timestamp with 401, without using up the webhook', async () => {
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    const body = JSON.stringify({ name: 'x' });
+    expect((await signed(hook, body, { signature: 'v1,AAAA' })).status).toBe(401);
+    expect((await signed(hook, body, { timestamp: Math.floor(Date.now() / 1000) - 301 })).status).toBe(401);
+    expect((await signed(hook, '{"name":"tampered"}', { signature: `v1,${signPayload(hook.secret, 'msg_1', Math.floor(Date.now() / 1000), body)}` })).status).toBe(401);
+    expect((await signed(hook, body)).status).toBe(200);
+  });
+});
+
+describe('the record of attempts', () => {
+  it('lists accepted and refused calls with their reasons on the deploy panel', async () => {
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    await call(hook.webhook_id, { secret: 'whsec_nope' });
+    await call(hook.webhook_id, { secret: hook.secret, headers: { 'x-forwarded-for': '203.0.113.9' } });
+    await call(hook.webhook_id, { secret: hook.secret });
+    const { createCallerFactory, createTrpcContext } = await import('@/server/api/trpc');
+    const { appRouter } = await import('@/server/api/root');
+    const caller = createCallerFactory(appRouter)(createTrpcContext({ headers: new Headers({ authorization: `Bearer ${key}` }), url: 'http://weft.test/api/trpc' }));
+    const status = await caller.deployments.status({ workflow_id: id });
+    expect(status).toMatchObject({ deployed: true, version: 2, webhook: { id: hook.webhook_id, active: false, consumed_at: expect.any(String) } });
+    expect(status.attempts.map((a) => [a.accepted, a.reason.split(' ')[0]])).toEqual([
+      [false, 'already_consumed'],
+      [true, 'accepted'],
+      [false, 'wrong_secret'],
+    ]);
+    expect(status.attempts[1].source_ip).toBe('203.0.113.9');
+  });
+});
+
+describe('versions', () => {
+  it('lists deployed versions, shows one, and restores one into the draft', async () => {
+    const id = await deployedWorkflow();
+    const list = await apiJson<{ versions: { version: number; deployed: boolean }[] }>('GET', `/api/workflows/${id}/versions`, { key });
+    expect(list.body.versions).toEqual([expect.objectContaining({ version: 2, deployed: true, block_count: 3 })]);
+    expect((await apiJson('GET', `/api/workflows/${id}/versions/9`, { key })).status).toBe(404);
+    expect((await apiJson('GET', `/api/workflows/${id}/versions/abc`, { key })).status).toBe(400);
+    expect((await apiJson('POST', `/api/workflows/${id}/versions/2/restore`, { key })).body).toMatchObject({ code: 'already_deployed' });
+    await apiJson('POST', `/api/workflows/${id}/undeploy`, { key });
+    await apiJson('PUT', `/api/workflows/${id}/graph`, { key, body: graph([inputBlock(), outputBlock()], [edge('input', 'output')]) });
+    const restored = await apiJson('POST', `/api/workflows/${id}/versions/2/restore`, { key });
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ version: 4, block_count: 3, blocks: echo().blocks });
+  });
+});
+
+describe('rate limiting', () => {
+  afterEach(() => {
+    delete process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE;
+    resetEnvForTests();
+    resetRateLimitsForTests();
+  });
+
+  it('answers 429 rate_limited with Retry-After once a workspace is over its executions per minute', async () => {
+    const id = await deployedWorkflow();
+    process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE = '2';
+    resetEnvForTests();
+    resetRateLimitsForTests();
+    expect((await api('POST', `/api/workflows/${id}/execute`, { key, body: { input: {} } })).status).toBe(200);
+    expect((await api('POST', `/api/workflows/${id}/execute`, { key, body: { input: {} } })).status).toBe(200);
+    const limited = await api('POST', `/api/workflows/${id}/execute`, { key, body: { input: {} } });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.json()).toMatchObject({ code: 'rate_limited' });
+    // A limited webhook call is refused before it is consumed, so it can fire once the minute has passed.
+    const hook = await armed(id);
+    expect((await call(hook.webhook_id, { secret: hook.secret })).status).toBe(429);
+    resetRateLimitsForTests();
+    expect((await call(hook.webhook_id, { secret: hook.secret })).status).toBe(200);
+  });
+});

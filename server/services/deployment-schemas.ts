@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { graphSchema } from '../graph/schema';
+
+export const armInput = z.strictObject({
+  ttl_seconds: z.number().int().min(1, 'ttl_seconds must be at least 1').max(86_400, 'ttl_seconds must be at most 86400').default(600),
+});
+
+const timestamp = z.iso.datetime();
+
+export const deployResultSchema = z.object({ deployed: z.literal(true), deployed_at: timestamp, version: z.number().int() });
+export const undeployResultSchema = z.object({ deployed: z.literal(false) });
+export const armResultSchema = z.object({ webhook_id: z.string(), secret: z.string(), url: z.string(), expires_at: timestamp });
+export const webhookResultSchema = z.object({
+  execution_id: z.string(),
+  status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']),
+  output: z.json().nullable().optional(),
+});
+
+export const versionSummarySchema = z.object({
+  version: z.number().int(),
+  name: z.string(),
+  description: z.string().nullable(),
+  block_count: z.number().int(),
+  created_at: timestamp,
+  created_by: z.string().nullable(),
+  deployed: z.boolean().describe('this is the version currently deployed'),
+});
+export const versionListSchema = z.object({ versions: z.array(versionSummarySchema) });
+export const versionSchema = versionSummarySchema.extend({ blocks: graphSchema.shape.blocks, edges: graphSchema.shape.edges });

@@ -1,0 +1,102 @@
+import { db } from '../db';
+import type { Prisma } from '../db/generated/client';
+import { ApiError, unauthorized } from '../errors';
+import { decryptSecret } from '../secrets/crypto';
+import { env } from '../env';
+import { launchExecution } from './executions';
+import { checkExecutionRate } from './rate-limit';
+import { storedGraph } from './workflows';
+import { authenticateWebhookCall } from './webhook-auth';
+
+// POST /api/webhooks/{id}: the one unauthenticated door in. The secret is checked before anything else, so a
+// wrong secret can never burn the single shot; consumption is one conditional UPDATE, so of any number of
+// concurrent correct calls exactly one runs the deployed version. Every attempt is recorded.
+
+export interface WebhookCall {
+  webhookId: string;
+  headers: Headers;
+  url: URL;
+  rawBody: string;
+  sourceIp: string | null;
+  async: boolean;
+}
+
+const notActive = () => new ApiError('webhook_not_active', 'This webhook was already used, has expired, or its workflow was undeployed');
+
+/** The execution input: a JSON object body as is; anything else wrapped so the workflow still sees it. */
+export function webhookInput(rawBody: string, contentType: string | null): Record<string, unknown> {
+  if (rawBody.trim() === '') return {};
+  try {
+    const value = JSON.parse(rawBody);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value;
+    return { body: value, content_type: contentType };
+  } catch {
+    return { body: rawBody, content_type: contentType };
+  }
+}
+
+export async function triggerWebhook(call: WebhookCall) {
+  const prisma = await db();
+  const webhook = /^[0-9a-f-]{36}$/i.test(call.webhookId)
+    ? await prisma.webhook.findUnique({ where: { id: call.webhookId }, include: { workflow: true, version: true } })
+    : null;
+  if (!webhook) throw new ApiError('webhook_not_found', 'No webhook with that id');
+
+  const record = (accepted: boolean, reason: string, executionId: string | null = null) =>
+    prisma.webhookAttempt.create({ data: { webhookId: webhook.id, accepted, reason, sourceIp: call.sourceIp, executionId } });
+
+  const auth = authenticateWebhookCall(call.headers, call.url, call.rawBody, {
+    secretHash: webhook.secretHash,
+    secret: () => decryptSecret(webhook.secretEncrypted),
+  });
+  if (!auth.ok) {
+    await record(false, auth.reason);
+    throw unauthorized();
+  }
+  const now = new Date();
+  const stateProblem = webhook.revokedAt
+    ? 'revoked'
+    : webhook.consumedAt
+      ? 'already_consumed'
+      : webhook.expiresAt <= now
+        ? 'expired'
+        : webhook.workflow.deployedVersionId !== webhook.versionId
+          ? 'not_deployed'
+          : null;
+  if (stateProblem) {
+    await record(false, stateProblem);
+    throw notActive();
+  }
+  try {
+    checkExecutionRate(webhook.workflow.workspaceId, { take: false });
+  } catch (error) {
+    await record(false, 'rate_limited');
+    throw error;
+  }
+
+  const { count } = await prisma.webhook.updateMany({
+    where: { id: webhook.id, consumedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { consumedAt: now },
+  });
+  if (count === 0) {
+    await record(false, 'already_consumed');
+    throw notActive();
+  }
+
+  const { id: executionId, done } = await launchExecution({
+    workspaceId: webhook.workflow.workspaceId,
+    workflowId: webhook.workflowId,
+    source: { graph: storedGraph(webhook.version), version: webhook.version.version, versionId: webhook.versionId },
+    trigger: 'webhook',
+    input: webhookInput(call.rawBody, call.headers.get('content-type')) as Prisma.InputJsonObject,
+    capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS,
+  });
+  await Promise.all([
+    prisma.webhook.update({ where: { id: webhook.id }, data: { executionId } }),
+    record(true, `accepted (${auth.method})`, executionId),
+  ]);
+  if (call.async) return { status: 202, body: { execution_id: executionId, status: 'queued' as const } };
+  await done;
+  const execution = await prisma.execution.findUniqueOrThrow({ where: { id: executionId } });
+  return { status: 200, body: { execution_id: executionId, status: execution.status, output: execution.output ?? null } };
+}
