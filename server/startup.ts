@@ -1,5 +1,6 @@
 import { databaseTargetFromEnv, getDatabase } from './db';
 import { ensureBootstrapApiKey } from './services/api-keys';
+import { pruneOldExecutions } from './services/execution-history';
 import { markInterruptedExecutions } from './services/executions';
 import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock';
 
@@ -26,6 +27,16 @@ export async function startServer(): Promise<void> {
       console.log(`[weft] database ready (${db.kind})`);
       await ensureBootstrapApiKey();
       await markInterruptedExecutions();
+      schedulePruning();
     })
     .catch((error: Error) => console.error(`[weft] database unavailable: ${error.message}`));
+}
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/** Retention runs once at start and then hourly, in the background. */
+function schedulePruning() {
+  const prune = () => pruneOldExecutions().catch((error: Error) => console.error(`[weft] retention failed: ${error.message}`));
+  void prune();
+  setInterval(prune, PRUNE_EVERY_MS).unref();
 }

@@ -210,6 +210,8 @@ const procedures: Record<string, ProcedureCase> = {
   'executions.get': { who: 'viewer', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
   'executions.logs': { who: 'viewer', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
   'executions.start': { who: 'editor', input: () => ({ workflow_id: workflowId, body: { input: {} } }), scoped: true },
+  'executions.search': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
+  'executions.deleteAll': { who: 'editor', input: () => ({ workflow_id: workflowId }), scoped: true },
   'executions.cancel': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
 };
 

@@ -58,7 +58,8 @@ export function readPrismaSchema(file = path.join(process.cwd(), 'prisma', 'sche
         else throw new Error(`${name}: unsupported block attribute @@${kind}`);
         continue;
       }
-      const field = line.match(/^(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/);
+      // `Unsupported("tsvector")?` names a database type Prisma has no client type for.
+      const field = line.match(/^(\w+)\s+(\w+(?:\("[^"]*"\))?)(\[\])?(\?)?\s*(.*)$/);
       if (!field) throw new Error(`${name}: cannot read line "${line}"`);
       const [, fieldName, type, isList, optional, attributes] = field;
       if (/@map|@db\./.test(attributes)) throw new Error(`${name}.${fieldName}: @map/@db are not supported here`);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { env } from '../../env';
 import { executeInput, listExecutionsQuery } from '../../services/execution-schemas';
 import { cancelExecution, getBlockLogs, getExecution, listExecutions, startExecution } from '../../services/executions';
+import { deleteAllExecutions, historyQuery, searchExecutions } from '../../services/execution-history';
 import { createTRPCRouter, editorProcedure, protectedProcedure } from '../trpc';
 
 const workflowRef = z.object({ workflow_id: z.string().min(1) });
@@ -21,5 +22,8 @@ export const executionsRouter = createTRPCRouter({
     const { id } = await startExecution(ctx.caller, input.workflow_id, input.body, { trigger: 'manual', capMs: env().WEFT_STREAM_EXECUTION_TIMEOUT_MS });
     return { execution_id: id };
   }),
+  /** The history pages: workspace-wide or one workflow's, filtered and searched. */
+  search: protectedProcedure.input(historyQuery).query(({ ctx, input }) => searchExecutions(ctx.caller, input)),
+  deleteAll: editorProcedure.input(workflowRef).mutation(({ ctx, input }) => deleteAllExecutions(ctx.caller, input.workflow_id)),
   cancel: editorProcedure.input(executionRef).mutation(({ ctx, input }) => cancelExecution(ctx.caller, input.workflow_id, input.execution_id)),
 });
