@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { BlockError } from './run-context';
+import { resolveModel } from '../llm/providers';
+import { runModel } from '../llm/run';
+import { BUILTIN_TOOL_NAMES, buildAgentTools, type BuiltinToolName } from '../llm/tools';
 import { defineBlock } from './types';
 
 /** Tools every agent may be given by name. */
-export const builtinAgentTools = ['http_request', 'current_time', 'run_code'] as const;
-export type BuiltinAgentTool = (typeof builtinAgentTools)[number];
+export const builtinAgentTools = BUILTIN_TOOL_NAMES;
+export type BuiltinAgentTool = BuiltinToolName;
 
 const toolList = builtinAgentTools.map((name) => `"${name}"`).join(', ');
 
@@ -31,8 +33,24 @@ export const agentBlock = defineBlock({
   targetHandles: [null],
   sourceHandles: [null],
   defaults: { model: 'gpt-4o-mini', prompt: '{{input.text}}', tools: ['current_time'] },
-  async run() {
-    throw new BlockError('Agent blocks are not available yet: model providers arrive with the LLM issue', 'not_available', false);
+  async run(context) {
+    const { config } = context;
+    const model = await resolveModel(config.model, context);
+    const { tools } = await buildAgentTools(config.tools, context);
+    const { text, usage, steps } = await runModel({
+      context,
+      model,
+      instructions: config.instructions,
+      prompt: config.prompt,
+      tools,
+      maxSteps: config.max_steps,
+      logStepText: true,
+    });
+    const last = steps.at(-1);
+    if (last && last.finish_reason === 'tool-calls') {
+      context.log('warn', `The agent used all ${config.max_steps} steps without a final answer; raise max_steps to let it finish`);
+    }
+    return { output: text, model: model.name, usage, steps };
   },
   fieldHints: {
     model: { widget: 'model', label: 'Model', placeholder: 'gpt-4o-mini' },

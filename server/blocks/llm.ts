@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { BlockError } from './run-context';
+import { readJsonReply, withJsonInstruction } from '../llm/json';
+import { resolveModel } from '../llm/providers';
+import { runModel } from '../llm/run';
 import { defineBlock } from './types';
 
 /** One call to a language model. */
@@ -23,15 +25,27 @@ export const llmBlock = defineBlock({
   targetHandles: [null],
   sourceHandles: [null],
   defaults: { model: 'gpt-4o-mini', prompt: '{{input.text}}' },
-  async run() {
-    throw new BlockError('LLM blocks are not available yet: model providers arrive with the LLM issue', 'not_available', false);
+  async run(context) {
+    const { config } = context;
+    const model = await resolveModel(config.model, context);
+    const json = config.response_format === 'json';
+    const { text, usage } = await runModel({
+      context,
+      model,
+      instructions: json ? withJsonInstruction(config.system) : config.system,
+      prompt: config.prompt,
+      temperature: config.temperature,
+      maxOutputTokens: config.max_tokens,
+      jsonMode: json && model.supportsJsonMode,
+    });
+    return { output: json ? readJsonReply(text, context.log) : text, model: model.name, usage };
   },
   fieldHints: {
     model: {
       widget: 'model',
       label: 'Model',
       placeholder: 'gpt-4o-mini',
-      help: 'A model name, or provider/model such as anthropic/claude-sonnet-4-5 or ollama/llama3.2.',
+      help: 'provider/model: openai/…, openai-chat/… (Chat Completions API), anthropic/…, ollama/…, openai-compatible/…; a bare name uses the default provider.',
     },
     system: { widget: 'textarea', label: 'System prompt', help: 'Supports {{block_id.field}} templates.' },
     prompt: { widget: 'textarea', label: 'Prompt', help: 'Supports {{block_id.field}} templates, e.g. {{input.text}}.' },

@@ -63,6 +63,8 @@ export class BlockError extends Error {
     readonly code: string = 'block_failed',
     /** False when trying again cannot help (bad input, a syntax error), so retries are skipped. */
     readonly retryable = true,
+    /** The least time to wait before the next attempt (a rate-limited provider's Retry-After), when known. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'BlockError';

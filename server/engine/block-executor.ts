@@ -95,8 +95,8 @@ async function attempt(options: ExecuteBlockOptions, log: (level: ConsoleLevel, 
   }
 }
 
-function describe(error: unknown): { message: string; code: string; retryable: boolean } {
-  if (error instanceof BlockError) return { message: error.message, code: error.code, retryable: error.retryable };
+function describe(error: unknown): { message: string; code: string; retryable: boolean; retryAfterMs?: number } {
+  if (error instanceof BlockError) return { message: error.message, code: error.code, retryable: error.retryable, retryAfterMs: error.retryAfterMs };
   if (error instanceof Error) return { message: error.message || error.name, code: 'block_failed', retryable: true };
   return { message: String(error), code: 'block_failed', retryable: true };
 }
@@ -144,7 +144,9 @@ export async function executeBlock(options: ExecuteBlockOptions): Promise<BlockO
       }
       const failure = describe(error);
       if (!failure.retryable || n >= max_attempts) return finish(false, null, { message: failure.message, code: failure.code }, n);
-      const wait = backoff === 'exponential' ? backoff_ms * 2 ** (n - 1) : backoff_ms;
+      const backoffWait = backoff === 'exponential' ? backoff_ms * 2 ** (n - 1) : backoff_ms;
+      // A provider that said when to come back (Retry-After) is not called again sooner.
+      const wait = Math.max(backoffWait, failure.retryAfterMs ?? 0);
       log('warn', `Attempt ${n} of ${max_attempts} failed: ${failure.message}. Retrying in ${wait} ms.`);
       await sleep(wait, options.executionSignal);
     }

@@ -250,6 +250,12 @@ export async function getExecution(caller: Caller, workflowId: string, execution
   return executionView(await findExecution(caller, workflowId, executionId));
 }
 
+/** For the execution page: the execution and the graph exactly as it ran (the draft may have moved on since). */
+export async function getExecutionDetail(caller: Caller, workflowId: string, executionId: string) {
+  const row = await findExecution(caller, workflowId, executionId);
+  return { ...executionView(row), graph: storedGraph(row) };
+}
+
 export async function listExecutions(caller: Caller, workflowId: string, query: z.input<typeof listExecutionsQuery>) {
   const { limit, offset, status } = listExecutionsQuery.parse(query);
   const prisma = await db();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { env } from '../../env';
 import { executeInput, listExecutionsQuery } from '../../services/execution-schemas';
-import { cancelExecution, getBlockLogs, getExecution, listExecutions, startExecution } from '../../services/executions';
+import { cancelExecution, getBlockLogs, getExecutionDetail, listExecutions, startExecution } from '../../services/executions';
 import { deleteAllExecutions, historyQuery, searchExecutions } from '../../services/execution-history';
 import { createTRPCRouter, editorProcedure, protectedProcedure } from '../trpc';
 
@@ -12,7 +12,8 @@ export const executionsRouter = createTRPCRouter({
   list: protectedProcedure
     .input(workflowRef.extend({ query: listExecutionsQuery.optional() }))
     .query(({ ctx, input }) => listExecutions(ctx.caller, input.workflow_id, input.query ?? {})),
-  get: protectedProcedure.input(executionRef).query(({ ctx, input }) => getExecution(ctx.caller, input.workflow_id, input.execution_id)),
+  /** The execution with the graph as it ran (`graph: {blocks, edges}`), for the detail page. */
+  get: protectedProcedure.input(executionRef).query(({ ctx, input }) => getExecutionDetail(ctx.caller, input.workflow_id, input.execution_id)),
   logs: protectedProcedure.input(executionRef).query(({ ctx, input }) => getBlockLogs(ctx.caller, input.workflow_id, input.execution_id)),
   /**
    * Starts a run from the editor and answers with its id at once; the UI follows it live on
