@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { BOOTSTRAP_KEY, startServer, stopServer, tempDataDir, type TestServer } from './helpers/server';
+
+// Kill the server with SIGKILL in the middle of an execution, start it again on the same data, and the
+// execution reads failed / interrupted with the logs of the blocks that had finished.
+
+const auth = { authorization: `Bearer ${BOOTSTRAP_KEY}`, 'content-type': 'application/json' };
+
+test('an execution cut off by a crash is marked interrupted after restart, keeping finished block logs', async () => {
+  test.setTimeout(120_000);
+  const dataDir = tempDataDir();
+  let server: TestServer = await startServer(3197, dataDir);
+  try {
+    const created = await (await fetch(`${server.url}/api/workflows`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Crash me' }) })).json();
+    const graph = {
+      blocks: [
+        { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
+        { id: 'quick', type: 'code', config: { code: 'return 42' }, position: { x: 200, y: 0 } },
+        { id: 'slow', type: 'code', config: { code: 'await new Promise((r) => setTimeout(r, 60000)); return 1', timeout_ms: 120000 }, position: { x: 400, y: 0 } },
+        { id: 'output', type: 'output', config: {}, position: { x: 600, y: 0 } },
+      ],
+      edges: [
+        { source: 'input', target: 'quick' },
+        { source: 'quick', target: 'slow' },
+        { source: 'slow', target: 'output' },
+      ],
+    };
+    expect((await fetch(`${server.url}/api/workflows/${created.id}/graph`, { method: 'PUT', headers: auth, body: JSON.stringify(graph) })).status).toBe(200);
+
+    // Follow the run until the slow block has started, then pull the plug.
+    const stream = await fetch(`${server.url}/api/workflows/${created.id}/execute/stream`, { method: 'POST', headers: auth, body: '{"input":{}}' });
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!/event: block_start\ndata: \{[^\n]*"block_id":"slow"/.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`stream ended early:\n${text}`);
+      text += value;
+    }
+    const executionId = JSON.parse(text.match(/event: execution_start\ndata: (.*)\n/)![1]).execution_id as string;
+    await stopServer(server, 'SIGKILL');
+    await reader.cancel().catch(() => undefined);
+
+    server = await startServer(3197, dataDir);
+    const execution = await (await fetch(`${server.url}/api/workflows/${created.id}/executions/${executionId}`, { headers: auth })).json();
+    expect(execution).toMatchObject({ status: 'failed', error: { code: 'interrupted', block_id: null } });
+    const { block_logs } = await (await fetch(`${server.url}/api/workflows/${created.id}/executions/${executionId}/logs`, { headers: auth })).json();
+    expect(block_logs.map((l: { block_id: string; status: string }) => [l.block_id, l.status])).toEqual([
+      ['input', 'success'],
+      ['quick', 'success'],
+    ]);
+    expect(block_logs[1].output).toBe(42);
+
+    // Its event stream now ends instead of hanging.
+    const replay = await (await fetch(`${server.url}/api/workflows/${created.id}/executions/${executionId}/stream`, { headers: auth })).text();
+    expect(replay).toMatch(/event: error\ndata: \{[^\n]*"code":"interrupted"/);
+  } finally {
+    await stopServer(server);
+  }
+});

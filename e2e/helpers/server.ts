@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// A Weft server of a test's own (production build), for tests that must stop or restart a server.
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  process: ChildProcess;
+  output: () => string;
+}
+
+export const BOOTSTRAP_KEY = 'weft_e2e_bootstrap_key_0123456789';
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'weft-e2e-own-'));
+}
+
+export async function startServer(port: number, dataDir: string): Promise<TestServer> {
+  let output = '';
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      WEFT_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      NODE_OPTIONS: '--no-node-snapshot',
+      WEFT_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
+      WEFT_ALLOW_PRIVATE_NETWORK: 'true',
+    },
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      // The bootstrap key is created right after the database opens; wait until it works.
+      if (res.ok && (await fetch(`${url}/api/workflows`, { headers: { authorization: `Bearer ${BOOTSTRAP_KEY}` } })).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, dataDir, process: child, output: () => output };
+}
+
+export async function stopServer(server: TestServer, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (server.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.process.once('exit', resolve));
+  server.process.kill(signal);
+  await exited;
+}
