@@ -19,7 +19,7 @@ function chainOf(type: 'code' | 'condition'): Graph {
   let previous = 'input';
   for (let i = 1; i <= BLOCKS; i++) {
     const id = `b${i}`;
-    const config = type === 'code' ? { code: `return ${previous};` } : { expression: 'true' };
+    const config: Record<string, string> = type === 'code' ? { code: `return ${previous};` } : { expression: 'true' };
     blocks.push({ id, type, config, position: { x: i * 10, y: 0 } });
     edges.push({ source: previous, target: id, ...(type === 'condition' && previous !== 'input' ? { sourceHandle: 'true' } : {}) });
     previous = id;
