@@ -236,3 +236,24 @@ describe('POST .../cancel', () => {
     expect(res.body).toMatchObject({ code: 'execution_finished' });
   });
 });
+
+describe('hostile code', () => {
+  it('fails its own block while the server keeps answering /api/health during and after', async () => {
+    const id = await workflowWith(
+      graph(
+        [inputBlock(), block('spin', 'code', { code: 'while (true) {}', timeout_ms: 1500 }), block('hog', 'code', { code: 'const a = []; for (;;) a.push("x".repeat(1e6));' }), outputBlock()],
+        [edge('input', 'spin'), edge('input', 'hog'), edge('spin', 'output'), edge('hog', 'output')],
+      ),
+    );
+    const running = apiJson('POST', `/api/workflows/${id}/execute`, { key, body: {} });
+    const healthChecks: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      healthChecks.push((await api('GET', '/api/health')).status);
+    }
+    const res = await running;
+    expect(healthChecks).toEqual([200, 200, 200, 200, 200]);
+    expect(res.body).toMatchObject({ status: 'failed', error: { block_id: expect.stringMatching(/spin|hog/) } });
+    expect((await api('GET', '/api/health')).status).toBe(200);
+  });
+});
