@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -11,5 +13,7 @@ export default defineConfig({
     // isolated-vm needs its own threads and a clean exit; forks keep a crash in one file from taking the run down.
     pool: 'forks',
     globalSetup: ['./server/test/global-setup.ts'],
+    // Tests never touch ./data: a fixed key instead of one generated into the data directory.
+    env: { WEFT_SECRET_KEY: 'vitest-only-secret-key-0123456789', WEFT_DATA_DIR: path.join(os.tmpdir(), 'weft-vitest-data') },
   },
 });
