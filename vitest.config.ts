@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     include: ['server/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // isolated-vm needs its own threads and a clean exit; forks keep a crash in one file from taking the run down.
     pool: 'forks',

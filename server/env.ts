@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { llmProviderIds } from './llm/models';
+import { DEFAULT_PROVIDER, llmProviderIds } from './llm/models';
 
 // Every environment variable Weft reads, parsed once. The README's configuration table lists the same names.
 const booleanFlag = z
@@ -26,7 +26,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // Language model providers (llm and agent blocks). A workspace credential of the same name wins over these.
   /** The provider of a model named without one (`gpt-4o-mini` rather than `openai/gpt-4o-mini`). */
-  WEFT_DEFAULT_PROVIDER: z.enum(llmProviderIds).default('openai'),
+  WEFT_DEFAULT_PROVIDER: z.enum(llmProviderIds).default(DEFAULT_PROVIDER),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'OPENAI_BASE_URL must be an http:// or https:// URL' }).optional(),
   ANTHROPIC_API_KEY: z.string().optional(),

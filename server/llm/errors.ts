@@ -9,7 +9,7 @@ export const MAX_RETRY_AFTER_MS = 10 * 60 * 1000;
 
 const REDACTED = '[redacted]';
 /** Key-shaped strings (OpenAI `sk-…`, `sk-proj-…`, Anthropic `sk-ant-…`), also when a provider masks part of one. */
-const KEY_PATTERN = /\bsk-[A-Za-z0-9_*.-]{6,}/g;
+const KEY_PATTERN = /\bsk-[A-Za-z0-9_*-]{6,}/g;
 
 /**
  * Removes every secret from a text meant for logs, events or errors. With `keyShapes` (the default, for provider

@@ -44,7 +44,10 @@ export interface StandInProvider {
   /** `http://127.0.0.1:<port>/v1`: the base URL all three APIs live under. */
   baseUrl: string;
   requests: ReceivedModelRequest[];
-  /** Queue the answers to the next requests, in order. A request with nothing queued gets a 500. */
+  /**
+   * Queue the answers to the next requests, in order. A request with nothing queued gets a 500; one refused
+   * before a turn is taken (a wrong key: 401, a malformed body: 400) leaves the queue as it was.
+   */
   script(...turns: Turn[]): void;
   /** Responses the client closed before the stand-in had finished them. */
   abortedResponses: number;

@@ -6,6 +6,9 @@ import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace } from '@/server/test/fixtures';
 import { apiJson } from '../_test/client';
 
+// Thousands of requests: generous time, since a loaded CI machine may run them several times slower.
+const FUZZ_TIMEOUT_MS = 300_000;
+
 // Thousands of random and mutated bodies: every answer is a contract-shaped 2xx or 4xx, never a 5xx, and a
 // rejected graph leaves the stored one exactly as it was.
 
@@ -70,7 +73,7 @@ describe('random bodies', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it('PATCH answers 200 or a contract 4xx', async () => {
     await fc.assert(
@@ -80,7 +83,7 @@ describe('random bodies', () => {
       { numRuns: 500 },
     );
     await apiJson('PATCH', `/api/workflows/${workflowId}`, { key, body: { name: 'Fuzz target' } });
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it('PUT graph answers 200 or a contract 4xx, and a rejected graph changes nothing', async () => {
     await fc.assert(
@@ -103,5 +106,5 @@ describe('random bodies', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
