@@ -5,6 +5,8 @@ import { publish } from './event-hub';
 import type { BlockLogRecord } from './run-graph';
 
 
+const PERSIST_DELAY_MS = 25;
+
 /**
  * Writes an execution down as it happens: events get their sequence number, go live at once and are persisted
  * in order (batched, so a stream of LLM tokens is not one insert per token); block logs are written as blocks
@@ -14,6 +16,7 @@ export class ExecutionRecorder {
   private seq = 0;
   private queue: EngineEvent[] = [];
   private flushing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -24,7 +27,12 @@ export class ExecutionRecorder {
     const event = { ...body, execution_id: this.executionId, seq: ++this.seq } as EngineEvent;
     publish(event);
     this.queue.push(event);
-    this.flushing ??= this.flushLoop();
+    // Live listeners already have the event; writing it can wait a moment so a burst of LLM tokens becomes one
+    // insert instead of hundreds (an embedded database shares the thread that streams to clients).
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      this.flushing ??= this.flushLoop();
+    }, PERSIST_DELAY_MS);
     return event;
   }
 
@@ -54,6 +62,10 @@ export class ExecutionRecorder {
 
   /** Resolves once every event emitted so far is in the database. */
   async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
     while (this.flushing || this.queue.length > 0) {
       await (this.flushing ?? (this.flushing = this.flushLoop()));
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { blockCategories, blockTypes, getBlockDefinition } from '../blocks';
+import { curatedModelStrings, llmProviders } from '../llm/models';
 
 // What the editor knows about block types, read from the registry: the palette, the inspector's forms, the
 // handles a node draws. Plain data, so the browser never loads block code (which runs sandboxes and sockets).
@@ -7,6 +8,9 @@ import { blockCategories, blockTypes, getBlockDefinition } from '../blocks';
 export function blockCatalog() {
   return {
     categories: blockCategories,
+    /** Suggestions for `model` fields (`provider/model`); any other name may be typed. */
+    models: curatedModelStrings(),
+    providers: llmProviders.map(({ id, label, help, settings }) => ({ id, label, help, settings })),
     blocks: blockTypes.map((type) => {
       const definition = getBlockDefinition(type);
       return {
