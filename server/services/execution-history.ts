@@ -4,6 +4,7 @@ import { db } from '../db';
 import { Prisma } from '../db/generated/client';
 import { env } from '../env';
 import { executionStatuses, executionTriggers } from './execution-schemas';
+import { paginationQuery } from './pagination';
 import { executionSummary } from './executions';
 import { workflowNotFound } from './workflows';
 
@@ -18,8 +19,7 @@ export const historyQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().trim().max(200).optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-  offset: z.number().int().min(0).default(0),
+  ...paginationQuery,
 });
 
 const PREVIEW_CHARS = 160;

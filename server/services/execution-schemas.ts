@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema, paginationQuery } from './pagination';
 
 // API shapes of executions (../shared/API.md "Execution"): requests validate with these, OpenAPI describes them.
 
@@ -14,8 +15,7 @@ export const executionStatuses = ['queued', 'running', 'completed', 'failed', 'c
 export const executionTriggers = ['manual', 'api', 'webhook'] as const;
 
 export const listExecutionsQuery = z.object({
-  limit: z.coerce.number().int().min(1, 'limit must be between 1 and 200').max(200, 'limit must be between 1 and 200').default(50),
-  offset: z.coerce.number().int().min(0, 'offset must not be negative').default(0),
+  ...paginationQuery,
   status: z.enum(executionStatuses).optional(),
 });
 
@@ -44,12 +44,7 @@ export const executionSchema = executionSummarySchema.extend({
   block_outputs: z.record(z.string(), z.json()).nullable(),
 });
 
-export const executionListSchema = z.object({
-  executions: z.array(executionSummarySchema),
-  total: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-});
+export const executionListSchema = pageSchema('executions', executionSummarySchema);
 
 export const blockLogSchema = z.object({
   block_id: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema, paginationQuery } from './pagination';
 import { blockSchema, edgeSchema, graphSchema } from '../graph/schema';
 
 // The API shapes of workflows: request bodies and queries validate with these, responses are described by them
@@ -18,8 +19,7 @@ export const patchWorkflowInput = z.strictObject({
 });
 
 export const listWorkflowsQuery = z.object({
-  limit: z.coerce.number().int().min(1, 'limit must be between 1 and 200').max(200, 'limit must be between 1 and 200').default(50),
-  offset: z.coerce.number().int().min(0, 'offset must not be negative').default(0),
+  ...paginationQuery,
   q: z.string().max(200).optional(),
 });
 
@@ -63,12 +63,7 @@ export const workflowSchema = workflowSummarySchema.extend({
   edges: z.array(edgeSchema),
 });
 
-export const workflowListSchema = z.object({
-  workflows: z.array(workflowSummarySchema),
-  total: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-});
+export const workflowListSchema = pageSchema('workflows', workflowSummarySchema);
 
 export const workflowExportSchema = importWorkflowInput.extend({
   format: z.literal(EXPORT_FORMAT),
