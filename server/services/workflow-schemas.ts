@@ -20,7 +20,9 @@ export const patchWorkflowInput = z.strictObject({
 
 export const listWorkflowsQuery = z.object({
   ...paginationQuery,
+  /** Matches the name or the description, case-insensitively. */
   q: z.string().max(200).optional(),
+  sort: z.enum(['updated', 'name', 'name-desc']).default('updated'),
 });
 
 export const putGraphInput = graphSchema;
@@ -56,6 +58,8 @@ export const workflowSummarySchema = z.object({
   block_count: z.number().int(),
   execution_count: z.number().int(),
   last_execution_at: timestamp.nullable(),
+  last_execution_id: z.string().nullable(),
+  last_execution_status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']).nullable(),
 });
 
 export const workflowSchema = workflowSummarySchema.extend({

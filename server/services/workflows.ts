@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { requireRole, type Caller } from '../auth/caller';
 import { db } from '../db';
-import type { Prisma } from '../db/generated/client';
+import { Prisma } from '../db/generated/client';
 import { ApiError } from '../errors';
 import { InvalidGraphError } from '../graph/problems';
 import type { Graph } from '../graph/schema';
@@ -34,7 +34,13 @@ export function storedGraph(row: { graph: unknown }): Graph {
   return { blocks: graph?.blocks ?? [], edges: graph?.edges ?? [] };
 }
 
-function summary(row: WorkflowRow, lastExecutionAt: Date | null): WorkflowSummary {
+interface LastExecution {
+  id: string;
+  status: WorkflowSummary['last_execution_status'] & string;
+  createdAt: Date;
+}
+
+function summary(row: WorkflowRow, last: LastExecution | undefined): WorkflowSummary {
   return {
     id: row.id,
     name: row.name,
@@ -46,24 +52,26 @@ function summary(row: WorkflowRow, lastExecutionAt: Date | null): WorkflowSummar
     updated_at: row.updatedAt.toISOString(),
     block_count: storedGraph(row).blocks.length,
     execution_count: row._count.executions,
-    last_execution_at: lastExecutionAt?.toISOString() ?? null,
+    last_execution_at: last?.createdAt.toISOString() ?? null,
+    last_execution_id: last?.id ?? null,
+    last_execution_status: last?.status ?? null,
   };
 }
 
-async function lastExecutionTimes(workflowIds: string[]): Promise<Map<string, Date | null>> {
+/** The newest execution of each workflow, in one query that walks the (workflowId, createdAt) index. */
+async function lastExecutions(workflowIds: string[]): Promise<Map<string, LastExecution>> {
   if (workflowIds.length === 0) return new Map();
   const prisma = await db();
-  const rows = await prisma.execution.groupBy({
-    by: ['workflowId'],
-    where: { workflowId: { in: workflowIds } },
-    _max: { createdAt: true },
-  });
-  return new Map(rows.map((r) => [r.workflowId, r._max.createdAt]));
+  const rows = await prisma.$queryRaw<(LastExecution & { workflowId: string })[]>`
+    SELECT DISTINCT ON ("workflowId") "workflowId", "id", "status"::text AS "status", "createdAt"
+      FROM "Execution" WHERE "workflowId" IN (${Prisma.join(workflowIds)})
+     ORDER BY "workflowId", "createdAt" DESC`;
+  return new Map(rows.map((r) => [r.workflowId, r]));
 }
 
 async function view(row: WorkflowRow): Promise<WorkflowView> {
-  const last = await lastExecutionTimes([row.id]);
-  return { ...summary(row, last.get(row.id) ?? null), ...storedGraph(row) };
+  const last = await lastExecutions([row.id]);
+  return { ...summary(row, last.get(row.id)), ...storedGraph(row) };
 }
 
 async function findRow(caller: Caller, id: string): Promise<WorkflowRow> {
@@ -74,18 +82,20 @@ async function findRow(caller: Caller, id: string): Promise<WorkflowRow> {
 }
 
 export async function listWorkflows(caller: Caller, query: z.input<typeof listWorkflowsQuery>) {
-  const { limit, offset, q } = listWorkflowsQuery.parse(query);
+  const { limit, offset, q, sort } = listWorkflowsQuery.parse(query);
   const prisma = await db();
   const where: Prisma.WorkflowWhereInput = {
     workspaceId: caller.workspaceId,
-    ...(q ? { name: { contains: q, mode: 'insensitive' } } : {}),
+    ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { description: { contains: q, mode: 'insensitive' } }] } : {}),
   };
+  const orderBy: Prisma.WorkflowOrderByWithRelationInput[] =
+    sort === 'updated' ? [{ updatedAt: 'desc' }, { id: 'desc' }] : [{ name: sort === 'name' ? 'asc' : 'desc' }, { id: 'asc' }];
   const [rows, total] = await Promise.all([
-    prisma.workflow.findMany({ where, include: withCounts, orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }], take: limit, skip: offset }),
+    prisma.workflow.findMany({ where, include: withCounts, orderBy, take: limit, skip: offset }),
     prisma.workflow.count({ where }),
   ]);
-  const last = await lastExecutionTimes(rows.map((r) => r.id));
-  return { workflows: rows.map((r) => summary(r, last.get(r.id) ?? null)), total, limit, offset };
+  const last = await lastExecutions(rows.map((r) => r.id));
+  return { workflows: rows.map((r) => summary(r, last.get(r.id))), total, limit, offset };
 }
 
 export async function getWorkflow(caller: Caller, id: string): Promise<WorkflowView> {

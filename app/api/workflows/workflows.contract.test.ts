@@ -45,6 +45,8 @@ describe('POST /api/workflows', () => {
       block_count: 0,
       execution_count: 0,
       last_execution_at: null,
+      last_execution_id: null,
+      last_execution_status: null,
       blocks: [],
       edges: [],
     });
@@ -102,7 +104,7 @@ describe('GET /api/workflows', () => {
     expect(res.body.offset).toBe(0);
     expect(res.body.workflows.map((w) => w.name)).toEqual([...names].reverse());
     expect(Object.keys(res.body.workflows[0]).sort()).toEqual(
-      ['block_count', 'created_at', 'deployed', 'deployed_at', 'description', 'execution_count', 'id', 'last_execution_at', 'name', 'updated_at', 'version'].sort(),
+      ['block_count', 'created_at', 'deployed', 'deployed_at', 'description', 'execution_count', 'id', 'last_execution_at', 'last_execution_id', 'last_execution_status', 'name', 'updated_at', 'version'].sort(),
     );
   });
 
@@ -124,6 +126,22 @@ describe('GET /api/workflows', () => {
     const res = await apiJson('GET', `/api/workflows?${query}`, { key });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'validation_error', details: [expect.objectContaining({ path: query.split('=')[0] })] });
+  });
+
+  it('sorts by name both ways with ?sort=, across pages', async () => {
+    const asc = await apiJson<{ workflows: { name: string }[] }>('GET', '/api/workflows?q=Listed&sort=name&limit=2&offset=2', { key });
+    expect(asc.body.workflows.map((w) => w.name)).toEqual(['Listed 2', 'Listed 3']);
+    const desc = await apiJson<{ workflows: { name: string }[] }>('GET', '/api/workflows?q=Listed&sort=name-desc&limit=2', { key });
+    expect(desc.body.workflows.map((w) => w.name)).toEqual(['Listed 4', 'Listed 3']);
+    expect((await apiJson('GET', '/api/workflows?sort=size', { key })).status).toBe(400);
+  });
+
+  it('shows the newest execution of each workflow', async () => {
+    const { id } = await create('Ran once');
+    await api('PUT', `/api/workflows/${id}/graph`, { key, body: validGraph() });
+    const run = await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'x' } } });
+    const listed = await apiJson<{ workflows: Record<string, unknown>[] }>('GET', '/api/workflows?q=Ran%20once', { key });
+    expect(listed.body.workflows[0]).toMatchObject({ execution_count: 1, last_execution_id: run.body.id, last_execution_status: 'completed', last_execution_at: ISO });
   });
 
   it('filters by name, case-insensitively', async () => {

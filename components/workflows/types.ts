@@ -1,0 +1,9 @@
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/api/root';
+
+type Outputs = inferRouterOutputs<AppRouter>;
+
+export type WorkflowList = Outputs['workflows']['list'];
+export type WorkflowSummary = WorkflowList['workflows'][number];
+export type ExecutionSummary = Outputs['executions']['list']['executions'][number];
+export type ExecutionStatus = ExecutionSummary['status'];

@@ -1,0 +1,387 @@
+'use client';
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { roleAtLeast } from '@/components/auth/roles';
+import { useAccount } from '@/components/auth/use-account';
+import { useTRPC } from '@/components/trpc';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { errorMessage } from '@/components/ui/errors';
+import { Select } from '@/components/ui/field';
+import { Spinner } from '@/components/ui/spinner';
+import { CloseIcon, PlusIcon, WorkflowIllustration } from './icons';
+import { ImportWorkflowButton } from './import-workflow';
+import { PAGE_SIZES, SORT_OPTIONS, useListParams, type ListParams, type SortKey } from './list-params';
+import { SearchBox } from './search-box';
+import { TemplateGallery, TemplateMenu, useCreateFromTemplate } from './templates-gallery';
+import { downloadJson, exportFileName } from './transfer';
+import type { WorkflowSummary } from './types';
+import { CreateWorkflowDialog, DeleteWorkflowDialog, RenameWorkflowDialog } from './workflow-dialogs';
+import { WorkflowTable, type RowAction } from './workflow-table';
+
+interface Notice {
+  tone: 'success' | 'error' | 'info';
+  text: string;
+  /** A workflow the notice is about, offered as "Open". */
+  open?: { id: string; name: string };
+}
+
+/** The workflows page: the workspace's workflows, with search, sorting, pages and everything you can do to one. */
+export function WorkflowsPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { params, setParams } = useListParams();
+  const { q, sort, limit, offset } = params;
+  const { role, query: account } = useAccount();
+  const canEdit = roleAtLeast(role, 'editor');
+  const searchId = useId();
+
+  const list = useQuery({
+    ...trpc.workflows.list.queryOptions({ limit, offset, q: q || undefined, sort }),
+    placeholderData: keepPreviousData,
+  });
+
+  const [creating, setCreating] = useState(false);
+  const [renaming, setRenaming] = useState<WorkflowSummary | null>(null);
+  const [deleting, setDeleting] = useState<WorkflowSummary | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const templates = useCreateFromTemplate();
+  const duplicate = useMutation(trpc.workflows.duplicate.mutationOptions());
+
+  // A row's menu closes before its action runs, and the menu item that had focus is gone: once any dialog the
+  // action opened has closed, give focus back to that row's menu button (or to the search field if the row went).
+  const returnFocusTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (returnFocusTo.current === null || creating || renaming || deleting) return;
+    const id = returnFocusTo.current;
+    returnFocusTo.current = null;
+    const menuButton = document.querySelector<HTMLElement>(`[data-actions-for="${CSS.escape(id)}"] button[aria-haspopup="menu"]`);
+    (menuButton ?? document.getElementById(searchId))?.focus();
+  });
+
+  // Deleting the last workflow of the last page leaves an empty page: step back to the new last page.
+  const data = list.data;
+  useEffect(() => {
+    if (!data || list.isPlaceholderData || data.workflows.length > 0 || data.total === 0 || offset === 0) return;
+    setParams({ offset: Math.max(0, Math.floor((data.total - 1) / limit) * limit) });
+  }, [data, list.isPlaceholderData, offset, limit, setParams]);
+
+  const commitSearch = useCallback((value: string) => setParams({ q: value, offset: 0 }), [setParams]);
+
+  async function exportWorkflow(workflow: WorkflowSummary) {
+    setBusyId(workflow.id);
+    try {
+      const exported = await queryClient.fetchQuery({ ...trpc.workflows.export.queryOptions({ id: workflow.id }), staleTime: 0 });
+      downloadJson(exportFileName(workflow.name), exported);
+      setNotice({ tone: 'success', text: `Exported “${workflow.name}” as ${exportFileName(workflow.name)}.` });
+    } catch (error) {
+      setNotice({ tone: 'error', text: `Could not export “${workflow.name}”: ${errorMessage(error)}` });
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  function onRowAction(action: RowAction, workflow: WorkflowSummary) {
+    returnFocusTo.current = workflow.id;
+    setNotice(null);
+    if (action === 'rename') setRenaming(workflow);
+    else if (action === 'delete') setDeleting(workflow);
+    else if (action === 'export') void exportWorkflow(workflow);
+    else if (action === 'duplicate') {
+      setBusyId(workflow.id);
+      duplicate.mutate(
+        { id: workflow.id },
+        {
+          onSuccess: async (copy) => {
+            await queryClient.invalidateQueries(trpc.workflows.list.pathFilter());
+            setNotice({ tone: 'success', text: `Created “${copy.name}”, a copy of “${workflow.name}”.`, open: { id: copy.id, name: copy.name } });
+          },
+          onError: (error) => setNotice({ tone: 'error', text: `Could not duplicate “${workflow.name}”: ${errorMessage(error)}` }),
+          onSettled: () => setBusyId(null),
+        },
+      );
+    }
+  }
+
+  const total = data?.total ?? 0;
+  const workspaceIsEmpty = data !== undefined && !list.isPlaceholderData && total === 0 && q === '';
+  const rows = data?.workflows ?? [];
+  const editActionsReady = canEdit && !account.isPending;
+
+  return (
+    <div className="mx-auto w-full max-w-screen-xl px-4 py-8">
+      <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight">Workflows</h1>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Build automations on a canvas, run them, and deploy them as an API or webhook.</p>
+        </div>
+        {editActionsReady && (
+          <div className="flex flex-wrap items-center gap-2">
+            <ImportWorkflowButton
+              onImported={(workflow) => setNotice({ tone: 'success', text: `Imported “${workflow.name}”.`, open: { id: workflow.id, name: workflow.name } })}
+            />
+            {data !== undefined && !workspaceIsEmpty && <TemplateMenu onStart={templates.start} pending={templates.pending} />}
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              <PlusIcon />
+              New workflow
+            </Button>
+          </div>
+        )}
+      </div>
+
+      <div className="space-y-4">
+        {templates.pending && (
+          <Alert tone="info">
+            <span className="flex items-center gap-2">
+              <Spinner className="h-3.5 w-3.5" /> Creating “{templates.pending.name}” and opening it in the editor…
+            </span>
+          </Alert>
+        )}
+        {templates.error && (
+          <Alert tone="error" title="Could not create the workflow from the template" action={<DismissButton onClick={templates.dismissError} />}>
+            {errorMessage(templates.error)}
+          </Alert>
+        )}
+        {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />}
+
+        {list.isPending || (workspaceIsEmpty && account.isPending) ? (
+          <ListSkeleton />
+        ) : list.isError && !data ? (
+          <Alert
+            tone="error"
+            title="Could not load the workflows"
+            action={
+              <Button size="sm" onClick={() => list.refetch()}>
+                Try again
+              </Button>
+            }
+          >
+            {errorMessage(list.error)}
+          </Alert>
+        ) : workspaceIsEmpty ? (
+          <FirstWorkflow canEdit={editActionsReady} onCreate={() => setCreating(true)} templates={templates} />
+        ) : (
+          <>
+            <Toolbar params={params} setParams={setParams} searchId={searchId} busy={list.isFetching && list.isPlaceholderData} onSearch={commitSearch} />
+            {list.isError && (
+              <Alert tone="error" title="Could not refresh the list" action={<Button size="sm" onClick={() => list.refetch()}>Try again</Button>}>
+                {errorMessage(list.error)}
+              </Alert>
+            )}
+            {rows.length === 0 ? (
+              q ? (
+                <EmptyState
+                  title={`No workflows match “${q}”`}
+                  description="Search looks at workflow names. Try fewer letters, or clear the search to see them all."
+                  action={<Button onClick={() => setParams({ q: '', offset: 0 })}>Clear search</Button>}
+                />
+              ) : (
+                <EmptyState title="Nothing on this page" action={<Button onClick={() => setParams({ offset: 0 }, { history: 'push' })}>Go to the first page</Button>} />
+              )
+            ) : (
+              <div className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
+                <WorkflowTable workflows={rows} sort={sort} canEdit={canEdit} busyId={busyId} onAction={onRowAction} />
+              </div>
+            )}
+            {total > 0 && <Pagination params={params} setParams={setParams} total={total} shown={rows.length} />}
+          </>
+        )}
+      </div>
+
+      <CreateWorkflowDialog open={creating} onClose={() => setCreating(false)} />
+      <RenameWorkflowDialog
+        workflow={renaming}
+        onClose={() => setRenaming(null)}
+        onRenamed={(workflow) => {
+          setRenaming(null);
+          setNotice({ tone: 'success', text: `Saved “${workflow.name}”.` });
+        }}
+      />
+      <DeleteWorkflowDialog
+        workflow={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(workflow) => setNotice({ tone: 'success', text: `Deleted “${workflow.name}”.` })}
+      />
+    </div>
+  );
+}
+
+function DismissButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      aria-label="Dismiss"
+      className="-m-1 rounded p-1 opacity-70 hover:opacity-100 focus-visible:outline-2 focus-visible:outline-indigo-500"
+    >
+      <CloseIcon />
+    </button>
+  );
+}
+
+function NoticeBar({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+  return (
+    <Alert
+      tone={notice.tone}
+      action={
+        <span className="flex shrink-0 items-center gap-3">
+          {notice.open && (
+            <Link href={`/workflows/${notice.open.id}`} className="text-sm font-medium underline underline-offset-2 hover:no-underline">
+              Open <span className="sr-only">{notice.open.name}</span>
+            </Link>
+          )}
+          <DismissButton onClick={onDismiss} />
+        </span>
+      }
+    >
+      {notice.text}
+    </Alert>
+  );
+}
+
+/** The first-run page: what a workflow is, the blank start, and ready-made ones. */
+function FirstWorkflow({ canEdit, onCreate, templates }: { canEdit: boolean; onCreate: () => void; templates: ReturnType<typeof useCreateFromTemplate> }) {
+  if (!canEdit) {
+    return (
+      <EmptyState
+        title="No workflows yet"
+        description="Editors and owners of this workspace create workflows; they will appear here as soon as there is one."
+      />
+    );
+  }
+  return (
+    <section aria-labelledby="first-workflow-title" className="rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-10 dark:border-zinc-700 dark:bg-zinc-900/60">
+      <div className="mx-auto flex max-w-xl flex-col items-center text-center">
+        <WorkflowIllustration />
+        <h2 id="first-workflow-title" className="mt-4 text-lg font-semibold tracking-tight">
+          Create your first workflow
+        </h2>
+        <p className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">
+          A workflow connects blocks — an input, language models, code, HTTP calls, conditions — and returns an output. Start from a blank canvas, or
+          pick a template that works right away.
+        </p>
+        <div className="mt-5">
+          <Button variant="primary" onClick={onCreate}>
+            <PlusIcon />
+            New workflow
+          </Button>
+        </div>
+      </div>
+      <div className="mx-auto mt-10 max-w-4xl">
+        <h3 className="mb-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Or start from a template</h3>
+        <TemplateGallery onStart={templates.start} pending={templates.pending} />
+      </div>
+    </section>
+  );
+}
+
+function Toolbar({
+  params,
+  setParams,
+  searchId,
+  busy,
+  onSearch,
+}: {
+  params: ListParams;
+  setParams: ReturnType<typeof useListParams>['setParams'];
+  searchId: string;
+  busy: boolean;
+  onSearch: (q: string) => void;
+}) {
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+      <SearchBox id={searchId} value={params.q} onCommit={onSearch} busy={busy} />
+      <label className="flex items-center gap-2 text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+        Sort by
+        <Select
+          value={params.sort}
+          onChange={(event) => setParams({ sort: event.target.value as SortKey })}
+          options={SORT_OPTIONS}
+          className="h-9 text-sm"
+        />
+      </label>
+    </div>
+  );
+}
+
+function Pagination({ params, setParams, total, shown }: { params: ListParams; setParams: ReturnType<typeof useListParams>['setParams']; total: number; shown: number }) {
+  const { limit, offset } = params;
+  const page = Math.floor(offset / limit) + 1;
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const sizes = (PAGE_SIZES as readonly number[]).includes(limit) ? [...PAGE_SIZES] : [...PAGE_SIZES, limit].sort((a, b) => a - b);
+  const from = shown === 0 ? 0 : offset + 1;
+  const to = offset + shown;
+  return (
+    <nav aria-label="Pagination" className="flex flex-col gap-3 text-sm text-zinc-600 sm:flex-row sm:items-center sm:justify-between dark:text-zinc-400">
+      <p aria-live="polite" data-testid="pagination-summary">
+        Showing{' '}
+        <span className="font-medium text-zinc-900 dark:text-zinc-100">
+          {from}–{to}
+        </span>{' '}
+        of <span className="font-medium text-zinc-900 dark:text-zinc-100">{total}</span> {total === 1 ? 'workflow' : 'workflows'}
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="flex items-center gap-2 whitespace-nowrap">
+          Per page
+          <Select
+            value={String(limit)}
+            onChange={(event) => setParams({ limit: Number(event.target.value), offset: 0 })}
+            options={sizes.map((size) => ({ value: String(size), label: String(size) }))}
+          />
+        </label>
+        <div className="flex items-center gap-2">
+          <Button size="sm" disabled={offset === 0} onClick={() => setParams({ offset: Math.max(0, offset - limit) }, { history: 'push' })}>
+            <span aria-hidden>←</span> Previous
+          </Button>
+          <span className="tabular-nums" data-testid="pagination-page">
+            Page {page} of {pages}
+          </span>
+          <Button size="sm" disabled={offset + limit >= total} onClick={() => setParams({ offset: offset + limit }, { history: 'push' })}>
+            Next <span aria-hidden>→</span>
+          </Button>
+        </div>
+      </div>
+    </nav>
+  );
+}
+
+function ListSkeleton() {
+  return (
+    <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <span role="status" className="sr-only">
+        Loading workflows…
+      </span>
+      <div aria-hidden className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        <div className="h-10 bg-zinc-50/80 dark:bg-zinc-900" />
+        {[0, 1, 2, 3].map((row) => (
+          <div key={row} className="flex items-center gap-6 px-4 py-4">
+            <div className="flex-1 space-y-2">
+              <div className="h-3.5 w-48 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
+              <div className="h-3 w-72 max-w-full animate-pulse rounded bg-zinc-100 dark:bg-zinc-800/60" />
+            </div>
+            <div className="hidden h-5 w-16 animate-pulse rounded-full bg-zinc-100 sm:block dark:bg-zinc-800" />
+            <div className="hidden h-3.5 w-20 animate-pulse rounded bg-zinc-100 md:block dark:bg-zinc-800" />
+            <div className="h-3.5 w-16 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** What shows while the page's client code starts (the URL's search parameters are read on the client). */
+export function WorkflowsPageFallback() {
+  return (
+    <div className="mx-auto w-full max-w-screen-xl px-4 py-8">
+      <div className="mb-6">
+        <h1 className="text-2xl font-semibold tracking-tight">Workflows</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Build automations on a canvas, run them, and deploy them as an API or webhook.</p>
+      </div>
+      <ListSkeleton />
+    </div>
+  );
+}
