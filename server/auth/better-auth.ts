@@ -2,6 +2,7 @@ import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { db } from '../db';
+import { env } from '../env';
 import { masterKey } from '../secrets/master-key';
 import { createHash } from 'node:crypto';
 
@@ -12,6 +13,9 @@ async function createAuth() {
   const prisma = await db();
   return betterAuth({
     appName: 'Weft',
+    // Unset, better-auth takes the origin from each request, which is what a self-hosted app reached by several
+    // names needs; WEFT_PUBLIC_URL pins it behind a proxy.
+    ...(env().WEFT_PUBLIC_URL ? { baseURL: env().WEFT_PUBLIC_URL } : {}),
     // Derived from the master key so that sessions survive restarts without yet another secret to configure.
     secret: createHash('sha256').update('weft-sessions').update(masterKey()).digest('base64'),
     database: prismaAdapter(prisma, { provider: 'postgresql' }),
