@@ -9,7 +9,9 @@ import { NavLink } from './ui/nav-link';
 
 const NAV = [
   { href: '/workflows', label: 'Workflows' },
+  { href: '/executions', label: 'Executions' },
   { href: '/settings', label: 'Settings' },
+  { href: '/docs', label: 'API' },
 ];
 
 /** Who is signed in, for the first paint; a header that cannot read the session still renders, signed out. */

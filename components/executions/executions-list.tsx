@@ -1,0 +1,458 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useId, type MouseEvent, type ReactNode } from 'react';
+import { useTRPC } from '@/components/trpc';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { errorMessage } from '@/components/ui/errors';
+import { Select } from '@/components/ui/field';
+import { Spinner } from '@/components/ui/spinner';
+import { formatDateTime, Time } from '@/components/ui/time';
+import { formatDuration, isActive, shortId, STATUS_LABEL, TRIGGER_LABEL } from './format';
+import { useNow } from './hooks';
+import { Icon } from './icons';
+import { hasFilters, PAGE_SIZES, TIME_RANGES, timeWindow, useHistoryParams, type HistoryParams, type TimeRange } from './list-params';
+import { SearchBox } from './search-box';
+import { ExecutionStatusBadge } from './status';
+import { EXECUTION_STATUSES, EXECUTION_TRIGGERS, type ExecutionRow, type ExecutionStatus, type ExecutionTrigger } from './types';
+
+/** How often an open list asks for new and changed executions. */
+export const LIVE_REFRESH_MS = 2_000;
+
+export function executionHref(workflowId: string, executionId: string): string {
+  return `/workflows/${encodeURIComponent(workflowId)}/executions/${encodeURIComponent(executionId)}`;
+}
+
+const STATUS_OPTIONS = [{ value: '', label: 'All statuses' }, ...EXECUTION_STATUSES.map((status) => ({ value: status, label: STATUS_LABEL[status] }))];
+const TRIGGER_OPTIONS = [{ value: '', label: 'All triggers' }, ...EXECUTION_TRIGGERS.map((trigger) => ({ value: trigger, label: TRIGGER_LABEL[trigger] }))];
+const RANGE_OPTIONS = TIME_RANGES.map(({ value, label }) => ({ value, label }));
+
+/**
+ * The executions of the workspace, or of one workflow (`workflowId`): filters and search in the URL, pages, and
+ * live — the list refreshes every two seconds while it is open, so new runs appear and running ones move on.
+ */
+export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: string; emptyAction?: ReactNode }) {
+  const trpc = useTRPC();
+  const { params, setParams } = useHistoryParams();
+  const searchId = useId();
+  // Rolling windows ("last hour") move on with the clock, a minute at a time so the query stays put in between.
+  const minute = Math.floor(useNow(15_000, params.range !== 'any' && params.range !== 'custom') / 60_000) * 60_000;
+  const span = timeWindow(params, minute);
+
+  const query = useQuery({
+    ...trpc.executions.search.queryOptions({
+      workflow_id: workflowId,
+      status: params.status ?? undefined,
+      trigger: params.trigger ?? undefined,
+      q: params.q || undefined,
+      limit: params.limit,
+      offset: params.offset,
+      ...span,
+    }),
+    placeholderData: keepPreviousData,
+    refetchInterval: LIVE_REFRESH_MS,
+  });
+
+  const data = query.data;
+  const filtered = hasFilters(params);
+
+  // Deleting executions can leave an empty page past the end: step back to the new last page.
+  useEffect(() => {
+    if (!data || query.isPlaceholderData || data.executions.length > 0 || data.total === 0 || params.offset === 0) return;
+    setParams({ offset: Math.max(0, Math.floor((data.total - 1) / params.limit) * params.limit) });
+  }, [data, query.isPlaceholderData, params.offset, params.limit, setParams]);
+
+  const commitSearch = useCallback((q: string) => setParams({ q, offset: 0 }), [setParams]);
+  const clearFilters = () => setParams({ status: null, trigger: null, range: 'any', from: null, to: null, q: '', offset: 0 }, { history: 'push' });
+
+  const neverRun = data !== undefined && !query.isPlaceholderData && data.total === 0 && !filtered;
+
+  return (
+    <div className="space-y-4">
+      {!neverRun && (
+        <Filters params={params} setParams={setParams} searchId={searchId} onSearch={commitSearch} busy={query.isFetching && query.isPlaceholderData} onClear={clearFilters} />
+      )}
+      {query.isPending ? (
+        <TableSkeleton showWorkflow={!workflowId} />
+      ) : query.isError && !data ? (
+        <Alert
+          tone="error"
+          title="Could not load the executions"
+          action={
+            <Button size="sm" onClick={() => query.refetch()}>
+              Try again
+            </Button>
+          }
+        >
+          {errorMessage(query.error)}
+        </Alert>
+      ) : neverRun ? (
+        <EmptyState
+          title="No executions yet"
+          description={
+            workflowId
+              ? 'Run this workflow from the editor, through its API or its webhook, and every run shows up here as it happens.'
+              : 'Run a workflow from the editor, through its API or a webhook, and every run shows up here as it happens.'
+          }
+          action={emptyAction}
+        />
+      ) : (
+        <>
+          {query.isError && (
+            <Alert tone="warning" title="Live updates paused" action={<Button size="sm" onClick={() => query.refetch()}>Try again</Button>}>
+              Could not refresh the list: {errorMessage(query.error)} Retrying every few seconds.
+            </Alert>
+          )}
+          {data && data.executions.length === 0 ? (
+            filtered ? (
+              <EmptyState
+                title="No executions match these filters"
+                description={params.q ? `Nothing matches “${params.q}” with the filters chosen. Search looks at the words of each execution's input, output and error.` : 'Try a wider time range or another status.'}
+                action={<Button onClick={clearFilters}>Clear filters</Button>}
+              />
+            ) : (
+              <EmptyState title="Nothing on this page" action={<Button onClick={() => setParams({ offset: 0 }, { history: 'push' })}>Go to the first page</Button>} />
+            )
+          ) : (
+            data && (
+              <div className={query.isPlaceholderData ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
+                <ExecutionsTable executions={data.executions} showWorkflow={!workflowId} />
+              </div>
+            )
+          )}
+          {data && data.total > 0 && <Pagination params={params} setParams={setParams} total={data.total} shown={data.executions.length} live={!query.isError} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+function fromLocalInput(value: string): string | null {
+  if (!value) return null;
+  const time = new Date(value).getTime();
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+const FILTER_SELECT =
+  'block h-9 rounded-md border border-zinc-300 bg-white pr-8 pl-3 text-sm text-zinc-900 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
+
+function FilterSelect({ label, value, options, onChange }: { label: string; value: string; options: ReadonlyArray<{ value: string; label: string }>; onChange: (value: string) => void }) {
+  return (
+    <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)} className={FILTER_SELECT}>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+const DATE_INPUT =
+  'block h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:[color-scheme:dark]';
+
+function Filters({
+  params,
+  setParams,
+  searchId,
+  onSearch,
+  busy,
+  onClear,
+}: {
+  params: HistoryParams;
+  setParams: ReturnType<typeof useHistoryParams>['setParams'];
+  searchId: string;
+  onSearch: (q: string) => void;
+  busy: boolean;
+  onClear: () => void;
+}) {
+  const push = { history: 'push' } as const;
+  return (
+    <div role="search" aria-label="Filter executions" className="flex flex-col gap-2 lg:flex-row lg:flex-wrap lg:items-center">
+      <SearchBox id={searchId} value={params.q} onCommit={onSearch} busy={busy} />
+      <div className="flex flex-wrap items-center gap-2">
+        <FilterSelect
+          label="Status"
+          value={params.status ?? ''}
+          options={STATUS_OPTIONS}
+          onChange={(value) => setParams({ status: (value || null) as ExecutionStatus | null, offset: 0 }, push)}
+        />
+        <FilterSelect
+          label="Trigger"
+          value={params.trigger ?? ''}
+          options={TRIGGER_OPTIONS}
+          onChange={(value) => setParams({ trigger: (value || null) as ExecutionTrigger | null, offset: 0 }, push)}
+        />
+        <FilterSelect
+          label="Time range"
+          value={params.range}
+          options={RANGE_OPTIONS}
+          onChange={(value) => {
+            const range = value as TimeRange;
+            // A custom range starts as "the last 24 hours", ready to adjust.
+            const from = range === 'custom' ? (params.from ?? new Date(Date.now() - 86_400_000).toISOString()) : null;
+            setParams({ range, from, to: range === 'custom' ? params.to : null, offset: 0 }, push);
+          }}
+        />
+        {params.range === 'custom' && (
+          <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+            <label className="flex items-center gap-1.5">
+              From
+              <input
+                type="datetime-local"
+                className={DATE_INPUT}
+                value={toLocalInput(params.from)}
+                max={toLocalInput(params.to) || undefined}
+                onChange={(event) => setParams({ from: fromLocalInput(event.target.value), offset: 0 })}
+              />
+            </label>
+            <label className="flex items-center gap-1.5">
+              To
+              <input
+                type="datetime-local"
+                className={DATE_INPUT}
+                value={toLocalInput(params.to)}
+                min={toLocalInput(params.from) || undefined}
+                onChange={(event) => setParams({ to: fromLocalInput(event.target.value), offset: 0 })}
+              />
+            </label>
+          </div>
+        )}
+        {hasFilters(params) && (
+          <Button variant="ghost" onClick={onClear}>
+            <Icon name="x" className="h-3.5 w-3.5" />
+            Clear filters
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+const TH = 'px-3 py-2.5 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
+const TD = 'px-3 py-2.5 align-top';
+
+function ExecutionsTable({ executions, showWorkflow }: { executions: ExecutionRow[]; showWorkflow: boolean }) {
+  const router = useRouter();
+  const anyRunning = executions.some((execution) => isActive(execution.status));
+  // Running rows count their time every second; the others' "3 minutes ago" moves on twice a minute.
+  const now = useNow(anyRunning ? 1_000 : 30_000);
+
+  function openRow(event: MouseEvent<HTMLTableRowElement>, href: string) {
+    // Links and buttons in the row do their own thing; text being selected is not a click.
+    if ((event.target as HTMLElement).closest('a, button') || window.getSelection()?.toString()) return;
+    if (event.metaKey || event.ctrlKey) window.open(href, '_blank', 'noopener');
+    else router.push(href);
+  }
+
+  return (
+    <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <table aria-label="Executions" className="w-full min-w-[56rem] text-sm">
+        <thead className="border-b border-zinc-200 bg-zinc-50/80 dark:border-zinc-800 dark:bg-zinc-900">
+          <tr>
+            <th scope="col" className={TH}>
+              Status
+            </th>
+            <th scope="col" className={TH}>
+              Started
+            </th>
+            {showWorkflow && (
+              <th scope="col" className={TH}>
+                Workflow
+              </th>
+            )}
+            <th scope="col" className={TH}>
+              Trigger
+            </th>
+            <th scope="col" className={`${TH} text-right`}>
+              Duration
+            </th>
+            <th scope="col" className={TH}>
+              Version
+            </th>
+            <th scope="col" className={TH}>
+              Input
+            </th>
+            <th scope="col" className={TH}>
+              Output or error
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {executions.map((execution) => {
+            const href = executionHref(execution.workflow_id, execution.id);
+            const running = isActive(execution.status);
+            const started = execution.started_at ?? execution.created_at;
+            const duration = running ? now - new Date(started).getTime() : execution.duration_ms;
+            return (
+              <tr
+                key={execution.id}
+                data-execution-id={execution.id}
+                data-status={execution.status}
+                onClick={(event) => openRow(event, href)}
+                className="cursor-pointer transition-colors hover:bg-zinc-50 dark:hover:bg-zinc-800/50"
+              >
+                <td className={TD}>
+                  <ExecutionStatusBadge status={execution.status} />
+                </td>
+                <td className={`${TD} whitespace-nowrap`}>
+                  <Link
+                    href={href}
+                    className="font-medium text-zinc-900 hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:text-zinc-100 dark:hover:text-indigo-300"
+                    aria-label={`Execution ${shortId(execution.id)}, ${STATUS_LABEL[execution.status].toLowerCase()}, started ${formatDateTime(started)}`}
+                  >
+                    <Time value={started} />
+                  </Link>
+                  <p className="mt-0.5 font-mono text-[11px] text-zinc-400 dark:text-zinc-500">{shortId(execution.id)}</p>
+                </td>
+                {showWorkflow && (
+                  <td className={`${TD} max-w-[14rem]`}>
+                    <Link
+                      href={`/workflows/${encodeURIComponent(execution.workflow_id)}/executions`}
+                      className="block truncate text-zinc-700 hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-300 dark:hover:text-indigo-300"
+                      title={`Executions of ${execution.workflow_name}`}
+                    >
+                      {execution.workflow_name}
+                    </Link>
+                  </td>
+                )}
+                <td className={`${TD} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>{TRIGGER_LABEL[execution.trigger]}</td>
+                <td className={`${TD} text-right whitespace-nowrap tabular-nums text-zinc-700 dark:text-zinc-300`}>
+                  {running ? <span className="text-indigo-600 dark:text-indigo-400">{formatDuration(duration)}</span> : formatDuration(duration)}
+                </td>
+                <td className={`${TD} whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400`}>v{execution.version}</td>
+                <td className={`${TD} max-w-[16rem]`}>
+                  <Preview text={execution.input_preview} />
+                </td>
+                <td className={`${TD} max-w-[20rem]`}>
+                  {execution.error ? (
+                    <p className="line-clamp-2 text-red-700 dark:text-red-400" title={execution.error.message}>
+                      {execution.error.block_id && <span className="font-mono text-xs text-red-500 dark:text-red-400/80">{execution.error.block_id}: </span>}
+                      {execution.error.message}
+                    </p>
+                  ) : running ? (
+                    <span className="flex items-center gap-1.5 text-indigo-600 dark:text-indigo-400">
+                      <Spinner className="h-3.5 w-3.5" /> Running…
+                    </span>
+                  ) : (
+                    <Preview text={execution.output_preview} />
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Preview({ text }: { text: string | null }) {
+  if (text === null || text === '' || text === '{}') return <span className="text-zinc-400 dark:text-zinc-500">—</span>;
+  return (
+    <code className="block truncate font-mono text-xs text-zinc-600 dark:text-zinc-400" title={text}>
+      {text}
+    </code>
+  );
+}
+
+function Pagination({
+  params,
+  setParams,
+  total,
+  shown,
+  live,
+}: {
+  params: HistoryParams;
+  setParams: ReturnType<typeof useHistoryParams>['setParams'];
+  total: number;
+  shown: number;
+  live: boolean;
+}) {
+  const { limit, offset } = params;
+  const page = Math.floor(offset / limit) + 1;
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const sizes = (PAGE_SIZES as readonly number[]).includes(limit) ? [...PAGE_SIZES] : [...PAGE_SIZES, limit].sort((a, b) => a - b);
+  const from = shown === 0 ? 0 : offset + 1;
+  const to = offset + shown;
+  return (
+    <nav aria-label="Pagination" className="flex flex-col gap-3 text-sm text-zinc-600 sm:flex-row sm:items-center sm:justify-between dark:text-zinc-400">
+      <p className="flex items-center gap-3">
+        <span data-testid="pagination-summary">
+          Showing{' '}
+          <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">
+            {from}–{to}
+          </span>{' '}
+          of <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">{total.toLocaleString()}</span> {total === 1 ? 'execution' : 'executions'}
+        </span>
+        {live && (
+          <span className="inline-flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-400" title={`Refreshes every ${LIVE_REFRESH_MS / 1000} seconds`}>
+            <span aria-hidden className="relative flex h-2 w-2">
+              <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60 motion-reduce:animate-none" />
+              <span className="relative inline-flex h-2 w-2 rounded-full bg-emerald-500" />
+            </span>
+            Live
+          </span>
+        )}
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="flex items-center gap-2 whitespace-nowrap">
+          Per page
+          <Select
+            value={String(limit)}
+            onChange={(event) => setParams({ limit: Number(event.target.value), offset: 0 })}
+            options={sizes.map((size) => ({ value: String(size), label: String(size) }))}
+          />
+        </label>
+        <div className="flex items-center gap-2">
+          <Button size="sm" disabled={offset === 0} onClick={() => setParams({ offset: Math.max(0, offset - limit) }, { history: 'push' })}>
+            <span aria-hidden>←</span> Previous
+          </Button>
+          <span className="tabular-nums" data-testid="pagination-page">
+            Page {page} of {pages.toLocaleString()}
+          </span>
+          <Button size="sm" disabled={offset + limit >= total} onClick={() => setParams({ offset: offset + limit }, { history: 'push' })}>
+            Next <span aria-hidden>→</span>
+          </Button>
+        </div>
+      </div>
+    </nav>
+  );
+}
+
+export function TableSkeleton({ showWorkflow = true }: { showWorkflow?: boolean }) {
+  return (
+    <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <span role="status" className="sr-only">
+        Loading executions…
+      </span>
+      <div aria-hidden className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        <div className="h-10 bg-zinc-50/80 dark:bg-zinc-900" />
+        {[0, 1, 2, 3, 4, 5].map((row) => (
+          <div key={row} className="flex items-center gap-6 px-4 py-3.5">
+            <div className="h-5 w-20 animate-pulse rounded-full bg-zinc-100 dark:bg-zinc-800" />
+            <div className="space-y-1.5">
+              <div className="h-3.5 w-24 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
+              <div className="h-2.5 w-14 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800/60" />
+            </div>
+            {showWorkflow && <div className="hidden h-3.5 w-32 animate-pulse rounded bg-zinc-100 md:block dark:bg-zinc-800" />}
+            <div className="h-3.5 w-12 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
+            <div className="h-3.5 w-14 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
+            <div className="hidden h-3 flex-1 animate-pulse rounded bg-zinc-100 lg:block dark:bg-zinc-800/60" />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { BlockStatus, ExecutionStatus, ExecutionTrigger } from './types';
+
+// Words, numbers and colours shared by the executions pages.
+
+export const STATUS_LABEL: Record<ExecutionStatus, string> = {
+  queued: 'Queued',
+  running: 'Running',
+  completed: 'Completed',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+export const TRIGGER_LABEL: Record<ExecutionTrigger, string> = { manual: 'Manual', api: 'API', webhook: 'Webhook' };
+
+export const BLOCK_STATUS_LABEL: Record<BlockStatus, string> = {
+  pending: 'Waiting',
+  running: 'Running',
+  success: 'Succeeded',
+  error: 'Failed',
+  cancelled: 'Stopped',
+  skipped: 'Skipped',
+  not_reached: 'Not reached',
+};
+
+export function isActive(status: ExecutionStatus | null | undefined): boolean {
+  return status === 'running' || status === 'queued';
+}
+
+/** 0.4 ms, 12 ms, 1.24 s, 12.4 s, 2m 05s, 1h 02m. */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  if (ms < 0) ms = 0;
+  if (ms < 1) return `${ms.toFixed(1)} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const seconds = ms / 1000;
+  if (seconds < 10) return `${seconds.toFixed(2)} s`;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${String(Math.floor(seconds % 60)).padStart(2, '0')}s`;
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+
+/** Axis labels of the timeline: 0, 250 ms, 1.5 s, 2m. */
+export function formatOffset(ms: number): string {
+  if (ms === 0) return '0';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${Number((ms / 1000).toFixed(ms < 10_000 ? 2 : 1))} s`;
+  return formatDuration(ms);
+}
+
+export const NUMBER = new Intl.NumberFormat();
+
+export function shortId(id: string): string {
+  return id.replace(/-/g, '').slice(0, 8);
+}
+
+const CLOCK = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+/** 14:03:07.123, for console lines. */
+export function clockTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${CLOCK.format(date)}.${String(date.getMilliseconds()).padStart(3, '0')}`;
+}
+
+/** Single-quotes a string for a POSIX shell. */
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The same run from a terminal: the REST API with an API key from the environment. */
+export function curlCommand(origin: string, workflowId: string, input: unknown): string {
+  const body = JSON.stringify({ input: input ?? {} });
+  return [
+    `curl -X POST ${shellQuote(`${origin}/api/workflows/${encodeURIComponent(workflowId)}/execute`)}`,
+    `  -H "Authorization: Bearer $WEFT_API_KEY"`,
+    `  -H 'Content-Type: application/json'`,
+    `  -d ${shellQuote(body)}`,
+  ].join(' \\\n');
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { applyStreamEvent, EMPTY_LIVE_STATE } from './live-state';
+import { agentSteps, buildRunModel, outputModel } from './run-model';
+import type { BlockLog, RanGraph } from './types';
+
+const START = Date.parse('2026-01-01T00:00:00.000Z');
+const iso = (ms: number) => new Date(START + ms).toISOString();
+
+const graph: RanGraph = {
+  blocks: [
+    { id: 'input', type: 'input', position: { x: 0, y: 0 } },
+    { id: 'slow_a', type: 'code', position: { x: 1, y: 0 } },
+    { id: 'fail_b', type: 'code', position: { x: 1, y: 1 } },
+    { id: 'output', type: 'output', position: { x: 2, y: 0 } },
+  ],
+  edges: [
+    { source: 'input', target: 'slow_a' },
+    { source: 'input', target: 'fail_b' },
+    { source: 'slow_a', target: 'output' },
+    { source: 'fail_b', target: 'output' },
+  ],
+};
+
+function log(id: string, order: number, start: number, end: number, extra: Partial<BlockLog> = {}): BlockLog {
+  return {
+    block_id: id,
+    block_type: 'code',
+    block_name: null,
+    status: 'success',
+    input: null,
+    output: null,
+    error: null,
+    started_at: iso(start),
+    completed_at: iso(end),
+    duration_ms: end - start,
+    execution_order: order,
+    attempts: 1,
+    usage: null,
+    console: [],
+    ...extra,
+  };
+}
+
+const execution = { started_at: iso(0), created_at: iso(0), completed_at: iso(420), duration_ms: 420, status: 'failed' as const };
+
+describe('the run model', () => {
+  it('places blocks on one axis from the execution start, so parallel branches overlap', () => {
+    const model = buildRunModel({
+      execution,
+      graph,
+      logs: [
+        log('input', 1, 2, 4),
+        log('slow_a', 2, 5, 405, { status: 'error', error: { message: 'Cancelled', code: 'cancelled' } }),
+        log('fail_b', 3, 5, 310, { status: 'error', error: { message: 'kaput', code: 'code_user_error' } }),
+      ],
+      live: EMPTY_LIVE_STATE,
+      catalog: new Map(),
+      ended: true,
+      now: 0,
+    });
+    expect(model.blocks.map((block) => [block.id, block.status])).toEqual([
+      ['input', 'success'],
+      ['slow_a', 'cancelled'],
+      ['fail_b', 'error'],
+      ['output', 'not_reached'],
+    ]);
+    const a = model.byId.get('slow_a')!;
+    const b = model.byId.get('fail_b')!;
+    expect([a.startMs, a.endMs, b.startMs, b.endMs]).toEqual([5, 405, 5, 310]);
+    expect(model.totalMs).toBe(420);
+  });
+
+  it('shows a block the logs do not have yet from the stream, starting when its upstream finished', () => {
+    let live = applyStreamEvent(EMPTY_LIVE_STATE, { type: 'block_start', block_id: 'slow_a', block_type: 'code' }, 3, 0);
+    live = applyStreamEvent(live, { type: 'block_start', block_id: 'fail_b', block_type: 'code' }, 4, 0);
+    const model = buildRunModel({
+      execution: { ...execution, status: 'running', completed_at: null, duration_ms: null },
+      graph,
+      logs: [log('input', 1, 2, 4)],
+      live,
+      catalog: new Map(),
+      ended: false,
+      now: START + 250,
+    });
+    const a = model.byId.get('slow_a')!;
+    expect(a).toMatchObject({ status: 'running', running: true, startMs: 4, endMs: 250 });
+    expect(model.byId.get('output')!.status).toBe('pending');
+    expect(model.totalMs).toBe(250);
+  });
+
+  it('reads the model and the agent steps of an LLM block output', () => {
+    const output = {
+      output: 'done',
+      model: 'gpt-4o-mini',
+      steps: [{ step: 1, text: '', tool_calls: [{ id: 'c1', tool: 'current_time', arguments: {} }], tool_results: [{ id: 'c1', tool: 'current_time', output: 'noon' }], finish_reason: 'tool-calls' }],
+    };
+    expect(outputModel(output)).toBe('gpt-4o-mini');
+    expect(agentSteps(output)[0].tool_calls[0].tool).toBe('current_time');
+    expect(agentSteps('text')).toEqual([]);
+  });
+});

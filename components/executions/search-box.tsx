@@ -1,0 +1,53 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { Spinner } from '@/components/ui/spinner';
+import { Icon } from './icons';
+
+const DEBOUNCE_MS = 300;
+
+/**
+ * The search field: what is typed shows at once, the URL (and so the list) follows once typing pauses; Enter commits
+ * at once. When the URL changes on its own (Back, "Clear filters") the field follows it.
+ */
+export function SearchBox({ id, value: committed, onCommit, busy }: { id: string; value: string; onCommit: (q: string) => void; busy: boolean }) {
+  const [text, setText] = useState(committed);
+  const [seen, setSeen] = useState(committed);
+  if (committed !== seen) {
+    setSeen(committed);
+    if (committed !== text.trim()) setText(committed);
+  }
+
+  useEffect(() => {
+    const q = text.trim();
+    if (q === committed) return;
+    const timer = setTimeout(() => onCommit(q), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, committed, onCommit]);
+
+  return (
+    <div className="relative w-full lg:max-w-sm">
+      <Icon name="search" className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400" />
+      <input
+        id={id}
+        type="search"
+        value={text}
+        maxLength={200}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') onCommit(text.trim());
+        }}
+        placeholder="Search input, output and errors…"
+        aria-label="Search executions"
+        autoComplete="off"
+        spellCheck={false}
+        className="block h-9 w-full rounded-md border border-zinc-300 bg-white pr-8 pl-8 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:outline-2 focus:outline-offset-0 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500"
+      />
+      {busy && (
+        <span className="pointer-events-none absolute top-1/2 right-2.5 -translate-y-1/2 text-zinc-400">
+          <Spinner className="h-3.5 w-3.5" />
+        </span>
+      )}
+    </div>
+  );
+}

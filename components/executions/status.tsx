@@ -1,0 +1,60 @@
+import { Badge } from '@/components/ui/badge';
+import { Spinner } from '@/components/ui/spinner';
+import { BLOCK_STATUS_LABEL, STATUS_LABEL } from './format';
+import { Icon } from './icons';
+import type { BlockStatus, ExecutionStatus } from './types';
+
+const TONE = { queued: 'neutral', running: 'indigo', completed: 'emerald', failed: 'red', cancelled: 'amber' } as const;
+
+/** The coloured word for an execution's status; a running one spins. */
+export function ExecutionStatusBadge({ status }: { status: ExecutionStatus }) {
+  return (
+    <span data-testid="execution-status" data-status={status} className="inline-flex">
+      <Badge tone={TONE[status]}>
+        <span className="flex items-center gap-1">
+          {status === 'running' || status === 'queued' ? (
+            <Spinner className="h-3 w-3" />
+          ) : (
+            <Icon name={status === 'completed' ? 'check' : status === 'failed' ? 'x' : 'stop'} className="h-3 w-3" strokeWidth={2.5} />
+          )}
+          {STATUS_LABEL[status]}
+        </span>
+      </Badge>
+    </span>
+  );
+}
+
+/** Text colour per block status, for icons and words. */
+export const BLOCK_STATUS_TEXT: Record<BlockStatus, string> = {
+  pending: 'text-zinc-400 dark:text-zinc-500',
+  running: 'text-indigo-600 dark:text-indigo-400',
+  success: 'text-emerald-600 dark:text-emerald-400',
+  error: 'text-red-600 dark:text-red-400',
+  cancelled: 'text-amber-600 dark:text-amber-400',
+  skipped: 'text-zinc-400 dark:text-zinc-500',
+  not_reached: 'text-zinc-400 dark:text-zinc-500',
+};
+
+/** A small glyph for a block status (decorative unless `label` is set). */
+export function BlockStatusIcon({ status, className = 'h-3.5 w-3.5', label = false }: { status: BlockStatus; className?: string; label?: boolean }) {
+  const name = BLOCK_STATUS_LABEL[status];
+  let glyph;
+  if (status === 'running') {
+    glyph = (
+      <span className={`relative inline-flex ${className} items-center justify-center`} aria-hidden>
+        <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-indigo-400 opacity-60 motion-reduce:animate-none" />
+        <span className="relative inline-flex h-2 w-2 rounded-full bg-indigo-500" />
+      </span>
+    );
+  } else if (status === 'success') glyph = <Icon name="check" className={`${className} ${BLOCK_STATUS_TEXT[status]}`} strokeWidth={2.5} />;
+  else if (status === 'error') glyph = <Icon name="x" className={`${className} ${BLOCK_STATUS_TEXT[status]}`} strokeWidth={2.5} />;
+  else if (status === 'cancelled') glyph = <Icon name="stop" className={`${className} ${BLOCK_STATUS_TEXT[status]}`} />;
+  else if (status === 'skipped') glyph = <Icon name="skip-forward" className={`${className} ${BLOCK_STATUS_TEXT[status]}`} />;
+  else glyph = <span aria-hidden className={`inline-flex ${className} items-center justify-center`}><span className="h-2 w-2 rounded-full border-2 border-zinc-300 dark:border-zinc-600" /></span>;
+  return (
+    <span className="inline-flex shrink-0 items-center" title={name}>
+      {glyph}
+      {label && <span className="sr-only">{name}</span>}
+    </span>
+  );
+}
