@@ -22,7 +22,8 @@ export type EngineEventBody =
   | { type: 'done'; status: ExecutionStatus; output: unknown; duration_ms: number }
   | { type: 'error'; error: string; code: string; block_id: string | null };
 
-export type EngineEvent = EngineEventBody & { execution_id: string; seq: number };
+/** As published: numbered, stamped with the time it happened (`at`, ISO-8601), and tied to its execution. */
+export type EngineEvent = EngineEventBody & { execution_id: string; at: string; seq: number };
 
 export const TERMINAL_EVENT_TYPES = new Set(['done', 'error']);
 

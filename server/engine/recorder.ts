@@ -24,7 +24,7 @@ export class ExecutionRecorder {
   ) {}
 
   emit(body: EngineEventBody): EngineEvent {
-    const event = { ...body, execution_id: this.executionId, seq: ++this.seq } as EngineEvent;
+    const event = { ...body, execution_id: this.executionId, at: new Date().toISOString(), seq: ++this.seq } as EngineEvent;
     publish(event);
     this.queue.push(event);
     // Live listeners already have the event; writing it can wait a moment so a burst of LLM tokens becomes one

@@ -332,7 +332,7 @@ export async function markInterruptedExecutions(): Promise<number> {
     await prisma.$transaction([
       prisma.execution.update({ where: { id: orphan.id }, data: { status: 'failed', error, completedAt: new Date(), lastEventSeq: seq } }),
       prisma.executionEvent.create({
-        data: { executionId: orphan.id, seq, type: 'error', data: { type: 'error', execution_id: orphan.id, error: error.message, code: error.code, block_id: null } },
+        data: { executionId: orphan.id, seq, type: 'error', data: { type: 'error', execution_id: orphan.id, at: new Date().toISOString(), error: error.message, code: error.code, block_id: null } },
       }),
     ]);
   }

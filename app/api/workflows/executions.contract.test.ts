@@ -172,7 +172,7 @@ describe('streamed execution', () => {
       'done',
     ]);
     const executionId = events[0].data.execution_id;
-    for (const event of events) expect(event.data).toMatchObject({ type: event.event, execution_id: executionId });
+    for (const event of events) expect(event.data).toMatchObject({ type: event.event, execution_id: executionId, at: ISO });
     expect(events[0].data).toMatchObject({ workflow_id: id, started_at: ISO });
     expect(events[4].data).toMatchObject({ level: 'log', message: 'shouting' });
     expect(events[5].data).toMatchObject({ block_type: 'code', data: { output: 'HEY!' }, duration_ms: expect.any(Number) });
