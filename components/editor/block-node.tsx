@@ -1,0 +1,180 @@
+'use client';
+
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { blockSummary } from './graph';
+import { categoryTone, Icon } from './icons';
+import { lastLine } from './run-events';
+import { useEditorStore, visibleRun } from './store';
+import type { BlockNode, BlockRunStatus } from './types';
+
+// One presentational node for every block type: what it shows comes from the catalog (icon, label, handles) and
+// from the block's own data. Run status and problems are read from the store by this node's id only, so a live
+// run that updates one block re-renders that one node.
+
+const STATUS_RING: Record<BlockRunStatus, string> = {
+  pending: 'ring-2 ring-zinc-300 dark:ring-zinc-600',
+  running: 'ring-2 ring-indigo-500',
+  success: 'ring-2 ring-emerald-500',
+  error: 'ring-2 ring-red-500',
+  skipped: 'opacity-45 border-dashed',
+};
+
+const STATUS_LABEL: Record<BlockRunStatus, string> = {
+  pending: 'Waiting',
+  running: 'Running',
+  success: 'Succeeded',
+  error: 'Failed',
+  skipped: 'Skipped',
+};
+
+const HANDLE_CLASSES =
+  '!h-3 !w-3 !border-2 !border-white !bg-zinc-400 transition-colors hover:!bg-indigo-500 dark:!border-zinc-900 dark:!bg-zinc-500';
+
+function StatusDot({ status }: { status: BlockRunStatus }) {
+  if (status === 'running') {
+    return (
+      <span className="relative flex h-2.5 w-2.5" aria-hidden>
+        <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-indigo-400 opacity-75" />
+        <span className="relative inline-flex h-2.5 w-2.5 rounded-full bg-indigo-500" />
+      </span>
+    );
+  }
+  if (status === 'success') return <Icon name="check" className="h-3.5 w-3.5 text-emerald-600 dark:text-emerald-400" />;
+  if (status === 'error') return <Icon name="x" className="h-3.5 w-3.5 text-red-600 dark:text-red-400" />;
+  return <span aria-hidden className="h-2 w-2 rounded-full bg-zinc-300 dark:bg-zinc-600" />;
+}
+
+function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
+  const definition = useEditorStore((state) => state.catalog.get(data.type));
+  const status = useEditorStore((state) => visibleRun(state)?.blocks[id]?.status ?? null);
+  const liveLine = useEditorStore((state) => {
+    const block = visibleRun(state)?.blocks[id];
+    if (!block) return '';
+    if (block.status === 'error') return block.error ?? '';
+    if (block.status === 'running') return lastLine(block.chunks) || (block.logs.length ? block.logs[block.logs.length - 1].message : '');
+    return '';
+  });
+  const problems = useEditorStore((state) => state.problemIndex.byBlock.get(id));
+  const tone = categoryTone(definition?.category);
+  const label = definition?.label ?? data.type;
+  const name = data.name || id;
+  const summary = blockSummary(data.type, data.config);
+  const sourceHandles = definition?.sourceHandles ?? [null];
+  const targetHandles = definition?.targetHandles ?? [null];
+  const named = sourceHandles.some((handle) => handle !== null);
+  const problemText = problems?.map((problem) => problem.message).join('\n');
+
+  return (
+    <div
+      data-testid={`block-${id}`}
+      data-status={status ?? undefined}
+      data-problems={problems?.length ?? 0}
+      aria-label={`${label} block ${name}${status ? `, ${STATUS_LABEL[status].toLowerCase()}` : ''}${problems?.length ? `, ${problems.length} problem${problems.length === 1 ? '' : 's'}` : ''}`}
+      className={[
+        'group relative w-60 rounded-xl border bg-white text-left shadow-sm transition-[box-shadow,opacity] dark:bg-zinc-900',
+        problems?.length ? 'border-red-400 dark:border-red-500/80' : 'border-zinc-200 dark:border-zinc-700/80',
+        selected ? 'shadow-md outline-2 outline-offset-2 outline-indigo-500' : 'hover:shadow-md',
+        status ? STATUS_RING[status] : '',
+      ].join(' ')}
+    >
+      {status === 'running' && <span aria-hidden className="weft-running pointer-events-none absolute -inset-[3px] rounded-[15px] border-2 border-indigo-500/70" />}
+      {targetHandles.map((handle) => (
+        <Handle
+          key={handle ?? 'in'}
+          type="target"
+          position={Position.Left}
+          {...(handle === null ? {} : { id: handle })}
+          data-testid={`handle-${id}-in`}
+          aria-label={`Input of ${name}`}
+          className={HANDLE_CLASSES}
+        />
+      ))}
+
+      <div className="flex items-center gap-2.5 px-3 pt-2.5 pb-2">
+        <span className={`grid h-8 w-8 shrink-0 place-items-center rounded-lg ${tone.icon}`}>
+          <Icon name={definition?.icon ?? 'box'} className="h-4 w-4" />
+        </span>
+        <div className="min-w-0 flex-1">
+          <p className="truncate text-sm leading-5 font-semibold text-zinc-900 dark:text-zinc-100" title={name}>
+            {name}
+          </p>
+          <p className="truncate text-[11px] leading-4 text-zinc-500 dark:text-zinc-400">
+            {label}
+            {data.name ? <span className="font-mono"> · {id}</span> : null}
+          </p>
+        </div>
+        {status && (
+          <span className="flex h-5 w-5 shrink-0 items-center justify-center" title={STATUS_LABEL[status]}>
+            <StatusDot status={status} />
+          </span>
+        )}
+      </div>
+
+      {(summary || liveLine) && (
+        <div className="border-t border-zinc-100 px-3 py-1.5 dark:border-zinc-800">
+          {liveLine ? (
+            <p
+              data-testid={`block-${id}-live`}
+              className={`truncate font-mono text-[11px] ${status === 'error' ? 'text-red-600 dark:text-red-400' : 'text-indigo-600 dark:text-indigo-300'}`}
+              title={liveLine}
+            >
+              {liveLine}
+            </p>
+          ) : (
+            <p className="truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400" title={summary}>
+              {summary}
+            </p>
+          )}
+        </div>
+      )}
+
+      {named ? (
+        <div className="flex flex-col gap-1 border-t border-zinc-100 py-1.5 dark:border-zinc-800">
+          {sourceHandles.map((handle) => (
+            <div key={handle ?? 'out'} className="relative flex justify-end pr-3">
+              <span
+                className={`text-[11px] font-medium ${handle === 'true' ? 'text-emerald-700 dark:text-emerald-400' : handle === 'false' ? 'text-rose-700 dark:text-rose-400' : 'text-zinc-500'}`}
+              >
+                {handle}
+              </span>
+              <Handle
+                type="source"
+                position={Position.Right}
+                {...(handle === null ? {} : { id: handle })}
+                data-testid={`handle-${id}-out-${handle ?? 'default'}`}
+                aria-label={`${handle ?? 'Output'} branch of ${name}`}
+                className={`${HANDLE_CLASSES} ${handle === 'true' ? '!bg-emerald-500' : handle === 'false' ? '!bg-rose-500' : ''}`}
+                style={{ top: '50%' }}
+              />
+            </div>
+          ))}
+        </div>
+      ) : (
+        sourceHandles.length > 0 && (
+          <Handle
+            type="source"
+            position={Position.Right}
+            data-testid={`handle-${id}-out`}
+            aria-label={`Output of ${name}`}
+            className={HANDLE_CLASSES}
+          />
+        )
+      )}
+
+      {problems && problems.length > 0 && (
+        <span
+          data-testid={`block-${id}-problem`}
+          title={problemText}
+          className="absolute -top-2.5 -right-2.5 flex h-5 min-w-5 items-center justify-center gap-0.5 rounded-full bg-red-600 px-1 text-[10px] font-semibold text-white shadow ring-2 ring-white dark:ring-zinc-950"
+        >
+          <Icon name="alert" className="h-3 w-3" strokeWidth={2.5} />
+          {problems.length > 1 ? problems.length : null}
+          <span className="sr-only">{problemText}</span>
+        </span>
+      )}
+    </div>
+  );
+}
+
+export const BlockNodeComponent = memo(BlockNodeView);

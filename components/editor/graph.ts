@@ -1,0 +1,380 @@
+import type { BlockConfig, BlockNode, CatalogBlock, FlowEdge, Graph, GraphProblem, GraphSnapshot, WorkflowView } from './types';
+
+// Pure graph helpers for the editor: conversions between the API's graph and React Flow's nodes and edges, ids,
+// connection rules, renames and copies. No React here, so all of it is unit-tested in graph.test.ts.
+
+/** Same rule as the server's validator (server/graph/schema.ts), repeated here because server code never ships to the browser. */
+export const BLOCK_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const MAX_BLOCK_ID_LENGTH = 64;
+
+export const NODE_WIDTH = 240;
+export const NODE_HEIGHT = 76;
+
+export function edgeIdFor(source: string, sourceHandle: string | null | undefined, target: string, targetHandle?: string | null): string {
+  return ['e', source, sourceHandle ?? '', target, targetHandle ?? ''].join('_').replace(/_+$/, '');
+}
+
+/** The workflow as stored → React Flow nodes and edges (edges without an id get a stable one). */
+export function toFlow(workflow: Pick<WorkflowView, 'blocks' | 'edges'>): GraphSnapshot {
+  const nodes: BlockNode[] = workflow.blocks.map((block) => ({
+    id: block.id,
+    type: 'block',
+    position: { x: block.position.x, y: block.position.y },
+    data: { type: block.type, name: block.name ?? null, config: (block.config ?? {}) as BlockConfig },
+  }));
+  const used = new Set<string>();
+  const edges: FlowEdge[] = workflow.edges.map((edge) => {
+    let id = edge.id ?? edgeIdFor(edge.source, edge.sourceHandle, edge.target, edge.targetHandle);
+    while (used.has(id)) id = `${id}_`;
+    used.add(id);
+    return {
+      id,
+      type: 'flow',
+      source: edge.source,
+      target: edge.target,
+      sourceHandle: edge.sourceHandle ?? null,
+      targetHandle: edge.targetHandle ?? null,
+    };
+  });
+  return { nodes, edges };
+}
+
+/** React Flow nodes and edges → the graph the API stores. UI state (selection, sizes) stays behind. */
+export function toGraph({ nodes, edges }: GraphSnapshot): Graph {
+  return {
+    blocks: nodes.map((node) => ({
+      id: node.id,
+      type: node.data.type,
+      name: node.data.name ?? null,
+      config: node.data.config as Graph['blocks'][number]['config'],
+      position: { x: Math.round(node.position.x), y: Math.round(node.position.y) },
+    })),
+    edges: edges.map((edge) => ({
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      sourceHandle: edge.sourceHandle ?? null,
+      targetHandle: edge.targetHandle ?? null,
+    })),
+  };
+}
+
+/** `<type>_<n>` with the smallest n ≥ 1 that is free; ids must stay valid template identifiers. */
+export function nextBlockId(type: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  let base = type.replace(/[^A-Za-z0-9_]/g, '_');
+  if (!/^[A-Za-z_]/.test(base)) base = `b_${base}`;
+  base = base.slice(0, MAX_BLOCK_ID_LENGTH - 6);
+  for (let n = 1; ; n++) {
+    const id = `${base}_${n}`;
+    if (!used.has(id)) return id;
+  }
+}
+
+/** What is wrong with a proposed block id, or null when it can be used. */
+export function blockIdProblem(id: string, others: Iterable<string>): string | null {
+  if (id === '') return 'An id is required';
+  if (id.length > MAX_BLOCK_ID_LENGTH) return `At most ${MAX_BLOCK_ID_LENGTH} characters`;
+  if (!BLOCK_ID_PATTERN.test(id)) return 'Start with a letter or _, then letters, digits or _ only';
+  for (const other of others) if (other === id) return `Another block is already called "${id}"`;
+  return null;
+}
+
+/** Every block upstream of `id` (transitively), not including itself. */
+export function ancestorsOf(id: string, edges: readonly Pick<FlowEdge, 'source' | 'target'>[]): Set<string> {
+  const incoming = new Map<string, string[]>();
+  for (const edge of edges) {
+    const list = incoming.get(edge.target);
+    if (list) list.push(edge.source);
+    else incoming.set(edge.target, [edge.source]);
+  }
+  const seen = new Set<string>();
+  const stack = [...(incoming.get(id) ?? [])];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    for (const next of incoming.get(current) ?? []) stack.push(next);
+  }
+  seen.delete(id);
+  return seen;
+}
+
+/** Whether `to` can reach `from` already, i.e. an edge from → to would close a loop. */
+export function wouldCreateCycle(from: string, to: string, edges: readonly Pick<FlowEdge, 'source' | 'target'>[]): boolean {
+  if (from === to) return true;
+  return ancestorsOf(from, edges).has(to);
+}
+
+export interface ConnectionLike {
+  source: string | null;
+  target: string | null;
+  sourceHandle?: string | null;
+  targetHandle?: string | null;
+}
+
+/** Why a connection may not be made, or null when it may. */
+export function connectionProblem(
+  connection: ConnectionLike,
+  nodes: readonly Pick<BlockNode, 'id' | 'data'>[],
+  edges: readonly FlowEdge[],
+  catalog: ReadonlyMap<string, CatalogBlock>,
+): string | null {
+  const { source, target } = connection;
+  if (!source || !target) return 'Incomplete connection';
+  if (source === target) return 'A block cannot connect to itself';
+  const sourceNode = nodes.find((node) => node.id === source);
+  const targetNode = nodes.find((node) => node.id === target);
+  if (!sourceNode || !targetNode) return 'Unknown block';
+  const sourceType = catalog.get(sourceNode.data.type);
+  const targetType = catalog.get(targetNode.data.type);
+  if (sourceType && sourceType.sourceHandles.length === 0) return `${sourceType.label} blocks have no outputs`;
+  if (targetType && targetType.targetHandles.length === 0) return `Nothing can connect into ${targetType.label.toLowerCase()} blocks`;
+  const sourceHandle = connection.sourceHandle ?? null;
+  if (edges.some((edge) => edge.source === source && (edge.sourceHandle ?? null) === sourceHandle && edge.target === target)) {
+    return 'These blocks are already connected';
+  }
+  if (wouldCreateCycle(source, target, edges)) return 'That connection would create a loop';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Config paths ("retry.max_attempts")
+
+export function getAtPath(config: BlockConfig, path: string): unknown {
+  let current: unknown = config;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** A copy of `config` with `path` set; `undefined` removes the key, and parents left empty go too. */
+export function setAtPath(config: BlockConfig, path: string, value: unknown): BlockConfig {
+  const [key, ...rest] = path.split('.');
+  const next: BlockConfig = { ...config };
+  if (rest.length === 0) {
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+    return next;
+  }
+  const child = config[key];
+  const childObject = child !== null && typeof child === 'object' && !Array.isArray(child) ? (child as BlockConfig) : {};
+  const updated = setAtPath(childObject, rest.join('.'), value);
+  if (Object.keys(updated).length === 0) delete next[key];
+  else next[key] = updated;
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Templates and renames
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Rewrites `{{old…}}` references to `{{new…}}` in every string of a JSON value. */
+export function renameTemplateReferences(value: unknown, from: string, to: string): unknown {
+  const pattern = new RegExp(`\\{\\{(\\s*)${escapeRegExp(from)}(?=[\\s.\\[}])`, 'g');
+  const visit = (item: unknown): unknown => {
+    if (typeof item === 'string') return item.replace(pattern, `{{$1${to}`);
+    if (Array.isArray(item)) return item.map(visit);
+    if (item !== null && typeof item === 'object') {
+      return Object.fromEntries(Object.entries(item as Record<string, unknown>).map(([key, child]) => [key, visit(child)]));
+    }
+    return item;
+  };
+  return visit(value);
+}
+
+/** Rewrites a block id used as a variable in a script (code, condition): whole identifiers only, never `x.old`. */
+export function renameScriptIdentifier(script: string, from: string, to: string): string {
+  return script.replace(new RegExp(`(?<![\\w$.])${escapeRegExp(from)}(?![\\w$])`, 'g'), to);
+}
+
+/**
+ * Renames a block: its node, the edges that touch it, `{{old.…}}` template references in every other block's
+ * config and the variable named after it in scripts.
+ */
+export function renameBlock(snapshot: GraphSnapshot, from: string, to: string, catalog: ReadonlyMap<string, CatalogBlock>): GraphSnapshot {
+  const nodes = snapshot.nodes.map((node) => {
+    const renamed = node.id === from ? { ...node, id: to } : node;
+    const config = renameTemplateReferences(renamed.data.config, from, to) as BlockConfig;
+    const scriptField = catalog.get(node.data.type)?.script?.field;
+    if (scriptField && typeof config[scriptField] === 'string' && node.id !== from) {
+      config[scriptField] = renameScriptIdentifier(config[scriptField] as string, from, to);
+    }
+    const changed = JSON.stringify(config) !== JSON.stringify(node.data.config);
+    return changed ? { ...renamed, data: { ...renamed.data, config } } : renamed;
+  });
+  const edges = snapshot.edges.map((edge) => {
+    if (edge.source !== from && edge.target !== from) return edge;
+    const source = edge.source === from ? to : edge.source;
+    const target = edge.target === from ? to : edge.target;
+    return { ...edge, id: edgeIdFor(source, edge.sourceHandle, target, edge.targetHandle), source, target };
+  });
+  return { nodes, edges };
+}
+
+/** The block ids a config refers to through templates (`{{id.…}}`). */
+export function referencedBlockIds(value: unknown): Set<string> {
+  const ids = new Set<string>();
+  const visit = (item: unknown) => {
+    if (typeof item === 'string') {
+      for (const match of item.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)/g)) ids.add(match[1]);
+    } else if (Array.isArray(item)) item.forEach(visit);
+    else if (item !== null && typeof item === 'object') Object.values(item).forEach(visit);
+  };
+  visit(value);
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Copy and paste
+
+export interface Clipboard {
+  nodes: BlockNode[];
+  edges: FlowEdge[];
+}
+
+/** The selected blocks and the edges between them. */
+export function copySelection(snapshot: GraphSnapshot, selected: ReadonlySet<string>): Clipboard | null {
+  const nodes = snapshot.nodes.filter((node) => selected.has(node.id));
+  if (nodes.length === 0) return null;
+  const edges = snapshot.edges.filter((edge) => selected.has(edge.source) && selected.has(edge.target));
+  return { nodes: structuredClone(nodes), edges: structuredClone(edges) };
+}
+
+/**
+ * Copies of the clipboard's blocks with fresh ids, shifted by `offset`; edges between them follow, and template
+ * references from one copied block to another point at the copy.
+ */
+export function pasteClipboard(
+  clipboard: Clipboard,
+  takenIds: Iterable<string>,
+  catalog: ReadonlyMap<string, CatalogBlock>,
+  offset: { x: number; y: number },
+): { nodes: BlockNode[]; edges: FlowEdge[] } {
+  const taken = new Set(takenIds);
+  const idMap = new Map<string, string>();
+  for (const node of clipboard.nodes) {
+    const id = nextBlockId(node.data.type, taken);
+    taken.add(id);
+    idMap.set(node.id, id);
+  }
+  let snapshot: GraphSnapshot = { nodes: clipboard.nodes, edges: clipboard.edges };
+  // Rename one by one through temporary ids, so a → b and b → c never collide.
+  const temporary = new Map<string, string>();
+  for (const [from] of idMap) {
+    const temp = `__paste_${temporary.size}_${Math.random().toString(36).slice(2, 8)}`;
+    temporary.set(from, temp);
+    snapshot = renameBlock(snapshot, from, temp, catalog);
+  }
+  for (const [from, temp] of temporary) snapshot = renameBlock(snapshot, temp, idMap.get(from)!, catalog);
+  const nodes = snapshot.nodes.map((node) => ({
+    ...node,
+    selected: true,
+    position: { x: node.position.x + offset.x, y: node.position.y + offset.y },
+  }));
+  const edges = snapshot.edges.map((edge) => ({ ...edge, selected: false }));
+  return { nodes, edges };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Summaries and outputs
+
+function firstLine(text: string): string {
+  return text.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? '';
+}
+
+function words(text: string, count: number): string {
+  const parts = text.trim().split(/\s+/);
+  return parts.length > count ? `${parts.slice(0, count).join(' ')}…` : parts.join(' ');
+}
+
+/** One line about what a block does, shown on its node. */
+export function blockSummary(type: string, config: BlockConfig): string {
+  const text = (key: string) => (typeof config[key] === 'string' ? (config[key] as string) : '');
+  switch (type) {
+    case 'llm':
+    case 'agent': {
+      const prompt = text('prompt');
+      return [text('model'), prompt ? words(prompt, 6) : ''].filter(Boolean).join(' · ');
+    }
+    case 'code':
+      return firstLine(text('code'));
+    case 'condition':
+      return text('expression').trim() ? `if ${firstLine(text('expression'))}` : '';
+    case 'http':
+      return [String(config.method ?? 'GET'), text('url')].filter(Boolean).join(' ');
+    case 'input': {
+      const fields = Array.isArray(config.fields) ? (config.fields as { name?: unknown }[]) : [];
+      return fields.length ? `fields: ${fields.map((field) => String(field?.name ?? '?')).join(', ')}` : 'any JSON input';
+    }
+    case 'output': {
+      if (config.value === undefined) return 'outputs of connected blocks';
+      return typeof config.value === 'string' ? firstLine(config.value) : firstLine(JSON.stringify(config.value));
+    }
+    default:
+      return '';
+  }
+}
+
+/** Output fields known from the block type, used by template autocomplete before any run. */
+const OUTPUT_FIELDS_BY_TYPE: Record<string, string[]> = {
+  llm: ['output', 'model', 'usage', 'usage.input_tokens', 'usage.output_tokens'],
+  agent: ['output', 'model', 'usage', 'steps'],
+  http: ['status', 'headers', 'body'],
+  condition: ['result'],
+};
+
+/** The fields of a block's output worth suggesting after `{{block.`: from its last output, its config or its type. */
+export function outputFields(type: string, config: BlockConfig, lastOutput: unknown): string[] {
+  const fields = new Set<string>();
+  if (lastOutput !== null && typeof lastOutput === 'object' && !Array.isArray(lastOutput)) {
+    for (const [key, value] of Object.entries(lastOutput)) {
+      fields.add(key);
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        for (const inner of Object.keys(value).slice(0, 10)) fields.add(`${key}.${inner}`);
+      }
+    }
+  }
+  if (type === 'input' && Array.isArray(config.fields)) {
+    for (const field of config.fields as { name?: unknown }[]) if (typeof field?.name === 'string') fields.add(field.name);
+  }
+  for (const field of OUTPUT_FIELDS_BY_TYPE[type] ?? []) fields.add(field);
+  return [...fields];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Problems
+
+export interface ProblemIndex {
+  byBlock: Map<string, GraphProblem[]>;
+  byEdge: Map<string, GraphProblem[]>;
+}
+
+/** Problems grouped by the block and edge they are about; an edge is named by id or `source->target`. */
+export function indexProblems(problems: readonly GraphProblem[], edges: readonly FlowEdge[]): ProblemIndex {
+  const byBlock = new Map<string, GraphProblem[]>();
+  const byEdge = new Map<string, GraphProblem[]>();
+  const push = (map: Map<string, GraphProblem[]>, key: string, problem: GraphProblem) => {
+    const list = map.get(key);
+    if (list) list.push(problem);
+    else map.set(key, [problem]);
+  };
+  for (const problem of problems) {
+    if (problem.edge) {
+      const edge = edges.find((candidate) => candidate.id === problem.edge || `${candidate.source}->${candidate.target}` === problem.edge);
+      if (edge) push(byEdge, edge.id, problem);
+    }
+    if (problem.block_id) push(byBlock, problem.block_id, problem);
+  }
+  return { byBlock, byEdge };
+}
+
+/** `"config.retry.max_attempts"` → `"retry.max_attempts"`; null for problems not about a config field. */
+export function problemConfigPath(problem: Pick<GraphProblem, 'field'>): string | null {
+  return problem.field?.startsWith('config.') ? problem.field.slice('config.'.length) : null;
+}

@@ -1,0 +1,188 @@
+import type { ReactNode, SVGProps } from 'react';
+
+// A tiny local icon set (24×24, stroked, in the spirit of lucide) for the block icons the catalog names and the
+// editor's toolbar. Inline SVG: nothing is fetched from anywhere.
+
+const PATHS: Record<string, ReactNode> = {
+  'log-in': (
+    <>
+      <path d="M15 3h4a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-4" />
+      <path d="m10 17 5-5-5-5" />
+      <path d="M15 12H3" />
+    </>
+  ),
+  flag: (
+    <>
+      <path d="M4 22V4" />
+      <path d="M4 15s1-1 4-1 5 2 8 2 4-1 4-1V3s-1 1-4 1-5-2-8-2-4 1-4 1" />
+    </>
+  ),
+  sparkles: (
+    <>
+      <path d="M9.9 15.5 8 21l-1.9-5.5L1 13.6l5.1-1.9L8 6l1.9 5.7 5.1 1.9z" />
+      <path d="M18 2v4M16 4h4M19 15v4M17 17h4" />
+    </>
+  ),
+  bot: (
+    <>
+      <rect x="4" y="8" width="16" height="12" rx="2" />
+      <path d="M12 8V4M8 4h8" />
+      <path d="M2 14h2M20 14h2M9 13v2M15 13v2" />
+    </>
+  ),
+  code: (
+    <>
+      <path d="m16 18 6-6-6-6" />
+      <path d="m8 6-6 6 6 6" />
+    </>
+  ),
+  'git-branch': (
+    <>
+      <circle cx="6" cy="6" r="2.5" />
+      <circle cx="18" cy="6" r="2.5" />
+      <circle cx="6" cy="18" r="2.5" />
+      <path d="M6 8.5v7" />
+      <path d="M18 8.5a9 9 0 0 1-9 9" />
+    </>
+  ),
+  globe: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M3 12h18" />
+      <path d="M12 3a14 14 0 0 1 0 18a14 14 0 0 1 0-18" />
+    </>
+  ),
+  box: (
+    <>
+      <path d="M21 8 12 3 3 8v8l9 5 9-5z" />
+      <path d="m3 8 9 5 9-5M12 13v8" />
+    </>
+  ),
+  undo: (
+    <>
+      <path d="M9 14 4 9l5-5" />
+      <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+    </>
+  ),
+  redo: (
+    <>
+      <path d="m15 14 5-5-5-5" />
+      <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
+    </>
+  ),
+  layout: (
+    <>
+      <rect x="2" y="4" width="6" height="5" rx="1" />
+      <rect x="16" y="2" width="6" height="5" rx="1" />
+      <rect x="16" y="15" width="6" height="5" rx="1" />
+      <path d="M8 6.5h4v11h4M12 4.5h4" />
+    </>
+  ),
+  help: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M9.1 9a3 3 0 0 1 5.8 1c0 2-3 2.5-3 4.5" />
+      <path d="M12 17.5h.01" />
+    </>
+  ),
+  play: <path d="M7 4v16l13-8z" />,
+  stop: <rect x="6" y="6" width="12" height="12" rx="1.5" />,
+  rocket: (
+    <>
+      <path d="M4.5 16.5c-1.5 1.3-2 5-2 5s3.7-.5 5-2c.7-.8.7-2.1-.1-2.9a2.2 2.2 0 0 0-2.9-.1z" />
+      <path d="m12 15-3-3a22 22 0 0 1 2-4A12.9 12.9 0 0 1 22 2c0 2.7-.8 7.5-6 11a22.4 22.4 0 0 1-4 2z" />
+      <path d="M9 12H4s.6-3 2-4c1.6-1.1 5 0 5 0M12 15v5s3-.6 4-2c1.1-1.6 0-5 0-5" />
+    </>
+  ),
+  sun: (
+    <>
+      <circle cx="12" cy="12" r="4" />
+      <path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" />
+    </>
+  ),
+  moon: <path d="M12 3a6 6 0 0 0 9 9 9 9 0 1 1-9-9z" />,
+  x: <path d="M18 6 6 18M6 6l12 12" />,
+  search: (
+    <>
+      <circle cx="11" cy="11" r="7" />
+      <path d="m21 21-4.3-4.3" />
+    </>
+  ),
+  alert: (
+    <>
+      <path d="m21.7 18-8-14a2 2 0 0 0-3.4 0l-8 14A2 2 0 0 0 4 21h16a2 2 0 0 0 1.7-3z" />
+      <path d="M12 9v4M12 17h.01" />
+    </>
+  ),
+  check: <path d="M20 6 9 17l-5-5" />,
+  'chevron-down': <path d="m6 9 6 6 6-6" />,
+  'chevron-right': <path d="m9 18 6-6-6-6" />,
+  trash: (
+    <>
+      <path d="M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6" />
+      <path d="M10 11v6M14 11v6" />
+    </>
+  ),
+  copy: (
+    <>
+      <rect x="8" y="8" width="13" height="13" rx="2" />
+      <path d="M4 16a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2" />
+    </>
+  ),
+  terminal: (
+    <>
+      <path d="m4 17 6-6-6-6M12 19h8" />
+    </>
+  ),
+  'external-link': (
+    <>
+      <path d="M15 3h6v6M10 14 21 3" />
+      <path d="M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6" />
+    </>
+  ),
+  lock: (
+    <>
+      <rect x="4" y="11" width="16" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+    </>
+  ),
+  cloud: <path d="M17.5 19a4.5 4.5 0 1 0-1.4-8.8A7 7 0 1 0 4 16.3 4 4 0 0 0 7 19z" />,
+  keyboard: (
+    <>
+      <rect x="2" y="5" width="20" height="14" rx="2" />
+      <path d="M6 9h.01M10 9h.01M14 9h.01M18 9h.01M6 13h.01M18 13h.01M9 13h6M7 16h10" />
+    </>
+  ),
+};
+
+export const BLOCK_ICON_NAMES = ['log-in', 'flag', 'sparkles', 'bot', 'code', 'git-branch', 'globe'] as const;
+
+export function Icon({ name, className = 'h-4 w-4', ...props }: { name: string; className?: string } & Omit<SVGProps<SVGSVGElement>, 'name'>) {
+  return (
+    <svg
+      aria-hidden
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className={className}
+      {...props}
+    >
+      {PATHS[name] ?? PATHS.box}
+    </svg>
+  );
+}
+
+/** Colors per block category, shared by palette items and nodes. */
+export const CATEGORY_TONES: Record<string, { icon: string; accent: string }> = {
+  io: { icon: 'bg-sky-100 text-sky-700 dark:bg-sky-500/15 dark:text-sky-300', accent: 'bg-sky-500' },
+  ai: { icon: 'bg-violet-100 text-violet-700 dark:bg-violet-500/15 dark:text-violet-300', accent: 'bg-violet-500' },
+  logic: { icon: 'bg-amber-100 text-amber-700 dark:bg-amber-500/15 dark:text-amber-300', accent: 'bg-amber-500' },
+  integration: { icon: 'bg-emerald-100 text-emerald-700 dark:bg-emerald-500/15 dark:text-emerald-300', accent: 'bg-emerald-500' },
+};
+
+export function categoryTone(category: string | undefined) {
+  return CATEGORY_TONES[category ?? ''] ?? { icon: 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300', accent: 'bg-zinc-400' };
+}

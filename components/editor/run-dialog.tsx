@@ -1,0 +1,294 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useId, useState, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogActions } from '@/components/ui/dialog';
+import type { CodeEditorProps } from './code-editor';
+import { controlClass } from './fields';
+import { useEditorStore } from './store';
+import type { StartResult } from './use-run';
+import type { GraphProblem } from './types';
+
+// "Run": asks for the execution input, as a form built from the input block's declared fields (or as JSON when it
+// declares none), remembers it for next time, saves and starts the run.
+
+const CodeEditor = dynamic<CodeEditorProps>(() => import('./code-editor').then((module) => module.CodeEditor), { ssr: false });
+
+interface InputField {
+  name: string;
+  type: 'string' | 'number' | 'boolean' | 'object';
+  required?: boolean;
+  description?: string;
+}
+
+function storageKey(workflowId: string) {
+  return `weft-run-input:${workflowId}`;
+}
+
+function rememberedInput(workflowId: string): Record<string, unknown> {
+  try {
+    const raw = window.localStorage.getItem(storageKey(workflowId));
+    const parsed = raw ? JSON.parse(raw) : null;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
+function declaredFields(): InputField[] {
+  const input = useEditorStore.getState().nodes.find((node) => node.data.type === 'input');
+  const fields = input?.data.config.fields;
+  return Array.isArray(fields) ? (fields as InputField[]).filter((field) => typeof field?.name === 'string' && field.name !== '') : [];
+}
+
+export function RunDialog({
+  open,
+  onClose,
+  workflowId,
+  onStart,
+  theme,
+}: {
+  open: boolean;
+  onClose: () => void;
+  workflowId: string;
+  onStart: (input: Record<string, unknown>) => Promise<StartResult>;
+  theme: 'light' | 'dark';
+}) {
+  return (
+    <Dialog open={open} onClose={onClose} title="Run workflow" description="The run uses what is on the canvas now; it is saved first.">
+      <RunForm workflowId={workflowId} onClose={onClose} onStart={onStart} theme={theme} />
+    </Dialog>
+  );
+}
+
+function RunForm({ workflowId, onClose, onStart, theme }: { workflowId: string; onClose: () => void; onStart: (input: Record<string, unknown>) => Promise<StartResult>; theme: 'light' | 'dark' }) {
+  const [fields] = useState(declaredFields);
+  const [values, setValues] = useState<Record<string, unknown>>(() => rememberedInput(workflowId));
+  const [jsonText, setJsonText] = useState(() => JSON.stringify(rememberedInput(workflowId), null, 2));
+  const [objectTexts, setObjectTexts] = useState<Record<string, string>>(() => {
+    const remembered = rememberedInput(workflowId);
+    return Object.fromEntries(fields.filter((field) => field.type === 'object').map((field) => [field.name, remembered[field.name] === undefined ? '' : JSON.stringify(remembered[field.name], null, 2)]));
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<{ message: string; problems?: GraphProblem[] } | null>(null);
+  const [pending, setPending] = useState(false);
+  const formId = useId();
+
+  function collect(): Record<string, unknown> | null {
+    const found: Record<string, string> = {};
+    let input: Record<string, unknown> = {};
+    if (fields.length === 0) {
+      try {
+        const parsed = jsonText.trim() === '' ? {} : JSON.parse(jsonText);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) found.__json = 'The input must be a JSON object, e.g. {"text": "hello"}';
+        else input = parsed;
+      } catch (error) {
+        found.__json = `Not valid JSON: ${(error as Error).message}`;
+      }
+    } else {
+      for (const field of fields) {
+        let value = values[field.name];
+        if (field.type === 'object') {
+          const text = objectTexts[field.name] ?? '';
+          if (text.trim() === '') value = undefined;
+          else {
+            try {
+              value = JSON.parse(text);
+              if (!value || typeof value !== 'object' || Array.isArray(value)) found[field.name] = 'Must be a JSON object';
+            } catch (error) {
+              found[field.name] = `Not valid JSON: ${(error as Error).message}`;
+            }
+          }
+        }
+        if (field.type === 'string' && value === '') value = undefined;
+        if (field.type === 'boolean' && value === undefined) value = false;
+        if (value === undefined || value === null) {
+          if (field.required) found[field.name] = 'Required';
+          continue;
+        }
+        input[field.name] = value;
+      }
+    }
+    setErrors(found);
+    return Object.keys(found).length ? null : input;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = collect();
+    if (!input) return;
+    setPending(true);
+    setFailure(null);
+    try {
+      window.localStorage.setItem(storageKey(workflowId), JSON.stringify(input));
+    } catch {
+      // not remembered; the run goes on
+    }
+    const result = await onStart(input);
+    setPending(false);
+    if (result.ok) onClose();
+    else setFailure({ message: result.message, problems: result.problems });
+  }
+
+  return (
+    <form
+      id={formId}
+      onSubmit={submit}
+      noValidate
+      aria-label="Run input"
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+          event.preventDefault();
+          event.currentTarget.requestSubmit();
+        }
+      }}
+    >
+      <div className="max-h-[55vh] space-y-4 overflow-y-auto pr-1">
+        {fields.length === 0 ? (
+          <div>
+            <p id={`${formId}-json-label`} className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">
+              Input (JSON)
+            </p>
+            <CodeEditor value={jsonText} onChange={setJsonText} language="json" theme={theme} label="Input (JSON)" invalid={Boolean(errors.__json)} minHeight="120px" testId="run-input-json" />
+            {errors.__json ? (
+              <p className="mt-1.5 text-sm text-red-600 dark:text-red-400">{errors.__json}</p>
+            ) : (
+              <p className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">The input block declares no fields, so any JSON object is accepted.</p>
+            )}
+          </div>
+        ) : (
+          fields.map((field) => (
+            <RunField
+              key={field.name}
+              field={field}
+              value={values[field.name]}
+              objectText={objectTexts[field.name] ?? ''}
+              onValue={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
+              onObjectText={(text) => setObjectTexts((current) => ({ ...current, [field.name]: text }))}
+              error={errors[field.name] ?? null}
+              theme={theme}
+            />
+          ))
+        )}
+      </div>
+      {failure && (
+        <div className="mt-4">
+          <Alert tone="error" title={failure.message}>
+            {failure.problems && failure.problems.length > 0 && (
+              <ul className="mt-1 list-disc space-y-0.5 pl-4 text-xs">
+                {failure.problems.slice(0, 6).map((problem, index) => (
+                  <li key={index}>{problem.message}</li>
+                ))}
+                {failure.problems.length > 6 && <li>and {failure.problems.length - 6} more (see Problems)</li>}
+              </ul>
+            )}
+          </Alert>
+        </div>
+      )}
+      <DialogActions>
+        <Button onClick={onClose} disabled={pending}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" loading={pending} title="Ctrl+Enter">
+          Start run
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}
+
+function RunField({
+  field,
+  value,
+  objectText,
+  onValue,
+  onObjectText,
+  error,
+  theme,
+}: {
+  field: InputField;
+  value: unknown;
+  objectText: string;
+  onValue: (value: unknown) => void;
+  onObjectText: (text: string) => void;
+  error: string | null;
+  theme: 'light' | 'dark';
+}) {
+  const id = useId();
+  const label = (
+    <>
+      <span className="font-mono">{field.name}</span>
+      {field.required && (
+        <>
+          <span className="text-red-600 dark:text-red-400" aria-hidden>
+            {' '}
+            *
+          </span>
+          <span className="sr-only"> (required)</span>
+        </>
+      )}
+    </>
+  );
+  const describedBy = error ? `${id}-error` : field.description ? `${id}-help` : undefined;
+  const message = error ? (
+    <p id={`${id}-error`} className="mt-1.5 text-sm text-red-600 dark:text-red-400">
+      {error}
+    </p>
+  ) : field.description ? (
+    <p id={`${id}-help`} className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">
+      {field.description}
+    </p>
+  ) : null;
+
+  if (field.type === 'boolean') {
+    return (
+      <div>
+        <label className="flex items-center gap-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">
+          <input type="checkbox" checked={value === true} onChange={(event) => onValue(event.target.checked)} aria-describedby={describedBy} className="h-4 w-4 accent-indigo-600" />
+          {label}
+        </label>
+        {message}
+      </div>
+    );
+  }
+  if (field.type === 'object') {
+    return (
+      <div>
+        <p className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">{label}</p>
+        <CodeEditor value={objectText} onChange={onObjectText} language="json" theme={theme} label={field.name} describedBy={describedBy} invalid={Boolean(error)} minHeight="80px" />
+        {message}
+      </div>
+    );
+  }
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        {label}
+      </label>
+      {field.type === 'number' ? (
+        <input
+          id={id}
+          type="number"
+          value={typeof value === 'number' ? value : ''}
+          onChange={(event) => onValue(event.target.value === '' ? undefined : Number(event.target.value))}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={controlClass(Boolean(error), 'h-9')}
+        />
+      ) : (
+        <textarea
+          id={id}
+          rows={2}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onValue(event.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={controlClass(Boolean(error), 'resize-y py-2')}
+        />
+      )}
+      {message}
+    </div>
+  );
+}
