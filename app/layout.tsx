@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
+import { THEME_BOOT_SCRIPT } from '@/components/theme-script';
 import { TrpcReactProvider } from '@/components/trpc';
 import './globals.css';
 
@@ -12,6 +13,10 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* Sets the theme before the first paint, so a dark page never flashes light. */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+      </head>
       <body className="flex min-h-full flex-col font-sans">
         <TrpcReactProvider>
           <AppHeader />

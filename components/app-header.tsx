@@ -4,6 +4,7 @@ import { getSession } from './auth/session';
 import { UserMenu } from './auth/user-menu';
 import { WorkspaceSwitcher } from './auth/workspace-switcher';
 import { DatabaseBadge } from './database-badge';
+import { ThemeToggle } from './theme-toggle';
 import { buttonClasses } from './ui/button';
 import { NavLink } from './ui/nav-link';
 
@@ -57,6 +58,7 @@ export async function AppHeader() {
           <div className={user ? 'hidden sm:block' : undefined}>
             <DatabaseBadge />
           </div>
+          <ThemeToggle />
           {user ? (
             <UserMenu initialUser={user} />
           ) : (

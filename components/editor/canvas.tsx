@@ -22,7 +22,7 @@ import { FlowEdgeComponent } from './flow-edge';
 import { NODE_HEIGHT, NODE_WIDTH } from './graph';
 import { categoryTone, Icon } from './icons';
 import { useEditorStore } from './store';
-import type { Theme } from './theme';
+import type { Theme } from '@/components/theme';
 import type { BlockNode, FlowEdge } from './types';
 
 // Defined once at module level: a new object per render would remount every node.

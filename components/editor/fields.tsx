@@ -23,18 +23,6 @@ export function controlClass(invalid: boolean, extra = '') {
   return `${CONTROL} ${invalid ? 'border-red-400 dark:border-red-500' : 'border-zinc-300 dark:border-zinc-700'} ${extra}`;
 }
 
-export const BUILT_IN_MODELS = [
-  'gpt-4o-mini',
-  'gpt-4o',
-  'gpt-4.1-mini',
-  'gpt-4.1',
-  'o4-mini',
-  'anthropic/claude-sonnet-4-5',
-  'anthropic/claude-haiku-4-5',
-  'anthropic/claude-opus-4-1',
-  'ollama/llama3.2',
-  'ollama/qwen2.5',
-];
 
 export interface FieldProps {
   path: string;

@@ -3,7 +3,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Button } from '@/components/ui/button';
-import { BUILT_IN_MODELS, ConfigField, InputFieldsEditor, controlClass } from './fields';
+import { ConfigField, InputFieldsEditor, controlClass } from './fields';
 import { blockIdProblem, getAtPath, problemConfigPath } from './graph';
 import { categoryTone, Icon } from './icons';
 import { selectedBlockId, selectedCount, useEditorStore } from './store';
@@ -13,7 +13,7 @@ import type { CatalogBlock, FieldHint, GraphProblem } from './types';
 // The right-hand panel: the selected block's name, id and settings (a form generated from the catalog's field
 // hints), its problems and what it did in the last run. With nothing selected it explains what to do.
 
-export function Inspector({ theme, models }: { theme: 'light' | 'dark'; models?: readonly string[] }) {
+export function Inspector({ theme, models }: { theme: 'light' | 'dark'; models: readonly string[] }) {
   const blockId = useEditorStore(selectedBlockId);
   const count = useEditorStore(selectedCount);
   const selectedEdge = useEditorStore(useShallow((state) => state.edges.find((edge) => edge.selected) ?? null));
@@ -24,7 +24,7 @@ export function Inspector({ theme, models }: { theme: 'light' | 'dark'; models?:
       className="flex h-full w-[22rem] shrink-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
     >
       {blockId ? (
-        <BlockInspector key={blockId} blockId={blockId} theme={theme} models={models ?? BUILT_IN_MODELS} />
+        <BlockInspector key={blockId} blockId={blockId} theme={theme} models={models} />
       ) : count > 1 ? (
         <MultiSelection count={count} />
       ) : selectedEdge ? (

@@ -72,7 +72,7 @@ export interface EditorState {
   pasteCount: number;
   notice: Notice | null;
 
-  load(workflow: WorkflowView, catalog: readonly CatalogBlock[]): void;
+  load(workflow: WorkflowView & { problems?: GraphProblem[] }, catalog: readonly CatalogBlock[]): void;
   setAccess(access: { deployed?: boolean; viewer?: boolean }): void;
 
   onNodesChange(changes: NodeChange<BlockNode>[]): void;
@@ -199,8 +199,8 @@ export const useEditorStore = create<EditorState>()((set, get) => {
         revision: 0,
         savedRevision: 0,
         save: { status: 'idle', version: workflow.version, error: null, savedAt: null },
-        problems: [],
-        problemIndex: emptyProblems,
+        problems: workflow.problems ?? [],
+        problemIndex: workflow.problems?.length ? indexProblems(workflow.problems, edges) : emptyProblems,
         run: null,
         runPanelOpen: false,
         pasteCount: 0,

@@ -9,7 +9,6 @@ import { useModifierLabel } from './help-dialog';
 import { Icon } from './icons';
 import { isRunActive } from './run-events';
 import { useEditorStore } from './store';
-import type { Theme } from './theme';
 
 // The editor's top bar: back to the list, the workflow's name (click to rename), whether the work is saved, the
 // editing tools, and Run / Deploy.
@@ -20,8 +19,6 @@ export interface TopBarProps {
   canEdit: boolean;
   canRun: boolean;
   deployed: boolean;
-  theme: Theme;
-  onToggleTheme(): void;
   onRun(): void;
   onDeploy(): void;
   onHelp(): void;
@@ -43,7 +40,7 @@ function ToolButton({ label, shortcut, onClick, disabled, children, pressed }: {
   );
 }
 
-export function TopBar({ name, onRename, canEdit, canRun, deployed, theme, onToggleTheme, onRun, onDeploy, onHelp }: TopBarProps) {
+export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDeploy, onHelp }: TopBarProps) {
   const canUndo = useEditorStore((state) => state.past.length > 0 && !state.readOnly);
   const canRedo = useEditorStore((state) => state.future.length > 0 && !state.readOnly);
   const readOnly = useEditorStore((state) => state.readOnly);
@@ -85,9 +82,6 @@ export function TopBar({ name, onRename, canEdit, canRun, deployed, theme, onTog
           </>
         )}
         <ProblemsButton />
-        <ToolButton label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'} onClick={onToggleTheme}>
-          <Icon name={theme === 'dark' ? 'sun' : 'moon'} />
-        </ToolButton>
         <ToolButton label="Keyboard shortcuts" shortcut="?" onClick={onHelp}>
           <Icon name="keyboard" />
         </ToolButton>

@@ -20,7 +20,7 @@ import { RunDialog } from './run-dialog';
 import { isRunActive } from './run-events';
 import { RunPanel } from './run-panel';
 import { useEditorStore } from './store';
-import { useTheme } from './theme';
+import { useTheme } from '@/components/theme';
 import { TopBar } from './top-bar';
 import { useAutosave, weftCode } from './use-autosave';
 import { useRunner } from './use-run';
@@ -120,7 +120,7 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
   const workflowId = workflow.id;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { theme, toggle: toggleTheme } = useTheme();
+  const { theme } = useTheme();
   const saveNow = useAutosave(workflowId);
   const flushSave = useCallback(() => saveNow(), [saveNow]);
   const { start, cancel } = useRunner(workflowId, flushSave);
@@ -215,8 +215,6 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
             canEdit={canEdit}
             canRun={canEdit}
             deployed={deployed}
-            theme={theme}
-            onToggleTheme={toggleTheme}
             onRun={openRun}
             onDeploy={() => setDeployOpen(true)}
             onHelp={() => setHelpOpen(true)}
@@ -255,7 +253,7 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
               </div>
               {runPanelOpen && <RunPanel onCancel={cancel} />}
             </div>
-            <Inspector theme={theme} />
+            <Inspector theme={theme} models={catalog.models} />
           </div>
         </div>
       </div>

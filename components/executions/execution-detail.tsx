@@ -19,7 +19,7 @@ import { BlockPanel } from './block-panel';
 import { executionHref } from './executions-list';
 import { BLOCK_STATUS_LABEL, curlCommand, formatDuration, isActive, NUMBER, shortId, TRIGGER_LABEL } from './format';
 import { GraphView } from './graph-view';
-import { useNow, useStoredTheme } from './hooks';
+import { useNow } from './hooks';
 import { Icon } from './icons';
 import { JsonViewer } from './json-viewer';
 import { buildRunModel, type RunModel } from './run-model';
@@ -47,7 +47,6 @@ function isNotFound(error: unknown): boolean {
 
 /** `/workflows/[id]/executions/[eid]`: one execution, live while it runs. */
 export function ExecutionDetailPage({ workflowId, executionId }: { workflowId: string; executionId: string }) {
-  useStoredTheme();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();

@@ -11,12 +11,10 @@ import { Button, buttonClasses } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { errorMessage } from '@/components/ui/errors';
 import { ExecutionsList, TableSkeleton } from './executions-list';
-import { useStoredTheme } from './hooks';
 import { Icon } from './icons';
 
 /** `/executions`: every execution of the workspace. */
 export function WorkspaceExecutionsPage() {
-  useStoredTheme();
   return (
     <div className="mx-auto w-full max-w-screen-2xl px-4 py-8">
       <PageHeading title="Executions" description="Every run of every workflow in this workspace: what ran, when, with what input, and why it failed." />
@@ -33,7 +31,6 @@ export function WorkspaceExecutionsPage() {
 
 /** `/workflows/[id]/executions`: one workflow's executions, with a way back to its editor. */
 export function WorkflowExecutionsPage({ workflowId }: { workflowId: string }) {
-  useStoredTheme();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const workflow = useQuery(trpc.workflows.get.queryOptions({ id: workflowId }));

@@ -34,28 +34,3 @@ export function useColorMode(): 'light' | 'dark' {
   );
 }
 
-const THEME_STORAGE_KEY = 'weft-theme'; // the key the editor's theme toggle writes
-
-/**
- * Applies the person's light/dark choice on pages opened directly (the editor's toggle stores it; with no choice the
- * system's preference counts). Until the app shell applies the theme for every page, these pages do it themselves.
- */
-export function useStoredTheme(): void {
-  useEffect(() => {
-    const media = window.matchMedia?.('(prefers-color-scheme: dark)');
-    const apply = () => {
-      let stored: string | null = null;
-      try {
-        stored = window.localStorage.getItem(THEME_STORAGE_KEY);
-      } catch {
-        // private mode: follow the system
-      }
-      const dark = stored === 'dark' || (stored !== 'light' && Boolean(media?.matches));
-      document.documentElement.classList.toggle('dark', dark);
-      document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
-    };
-    apply();
-    media?.addEventListener('change', apply);
-    return () => media?.removeEventListener('change', apply);
-  }, []);
-}

@@ -11,13 +11,18 @@ import {
   replaceGraph,
   updateWorkflow,
 } from '../../services/workflows';
+import { workflowGraphProblems } from '../../services/graph-validation';
 import { createTRPCRouter, editorProcedure, protectedProcedure } from '../trpc';
 
 const byId = z.object({ id: z.string().min(1) });
 
 export const workflowsRouter = createTRPCRouter({
   list: protectedProcedure.input(listWorkflowsQuery).query(({ ctx, input }) => listWorkflows(ctx.caller, input)),
-  get: protectedProcedure.input(byId).query(({ ctx, input }) => getWorkflow(ctx.caller, input.id)),
+  /** The workflow with what is wrong with its draft, so the editor can mark problems as soon as it opens. */
+  get: protectedProcedure.input(byId).query(async ({ ctx, input }) => {
+    const workflow = await getWorkflow(ctx.caller, input.id);
+    return { ...workflow, problems: workflowGraphProblems({ blocks: workflow.blocks, edges: workflow.edges }) };
+  }),
   create: editorProcedure.input(createWorkflowInput).mutation(({ ctx, input }) => createWorkflow(ctx.caller, input)),
   update: editorProcedure
     .input(byId.extend({ patch: patchWorkflowInput }))

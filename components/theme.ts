@@ -1,11 +1,12 @@
 'use client';
 
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { THEME_STORAGE_KEY } from './theme-script';
 
 // Light or dark: the person's choice (kept in localStorage), else the system's `prefers-color-scheme`. The choice
 // sets the `dark` class on <html>, which is what Tailwind's `dark:` variant follows here (app/globals.css).
 
-export const THEME_STORAGE_KEY = 'weft-theme';
+
 export type ThemePreference = 'light' | 'dark' | 'system';
 export type Theme = 'light' | 'dark';
 
