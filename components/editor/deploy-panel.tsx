@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useEffect, useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -104,7 +105,12 @@ function DeployBody() {
   const queryClient = useQueryClient();
   const { workflowId, flushSave, focusBlock } = useEditorActions();
   const viewer = useEditorStore((state) => state.viewer);
-  const status = useQuery({ ...trpc.deployments.status.queryOptions({ workflow_id: workflowId }), refetchInterval: 15_000 });
+  // Opening the panel always asks afresh, and while a webhook is armed its calls show up within seconds.
+  const status = useQuery({
+    ...trpc.deployments.status.queryOptions({ workflow_id: workflowId }),
+    refetchOnMount: 'always',
+    refetchInterval: (query) => (query.state.data?.webhook?.active ? 5_000 : 15_000),
+  });
   const [problems, setProblems] = useState<GraphProblem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [armed, setArmed] = useState<ArmedWebhook | null>(null);
@@ -114,6 +120,7 @@ function DeployBody() {
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.deployments.status.queryKey({ workflow_id: workflowId }) });
     await queryClient.invalidateQueries({ queryKey: trpc.workflows.get.queryKey({ id: workflowId }) });
+    await queryClient.invalidateQueries({ queryKey: trpc.deployments.versions.queryKey({ workflow_id: workflowId }) });
   };
 
   const deploy = useMutation(
@@ -281,22 +288,79 @@ function DeployBody() {
               {webhook.active && <p className="text-xs text-zinc-500 dark:text-zinc-400">Its secret was shown when it was armed and is not stored in readable form. Arm a new webhook if you lost it.</p>}
             </div>
           ) : null}
-          {info.attempts.length > 0 && (
-            <div>
-              <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Recent calls</h4>
-              <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 text-xs dark:divide-zinc-800 dark:border-zinc-800">
-                {info.attempts.slice(0, 8).map((attempt) => (
-                  <li key={attempt.id} className="flex items-center justify-between gap-2 px-3 py-1.5">
-                    <span className={attempt.accepted ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-600 dark:text-red-400'}>
-                      {attempt.accepted ? 'Accepted' : `Refused${attempt.reason ? `: ${attempt.reason.replace(/_/g, ' ')}` : ''}`}
-                    </span>
-                    <span className="text-zinc-500">{relativeTime(attempt.at)}</span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          {info.attempts.length > 0 && <AttemptList workflowId={workflowId} attempts={info.attempts} />}
         </section>
+      )}
+      {!info.deployed && info.attempts.length > 0 && (
+        <section className="space-y-3 border-t border-zinc-200 pt-5 dark:border-zinc-800">
+          <h3 className="text-sm font-semibold">Webhook calls</h3>
+          <AttemptList workflowId={workflowId} attempts={info.attempts} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+interface WebhookAttempt {
+  id: string;
+  accepted: boolean;
+  reason: string | null;
+  source_ip: string | null;
+  execution_id: string | null;
+  at: string;
+}
+
+/** "accepted (bearer)" → "authenticated by bearer"; "already_consumed" → "already consumed". */
+function attemptReason(attempt: WebhookAttempt): string | null {
+  if (!attempt.reason) return null;
+  const accepted = /^accepted \((.+)\)$/.exec(attempt.reason);
+  if (accepted) return `authenticated by ${accepted[1]}`;
+  return attempt.reason === 'accepted' ? null : attempt.reason.replace(/_/g, ' ');
+}
+
+const ATTEMPTS_SHOWN = 10;
+
+/** Every call of the workflow's webhooks, accepted or refused, newest first: why, from where, when. */
+function AttemptList({ workflowId, attempts }: { workflowId: string; attempts: WebhookAttempt[] }) {
+  return (
+    <div>
+      <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Recent calls</h4>
+      <ul data-testid="webhook-attempts" className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 text-xs dark:divide-zinc-800 dark:border-zinc-800">
+        {attempts.slice(0, ATTEMPTS_SHOWN).map((attempt) => {
+          const reason = attemptReason(attempt);
+          return (
+            <li key={attempt.id} data-testid="webhook-attempt" data-accepted={attempt.accepted} className="flex items-start justify-between gap-3 px-3 py-1.5">
+              <div className="min-w-0">
+                <p className={`font-medium ${attempt.accepted ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-600 dark:text-red-400'}`}>
+                  {attempt.accepted ? 'Accepted' : 'Refused'}
+                  {reason && <span className="font-normal text-zinc-600 dark:text-zinc-300"> · {reason}</span>}
+                </p>
+                <p className="text-zinc-500 dark:text-zinc-400">
+                  from <span className="font-mono">{attempt.source_ip ?? 'unknown address'}</span>
+                  {attempt.execution_id && (
+                    <>
+                      {' · '}
+                      <Link
+                        href={`/workflows/${encodeURIComponent(workflowId)}/executions/${encodeURIComponent(attempt.execution_id)}`}
+                        className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+                      >
+                        execution
+                      </Link>
+                    </>
+                  )}
+                </p>
+              </div>
+              <time dateTime={attempt.at} title={formatDateTime(attempt.at)} className="shrink-0 text-zinc-500">
+                {relativeTime(attempt.at)}
+              </time>
+            </li>
+          );
+        })}
+      </ul>
+      {attempts.length > ATTEMPTS_SHOWN && (
+        <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+          The latest {ATTEMPTS_SHOWN} of {attempts.length} recorded calls.
+        </p>
       )}
     </div>
   );

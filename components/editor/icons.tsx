@@ -147,6 +147,12 @@ const PATHS: Record<string, ReactNode> = {
     </>
   ),
   cloud: <path d="M17.5 19a4.5 4.5 0 1 0-1.4-8.8A7 7 0 1 0 4 16.3 4 4 0 0 0 7 19z" />,
+  history: (
+    <>
+      <path d="M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8" />
+      <path d="M3 3v5h5M12 7v5l4 2" />
+    </>
+  ),
   keyboard: (
     <>
       <rect x="2" y="5" width="20" height="14" rx="2" />

@@ -22,6 +22,11 @@ export interface TopBarProps {
   onRun(): void;
   onDeploy(): void;
   onHelp(): void;
+  /** The Versions panel: deployed versions to view, compare with the draft and restore. */
+  versionsOpen: boolean;
+  onVersions(): void;
+  /** A version, not the draft, is on the canvas: the draft's editing tools step aside. */
+  showingVersion: boolean;
 }
 
 function ToolButton({ label, shortcut, onClick, disabled, children, pressed }: { label: string; shortcut?: string; onClick(): void; disabled?: boolean; children: ReactNode; pressed?: boolean }) {
@@ -40,7 +45,7 @@ function ToolButton({ label, shortcut, onClick, disabled, children, pressed }: {
   );
 }
 
-export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDeploy, onHelp }: TopBarProps) {
+export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDeploy, onHelp, versionsOpen, onVersions, showingVersion }: TopBarProps) {
   const canUndo = useEditorStore((state) => state.past.length > 0 && !state.readOnly);
   const canRedo = useEditorStore((state) => state.future.length > 0 && !state.readOnly);
   const readOnly = useEditorStore((state) => state.readOnly);
@@ -67,7 +72,7 @@ export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDep
       <SaveIndicator />
 
       <div className="ml-auto flex items-center gap-1">
-        {!readOnly && (
+        {!readOnly && !showingVersion && (
           <>
             <ToolButton label="Undo" shortcut={`${mod}Z`} onClick={() => useEditorStore.getState().undo()} disabled={!canUndo}>
               <Icon name="undo" />
@@ -85,6 +90,16 @@ export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDep
         <ToolButton label="Keyboard shortcuts" shortcut="?" onClick={onHelp}>
           <Icon name="keyboard" />
         </ToolButton>
+        <button
+          type="button"
+          aria-pressed={versionsOpen}
+          onClick={onVersions}
+          title="Deployed versions: view, compare with the draft, restore"
+          className="inline-flex h-8 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-zinc-600 transition-colors hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 aria-pressed:bg-indigo-50 aria-pressed:text-indigo-700 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-indigo-500/15 dark:aria-pressed:text-indigo-300"
+        >
+          <Icon name="history" className="h-3.5 w-3.5" />
+          Versions
+        </button>
         {canRun && (
           <>
             <span aria-hidden className="mx-1 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />

@@ -10,6 +10,8 @@ export interface ShortcutHandlers {
   onHelp(): void;
   onRun(): void;
   onSave(): void;
+  /** True while the canvas shows something other than the draft (a version): the draft's editing keys wait. */
+  editingPaused?(): boolean;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -35,6 +37,7 @@ export function useShortcuts(handlers: ShortcutHandlers) {
         return;
       }
       if (isTyping(event.target)) return;
+      if (latest.current.editingPaused?.() && !(event.key === '?' && !mod)) return;
       const store = useEditorStore.getState();
       if (mod && key === 'enter') {
         event.preventDefault();

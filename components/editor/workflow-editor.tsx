@@ -8,6 +8,10 @@ import { Button, buttonClasses } from '@/components/ui/button';
 import { errorMessage } from '@/components/ui/errors';
 import { Loading } from '@/components/ui/spinner';
 import { useTRPC } from '@/components/trpc';
+import { useVersionsStore } from '@/components/versions/store';
+import { VersionBanner } from '@/components/versions/version-banner';
+import { VersionCanvas } from '@/components/versions/version-canvas';
+import { VersionsPanel } from '@/components/versions/versions-panel';
 import { Canvas } from './canvas';
 import { DeployPanel } from './deploy-panel';
 import { EditorActionsContext, type EditorActions } from './editor-context';
@@ -58,6 +62,7 @@ export function WorkflowEditor({ workflowId }: { workflowId: string }) {
   useEffect(
     () => () => {
       useEditorStore.setState({ workflowId: null, run: null, runPanelOpen: false });
+      useVersionsStore.getState().reset();
     },
     [],
   );
@@ -133,6 +138,8 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
   const deployed = useEditorStore((state) => state.deployed);
   const runPanelOpen = useEditorStore((state) => state.runPanelOpen);
   const hasRun = useEditorStore((state) => state.run !== null);
+  const versionsOpen = useVersionsStore((state) => state.open);
+  const versionOnCanvas = useVersionsStore((state) => state.selection);
 
   useEffect(() => {
     document.title = `${name} · Weft`;
@@ -180,6 +187,7 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
     onHelp: () => setHelpOpen(true),
     onRun: openRun,
     onSave: () => void saveNow(),
+    editingPaused: () => useVersionsStore.getState().selection !== null,
   });
 
   async function onRename(next: string): Promise<boolean> {
@@ -199,6 +207,7 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
       await undeploy.mutateAsync({ workflow_id: workflowId });
       useEditorStore.getState().setAccess({ deployed: false });
       await queryClient.invalidateQueries({ queryKey: trpc.deployments.status.queryKey({ workflow_id: workflowId }) });
+      await queryClient.invalidateQueries({ queryKey: trpc.deployments.versions.queryKey({ workflow_id: workflowId }) });
       useEditorStore.getState().notify('Undeployed: you can edit the workflow again.');
     } catch (error) {
       useEditorStore.getState().notify(errorMessage(error, 'The workflow could not be undeployed.'), 'error');
@@ -218,7 +227,11 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
             onRun={openRun}
             onDeploy={() => setDeployOpen(true)}
             onHelp={() => setHelpOpen(true)}
+            versionsOpen={versionsOpen}
+            onVersions={() => useVersionsStore.getState().setOpen(!versionsOpen)}
+            showingVersion={versionOnCanvas !== null}
           />
+          {versionOnCanvas && <VersionBanner selection={versionOnCanvas} />}
           {deployed && (
             <Banner tone="info" icon="lock">
               This workflow is deployed. Undeploy to edit.
@@ -236,10 +249,19 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
           )}
           <SaveProblemBanner reload={reload} saveNow={saveNow} />
           <div className="flex min-h-0 flex-1">
-            <Palette catalog={catalog} readOnly={!canEdit || deployed} />
+            <Palette catalog={catalog} readOnly={!canEdit || deployed || versionOnCanvas !== null} />
             <div className="relative flex min-w-0 flex-1 flex-col">
               <div ref={canvasRef} className="relative min-h-0 flex-1">
                 <Canvas theme={theme} />
+                {versionOnCanvas && (
+                  <VersionCanvas
+                    key={`${versionOnCanvas.version}:${versionOnCanvas.mode}`}
+                    workflowId={workflowId}
+                    version={versionOnCanvas.version}
+                    mode={versionOnCanvas.mode}
+                    theme={theme}
+                  />
+                )}
                 <Toast />
                 {hasRun && !runPanelOpen && (
                   <button
@@ -253,7 +275,7 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
               </div>
               {runPanelOpen && <RunPanel onCancel={cancel} />}
             </div>
-            <Inspector theme={theme} models={catalog.models} />
+            {versionsOpen ? <VersionsPanel /> : <Inspector theme={theme} models={catalog.models} />}
           </div>
         </div>
       </div>
