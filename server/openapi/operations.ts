@@ -297,7 +297,7 @@ export const operations: Operation[] = [
     auth: true,
     pathParams: { id: 'The workflow id', version: 'The version number' },
     success: { status: 200, description: 'The version', schema: versionSchema },
-    errors: ['validation_error', 'unauthorized', 'workflow_not_found', 'not_found'],
+    errors: ['validation_error', 'unauthorized', 'workflow_not_found', 'version_not_found'],
   },
   {
     method: 'post',
@@ -308,6 +308,6 @@ export const operations: Operation[] = [
     auth: true,
     pathParams: { id: 'The workflow id', version: 'The version number' },
     success: { status: 200, description: 'The workflow with the restored graph', schema: workflowSchema },
-    errors: ['validation_error', 'unauthorized', 'forbidden', 'workflow_not_found', 'not_found', 'already_deployed'],
+    errors: ['validation_error', 'unauthorized', 'forbidden', 'workflow_not_found', 'version_not_found', 'already_deployed'],
   },
 ];

@@ -150,7 +150,7 @@ export async function getVersion(caller: Caller, workflowId: string, version: nu
   const workflow = await findWorkflow(caller, workflowId);
   const prisma = await db();
   const row = await prisma.workflowVersion.findUnique({ where: { workflowId_version: { workflowId, version } } });
-  if (!row) throw new ApiError('not_found', `Workflow version ${version} does not exist`);
+  if (!row) throw new ApiError('version_not_found', `Workflow version ${version} does not exist`);
   return { ...versionSummary(row, workflow.deployedVersionId), ...storedGraph(row) };
 }
 

@@ -252,7 +252,7 @@ describe('versions', () => {
     const id = await deployedWorkflow();
     const list = await apiJson<{ versions: { version: number; deployed: boolean }[] }>('GET', `/api/workflows/${id}/versions`, { key });
     expect(list.body.versions).toEqual([expect.objectContaining({ version: 2, deployed: true, block_count: 3 })]);
-    expect((await apiJson('GET', `/api/workflows/${id}/versions/9`, { key })).status).toBe(404);
+    expect((await apiJson('GET', `/api/workflows/${id}/versions/9`, { key })).body).toMatchObject({ code: 'version_not_found' });
     expect((await apiJson('GET', `/api/workflows/${id}/versions/abc`, { key })).status).toBe(400);
     expect((await apiJson('POST', `/api/workflows/${id}/versions/2/restore`, { key })).body).toMatchObject({ code: 'already_deployed' });
     await apiJson('POST', `/api/workflows/${id}/undeploy`, { key });
