@@ -18,6 +18,7 @@ const envSchema = z.object({
   WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   WEFT_PUBLIC_URL: z.url('WEFT_PUBLIC_URL must be a URL such as https://weft.example.com').optional(),
   WEFT_EXECUTION_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  WEFT_AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   WEFT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   WEFT_ALLOW_PRIVATE_NETWORK: booleanFlag,
   WEFT_SECRET_KEY: z.string().min(16, 'WEFT_SECRET_KEY must be at least 16 characters').optional(),

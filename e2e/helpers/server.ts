@@ -28,6 +28,7 @@ export async function startServer(port: number, dataDir: string): Promise<TestSe
       NODE_OPTIONS: '--no-node-snapshot',
       WEFT_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
       WEFT_ALLOW_PRIVATE_NETWORK: 'true',
+      WEFT_AUTH_ATTEMPTS_PER_MINUTE: '10000',
     },
   });
   child.stdout!.on('data', (chunk) => (output += chunk));

@@ -39,7 +39,10 @@ async function createAuth() {
       enabled: true,
       window: 60,
       max: 300,
-      customRules: { '/sign-in/email': { window: 60, max: 20 }, '/sign-up/email': { window: 60, max: 20 } },
+      customRules: {
+        '/sign-in/email': { window: 60, max: env().WEFT_AUTH_ATTEMPTS_PER_MINUTE },
+        '/sign-up/email': { window: 60, max: env().WEFT_AUTH_ATTEMPTS_PER_MINUTE },
+      },
     },
     telemetry: { enabled: false },
     plugins: [nextCookies()],
