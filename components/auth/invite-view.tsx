@@ -8,6 +8,7 @@ import { useTRPC } from '@/components/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { errorMessage } from '@/components/ui/errors';
+import { QueryError } from '@/components/ui/query-error';
 import { Loading } from '@/components/ui/spinner';
 import { formatDateTime, relativeTime } from '@/components/ui/time';
 import { AuthCard } from './auth-card';
@@ -43,17 +44,7 @@ export function InviteView({ token, signedInAs }: Props) {
   if (preview.isError) {
     return (
       <AuthCard title="Invitation">
-        <Alert
-          tone="error"
-          title="Could not check this invitation"
-          action={
-            <Button size="sm" onClick={() => preview.refetch()}>
-              Try again
-            </Button>
-          }
-        >
-          {errorMessage(preview.error)}
-        </Alert>
+        <QueryError title="Could not check this invitation" error={preview.error} onRetry={() => preview.refetch()} />
       </AuthCard>
     );
   }

@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { errorMessage } from '@/components/ui/errors';
 import { TextField } from '@/components/ui/field';
+import { ChevronDownIcon } from '@/components/ui/icons';
 import { Menu, MenuItem, MenuLabel, MenuSeparator } from '@/components/ui/menu';
 import { Spinner } from '@/components/ui/spinner';
 import { RoleBadge } from './role-badge';
@@ -66,7 +67,7 @@ export function WorkspaceSwitcher() {
           <>
             <span className="truncate font-medium">{workspace.name}</span>
             <RoleBadge role={role} />
-            {switchWorkspace.isPending ? <Spinner className="h-3.5 w-3.5 shrink-0" /> : <Chevron />}
+            {switchWorkspace.isPending ? <Spinner className="h-3.5 w-3.5 shrink-0" /> : <ChevronDownIcon className="h-4 w-4 shrink-0 text-zinc-400" />}
           </>
         }
       >
@@ -166,13 +167,5 @@ function NewWorkspaceForm({ onClose, onCreated }: { onClose: () => void; onCreat
         </Button>
       </DialogActions>
     </form>
-  );
-}
-
-function Chevron() {
-  return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 shrink-0 text-zinc-400">
-      <path fillRule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clipRule="evenodd" />
-    </svg>
   );
 }

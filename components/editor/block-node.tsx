@@ -3,7 +3,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { blockSummary } from './graph';
-import { categoryTone, Icon } from './icons';
+import { categoryTone, Icon } from '@/components/ui/icons';
 import { lastLine } from './run-events';
 import { useEditorStore, visibleRun } from './store';
 import type { BlockNode, BlockRunStatus } from './types';

@@ -20,7 +20,7 @@ import { BlockNodeComponent } from './block-node';
 import { PALETTE_MIME } from './editor-context';
 import { FlowEdgeComponent } from './flow-edge';
 import { NODE_HEIGHT, NODE_WIDTH } from './graph';
-import { categoryTone, Icon } from './icons';
+import { categoryTone, Icon } from '@/components/ui/icons';
 import { useEditorStore } from './store';
 import type { Theme } from '@/components/theme';
 import type { BlockNode, FlowEdge } from './types';

@@ -13,7 +13,7 @@ import { Loading } from '@/components/ui/spinner';
 import { formatDateTime, relativeTime } from '@/components/ui/time';
 import { useTRPC } from '@/components/trpc';
 import { useEditorActions } from './editor-context';
-import { Icon } from './icons';
+import { Icon } from '@/components/ui/icons';
 import { curlBearer, curlSigned, exampleBody, pythonBearer, pythonSigned } from './snippets';
 import { useEditorStore } from './store';
 import { weftCode } from './use-autosave';

@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useId, useState, type ReactNode } from 'react';
 import type { CodeEditorProps } from './code-editor';
-import { Icon } from './icons';
+import { Icon } from '@/components/ui/icons';
 import type { Suggestion } from './suggestions';
 import { TemplateInput } from './template-input';
 import type { FieldHint } from './types';

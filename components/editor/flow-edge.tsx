@@ -2,7 +2,7 @@
 
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { Icon } from './icons';
+import { Icon } from '@/components/ui/icons';
 import { useEditorStore, visibleRun, type EditorState } from './store';
 import type { FlowEdge } from './types';
 

@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { Button } from '@/components/ui/button';
 import { ConfigField, InputFieldsEditor, controlClass } from './fields';
 import { blockIdProblem, getAtPath, problemConfigPath } from './graph';
-import { categoryTone, Icon } from './icons';
+import { categoryTone, Icon } from '@/components/ui/icons';
 import { selectedBlockId, selectedCount, useEditorStore } from './store';
 import { suggestionsFor } from './suggestions';
 import type { CatalogBlock, FieldHint, GraphProblem } from './types';

@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState, type DragEvent } from 'react';
 import { PALETTE_MIME, useEditorActions } from './editor-context';
-import { categoryTone, Icon } from './icons';
+import { categoryTone, Icon } from '@/components/ui/icons';
 import type { Catalog, CatalogBlock } from './types';
 
 // The blocks one can add, grouped by category, with a search box. Drag one onto the canvas, or click it (or press

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyRunEvent, isRunActive, lastLine, startRun, type StreamEvent } from './run-events';
+import type { StreamEvent } from '@/components/run-events/stream';
+import { applyRunEvent, isRunActive, lastLine, startRun } from './run-events';
 import type { RunState } from './types';
 
 function play(run: RunState, events: [StreamEvent, number | null][]): RunState {

@@ -1,36 +1,8 @@
+import type { StreamEvent } from '@/components/run-events/stream';
 import type { BlockRunState, BlockRunStatus, RunState } from './types';
 
 // How the events of an execution's stream (API.md "Stream events") change what the canvas and the run panel show.
 // Pure, so replays, duplicates and odd orders are easy to test.
-
-export const STREAM_EVENT_TYPES = [
-  'execution_start',
-  'block_start',
-  'block_chunk',
-  'block_log',
-  'block_complete',
-  'block_error',
-  'block_skipped',
-  'done',
-  'error',
-] as const;
-
-export type StreamEventType = (typeof STREAM_EVENT_TYPES)[number];
-
-export interface StreamEvent {
-  type: StreamEventType;
-  execution_id?: string;
-  block_id?: string | null;
-  chunk?: string;
-  level?: string;
-  message?: string;
-  data?: { output?: unknown; error?: { message?: string; code?: string } | string };
-  duration_ms?: number;
-  status?: string;
-  output?: unknown;
-  error?: string;
-  code?: string;
-}
 
 /** A fresh run: every block waits (grey) until the stream says otherwise. */
 export function startRun(blockIds: readonly string[]): RunState {

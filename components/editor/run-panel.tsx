@@ -6,7 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { useEditorActions } from './editor-context';
-import { Icon } from './icons';
+import { Icon } from '@/components/ui/icons';
 import { formatMs } from './inspector';
 import { isRunActive } from './run-events';
 import { useEditorStore } from './store';

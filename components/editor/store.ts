@@ -18,7 +18,8 @@ import {
   type ProblemIndex,
 } from './graph';
 import { layoutLeftToRight } from './layout';
-import { applyRunEvent, startRun, type StreamEvent } from './run-events';
+import type { StreamEvent } from '@/components/run-events/stream';
+import { applyRunEvent, startRun } from './run-events';
 import type { BlockNode, CatalogBlock, FlowEdge, GraphProblem, GraphSnapshot, RunState, SaveStatus, WorkflowView } from './types';
 
 // The editor's one store: the graph React Flow renders (controlled), selection, undo/redo history, save state,

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { useEditorActions } from './editor-context';
 import { useModifierLabel } from './help-dialog';
-import { Icon } from './icons';
+import { Icon } from '@/components/ui/icons';
 import { isRunActive } from './run-events';
 import { useEditorStore } from './store';
 

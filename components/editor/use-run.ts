@@ -4,7 +4,8 @@ import type { inferRouterInputs } from '@trpc/server';
 import { useCallback, useEffect, useRef } from 'react';
 import { errorMessage } from '@/components/ui/errors';
 import { useTRPCClient } from '@/components/trpc';
-import { STREAM_EVENT_TYPES, isRunActive, type StreamEvent } from './run-events';
+import { executionStreamUrl, readStreamMessage, STREAM_EVENT_TYPES } from '@/components/run-events/stream';
+import { isRunActive } from './run-events';
 import { useEditorStore } from './store';
 import { weftCode } from './use-autosave';
 import type { AppRouter } from '@/server/api/root';
@@ -65,8 +66,7 @@ export function useRunner(workflowId: string, flushSave: () => Promise<boolean>)
       let reconnects = 0;
       const open = () => {
         const lastSeq = useEditorStore.getState().run?.lastSeq ?? 0;
-        const url = `/api/workflows/${encodeURIComponent(workflowId)}/executions/${encodeURIComponent(executionId)}/stream${lastSeq ? `?last_event_id=${lastSeq}` : ''}`;
-        const source = new EventSource(url);
+        const source = new EventSource(executionStreamUrl(workflowId, executionId, lastSeq));
         sourceRef.current = source;
         for (const type of STREAM_EVENT_TYPES) {
           source.addEventListener(type, (event) => {
@@ -87,16 +87,12 @@ export function useRunner(workflowId: string, flushSave: () => Promise<boolean>)
               }
               return;
             }
-            let data: StreamEvent;
-            try {
-              data = JSON.parse(event.data as string) as StreamEvent;
-            } catch {
-              return;
-            }
+            const message = readStreamMessage(event);
+            if (!message) return;
+            const { event: data, seq } = message;
             if (data.execution_id && data.execution_id !== executionId) return;
             reconnects = 0;
-            const seq = event.lastEventId ? Number(event.lastEventId) : null;
-            useEditorStore.getState().applyRunEvent({ ...data, type }, Number.isFinite(seq) ? seq : null);
+            useEditorStore.getState().applyRunEvent({ ...data, type }, seq);
             if (type === 'done' || type === 'error') stopFollowing();
           });
         }

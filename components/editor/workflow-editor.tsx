@@ -17,7 +17,7 @@ import { DeployPanel } from './deploy-panel';
 import { EditorActionsContext, type EditorActions } from './editor-context';
 import { NODE_HEIGHT, NODE_WIDTH } from './graph';
 import { HelpDialog } from './help-dialog';
-import { Icon } from './icons';
+import { Icon } from '@/components/ui/icons';
 import { Inspector } from './inspector';
 import { Palette } from './palette';
 import { RunDialog } from './run-dialog';

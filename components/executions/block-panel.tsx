@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/components/ui/time';
 import { BLOCK_STATUS_LABEL, formatDuration, formatOffset, NUMBER } from './format';
-import { categoryTone, Icon } from './icons';
+import { categoryTone, Icon } from '@/components/ui/icons';
 import { ConsoleLines } from './console-lines';
 import { CopyIconButton, JsonViewer } from './json-viewer';
 import { agentSteps, outputModel, type AgentStep, type BlockView } from './run-model';
@@ -56,8 +56,8 @@ export function BlockPanel({ block, executionStartedAt, onClose }: { block: Bloc
   return (
     <div data-testid="block-panel" data-block-id={block.id} data-status={block.status} className="space-y-4">
       <div className="flex items-start gap-3">
-        <span className={`grid h-9 w-9 shrink-0 place-items-center rounded-lg ${categoryTone(block.category)}`}>
-          <Icon name={block.icon} className="h-4.5 w-4.5" />
+        <span className={`grid h-9 w-9 shrink-0 place-items-center rounded-lg ${categoryTone(block.category).icon}`}>
+          <Icon name={block.icon} className="shrink-0 h-4.5 w-4.5" />
         </span>
         <div className="min-w-0 flex-1">
           <h2 className="truncate text-base font-semibold tracking-tight" title={block.name}>
@@ -80,7 +80,7 @@ export function BlockPanel({ block, executionStartedAt, onClose }: { block: Bloc
           title="Back to the execution (Esc)"
           className="-mt-0.5 -mr-1 rounded p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
         >
-          <Icon name="x" className="h-4 w-4" />
+          <Icon name="x" className="shrink-0 h-4 w-4" />
         </button>
       </div>
 
@@ -121,7 +121,7 @@ export function BlockPanel({ block, executionStartedAt, onClose }: { block: Bloc
       {error && block.status !== 'cancelled' && (
         <div role="alert" data-testid="block-error" className="rounded-lg border border-red-200 bg-red-50 p-3 dark:border-red-900/60 dark:bg-red-950/40">
           <div className="flex items-start gap-2">
-            <Icon name="alert" className="mt-0.5 h-4 w-4 text-red-600 dark:text-red-400" />
+            <Icon name="alert" className="shrink-0 mt-0.5 h-4 w-4 text-red-600 dark:text-red-400" />
             <div className="min-w-0 flex-1">
               <p className="text-sm font-medium break-words whitespace-pre-wrap text-red-800 dark:text-red-200">{error.message}</p>
               <p className="mt-1 text-xs text-red-700/80 dark:text-red-300/80">
@@ -186,7 +186,7 @@ function AgentStepItem({ step }: { step: AgentStep }) {
         onClick={() => setOpen((value) => !value)}
         className="flex w-full items-center gap-2 rounded text-left focus-visible:outline-2 focus-visible:outline-indigo-500"
       >
-        <Icon name={open ? 'chevron-down' : 'chevron-right'} className="h-3.5 w-3.5 text-zinc-400" />
+        <Icon name={open ? 'chevron-down' : 'chevron-right'} className="shrink-0 h-3.5 w-3.5 text-zinc-400" />
         <span className="font-medium">Step {step.step}</span>
         <span className="text-xs text-zinc-500 dark:text-zinc-400">
           {step.tool_calls.length > 0 ? `${step.tool_calls.length} tool ${step.tool_calls.length === 1 ? 'call' : 'calls'}` : 'answer'}
@@ -202,7 +202,7 @@ function AgentStepItem({ step }: { step: AgentStep }) {
             return (
               <div key={call.id} className="rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
                 <p className="flex items-center gap-1.5 text-xs font-medium">
-                  <Icon name="wrench" className="h-3.5 w-3.5 text-zinc-400" />
+                  <Icon name="wrench" className="shrink-0 h-3.5 w-3.5 text-zinc-400" />
                   <span className="font-mono">{call.tool}</span>
                   {result && 'error' in result && <span className="text-red-600 dark:text-red-400">· failed</span>}
                 </p>

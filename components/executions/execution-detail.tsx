@@ -20,7 +20,7 @@ import { executionHref } from './executions-list';
 import { BLOCK_STATUS_LABEL, curlCommand, formatDuration, isActive, NUMBER, shortId, TRIGGER_LABEL } from './format';
 import { GraphView } from './graph-view';
 import { useNow } from './hooks';
-import { Icon } from './icons';
+import { Icon } from '@/components/ui/icons';
 import { JsonViewer } from './json-viewer';
 import { buildRunModel, type RunModel } from './run-model';
 import { ExecutionStatusBadge } from './status';
@@ -427,13 +427,13 @@ function Header({
         <div className="flex flex-wrap items-center gap-2">
           {canRun && isActive(status) && (
             <Button variant="danger" size="sm" onClick={() => setConfirmCancel(true)}>
-              <Icon name="stop" className="h-3.5 w-3.5" />
+              <Icon name="stop" className="shrink-0 h-3.5 w-3.5" />
               Cancel execution
             </Button>
           )}
           {canRun && (
             <Button size="sm" onClick={rerun} loading={start.isPending} title="Runs the workflow's current version again with this execution's input">
-              {!start.isPending && <Icon name="rerun" className="h-3.5 w-3.5" />}
+              {!start.isPending && <Icon name="rerun" className="shrink-0 h-3.5 w-3.5" />}
               Re-run
             </Button>
           )}
@@ -551,11 +551,11 @@ function Overview({ execution, status, model, onSelect }: { execution: Execution
           onClick={() => onSelect(failing.id)}
           className="flex w-full items-center gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-left text-sm text-red-800 hover:bg-red-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200 dark:hover:bg-red-950/70"
         >
-          <Icon name="alert" className="h-4 w-4" />
+          <Icon name="alert" className="shrink-0 h-4 w-4" />
           <span className="min-w-0 flex-1 truncate">
             See the failing block, <span className="font-semibold">{failing.name}</span>
           </span>
-          <Icon name="chevron-right" className="h-4 w-4" />
+          <Icon name="chevron-right" className="shrink-0 h-4 w-4" />
         </button>
       )}
       <JsonViewer label="Input" value={execution.input} testId="execution-input" empty="No input" />

@@ -9,14 +9,15 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
-import { Select } from '@/components/ui/field';
+import { Icon } from '@/components/ui/icons';
+import { Pagination } from '@/components/ui/pagination';
+import { QueryError } from '@/components/ui/query-error';
+import { SearchBox } from '@/components/ui/search-box';
 import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import { formatDuration, isActive, shortId, STATUS_LABEL, TRIGGER_LABEL } from './format';
 import { useNow } from './hooks';
-import { Icon } from './icons';
 import { hasFilters, PAGE_SIZES, TIME_RANGES, timeWindow, useHistoryParams, type HistoryParams, type TimeRange } from './list-params';
-import { SearchBox } from './search-box';
 import { ExecutionStatusBadge } from './status';
 import { EXECUTION_STATUSES, EXECUTION_TRIGGERS, type ExecutionRow, type ExecutionStatus, type ExecutionTrigger } from './types';
 
@@ -79,17 +80,7 @@ export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: strin
       {query.isPending ? (
         <TableSkeleton showWorkflow={!workflowId} />
       ) : query.isError && !data ? (
-        <Alert
-          tone="error"
-          title="Could not load the executions"
-          action={
-            <Button size="sm" onClick={() => query.refetch()}>
-              Try again
-            </Button>
-          }
-        >
-          {errorMessage(query.error)}
-        </Alert>
+        <QueryError title="Could not load the executions" error={query.error} onRetry={() => query.refetch()} />
       ) : neverRun ? (
         <EmptyState
           title="No executions yet"
@@ -124,7 +115,7 @@ export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: strin
               </div>
             )
           )}
-          {data && data.total > 0 && <Pagination params={params} setParams={setParams} total={data.total} shown={data.executions.length} live={!query.isError} />}
+          {data && data.total > 0 && <ExecutionsPagination params={params} setParams={setParams} total={data.total} shown={data.executions.length} live={!query.isError} />}
         </>
       )}
     </div>
@@ -180,7 +171,16 @@ function Filters({
   const push = { history: 'push' } as const;
   return (
     <div role="search" aria-label="Filter executions" className="flex flex-col gap-2 lg:flex-row lg:flex-wrap lg:items-center">
-      <SearchBox id={searchId} value={params.q} onCommit={onSearch} busy={busy} />
+      <SearchBox
+        id={searchId}
+        value={params.q}
+        onCommit={onSearch}
+        busy={busy}
+        label="Search executions"
+        placeholder="Search input, output and errors…"
+        className="lg:max-w-sm"
+        icon={<Icon name="search" className="shrink-0 pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400" />}
+      />
       <div className="flex flex-wrap items-center gap-2">
         <FilterSelect
           label="Status"
@@ -231,7 +231,7 @@ function Filters({
         )}
         {hasFilters(params) && (
           <Button variant="ghost" onClick={onClear}>
-            <Icon name="x" className="h-3.5 w-3.5" />
+            <Icon name="x" className="shrink-0 h-3.5 w-3.5" />
             Clear filters
           </Button>
         )}
@@ -367,7 +367,7 @@ function Preview({ text }: { text: string | null }) {
   );
 }
 
-function Pagination({
+function ExecutionsPagination({
   params,
   setParams,
   total,
@@ -380,54 +380,36 @@ function Pagination({
   shown: number;
   live: boolean;
 }) {
-  const { limit, offset } = params;
-  const page = Math.floor(offset / limit) + 1;
-  const pages = Math.max(1, Math.ceil(total / limit));
-  const sizes = (PAGE_SIZES as readonly number[]).includes(limit) ? [...PAGE_SIZES] : [...PAGE_SIZES, limit].sort((a, b) => a - b);
-  const from = shown === 0 ? 0 : offset + 1;
-  const to = offset + shown;
   return (
-    <nav aria-label="Pagination" className="flex flex-col gap-3 text-sm text-zinc-600 sm:flex-row sm:items-center sm:justify-between dark:text-zinc-400">
-      <p className="flex items-center gap-3">
-        <span data-testid="pagination-summary">
-          Showing{' '}
-          <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">
-            {from}–{to}
-          </span>{' '}
-          of <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">{total.toLocaleString()}</span> {total === 1 ? 'execution' : 'executions'}
-        </span>
-        {live && (
-          <span className="inline-flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-400" title={`Refreshes every ${LIVE_REFRESH_MS / 1000} seconds`}>
-            <span aria-hidden className="relative flex h-2 w-2">
-              <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60 motion-reduce:animate-none" />
-              <span className="relative inline-flex h-2 w-2 rounded-full bg-emerald-500" />
+    <Pagination
+      limit={params.limit}
+      offset={params.offset}
+      total={total}
+      shown={shown}
+      pageSizes={PAGE_SIZES}
+      setParams={setParams}
+      formatCount={(count) => count.toLocaleString()}
+      summary={({ from, to }) => (
+        <p className="flex items-center gap-3">
+          <span data-testid="pagination-summary">
+            Showing{' '}
+            <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">
+              {from}–{to}
+            </span>{' '}
+            of <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">{total.toLocaleString()}</span> {total === 1 ? 'execution' : 'executions'}
+          </span>
+          {live && (
+            <span className="inline-flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-400" title={`Refreshes every ${LIVE_REFRESH_MS / 1000} seconds`}>
+              <span aria-hidden className="relative flex h-2 w-2">
+                <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60 motion-reduce:animate-none" />
+                <span className="relative inline-flex h-2 w-2 rounded-full bg-emerald-500" />
+              </span>
+              Live
             </span>
-            Live
-          </span>
-        )}
-      </p>
-      <div className="flex flex-wrap items-center gap-3">
-        <label className="flex items-center gap-2 whitespace-nowrap">
-          Per page
-          <Select
-            value={String(limit)}
-            onChange={(event) => setParams({ limit: Number(event.target.value), offset: 0 })}
-            options={sizes.map((size) => ({ value: String(size), label: String(size) }))}
-          />
-        </label>
-        <div className="flex items-center gap-2">
-          <Button size="sm" disabled={offset === 0} onClick={() => setParams({ offset: Math.max(0, offset - limit) }, { history: 'push' })}>
-            <span aria-hidden>←</span> Previous
-          </Button>
-          <span className="tabular-nums" data-testid="pagination-page">
-            Page {page} of {pages.toLocaleString()}
-          </span>
-          <Button size="sm" disabled={offset + limit >= total} onClick={() => setParams({ offset: offset + limit }, { history: 'push' })}>
-            Next <span aria-hidden>→</span>
-          </Button>
-        </div>
-      </div>
-    </nav>
+          )}
+        </p>
+      )}
+    />
   );
 }
 

@@ -19,7 +19,7 @@ import {
 import { memo, useCallback, useMemo, useState } from 'react';
 import { BLOCK_STATUS_LABEL, formatDuration } from './format';
 import { useColorMode } from './hooks';
-import { categoryTone, Icon } from './icons';
+import { categoryTone, Icon } from '@/components/ui/icons';
 import type { RunModel } from './run-model';
 import { BlockStatusIcon } from './status';
 import type { BlockStatus, CatalogBlock, RanGraph } from './types';
@@ -76,8 +76,8 @@ function ExecNodeView({ data, selected }: NodeProps<ExecNode>) {
         <Handle key={handle ?? 'in'} type="target" position={Position.Left} {...(handle === null ? {} : { id: handle })} isConnectable={false} className={HANDLE} />
       ))}
       <div className="flex items-center gap-2.5 px-3 py-2.5">
-        <span className={`grid h-8 w-8 shrink-0 place-items-center rounded-lg ${muted ? 'bg-zinc-100 text-zinc-400 dark:bg-zinc-800 dark:text-zinc-500' : categoryTone(data.category)}`}>
-          <Icon name={data.icon} className="h-4 w-4" />
+        <span className={`grid h-8 w-8 shrink-0 place-items-center rounded-lg ${muted ? 'bg-zinc-100 text-zinc-400 dark:bg-zinc-800 dark:text-zinc-500' : categoryTone(data.category).icon}`}>
+          <Icon name={data.icon} className="shrink-0 h-4 w-4" />
         </span>
         <div className="min-w-0 flex-1">
           <p className={`truncate text-sm leading-5 font-semibold ${muted ? 'text-zinc-500 dark:text-zinc-400' : 'text-zinc-900 dark:text-zinc-100'}`}>{data.name}</p>

@@ -11,7 +11,7 @@ import { Button, buttonClasses } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { errorMessage } from '@/components/ui/errors';
 import { ExecutionsList, TableSkeleton } from './executions-list';
-import { Icon } from './icons';
+import { Icon } from '@/components/ui/icons';
 
 /** `/executions`: every execution of the workspace. */
 export function WorkspaceExecutionsPage() {
@@ -102,12 +102,12 @@ export function WorkflowExecutionsPage({ workflowId }: { workflowId: string }) {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <Link href={editorHref} className={buttonClasses('secondary')}>
-            <Icon name="pencil" className="h-4 w-4" />
+            <Icon name="pencil" className="shrink-0 h-4 w-4" />
             Open editor
           </Link>
           {canEdit && (
             <Button variant="secondary" onClick={() => setConfirming(true)} className="text-red-700 dark:text-red-400">
-              <Icon name="trash" className="h-4 w-4" />
+              <Icon name="trash" className="shrink-0 h-4 w-4" />
               Delete all executions
             </Button>
           )}
@@ -119,7 +119,7 @@ export function WorkflowExecutionsPage({ workflowId }: { workflowId: string }) {
             tone="success"
             action={
               <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss" className="-m-1 rounded p-1 opacity-70 hover:opacity-100 focus-visible:outline-2 focus-visible:outline-indigo-500">
-                <Icon name="x" className="h-4 w-4" />
+                <Icon name="x" className="shrink-0 h-4 w-4" />
               </button>
             }
           >

@@ -1,7 +1,8 @@
 'use client';
 
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Icon } from './icons';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useCopy } from '@/components/ui/copy-button';
+import { Icon } from '@/components/ui/icons';
 
 // A small JSON viewer: a collapsible tree (every toggle is a button, so it works from the keyboard), a raw view,
 // and copy buttons for the whole value and for any object or array in it. Big values stay cheap: arrays show a
@@ -11,29 +12,6 @@ const ARRAY_PAGE = 100;
 const STRING_CHARS = 400;
 const STRING_LINES = 12;
 const RAW_LINES = 200;
-
-/** Puts text on the clipboard, with the old copy command where the async API is missing (plain http). */
-export async function copyText(text: string): Promise<void> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return;
-    }
-  } catch {
-    // fall through
-  }
-  const textarea = document.createElement('textarea');
-  textarea.value = text;
-  textarea.setAttribute('readonly', '');
-  textarea.style.position = 'fixed';
-  textarea.style.opacity = '0';
-  const host = document.activeElement?.closest('dialog') ?? document.body;
-  host.appendChild(textarea);
-  textarea.select();
-  const copied = document.execCommand('copy');
-  textarea.remove();
-  if (!copied) throw new Error('copy refused');
-}
 
 export function stringify(value: unknown): string {
   if (value === undefined) return '';
@@ -47,12 +25,7 @@ export function stringify(value: unknown): string {
 
 /** A small icon button that copies `value` and says so. */
 export function CopyIconButton({ value, label, className = '' }: { value: () => string; label: string; className?: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => {
-    if (state === 'idle') return;
-    const timer = setTimeout(() => setState('idle'), 1800);
-    return () => clearTimeout(timer);
-  }, [state]);
+  const [state, copy] = useCopy(1800);
   return (
     <button
       type="button"
@@ -60,14 +33,11 @@ export function CopyIconButton({ value, label, className = '' }: { value: () => 
       title={state === 'copied' ? 'Copied' : state === 'failed' ? 'Could not copy' : label}
       onClick={(event) => {
         event.stopPropagation();
-        copyText(value()).then(
-          () => setState('copied'),
-          () => setState('failed'),
-        );
+        copy(value());
       }}
       className={`inline-flex h-6 items-center gap-1 rounded px-1.5 text-[11px] font-medium text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 ${className}`}
     >
-      <Icon name={state === 'copied' ? 'check' : 'copy'} className="h-3.5 w-3.5" />
+      <Icon name={state === 'copied' ? 'check' : 'copy'} className="shrink-0 h-3.5 w-3.5" />
       <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Failed' : ''}</span>
     </button>
   );
@@ -164,7 +134,7 @@ function Node({ name, value, depth, path }: { name: string | number | null; valu
           onClick={() => setOpen((value) => !value)}
           className="flex min-w-0 items-start rounded text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-zinc-800"
         >
-          <Icon name={open ? 'chevron-down' : 'chevron-right'} className="mt-0.5 h-3.5 w-3.5 text-zinc-400" />
+          <Icon name={open ? 'chevron-down' : 'chevron-right'} className="shrink-0 mt-0.5 h-3.5 w-3.5 text-zinc-400" />
           <span className="ml-1.5">
             <Key name={name} />
             <span className="text-zinc-500">{openBracket}</span>

@@ -1,7 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useMemo } from 'react';
+import { parsePaging, searchString, setPaging, useUrlParams } from '@/components/ui/url-params';
 import { EXECUTION_STATUSES, EXECUTION_TRIGGERS, type ExecutionStatus, type ExecutionTrigger } from './types';
 
 // What an executions list shows, kept in the URL so a link, a reload and Back all bring it back:
@@ -33,12 +32,6 @@ export interface HistoryParams {
   offset: number;
 }
 
-function integer(value: string | null, fallback: number, min: number, max: number): number {
-  const parsed = value === null ? NaN : Number(value);
-  if (!Number.isInteger(parsed)) return fallback;
-  return Math.min(max, Math.max(min, parsed));
-}
-
 function isoOrNull(value: string | null): string | null {
   if (!value) return null;
   const time = Date.parse(value);
@@ -49,8 +42,7 @@ export function parseHistoryParams(search: URLSearchParams): HistoryParams {
   const status = search.get('status');
   const trigger = search.get('trigger');
   const range = search.get('range');
-  const limit = integer(search.get('limit'), DEFAULT_LIMIT, 1, MAX_LIMIT);
-  const offset = integer(search.get('offset'), 0, 0, Number.MAX_SAFE_INTEGER);
+  const { limit, offset } = parsePaging(search, DEFAULT_LIMIT, MAX_LIMIT);
   const isRange = TIME_RANGES.some((option) => option.value === range);
   return {
     status: (EXECUTION_STATUSES as readonly string[]).includes(status ?? '') ? (status as ExecutionStatus) : null,
@@ -60,7 +52,7 @@ export function parseHistoryParams(search: URLSearchParams): HistoryParams {
     to: range === 'custom' ? isoOrNull(search.get('to')) : null,
     q: (search.get('q') ?? '').trim().slice(0, 200),
     limit,
-    offset: offset - (offset % limit),
+    offset,
   };
 }
 
@@ -72,10 +64,8 @@ export function historySearch(params: HistoryParams): string {
   if (params.range === 'custom' && params.from) search.set('from', params.from);
   if (params.range === 'custom' && params.to) search.set('to', params.to);
   if (params.q) search.set('q', params.q);
-  if (params.limit !== DEFAULT_LIMIT) search.set('limit', String(params.limit));
-  if (params.offset > 0) search.set('offset', String(params.offset));
-  const text = search.toString();
-  return text ? `?${text}` : '';
+  setPaging(search, params, DEFAULT_LIMIT);
+  return searchString(search);
 }
 
 export function hasFilters(params: HistoryParams): boolean {
@@ -97,21 +87,5 @@ export function timeWindow(params: HistoryParams, now: number): { from?: string;
  * so Back returns to the previous page.
  */
 export function useHistoryParams() {
-  const searchParams = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useMemo(() => parseHistoryParams(new URLSearchParams(searchParams.toString())), [searchParams]);
-
-  const setParams = useCallback(
-    (patch: Partial<HistoryParams>, { history = 'replace' }: { history?: 'push' | 'replace' } = {}) => {
-      // Read the URL at call time: a debounced search must not undo a filter changed meanwhile, or vice versa.
-      const current = parseHistoryParams(new URLSearchParams(window.location.search));
-      const href = `${pathname}${historySearch({ ...current, ...patch })}`;
-      if (history === 'push') router.push(href, { scroll: false });
-      else router.replace(href, { scroll: false });
-    },
-    [pathname, router],
-  );
-
-  return { params, setParams };
+  return useUrlParams(parseHistoryParams, historySearch);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyStreamEvent, EMPTY_LIVE_STATE, type LiveState, type StreamEvent } from './live-state';
+import type { StreamEvent } from '@/components/run-events/stream';
+import { applyStreamEvent, EMPTY_LIVE_STATE, type LiveState } from './live-state';
 
 function play(events: Array<[number, StreamEvent]>, from: LiveState = EMPTY_LIVE_STATE): LiveState {
   return events.reduce((state, [seq, event]) => applyStreamEvent(state, event, seq, 1_000 + seq), from);

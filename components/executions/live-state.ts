@@ -1,38 +1,8 @@
+import type { StreamEvent } from '@/components/run-events/stream';
 import type { ExecutionStatus } from './types';
 
 // What the live stream of an execution (API.md "Stream events") has said so far. Pure, so a replay after a
 // reconnect, a duplicate or an odd order cannot count anything twice: events at or below `lastSeq` are ignored.
-
-export const STREAM_EVENT_TYPES = [
-  'execution_start',
-  'block_start',
-  'block_chunk',
-  'block_log',
-  'block_complete',
-  'block_error',
-  'block_skipped',
-  'done',
-  'error',
-] as const;
-
-export type StreamEventType = (typeof STREAM_EVENT_TYPES)[number];
-
-export interface StreamEvent {
-  type: StreamEventType;
-  execution_id?: string;
-  block_id?: string | null;
-  block_type?: string;
-  chunk?: string;
-  level?: string;
-  message?: string;
-  data?: { output?: unknown; error?: { message?: string; code?: string } | string };
-  duration_ms?: number;
-  status?: string;
-  output?: unknown;
-  error?: string;
-  code?: string;
-  started_at?: string;
-}
 
 export interface ConsoleLine {
   level: string;

@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import { Spinner } from '@/components/ui/spinner';
 import { BLOCK_STATUS_LABEL, STATUS_LABEL } from './format';
-import { Icon } from './icons';
+import { Icon } from '@/components/ui/icons';
 import type { BlockStatus, ExecutionStatus } from './types';
 
 const TONE = { queued: 'neutral', running: 'indigo', completed: 'emerald', failed: 'red', cancelled: 'amber' } as const;
@@ -15,7 +15,7 @@ export function ExecutionStatusBadge({ status }: { status: ExecutionStatus }) {
           {status === 'running' || status === 'queued' ? (
             <Spinner className="h-3 w-3" />
           ) : (
-            <Icon name={status === 'completed' ? 'check' : status === 'failed' ? 'x' : 'stop'} className="h-3 w-3" strokeWidth={2.5} />
+            <Icon name={status === 'completed' ? 'check' : status === 'failed' ? 'x' : 'stop'} className="shrink-0 h-3 w-3" strokeWidth={2.5} />
           )}
           {STATUS_LABEL[status]}
         </span>
@@ -46,10 +46,10 @@ export function BlockStatusIcon({ status, className = 'h-3.5 w-3.5', label = fal
         <span className="relative inline-flex h-2 w-2 rounded-full bg-indigo-500" />
       </span>
     );
-  } else if (status === 'success') glyph = <Icon name="check" className={`${className} ${BLOCK_STATUS_TEXT[status]}`} strokeWidth={2.5} />;
-  else if (status === 'error') glyph = <Icon name="x" className={`${className} ${BLOCK_STATUS_TEXT[status]}`} strokeWidth={2.5} />;
-  else if (status === 'cancelled') glyph = <Icon name="stop" className={`${className} ${BLOCK_STATUS_TEXT[status]}`} />;
-  else if (status === 'skipped') glyph = <Icon name="skip-forward" className={`${className} ${BLOCK_STATUS_TEXT[status]}`} />;
+  } else if (status === 'success') glyph = <Icon name="check" className={`shrink-0 ${className} ${BLOCK_STATUS_TEXT[status]}`} strokeWidth={2.5} />;
+  else if (status === 'error') glyph = <Icon name="x" className={`shrink-0 ${className} ${BLOCK_STATUS_TEXT[status]}`} strokeWidth={2.5} />;
+  else if (status === 'cancelled') glyph = <Icon name="stop" className={`shrink-0 ${className} ${BLOCK_STATUS_TEXT[status]}`} />;
+  else if (status === 'skipped') glyph = <Icon name="skip-forward" className={`shrink-0 ${className} ${BLOCK_STATUS_TEXT[status]}`} />;
   else glyph = <span aria-hidden className={`inline-flex ${className} items-center justify-center`}><span className="h-2 w-2 rounded-full border-2 border-zinc-300 dark:border-zinc-600" /></span>;
   return (
     <span className="inline-flex shrink-0 items-center" title={name}>

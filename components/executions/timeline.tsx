@@ -2,7 +2,7 @@
 
 import type { KeyboardEvent } from 'react';
 import { BLOCK_STATUS_LABEL, formatDuration, formatOffset } from './format';
-import { Icon } from './icons';
+import { Icon } from '@/components/ui/icons';
 import type { BlockView, RunModel } from './run-model';
 import { BlockStatusIcon } from './status';
 import type { BlockStatus } from './types';
@@ -92,7 +92,7 @@ export function Timeline({ model, selectedId, onSelect }: { model: RunModel; sel
               >
                 <span className="flex w-40 shrink-0 items-center gap-1.5 pr-2 pl-1.5 sm:w-48">
                   <BlockStatusIcon status={block.status} />
-                  <Icon name={block.icon} className="h-3.5 w-3.5 text-zinc-400" />
+                  <Icon name={block.icon} className="shrink-0 h-3.5 w-3.5 text-zinc-400" />
                   <span className={`truncate text-xs ${selected ? 'font-semibold text-indigo-900 dark:text-indigo-200' : 'font-medium text-zinc-800 dark:text-zinc-200'}`} title={block.name}>
                     {block.name}
                   </span>

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useReducer, useRef, useState } from 'react';
-import { applyStreamEvent, EMPTY_LIVE_STATE, isTerminal, STREAM_EVENT_TYPES, type LiveState, type StreamEvent } from './live-state';
+import { executionStreamUrl, readStreamMessage, STREAM_EVENT_TYPES, type StreamEvent } from '@/components/run-events/stream';
+import { applyStreamEvent, EMPTY_LIVE_STATE, isTerminal, type LiveState } from './live-state';
 
 /**
  * `connecting` until the stream opens; `live` while it delivers; `reconnecting` after a network drop (EventSource
@@ -42,17 +43,12 @@ export function useExecutionStream(workflowId: string, executionId: string, enab
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
     let attempts = 0;
     let finished = false;
-    const base = `/api/workflows/${encodeURIComponent(workflowId)}/executions/${encodeURIComponent(executionId)}/stream`;
 
     const onMessage = (message: MessageEvent<string>) => {
-      let event: StreamEvent;
-      try {
-        event = JSON.parse(message.data) as StreamEvent;
-      } catch {
-        return;
-      }
-      const seq = message.lastEventId ? Number(message.lastEventId) : null;
-      if (seq !== null && Number.isFinite(seq)) {
+      const read = readStreamMessage(message);
+      if (!read) return;
+      const { event, seq } = read;
+      if (seq !== null) {
         if (seq <= lastSeqRef.current) return;
         lastSeqRef.current = seq;
       }
@@ -68,9 +64,7 @@ export function useExecutionStream(workflowId: string, executionId: string, enab
 
     const connect = () => {
       setConnection(attempts === 0 ? 'connecting' : 'reconnecting');
-      // A fresh EventSource cannot be given a Last-Event-ID header; the server also reads it from the query.
-      const url = lastSeqRef.current > 0 ? `${base}?last_event_id=${lastSeqRef.current}` : base;
-      const current = new EventSource(url);
+      const current = new EventSource(executionStreamUrl(workflowId, executionId, lastSeqRef.current));
       source = current;
       current.onopen = () => {
         attempts = 0;

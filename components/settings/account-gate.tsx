@@ -5,8 +5,8 @@ import type { ReactNode } from 'react';
 import { useAccount } from '@/components/auth/use-account';
 import type { Role } from '@/components/auth/roles';
 import { Alert } from '@/components/ui/alert';
+import { QueryError } from '@/components/ui/query-error';
 import { Loading } from '@/components/ui/spinner';
-import { QueryError } from './section';
 
 type Account = ReturnType<typeof useAccount>;
 export interface SignedInAccount {
@@ -19,7 +19,7 @@ export interface SignedInAccount {
 export function AccountGate({ children }: { children: (account: SignedInAccount) => ReactNode }) {
   const { query, me, workspace, role } = useAccount();
   if (query.isPending) return <Loading label="Loading your workspace…" />;
-  if (query.isError) return <QueryError what="your workspace" error={query.error} onRetry={() => query.refetch()} />;
+  if (query.isError) return <QueryError title="Could not load your workspace" error={query.error} onRetry={() => query.refetch()} />;
   if (!me || !workspace || !role) {
     return (
       <Alert tone="warning" title="You are signed out">

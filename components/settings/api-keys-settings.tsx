@@ -10,15 +10,17 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyableValue } from '@/components/ui/copy-button';
-import { ConfirmDialog, Dialog, DialogActions } from '@/components/ui/dialog';
+import { ConfirmDialog, DialogActions } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { SelectField, TextField } from '@/components/ui/field';
+import { QueryError } from '@/components/ui/query-error';
 import { Loading } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import type { AppRouter } from '@/server/api/root';
 import { AccountGate } from './account-gate';
-import { CELL, QueryError, Section, Table } from './section';
+import { RevealOnceDialog } from './reveal-once-dialog';
+import { CELL, Section, Table } from './section';
 
 type ApiKey = inferRouterOutputs<AppRouter>['apiKeys']['list'][number];
 type CreatedKey = inferRouterOutputs<AppRouter>['apiKeys']['create'];
@@ -70,7 +72,7 @@ function ApiKeys() {
       {keys.isPending ? (
         <Loading label="Loading API keys…" />
       ) : keys.isError ? (
-        <QueryError what="API keys" error={keys.error} onRetry={() => keys.refetch()} />
+        <QueryError title="Could not load API keys" error={keys.error} onRetry={() => keys.refetch()} />
       ) : keys.data.length === 0 ? (
         <EmptyState
           title="No API keys yet"
@@ -130,21 +132,16 @@ function ApiKeys() {
 }
 
 function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => Promise<unknown> }) {
-  const [created, setCreated] = useState<CreatedKey | null>(null);
-  const close = () => {
-    setCreated(null);
-    onClose();
-  };
   return (
-    <Dialog
+    <RevealOnceDialog<CreatedKey>
       open={open}
-      onClose={close}
-      dismissible={!created}
-      title={created ? 'Copy your new API key' : 'Create API key'}
-      description={created ? undefined : 'Name the key after where it will be used, so you know which one to revoke later.'}
-    >
-      {created ? (
-        <div className="space-y-4">
+      onClose={onClose}
+      onCreated={onCreated}
+      title="Create API key"
+      revealTitle="Copy your new API key"
+      description="Name the key after where it will be used, so you know which one to revoke later."
+      reveal={(created) => (
+        <>
           <Alert tone="warning" title="This is the only time the key is shown">
             Copy it now and keep it somewhere safe, such as a password manager. Weft stores only a fingerprint of it, so it cannot be shown again; if
             you lose it, revoke it and create a new one.
@@ -155,22 +152,10 @@ function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean; onClo
             </p>
             <CopyableValue value={created.key} label="API key" testId="new-api-key" />
           </div>
-          <DialogActions>
-            <Button variant="primary" onClick={close}>
-              Done
-            </Button>
-          </DialogActions>
-        </div>
-      ) : (
-        <CreateApiKeyForm
-          onCancel={close}
-          onCreated={async (key) => {
-            setCreated(key);
-            await onCreated();
-          }}
-        />
+        </>
       )}
-    </Dialog>
+      form={(props) => <CreateApiKeyForm {...props} />}
+    />
   );
 }
 

@@ -10,10 +10,11 @@ import { ConfirmDialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { TextField } from '@/components/ui/field';
+import { QueryError } from '@/components/ui/query-error';
 import { Loading } from '@/components/ui/spinner';
 import { Time } from '@/components/ui/time';
 import { AccountGate } from './account-gate';
-import { CELL, QueryError, ReadOnlyNote, Section, Table } from './section';
+import { CELL, ReadOnlyNote, Section, Table } from './section';
 
 // The same rule the server applies (server/services/credentials.ts), checked here to answer before a round trip.
 const CREDENTIAL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
@@ -48,7 +49,7 @@ function Credentials({ canEdit }: { canEdit: boolean }) {
         {credentials.isPending ? (
           <Loading label="Loading credentials…" />
         ) : credentials.isError ? (
-          <QueryError what="credentials" error={credentials.error} onRetry={() => credentials.refetch()} />
+          <QueryError title="Could not load credentials" error={credentials.error} onRetry={() => credentials.refetch()} />
         ) : credentials.data.length === 0 ? (
           <EmptyState
             title="No credentials yet"

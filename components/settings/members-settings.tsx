@@ -10,15 +10,17 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyableValue } from '@/components/ui/copy-button';
-import { ConfirmDialog, Dialog, DialogActions } from '@/components/ui/dialog';
+import { ConfirmDialog, DialogActions } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { Select, SelectField } from '@/components/ui/field';
+import { QueryError } from '@/components/ui/query-error';
 import { Loading, Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import type { AppRouter } from '@/server/api/root';
 import { AccountGate, type SignedInAccount } from './account-gate';
-import { CELL, QueryError, ReadOnlyNote, Section, Table } from './section';
+import { RevealOnceDialog } from './reveal-once-dialog';
+import { CELL, ReadOnlyNote, Section, Table } from './section';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Member = Outputs['members']['list'][number];
@@ -104,7 +106,7 @@ function Members({ account }: { account: SignedInAccount }) {
       {members.isPending ? (
         <Loading label="Loading members…" />
       ) : members.isError ? (
-        <QueryError what="members" error={members.error} onRetry={() => members.refetch()} />
+        <QueryError title="Could not load members" error={members.error} onRetry={() => members.refetch()} />
       ) : (
         <Table label="Members" head={['Name', 'Email', 'Role', 'Joined', ...(isOwner ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
           {members.data.map((member) => {
@@ -213,7 +215,7 @@ function Invitations() {
       {invitations.isPending ? (
         <Loading label="Loading invitations…" />
       ) : invitations.isError ? (
-        <QueryError what="invitations" error={invitations.error} onRetry={() => invitations.refetch()} />
+        <QueryError title="Could not load invitations" error={invitations.error} onRetry={() => invitations.refetch()} />
       ) : invitations.data.length === 0 ? (
         <EmptyState title="No pending invitations" description="Links you create show here until someone uses them, they expire or you revoke them." />
       ) : (
@@ -257,42 +259,25 @@ function Invitations() {
 }
 
 function CreateInvitationDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => Promise<unknown> }) {
-  const [created, setCreated] = useState<CreatedInvitation | null>(null);
-  const close = () => {
-    setCreated(null);
-    onClose();
-  };
   return (
-    <Dialog
+    <RevealOnceDialog<CreatedInvitation>
       open={open}
-      onClose={close}
-      dismissible={!created}
-      title={created ? 'Copy the invitation link' : 'Create invitation link'}
-      description={created ? undefined : 'Choose what the person can do once they join and how long the link stays valid.'}
-    >
-      {created ? (
-        <div className="space-y-4">
+      onClose={onClose}
+      onCreated={onCreated}
+      title="Create invitation link"
+      revealTitle="Copy the invitation link"
+      description="Choose what the person can do once they join and how long the link stays valid."
+      reveal={(created) => (
+        <>
           <Alert tone="warning" title="This link is shown only once">
             Copy it now and send it to the person you are inviting. It works once, to join as{' '}
             <strong>{ROLE_LABEL[created.role].toLowerCase()}</strong>, until {formatDateTime(created.expires_at)}.
           </Alert>
           <CopyableValue value={`${window.location.origin}${created.path}`} label="invitation link" testId="invite-link" />
-          <DialogActions>
-            <Button variant="primary" onClick={close}>
-              Done
-            </Button>
-          </DialogActions>
-        </div>
-      ) : (
-        <CreateInvitationForm
-          onCancel={close}
-          onCreated={async (invitation) => {
-            setCreated(invitation);
-            await onCreated();
-          }}
-        />
+        </>
       )}
-    </Dialog>
+      form={(props) => <CreateInvitationForm {...props} />}
+    />
   );
 }
 

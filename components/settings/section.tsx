@@ -1,7 +1,4 @@
 import type { ReactNode } from 'react';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { errorMessage } from '@/components/ui/errors';
 
 /** One block of a settings page: a heading that says what it is for, an optional action, and its content. */
 export function Section({ title, description, action, children }: { title: string; description?: ReactNode; action?: ReactNode; children: ReactNode }) {
@@ -16,23 +13,6 @@ export function Section({ title, description, action, children }: { title: strin
       </div>
       <div className="px-5 py-4">{children}</div>
     </section>
-  );
-}
-
-/** A failed load, with the reason and a way to try again. */
-export function QueryError({ what, error, onRetry }: { what: string; error: unknown; onRetry: () => void }) {
-  return (
-    <Alert
-      tone="error"
-      title={`Could not load ${what}`}
-      action={
-        <Button size="sm" onClick={onRetry}>
-          Try again
-        </Button>
-      }
-    >
-      {errorMessage(error)}
-    </Alert>
   );
 }
 

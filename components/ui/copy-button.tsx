@@ -1,13 +1,13 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, type ButtonProps } from './button';
 
 /**
  * Puts text on the clipboard. The async Clipboard API exists only on secure origins (https or localhost), and
  * self-hosted installs are often reached over plain http on a LAN address, so fall back to the old copy command.
  */
-async function copyText(text: string): Promise<void> {
+export async function copyText(text: string): Promise<void> {
   try {
     if (navigator.clipboard?.writeText) {
       await navigator.clipboard.writeText(text);
@@ -30,26 +30,37 @@ async function copyText(text: string): Promise<void> {
   if (!copied) throw new Error('copy refused');
 }
 
-export function CopyButton({ value, label = 'Copy', ...props }: { value: string; label?: string } & Omit<ButtonProps, 'onClick' | 'value'>) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+export type CopyState = 'idle' | 'copied' | 'failed';
+
+/** Copies text and remembers how that went (`copied` or `failed`) for `resetMs`, then goes back to `idle`. */
+export function useCopy(resetMs: number): [CopyState, (text: string) => void] {
+  const [state, setState] = useState<CopyState>('idle');
 
   useEffect(() => {
     if (state === 'idle') return;
-    const timer = setTimeout(() => setState('idle'), 2500);
+    const timer = setTimeout(() => setState('idle'), resetMs);
     return () => clearTimeout(timer);
-  }, [state]);
+  }, [state, resetMs]);
+
+  const copy = useCallback((text: string) => {
+    copyText(text).then(
+      () => setState('copied'),
+      () => setState('failed'),
+    );
+  }, []);
+
+  return [state, copy];
+}
+
+export function CopyButton({ value, label = 'Copy', ...props }: { value: string; label?: string } & Omit<ButtonProps, 'onClick' | 'value'>) {
+  const [state, copy] = useCopy(2500);
 
   return (
     <>
       <Button
         size="sm"
         {...props}
-        onClick={() => {
-          copyText(value).then(
-            () => setState('copied'),
-            () => setState('failed'),
-          );
-        }}
+        onClick={() => copy(value)}
       >
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Press Ctrl+C to copy' : label}
       </Button>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 const CONTROL =
   'block w-full rounded-md border bg-white px-3 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 ' +
@@ -88,6 +88,30 @@ export function TextField({ label, hint, error, className, inputClassName = '', 
       ) : (
         input
       )}
+    </FieldFrame>
+  );
+}
+
+export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'> {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null;
+  /** Classes of the wrapper (label, control and message). */
+  className?: string;
+}
+
+/** A labelled multi-line input, with a hint below it replaced by the error when there is one. */
+export function TextAreaField({ label, hint, error, className, ...props }: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={controlClasses(Boolean(error), 'min-h-20 resize-y py-2')}
+        {...props}
+      />
     </FieldFrame>
   );
 }

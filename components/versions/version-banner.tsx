@@ -1,7 +1,7 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
-import { Icon } from '@/components/editor/icons';
+import { Icon } from '@/components/ui/icons';
 import { useVersionsStore, type VersionSelection } from './store';
 
 /** Says which version is on the canvas instead of the draft, and leads back to the draft. */

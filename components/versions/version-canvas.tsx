@@ -24,7 +24,7 @@ import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/spinner';
 import { errorMessage } from '@/components/ui/errors';
 import { blockSummary } from '@/components/editor/graph';
-import { categoryTone, Icon } from '@/components/editor/icons';
+import { categoryTone, Icon } from '@/components/ui/icons';
 import { useEditorStore } from '@/components/editor/store';
 import type { CatalogBlock, GraphBlock, GraphEdge } from '@/components/editor/types';
 import type { Theme } from '@/components/theme';

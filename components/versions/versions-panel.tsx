@@ -11,7 +11,7 @@ import { errorMessage } from '@/components/ui/errors';
 import { Loading } from '@/components/ui/spinner';
 import { formatDateTime, relativeTime } from '@/components/ui/time';
 import { useEditorActions } from '@/components/editor/editor-context';
-import { Icon } from '@/components/editor/icons';
+import { Icon } from '@/components/ui/icons';
 import { useEditorStore } from '@/components/editor/store';
 import { useTRPC, useTRPCClient } from '@/components/trpc';
 import { previewValue, type BlockDiff, type EdgeDiff, type FieldChange, type GraphDiff } from './diff';

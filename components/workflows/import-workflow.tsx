@@ -9,7 +9,7 @@ import { Dialog, DialogActions } from '@/components/ui/dialog';
 import { errorMessage } from '@/components/ui/errors';
 import type { AppRouter } from '@/server/api/root';
 import { graphProblems, validationIssues, type GraphProblem } from './errors';
-import { UploadIcon } from './icons';
+import { UploadIcon } from '@/components/ui/icons';
 import { readImportFile } from './transfer';
 import type { WorkflowSummary } from './types';
 

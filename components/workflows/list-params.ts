@@ -1,7 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useMemo } from 'react';
+import { parsePaging, searchString, setPaging, useUrlParams } from '@/components/ui/url-params';
 
 export type SortKey = 'updated' | 'name' | 'name-desc';
 
@@ -23,22 +22,14 @@ export interface ListParams {
   offset: number;
 }
 
-function integer(value: string | null, fallback: number, min: number, max: number): number {
-  const parsed = value === null ? NaN : Number(value);
-  if (!Number.isInteger(parsed)) return fallback;
-  return Math.min(max, Math.max(min, parsed));
-}
-
 export function parseListParams(search: URLSearchParams): ListParams {
   const sort = search.get('sort');
-  const limit = integer(search.get('limit'), DEFAULT_LIMIT, 1, MAX_LIMIT);
-  const offset = integer(search.get('offset'), 0, 0, Number.MAX_SAFE_INTEGER);
+  const { limit, offset } = parsePaging(search, DEFAULT_LIMIT, MAX_LIMIT);
   return {
     q: (search.get('q') ?? '').trim().slice(0, 200),
     sort: SORT_OPTIONS.some((option) => option.value === sort) ? (sort as SortKey) : 'updated',
     limit,
-    // Always on a page boundary, so "page N of M" stays whole.
-    offset: offset - (offset % limit),
+    offset,
   };
 }
 
@@ -46,10 +37,8 @@ function toSearch(params: ListParams): string {
   const search = new URLSearchParams();
   if (params.q) search.set('q', params.q);
   if (params.sort !== 'updated') search.set('sort', params.sort);
-  if (params.limit !== DEFAULT_LIMIT) search.set('limit', String(params.limit));
-  if (params.offset > 0) search.set('offset', String(params.offset));
-  const text = search.toString();
-  return text ? `?${text}` : '';
+  setPaging(search, params, DEFAULT_LIMIT);
+  return searchString(search);
 }
 
 /**
@@ -57,21 +46,5 @@ function toSearch(params: ListParams): string {
  * between pages pushes one, so Back returns to the previous page.
  */
 export function useListParams() {
-  const searchParams = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useMemo(() => parseListParams(new URLSearchParams(searchParams.toString())), [searchParams]);
-
-  const setParams = useCallback(
-    (patch: Partial<ListParams>, { history = 'replace' }: { history?: 'push' | 'replace' } = {}) => {
-      // Read the URL at call time: a debounced search must not undo a page change made meanwhile, or vice versa.
-      const current = parseListParams(new URLSearchParams(window.location.search));
-      const href = `${pathname}${toSearch({ ...current, ...patch })}`;
-      if (history === 'push') router.push(href, { scroll: false });
-      else router.replace(href, { scroll: false });
-    },
-    [pathname, router],
-  );
-
-  return { params, setParams };
+  return useUrlParams(parseListParams, toSearch);
 }

@@ -7,7 +7,7 @@ import { useTRPC, useTRPCClient } from '@/components/trpc';
 import { buttonClasses } from '@/components/ui/button';
 import { Menu, MenuItem, MenuLabel } from '@/components/ui/menu';
 import { Spinner } from '@/components/ui/spinner';
-import { ChevronDownIcon, TemplateIcon } from './icons';
+import { ChevronDownIcon, TemplateIcon } from '@/components/ui/icons';
 import { WORKFLOW_TEMPLATES, type WorkflowTemplate } from './templates';
 
 /** Creates a complete workflow from a template in one atomic step (an import) and opens it in the editor. */

@@ -4,8 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { DialogActions } from '@/components/ui/dialog';
-import { TextField } from '@/components/ui/field';
-import { TextAreaField } from './text-area-field';
+import { TextAreaField, TextField } from '@/components/ui/field';
 
 export interface WorkflowDetails {
   name: string;

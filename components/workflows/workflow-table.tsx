@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Menu, MenuItem, MenuSeparator } from '@/components/ui/menu';
 import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
-import { DotsIcon } from './icons';
+import { DotsIcon } from '@/components/ui/icons';
 import type { SortKey } from './list-params';
 import type { ExecutionStatus, WorkflowSummary } from './types';
 

@@ -11,11 +11,13 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { Select } from '@/components/ui/field';
+import { CloseIcon, PlusIcon, SearchIcon, WorkflowIllustration } from '@/components/ui/icons';
+import { Pagination } from '@/components/ui/pagination';
+import { QueryError } from '@/components/ui/query-error';
+import { SearchBox } from '@/components/ui/search-box';
 import { Spinner } from '@/components/ui/spinner';
-import { CloseIcon, PlusIcon, WorkflowIllustration } from './icons';
 import { ImportWorkflowButton } from './import-workflow';
 import { PAGE_SIZES, SORT_OPTIONS, useListParams, type ListParams, type SortKey } from './list-params';
-import { SearchBox } from './search-box';
 import { TemplateGallery, TemplateMenu, useCreateFromTemplate } from './templates-gallery';
 import { downloadJson, exportFileName } from './transfer';
 import type { WorkflowSummary } from './types';
@@ -151,17 +153,7 @@ export function WorkflowsPage() {
         {list.isPending || (workspaceIsEmpty && account.isPending) ? (
           <ListSkeleton />
         ) : list.isError && !data ? (
-          <Alert
-            tone="error"
-            title="Could not load the workflows"
-            action={
-              <Button size="sm" onClick={() => list.refetch()}>
-                Try again
-              </Button>
-            }
-          >
-            {errorMessage(list.error)}
-          </Alert>
+          <QueryError title="Could not load the workflows" error={list.error} onRetry={() => list.refetch()} />
         ) : workspaceIsEmpty ? (
           <FirstWorkflow canEdit={editActionsReady} onCreate={() => setCreating(true)} templates={templates} />
         ) : (
@@ -187,7 +179,7 @@ export function WorkflowsPage() {
                 <WorkflowTable workflows={rows} sort={sort} canEdit={canEdit} busyId={busyId} onAction={onRowAction} />
               </div>
             )}
-            {total > 0 && <Pagination params={params} setParams={setParams} total={total} shown={rows.length} />}
+            {total > 0 && <WorkflowsPagination params={params} setParams={setParams} total={total} shown={rows.length} />}
           </>
         )}
       </div>
@@ -294,7 +286,16 @@ function Toolbar({
 }) {
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
-      <SearchBox id={searchId} value={params.q} onCommit={onSearch} busy={busy} />
+      <SearchBox
+        id={searchId}
+        value={params.q}
+        onCommit={onSearch}
+        busy={busy}
+        label="Search workflows"
+        placeholder="Search by name…"
+        className="sm:max-w-xs"
+        icon={<SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400" />}
+      />
       <label className="flex items-center gap-2 text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400">
         Sort by
         <Select
@@ -308,44 +309,25 @@ function Toolbar({
   );
 }
 
-function Pagination({ params, setParams, total, shown }: { params: ListParams; setParams: ReturnType<typeof useListParams>['setParams']; total: number; shown: number }) {
-  const { limit, offset } = params;
-  const page = Math.floor(offset / limit) + 1;
-  const pages = Math.max(1, Math.ceil(total / limit));
-  const sizes = (PAGE_SIZES as readonly number[]).includes(limit) ? [...PAGE_SIZES] : [...PAGE_SIZES, limit].sort((a, b) => a - b);
-  const from = shown === 0 ? 0 : offset + 1;
-  const to = offset + shown;
+function WorkflowsPagination({ params, setParams, total, shown }: { params: ListParams; setParams: ReturnType<typeof useListParams>['setParams']; total: number; shown: number }) {
   return (
-    <nav aria-label="Pagination" className="flex flex-col gap-3 text-sm text-zinc-600 sm:flex-row sm:items-center sm:justify-between dark:text-zinc-400">
-      <p aria-live="polite" data-testid="pagination-summary">
-        Showing{' '}
-        <span className="font-medium text-zinc-900 dark:text-zinc-100">
-          {from}–{to}
-        </span>{' '}
-        of <span className="font-medium text-zinc-900 dark:text-zinc-100">{total}</span> {total === 1 ? 'workflow' : 'workflows'}
-      </p>
-      <div className="flex flex-wrap items-center gap-3">
-        <label className="flex items-center gap-2 whitespace-nowrap">
-          Per page
-          <Select
-            value={String(limit)}
-            onChange={(event) => setParams({ limit: Number(event.target.value), offset: 0 })}
-            options={sizes.map((size) => ({ value: String(size), label: String(size) }))}
-          />
-        </label>
-        <div className="flex items-center gap-2">
-          <Button size="sm" disabled={offset === 0} onClick={() => setParams({ offset: Math.max(0, offset - limit) }, { history: 'push' })}>
-            <span aria-hidden>←</span> Previous
-          </Button>
-          <span className="tabular-nums" data-testid="pagination-page">
-            Page {page} of {pages}
-          </span>
-          <Button size="sm" disabled={offset + limit >= total} onClick={() => setParams({ offset: offset + limit }, { history: 'push' })}>
-            Next <span aria-hidden>→</span>
-          </Button>
-        </div>
-      </div>
-    </nav>
+    <Pagination
+      limit={params.limit}
+      offset={params.offset}
+      total={total}
+      shown={shown}
+      pageSizes={PAGE_SIZES}
+      setParams={setParams}
+      summary={({ from, to }) => (
+        <p aria-live="polite" data-testid="pagination-summary">
+          Showing{' '}
+          <span className="font-medium text-zinc-900 dark:text-zinc-100">
+            {from}–{to}
+          </span>{' '}
+          of <span className="font-medium text-zinc-900 dark:text-zinc-100">{total}</span> {total === 1 ? 'workflow' : 'workflows'}
+        </p>
+      )}
+    />
   );
 }
 

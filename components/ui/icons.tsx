@@ -1,7 +1,10 @@
 import type { ReactNode, SVGProps } from 'react';
 
-// A tiny local icon set (24×24, stroked, in the spirit of lucide) for the block icons the catalog names and the
-// editor's toolbar. Inline SVG: nothing is fetched from anywhere.
+// The app's local icons. Inline SVG: nothing is fetched from anywhere; decorative (aria-hidden), the text beside an
+// icon says what it means.
+//
+// `Icon`: a named set (24×24, stroked, in the spirit of lucide) for the block icons the catalog names, the editor's
+// toolbar and the executions pages.
 
 const PATHS: Record<string, ReactNode> = {
   'log-in': (
@@ -159,6 +162,43 @@ const PATHS: Record<string, ReactNode> = {
       <path d="M6 9h.01M10 9h.01M14 9h.01M18 9h.01M6 13h.01M18 13h.01M9 13h6M7 16h10" />
     </>
   ),
+  'skip-forward': (
+    <>
+      <path d="m5 4 10 8-10 8z" />
+      <path d="M19 5v14" />
+    </>
+  ),
+  minus: <path d="M5 12h14" />,
+  clock: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" />
+    </>
+  ),
+  rerun: (
+    <>
+      <path d="M3 12a9 9 0 0 1 15.5-6.2L21 8" />
+      <path d="M21 3v5h-5" />
+      <path d="M21 12a9 9 0 0 1-15.5 6.2L3 16" />
+      <path d="M3 21v-5h5" />
+    </>
+  ),
+  'arrow-left': <path d="M19 12H5M12 19l-7-7 7-7" />,
+  pencil: (
+    <>
+      <path d="M17 3a2.8 2.8 0 1 1 4 4L7.5 20.5 2 22l1.5-5.5z" />
+      <path d="m15 5 4 4" />
+    </>
+  ),
+  activity: <path d="M22 12h-4l-3 9L9 3l-3 9H2" />,
+  coins: (
+    <>
+      <circle cx="8" cy="8" r="6" />
+      <path d="M18.1 10.4A6 6 0 1 1 10.3 18" />
+      <path d="M7 6h1v4" />
+    </>
+  ),
+  wrench: <path d="M14.7 6.3a1 1 0 0 0 0 1.4l1.6 1.6a1 1 0 0 0 1.4 0l3.8-3.8a6 6 0 0 1-7.9 7.9l-6.9 6.9a2.1 2.1 0 0 1-3-3l6.9-6.9a6 6 0 0 1 7.9-7.9z" />,
 };
 
 export const BLOCK_ICON_NAMES = ['log-in', 'flag', 'sparkles', 'bot', 'code', 'git-branch', 'globe'] as const;
@@ -191,4 +231,81 @@ export const CATEGORY_TONES: Record<string, { icon: string; accent: string }> = 
 
 export function categoryTone(category: string | undefined) {
   return CATEGORY_TONES[category ?? ''] ?? { icon: 'bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300', accent: 'bg-zinc-400' };
+}
+
+// Small solid icons (20×20, currentColor) used by the workflows pages and menus.
+
+const BASE = 'h-4 w-4 shrink-0';
+
+export function PlusIcon({ className = BASE }: { className?: string }) {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
+      <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
+    </svg>
+  );
+}
+
+export function UploadIcon({ className = BASE }: { className?: string }) {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
+      <path d="M9.25 13.25a.75.75 0 0 0 1.5 0V4.636l2.955 3.129a.75.75 0 0 0 1.09-1.03l-4.25-4.5a.75.75 0 0 0-1.09 0l-4.25 4.5a.75.75 0 1 0 1.09 1.03L9.25 4.636v8.614Z" />
+      <path d="M3.5 12.75a.75.75 0 0 0-1.5 0v2.5A2.75 2.75 0 0 0 4.75 18h10.5A2.75 2.75 0 0 0 18 15.25v-2.5a.75.75 0 0 0-1.5 0v2.5c0 .69-.56 1.25-1.25 1.25H4.75c-.69 0-1.25-.56-1.25-1.25v-2.5Z" />
+    </svg>
+  );
+}
+
+export function SearchIcon({ className = BASE }: { className?: string }) {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
+      <path
+        fillRule="evenodd"
+        d="M9 3.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11ZM2 9a7 7 0 1 1 12.452 4.391l3.328 3.329a.75.75 0 1 1-1.06 1.06l-3.329-3.328A7 7 0 0 1 2 9Z"
+        clipRule="evenodd"
+      />
+    </svg>
+  );
+}
+
+export function DotsIcon({ className = BASE }: { className?: string }) {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
+      <path d="M3 10a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0ZM8.5 10a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0ZM15.5 8.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z" />
+    </svg>
+  );
+}
+
+export function ChevronDownIcon({ className = BASE }: { className?: string }) {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
+      <path fillRule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clipRule="evenodd" />
+    </svg>
+  );
+}
+
+export function TemplateIcon({ className = BASE }: { className?: string }) {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
+      <path d="M2 4.75A2.75 2.75 0 0 1 4.75 2h10.5A2.75 2.75 0 0 1 18 4.75v1.5a.75.75 0 0 1-.75.75H2.75A.75.75 0 0 1 2 6.25v-1.5ZM2.75 8.5a.75.75 0 0 0-.75.75v6A2.75 2.75 0 0 0 4.75 18h2.5a.75.75 0 0 0 .75-.75v-8a.75.75 0 0 0-.75-.75h-4.5ZM10.25 8.5a.75.75 0 0 0-.75.75v8c0 .414.336.75.75.75h5A2.75 2.75 0 0 0 18 15.25v-6a.75.75 0 0 0-.75-.75h-7Z" />
+    </svg>
+  );
+}
+
+export function CloseIcon({ className = BASE }: { className?: string }) {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
+      <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
+    </svg>
+  );
+}
+
+/** Three connected nodes: the product's picture of a workflow, for the empty state. */
+export function WorkflowIllustration({ className = 'h-12 w-12' }: { className?: string }) {
+  return (
+    <svg aria-hidden viewBox="0 0 48 48" fill="none" className={className}>
+      <rect x="3" y="18" width="12" height="12" rx="3" className="fill-indigo-100 stroke-indigo-500 dark:fill-indigo-950 dark:stroke-indigo-400" strokeWidth="2" />
+      <rect x="33" y="6" width="12" height="12" rx="3" className="fill-emerald-100 stroke-emerald-500 dark:fill-emerald-950 dark:stroke-emerald-400" strokeWidth="2" />
+      <rect x="33" y="30" width="12" height="12" rx="3" className="fill-amber-100 stroke-amber-500 dark:fill-amber-950 dark:stroke-amber-400" strokeWidth="2" />
+      <path d="M15 24h6c3 0 3-12 6-12h6M21 24c3 0 3 12 6 12h6" className="stroke-zinc-400 dark:stroke-zinc-500" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
 }

@@ -1,16 +1,35 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Spinner } from '@/components/ui/spinner';
-import { SearchIcon } from './icons';
 
 const DEBOUNCE_MS = 300;
 
 /**
- * The search field: what is typed shows at once, the URL (and so the list) follows once typing pauses. When the URL
- * changes on its own (Back, a "Clear search" button) the field follows it.
+ * A list's search field: what is typed shows at once, the URL (and so the list) follows once typing pauses; Enter
+ * commits at once. When the URL changes on its own (Back, "Clear filters") the field follows it.
+ *
+ * `icon` is the leading (decorative) icon, positioned by the caller's classes; `className` sizes the wrapper.
  */
-export function SearchBox({ id, value: committed, onCommit, busy }: { id: string; value: string; onCommit: (q: string) => void; busy: boolean }) {
+export function SearchBox({
+  id,
+  value: committed,
+  onCommit,
+  busy,
+  label,
+  placeholder,
+  icon,
+  className,
+}: {
+  id: string;
+  value: string;
+  onCommit: (q: string) => void;
+  busy: boolean;
+  label: string;
+  placeholder: string;
+  icon: ReactNode;
+  className: string;
+}) {
   const [text, setText] = useState(committed);
   const [seen, setSeen] = useState(committed);
   if (committed !== seen) {
@@ -26,8 +45,8 @@ export function SearchBox({ id, value: committed, onCommit, busy }: { id: string
   }, [text, committed, onCommit]);
 
   return (
-    <div className="relative w-full sm:max-w-xs">
-      <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400" />
+    <div className={`relative w-full ${className}`}>
+      {icon}
       <input
         id={id}
         type="search"
@@ -37,8 +56,8 @@ export function SearchBox({ id, value: committed, onCommit, busy }: { id: string
         onKeyDown={(event) => {
           if (event.key === 'Enter') onCommit(text.trim());
         }}
-        placeholder="Search by name…"
-        aria-label="Search workflows"
+        placeholder={placeholder}
+        aria-label={label}
         autoComplete="off"
         spellCheck={false}
         className="block h-9 w-full rounded-md border border-zinc-300 bg-white pr-8 pl-8 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:outline-2 focus:outline-offset-0 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500"
