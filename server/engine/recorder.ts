@@ -31,7 +31,7 @@ export class ExecutionRecorder {
     // insert instead of hundreds (an embedded database shares the thread that streams to clients).
     this.timer ??= setTimeout(() => {
       this.timer = null;
-      this.flushing ??= this.flushLoop();
+      void this.startFlush();
     }, PERSIST_DELAY_MS);
     return event;
   }
@@ -40,7 +40,20 @@ export class ExecutionRecorder {
     return this.seq;
   }
 
-  private async flushLoop(): Promise<void> {
+  /**
+   * Writes what is queued, one batch at a time; at most one writer runs. `flushing` is cleared in a `finally`
+   * callback, which always runs after the assignment below, even when there was nothing to write (an inline
+   * clear inside the async body would run first when it completes synchronously, leaving a settled promise
+   * behind that `flush()` would then await forever).
+   */
+  private startFlush(): Promise<void> {
+    this.flushing ??= this.writeQueued().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async writeQueued(): Promise<void> {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0);
@@ -55,8 +68,6 @@ export class ExecutionRecorder {
       }
     } catch (error) {
       console.error(`[weft] could not persist events of execution ${this.executionId}:`, (error as Error).message);
-    } finally {
-      this.flushing = null;
     }
   }
 
@@ -66,9 +77,7 @@ export class ExecutionRecorder {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    while (this.flushing || this.queue.length > 0) {
-      await (this.flushing ?? (this.flushing = this.flushLoop()));
-    }
+    while (this.flushing || this.queue.length > 0) await this.startFlush();
   }
 
   async blockFinished(log: BlockLogRecord): Promise<void> {
