@@ -1,6 +1,7 @@
 import { callerForApiKey } from '../services/api-keys';
 import { ensurePersonalWorkspace } from '../services/workspaces';
 import { db } from '../db';
+import { requestOrigin } from '../http/origin';
 import { getAuth } from './better-auth';
 import type { Caller } from './caller';
 
@@ -76,8 +77,5 @@ export function isSameOrigin(headers: Headers, requestUrl: string): boolean {
       return false;
     }
   }
-  const url = new URL(requestUrl);
-  const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? url.host;
-  const proto = headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
-  return origin === `${proto}://${host}`;
+  return origin === requestOrigin(headers, requestUrl);
 }

@@ -3,6 +3,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { db } from '../db';
 import { env } from '../env';
+import { requestOrigin } from '../http/origin';
 import { masterKey } from '../secrets/master-key';
 import { createHash } from 'node:crypto';
 
@@ -28,10 +29,7 @@ async function createAuth() {
     // The app is served from whatever host people reach it on; only that same origin may post to auth routes.
     trustedOrigins: (request) => {
       if (!request) return [];
-      const url = new URL(request.url);
-      const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
-      const proto = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
-      return [`${proto}://${host}`];
+      return [requestOrigin(request.headers, request.url)];
     },
     advanced: { database: { generateId: () => crypto.randomUUID() } },
     // Brute-force protection per client address, loose enough for a team signing in behind one NAT.
