@@ -1,10 +1,6 @@
 'use client';
 
 import {
-  Background,
-  BackgroundVariant,
-  Controls,
-  MiniMap,
   ReactFlow,
   SelectionMode,
   useReactFlow,
@@ -17,6 +13,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useState, type DragEvent } from 'react';
 import { BlockNodeComponent } from './block-node';
+import { CanvasChrome, PRO_OPTIONS } from './canvas-chrome';
 import { PALETTE_MIME } from './editor-context';
 import { FlowEdgeComponent } from './flow-edge';
 import { NODE_HEIGHT, NODE_WIDTH } from './graph';
@@ -31,7 +28,6 @@ const edgeTypes: EdgeTypes = { flow: FlowEdgeComponent };
 
 const SNAP_GRID: [number, number] = [16, 16];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1 };
-const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STATUS_COLORS: Record<string, string> = {
   pending: '#a1a1aa',
   running: '#6366f1',
@@ -136,21 +132,7 @@ export function Canvas({ theme }: { theme: Theme }) {
         connectionRadius={28}
         aria-label="Workflow canvas"
       >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color={theme === 'dark' ? '#3f3f46' : '#d4d4d8'} />
-        <Controls showInteractive={false} position="bottom-left" />
-        {nodes.length > 0 && (
-          <MiniMap<BlockNode>
-            position="bottom-right"
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-            nodeStrokeWidth={0}
-            nodeBorderRadius={6}
-            maskColor={theme === 'dark' ? 'rgb(9 9 11 / 0.6)' : 'rgb(244 244 245 / 0.7)'}
-            ariaLabel="Mini map"
-            className="!rounded-lg !border !border-zinc-200 !shadow-sm dark:!border-zinc-700"
-          />
-        )}
+        <CanvasChrome<BlockNode> theme={theme} showMiniMap={nodes.length > 0} nodeColor={minimapColor} />
       </ReactFlow>
       {nodes.length === 0 && <EmptyCanvasHint readOnly={readOnly} />}
     </div>

@@ -1,11 +1,7 @@
 'use client';
 
 import {
-  Background,
-  BackgroundVariant,
-  Controls,
   Handle,
-  MiniMap,
   Panel,
   Position,
   ReactFlow,
@@ -20,6 +16,7 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { CanvasChrome, PRO_OPTIONS } from '@/components/editor/canvas-chrome';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/spinner';
 import { errorMessage } from '@/components/ui/errors';
@@ -79,7 +76,6 @@ const EDGE_STYLE: Record<EdgeChange, { stroke: string; strokeWidth: number; stro
 
 const HANDLE = '!h-2.5 !w-2.5 !min-w-0 !border-2 !border-white !bg-zinc-400 dark:!border-zinc-900 dark:!bg-zinc-500';
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1 };
-const PRO_OPTIONS = { hideAttribution: true };
 
 function VersionNodeView({ data, selected }: NodeProps<VersionNode>) {
   const { block, change } = data;
@@ -300,21 +296,7 @@ function VersionFlow({ version, diff, theme }: { version: { blocks: GraphBlock[]
       proOptions={PRO_OPTIONS}
       aria-label={diff ? 'Version compared with the draft' : 'Version canvas (read-only)'}
     >
-      <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color={theme === 'dark' ? '#3f3f46' : '#d4d4d8'} />
-      <Controls showInteractive={false} position="bottom-left" />
-      {nodes.length > 0 && (
-        <MiniMap<VersionNode>
-          position="bottom-right"
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={0}
-          nodeBorderRadius={6}
-          maskColor={theme === 'dark' ? 'rgb(9 9 11 / 0.6)' : 'rgb(244 244 245 / 0.7)'}
-          ariaLabel="Mini map"
-          className="!rounded-lg !border !border-zinc-200 !shadow-sm dark:!border-zinc-700"
-        />
-      )}
+      <CanvasChrome<VersionNode> theme={theme} showMiniMap={nodes.length > 0} nodeColor={minimapColor} />
       {diff && (
         <Panel position="top-left">
           <DiffLegend diff={diff} />
