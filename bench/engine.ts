@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { closeDatabase, installDatabase, openDatabase } from '../server/db';
 import { runGraph } from '../server/engine/run-graph';
-import type { Graph } from '../server/graph/schema';
+import type { Graph } from '@/lib/graph/schema';
 import { disposeSandboxPool } from '../server/sandbox';
 import { launchExecution } from '../server/services/executions';
 import { summarize } from './stats';

@@ -1,11 +1,10 @@
+import { BLOCK_ID_PATTERN, MAX_BLOCK_ID_LENGTH } from '@/lib/graph/schema';
+import { upstreamOfBlock } from '@/lib/graph/topology';
 import type { BlockConfig, BlockNode, CatalogBlock, FlowEdge, Graph, GraphProblem, GraphSnapshot, WorkflowView } from './types';
 
 // Pure graph helpers for the editor: conversions between the API's graph and React Flow's nodes and edges, ids,
 // connection rules, renames and copies. No React here, so all of it is unit-tested in graph.test.ts.
 
-/** Same rule as the server's validator (server/graph/schema.ts), repeated here because server code never ships to the browser. */
-export const BLOCK_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-export const MAX_BLOCK_ID_LENGTH = 64;
 
 export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 76;
@@ -82,22 +81,8 @@ export function blockIdProblem(id: string, others: Iterable<string>): string | n
 
 /** Every block upstream of `id` (transitively), not including itself. */
 export function ancestorsOf(id: string, edges: readonly Pick<FlowEdge, 'source' | 'target'>[]): Set<string> {
-  const incoming = new Map<string, string[]>();
-  for (const edge of edges) {
-    const list = incoming.get(edge.target);
-    if (list) list.push(edge.source);
-    else incoming.set(edge.target, [edge.source]);
-  }
-  const seen = new Set<string>();
-  const stack = [...(incoming.get(id) ?? [])];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (seen.has(current)) continue;
-    seen.add(current);
-    for (const next of incoming.get(current) ?? []) stack.push(next);
-  }
-  seen.delete(id);
-  return seen;
+  const blocks = [...new Set(edges.flatMap((edge) => [edge.source, edge.target]))].map((blockId) => ({ id: blockId }));
+  return upstreamOfBlock({ blocks, edges }, id);
 }
 
 /** Whether `to` can reach `from` already, i.e. an edge from → to would close a loop. */
@@ -215,19 +200,6 @@ export function renameBlock(snapshot: GraphSnapshot, from: string, to: string, c
     return { ...edge, id: edgeIdFor(source, edge.sourceHandle, target, edge.targetHandle), source, target };
   });
   return { nodes, edges };
-}
-
-/** The block ids a config refers to through templates (`{{id.…}}`). */
-export function referencedBlockIds(value: unknown): Set<string> {
-  const ids = new Set<string>();
-  const visit = (item: unknown) => {
-    if (typeof item === 'string') {
-      for (const match of item.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)/g)) ids.add(match[1]);
-    } else if (Array.isArray(item)) item.forEach(visit);
-    else if (item !== null && typeof item === 'object') Object.values(item).forEach(visit);
-  };
-  visit(value);
-  return ids;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

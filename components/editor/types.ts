@@ -1,7 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { FieldHint } from '@/server/blocks/types';
 import type { GraphProblem } from '@/server/graph/problems';
-import type { Block as GraphBlock, Edge as GraphEdge, Graph } from '@/server/graph/schema';
+import type { Block as GraphBlock, Edge as GraphEdge, Graph } from '@/lib/graph/schema';
 import type { BlockCatalog } from '@/server/services/block-catalog';
 import type { WorkflowView } from '@/server/services/workflow-schemas';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasTemplate } from '@/server/graph/templates';
+import { hasTemplate } from '@/lib/graph/templates';
 import { env } from '../env';
 import { DEFAULT_TIMEOUT_MS, NetworkError, safeFetch } from '../net';
 import { WEFT_VERSION } from '../version';

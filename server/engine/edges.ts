@@ -1,4 +1,4 @@
-import type { Edge } from '../graph/schema';
+import type { Edge } from '@/lib/graph/schema';
 
 /**
  * The outgoing edges a finished block takes: a condition takes only the edges of the branch its result picked;

@@ -1,5 +1,5 @@
 import type { AnyBlockDefinition } from '../blocks';
-import { renderTemplateString, renderTemplateValue, type BlockOutputs } from '../graph/templates';
+import { renderTemplateString, renderTemplateValue, type BlockOutputs } from '@/lib/graph/templates';
 
 function renderStrings(value: unknown, outputs: BlockOutputs): unknown {
   if (typeof value === 'string') return renderTemplateString(value, outputs);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetEnvForTests } from '../env';
 import { block, edge, graph, inputBlock, outputBlock } from '../graph/test-graphs';
-import type { Graph } from '../graph/schema';
+import type { Graph } from '@/lib/graph/schema';
 import type { EngineEventBody } from './events';
 import { runGraph, type BlockLogRecord, type StopReason } from './run-graph';
 

@@ -1,8 +1,8 @@
 import { getBlockDefinition, type AnyBlockDefinition } from '../blocks';
 import type { BlockRunContext, TokenUsage } from '../blocks/run-context';
 import { parseBlockConfig } from '../graph/config';
-import type { Block, Edge, Graph } from '../graph/schema';
-import { upstreamOf } from '../graph/topology';
+import type { Block, Edge, Graph } from '@/lib/graph/schema';
+import { upstreamOf } from '@/lib/graph/topology';
 import { executeBlock, type BlockOutcome, type ConsoleLine, type RetrySettings } from './block-executor';
 import { takenEdges } from './edges';
 import type { EngineEventBody, ExecutionErrorInfo } from './events';

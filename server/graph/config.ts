@@ -7,7 +7,7 @@ import {
   type BlockType,
 } from '@/server/blocks';
 import { InvalidGraphError, type GraphProblem } from './problems';
-import type { Block } from './schema';
+import type { Block } from '@/lib/graph/schema';
 
 type ConfiguredBlock = Pick<Block, 'id' | 'type' | 'config'>;
 

@@ -1,4 +1,4 @@
-import type { Block, Edge, Graph } from './schema';
+import type { Block, Edge, Graph } from '@/lib/graph/schema';
 
 /** Small builders for graphs in tests. */
 

@@ -1,9 +1,9 @@
 import { getBlockDefinition, type AnyBlockDefinition, type HandleId } from '@/server/blocks';
 import { parseWith, unknownTypeProblem } from './config';
 import { InvalidGraphError, type GraphProblem } from './problems';
-import { BLOCK_ID_PATTERN, MAX_BLOCK_ID_LENGTH, edgeLabel, type Block, type Edge, type Graph } from './schema';
-import { findMalformedTemplates, findTemplateReferences } from './templates';
-import { findCycles, reachableFrom, upstreamOf } from './topology';
+import { BLOCK_ID_PATTERN, MAX_BLOCK_ID_LENGTH, edgeLabel, type Block, type Edge, type Graph } from '@/lib/graph/schema';
+import { findMalformedTemplates, findTemplateReferences } from '@/lib/graph/templates';
+import { findCycles, reachableFrom, upstreamOf } from '@/lib/graph/topology';
 
 /** The block type through which the execution input enters; a graph has exactly one. */
 export const INPUT_BLOCK_TYPE = 'input';

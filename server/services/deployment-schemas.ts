@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { graphSchema } from '../graph/schema';
+import { graphSchema } from '@/lib/graph/schema';
 
 export const armInput = z.strictObject({
   ttl_seconds: z.number().int().min(1, 'ttl_seconds must be at least 1').max(86_400, 'ttl_seconds must be at most 86400').default(600),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { executionStatuses, executionTriggers } from '@/lib/execution-states';
 import { pageSchema, paginationQuery } from './pagination';
 
 // API shapes of executions (../shared/API.md "Execution"): requests validate with these, OpenAPI describes them.
@@ -11,8 +12,7 @@ export const executeInput = z
   })
   .transform((body) => ({ input: body.input ?? body.variables ?? {} }));
 
-export const executionStatuses = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
-export const executionTriggers = ['manual', 'api', 'webhook'] as const;
+export { executionStatuses, executionTriggers } from '@/lib/execution-states';
 
 export const listExecutionsQuery = z.object({
   ...paginationQuery,

@@ -6,7 +6,7 @@ import { nullableJson } from '../db/json';
 import { env } from '../env';
 import { ApiError } from '../errors';
 import { InvalidGraphError } from '../graph/problems';
-import type { Graph } from '../graph/schema';
+import type { Graph } from '@/lib/graph/schema';
 import { activeExecutions } from '../engine/active-executions';
 import { endChannel, openChannel } from '../engine/event-hub';
 import { ExecutionRecorder } from '../engine/recorder';

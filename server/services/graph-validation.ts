@@ -1,5 +1,5 @@
 import type { GraphProblem } from '../graph/problems';
-import type { Graph } from '../graph/schema';
+import type { Graph } from '@/lib/graph/schema';
 import { validateGraph } from '../graph/validate';
 import { checkSyntax } from '../sandbox';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageSchema, paginationQuery } from './pagination';
-import { blockSchema, edgeSchema, graphSchema } from '../graph/schema';
+import { blockSchema, edgeSchema, graphSchema } from '@/lib/graph/schema';
 
 // The API shapes of workflows: request bodies and queries validate with these, responses are described by them
 // (OpenAPI is generated from this file), and tRPC procedures take the same inputs.

@@ -4,7 +4,7 @@ import { db } from '../db';
 import { Prisma } from '../db/generated/client';
 import { ApiError } from '../errors';
 import { InvalidGraphError } from '../graph/problems';
-import type { Graph } from '../graph/schema';
+import type { Graph } from '@/lib/graph/schema';
 import { workflowGraphProblems } from './graph-validation';
 import {
   createWorkflowInput,

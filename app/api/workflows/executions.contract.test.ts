@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/graph/test-graphs';
-import type { Graph } from '@/server/graph/schema';
+import type { Graph } from '@/lib/graph/schema';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
 import { api, apiJson, readSse } from '../_test/client';

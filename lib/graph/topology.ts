@@ -202,6 +202,12 @@ export function upstreamOf(graph: TopologyGraph): Map<string, Set<string>> {
   return sortSets(upstream, adjacency);
 }
 
+/** Every block with a path of edges to `id`, not including itself (unless it is on a cycle). */
+export function upstreamOfBlock(graph: TopologyGraph, id: string): Set<string> {
+  const adjacency = buildAdjacency(graph);
+  return adjacency.index.has(id) ? walk(adjacency.predecessors, [id], false) : new Set();
+}
+
 /** Every block reachable from `starts` by following edges, the starts included. */
 export function reachableFrom(graph: TopologyGraph, starts: Iterable<string>): Set<string> {
   const adjacency = buildAdjacency(graph);
