@@ -6,7 +6,8 @@ export function postgresTestConfig() {
   const adminUrl = new URL(raw);
   return {
     adminUrl: raw,
-    templateName: 'weft_template',
+    // Unique per run, so that two runs on one server (a developer's and CI's, or parallel checkouts) never share one.
+    templateName: `weft_template_${process.pid}`,
     urlFor(database: string) {
       const url = new URL(adminUrl);
       url.pathname = `/${database}`;
