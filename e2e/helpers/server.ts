@@ -18,7 +18,8 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'weft-e2e-own-'));
 }
 
-export async function startServer(port: number, dataDir: string): Promise<TestServer> {
+/** Starts the production server; `env` adds to or overrides its environment (e.g. `DATABASE_URL`). */
+export async function startServer(port: number, dataDir: string, env: Record<string, string> = {}): Promise<TestServer> {
   let output = '';
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
@@ -29,6 +30,7 @@ export async function startServer(port: number, dataDir: string): Promise<TestSe
       WEFT_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
       WEFT_ALLOW_PRIVATE_NETWORK: 'true',
       WEFT_AUTH_ATTEMPTS_PER_MINUTE: '10000',
+      ...env,
     },
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
