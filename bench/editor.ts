@@ -140,7 +140,7 @@ async function main() {
     // The new person's own workspace (the bootstrap key belongs to another), through tRPC with the session cookie.
     const workflow = await trpc<{ id: string }>(page, server.url, 'workflows.create', { name: `${BLOCKS} blocks` });
     const graph = bigGraph();
-    const saved = await trpc<{ problems: unknown[]; workflow: { version: number } }>(page, server.url, 'workflows.saveGraph', { id: workflow.id, graph });
+    const saved = await trpc<{ problems: unknown[]; version: number }>(page, server.url, 'workflows.saveGraph', { id: workflow.id, graph });
     console.log(`workflow of ${graph.blocks.length} blocks and ${graph.edges.length} edges saved (${saved.problems.length} problems)`);
 
     await page.addInitScript(FIRST_NODE_PROBE);

@@ -7,7 +7,7 @@ import { closeDatabase, installDatabase, openDatabase } from '../server/db';
 import { runGraph } from '../server/engine/run-graph';
 import type { Graph } from '@/lib/graph/schema';
 import { disposeSandboxPool } from '../server/sandbox';
-import { launchExecution } from '../server/services/executions';
+import { launchExecution } from '../server/services/executions/launch';
 import { summarize } from './stats';
 
 const BLOCKS = 100;

@@ -33,6 +33,29 @@ function summary(label: string, samples: number[]): string {
   return `${label.padEnd(34)} n=${String(sorted.length).padEnd(5)} p50 ${f(percentile(sorted, 50))}  p90 ${f(percentile(sorted, 90))}  p99 ${f(percentile(sorted, 99))}  max ${f(sorted.at(-1) ?? Number.NaN)}  mean ${f(mean)}`;
 }
 
+/** Reads an SSE stream to its end: when each `block_chunk` arrived, by its text. */
+async function chunkArrivals(url: string): Promise<Map<string, number>> {
+  const arrived = new Map<string, number>();
+  const response = await fetch(url);
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return arrived;
+    const now = performance.now();
+    buffer += decoder.decode(value, { stream: true });
+    let boundary: number;
+    while ((boundary = buffer.indexOf('\n\n')) !== -1) {
+      const block = buffer.slice(0, boundary);
+      buffer = buffer.slice(boundary + 2);
+      const type = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (type === 'block_chunk' && data) arrived.set((JSON.parse(data) as { chunk: string }).chunk, now);
+    }
+  }
+}
+
 async function main() {
   const provider = await startStandInProvider({ apiKey: KEY });
   // Before anything reads the environment.
@@ -41,9 +64,9 @@ async function main() {
   process.env.WEFT_DEFAULT_PROVIDER = 'openai';
 
   const { openDatabase, installDatabase, closeDatabase } = await import('../server/db');
-  const { launchExecution } = await import('../server/services/executions');
+  const { launchExecution } = await import('../server/services/executions/launch');
   const { executionEventStream, SSE_HEADERS } = await import('../server/services/execution-stream');
-  const { subscribe } = await import('../server/engine/event-hub');
+  const { executionRuntime } = await import('../server/services/executions/runtime');
 
   const openedAt = performance.now();
   const database = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
@@ -96,29 +119,11 @@ async function main() {
       capMs: 60_000,
     });
     const emitted = new Map<string, number>();
-    const live = subscribe(id, 0, (event) => {
+    const live = executionRuntime().subscribe(id, 0, (event) => {
       if (event.type === 'block_chunk') emitted.set(event.chunk, performance.now());
     });
 
-    const arrived = new Map<string, number>();
-    const response = await fetch(`${sseOrigin}/?execution=${id}`);
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done: ended } = await reader.read();
-      if (ended) break;
-      const now = performance.now();
-      buffer += decoder.decode(value, { stream: true });
-      let boundary: number;
-      while ((boundary = buffer.indexOf('\n\n')) !== -1) {
-        const block = buffer.slice(0, boundary);
-        buffer = buffer.slice(boundary + 2);
-        const type = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (type === 'block_chunk' && data) arrived.set((JSON.parse(data) as { chunk: string }).chunk, now);
-      }
-    }
+    const arrived = await chunkArrivals(`${sseOrigin}/?execution=${id}`);
     await done;
     live?.unsubscribe();
 

@@ -1,7 +1,7 @@
 import { databaseTargetFromEnv, getDatabase } from './db';
 import { ensureBootstrapApiKey } from './services/api-keys';
 import { pruneOldExecutions } from './services/execution-history';
-import { markInterruptedExecutions } from './services/executions';
+import { markInterruptedExecutions } from './services/executions/recovery';
 import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock';
 
 /**

@@ -10,7 +10,7 @@ import { createApiKey } from '@/server/services/api-keys';
 import { setCredential } from '@/server/services/credentials';
 import { createInvitation } from '@/server/services/members';
 import { deployWorkflow, undeployWorkflow } from '@/server/services/deployments';
-import { executeAndWait } from '@/server/services/executions';
+import { executeAndWait } from '@/server/services/executions/launch';
 import { createWorkflow, replaceGraph } from '@/server/services/workflows';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';

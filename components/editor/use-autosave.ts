@@ -48,7 +48,7 @@ export function useAutosave(workflowId: string) {
         const attempt = (async () => {
           try {
             const result = await client.workflows.saveGraph.mutate({ id: workflowId, graph, version: forced ? undefined : state.save.version });
-            useEditorStore.getState().markSaved(revision, result.workflow.version, result.problems);
+            useEditorStore.getState().markSaved(revision, result.version, result.problems);
             return true;
           } catch (error) {
             const code = weftCode(error);

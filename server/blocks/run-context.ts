@@ -1,9 +1,15 @@
+import type { ExecutionStatus } from '@/lib/execution-states';
 import type { ConsoleLevel } from '../sandbox/console';
 
 /** Token counts of a model call, as block logs and executions report them. */
 export interface TokenUsage {
   input_tokens: number;
   output_tokens: number;
+}
+
+/** Token usage summed: `total` so far (null when nothing was counted yet) plus `more`. */
+export function addUsage(total: TokenUsage | null, more: TokenUsage): TokenUsage {
+  return { input_tokens: (total?.input_tokens ?? 0) + more.input_tokens, output_tokens: (total?.output_tokens ?? 0) + more.output_tokens };
 }
 
 /**
@@ -51,7 +57,7 @@ export interface WorkflowToolInfo {
 
 export interface SubWorkflowResult {
   execution_id: string;
-  status: 'completed' | 'failed' | 'cancelled' | 'queued' | 'running';
+  status: ExecutionStatus;
   output: unknown;
   error: { message: string; block_id: string | null; code: string } | null;
 }

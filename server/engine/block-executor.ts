@@ -1,5 +1,5 @@
 import type { AnyBlockDefinition } from '../blocks';
-import { BlockError, type BlockRunContext, type TokenUsage } from '../blocks/run-context';
+import { addUsage, BlockError, type BlockRunContext, type TokenUsage } from '../blocks/run-context';
 import type { ConsoleLevel } from '../sandbox/console';
 
 // Runs one block: its attempts (retry with backoff), its timeout, and its abort. The block's own `run` only
@@ -13,16 +13,19 @@ export interface ConsoleLine {
   at: string;
 }
 
-export interface BlockOutcome {
-  ok: boolean;
-  output: unknown;
-  error: { message: string; code: string } | null;
+export interface BlockFailure {
+  message: string;
+  code: string;
+}
+
+/** How a block ended: its output or why it failed, and the record of its attempts either way. */
+export type BlockOutcome = ({ ok: true; output: unknown } | { ok: false; error: BlockFailure }) & {
   attempts: number;
   console: ConsoleLine[];
   usage: TokenUsage | null;
   startedAt: Date;
   durationMs: number;
-}
+};
 
 export interface RetrySettings {
   max_attempts: number;
@@ -116,34 +119,23 @@ export async function executeBlock(options: ExecuteBlockOptions): Promise<BlockO
     consoleLines.push(line);
     options.onLog(line);
   };
-  const addUsage = (more: TokenUsage) => {
-    usage = {
-      input_tokens: (usage?.input_tokens ?? 0) + more.input_tokens,
-      output_tokens: (usage?.output_tokens ?? 0) + more.output_tokens,
-    };
+  const countUsage = (more: TokenUsage) => {
+    usage = addUsage(usage, more);
   };
-  const finish = (ok: boolean, output: unknown, error: BlockOutcome['error'], attempts: number): BlockOutcome => ({
-    ok,
-    output,
-    error,
-    attempts,
-    console: consoleLines,
-    usage,
-    startedAt,
-    durationMs: performance.now() - start,
-  });
+  const record = (attempts: number) => ({ attempts, console: consoleLines, usage, startedAt, durationMs: performance.now() - start });
+  const fail = (error: BlockFailure, attempts: number): BlockOutcome => ({ ok: false, error, ...record(attempts) });
 
   const { max_attempts, backoff_ms, backoff } = options.retry;
   for (let n = 1; ; n++) {
     try {
-      const output = await attempt(options, log, addUsage);
-      return finish(true, output ?? null, null, n);
+      const output = await attempt(options, log, countUsage);
+      return { ok: true, output: output ?? null, ...record(n) };
     } catch (error) {
       if (options.executionSignal.aborted) {
-        return finish(false, null, { message: 'Cancelled', code: 'cancelled' }, n);
+        return fail({ message: 'Cancelled', code: 'cancelled' }, n);
       }
       const failure = describe(error);
-      if (!failure.retryable || n >= max_attempts) return finish(false, null, { message: failure.message, code: failure.code }, n);
+      if (!failure.retryable || n >= max_attempts) return fail({ message: failure.message, code: failure.code }, n);
       const backoffWait = backoff === 'exponential' ? backoff_ms * 2 ** (n - 1) : backoff_ms;
       // A provider that said when to come back (Retry-After) is not called again sooner.
       const wait = Math.max(backoffWait, failure.retryAfterMs ?? 0);

@@ -1,3 +1,4 @@
+import type { ExecutionStatus } from '@/lib/execution-states';
 import type { ConsoleLevel } from '../sandbox/console';
 
 // The events of an execution, exactly as ../shared/API.md names them. Every event carries the execution id and,
@@ -8,8 +9,6 @@ export interface ExecutionErrorInfo {
   block_id: string | null;
   code: string;
 }
-
-export type ExecutionStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
 
 export type EngineEventBody =
   | { type: 'execution_start'; workflow_id: string; started_at: string }

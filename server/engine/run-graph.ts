@@ -1,5 +1,5 @@
 import { getBlockDefinition, type AnyBlockDefinition } from '../blocks';
-import type { BlockRunContext, TokenUsage } from '../blocks/run-context';
+import { addUsage, type BlockRunContext, type TokenUsage } from '../blocks/run-context';
 import { parseBlockConfig } from '../graph/config';
 import type { Block, Edge, Graph } from '@/lib/graph/schema';
 import { upstreamOf } from '@/lib/graph/topology';
@@ -53,13 +53,14 @@ export interface RunGraphOptions {
   runWorkflow: BlockRunContext<unknown>['runWorkflow'];
 }
 
-export interface GraphResult {
-  status: 'completed' | 'failed' | 'cancelled';
-  output: unknown;
-  error: ExecutionErrorInfo | null;
+/** How the graph run ended: the output when it completed, else why not; block outputs and usage either way. */
+export type GraphResult = (
+  | { status: 'completed'; output: unknown; error: null }
+  | { status: 'failed' | 'cancelled'; output: null; error: ExecutionErrorInfo }
+) & {
   blockOutputs: Record<string, unknown>;
   usage: TokenUsage | null;
-}
+};
 
 type BlockState = 'pending' | 'running' | 'finished' | 'skipped';
 
@@ -78,10 +79,7 @@ function stopReason(signal: AbortSignal): StopReason {
     : { code: 'cancelled', message: 'The execution was cancelled' };
 }
 
-export async function runGraph(options: RunGraphOptions): Promise<GraphResult> {
-  const { graph, emit } = options;
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const ancestors = upstreamOf(graph);
+function prepare(graph: Graph): Map<string, Prepared> {
   const prepared = new Map<string, Prepared>();
   for (const block of graph.blocks) {
     prepared.set(block.id, {
@@ -92,25 +90,84 @@ export async function runGraph(options: RunGraphOptions): Promise<GraphResult> {
       outgoing: graph.edges.filter((e) => e.source === block.id),
     });
   }
+  return prepared;
+}
 
-  const state = new Map<string, BlockState>(graph.blocks.map((b) => [b.id, 'pending']));
-  const outputs = new Map<string, unknown>();
-  const taken = new Set<Edge>();
-  const running = new Map<string, Promise<void>>();
-  const internal = new AbortController();
-  const abortInternal = () => internal.abort(options.signal.reason);
-  options.signal.addEventListener('abort', abortInternal, { once: true });
-  let order = 0;
-  let failure: ExecutionErrorInfo | null = null;
-  let usage: TokenUsage | null = null;
-  const ranOutputs: string[] = [];
+export async function runGraph(options: RunGraphOptions): Promise<GraphResult> {
+  return new GraphRun(options).run();
+}
 
-  const isSettled = (id: string) => state.get(id) === 'finished' || state.get(id) === 'skipped';
+/** The state of one run of a graph: which blocks are where, what they produced, which edges were taken. */
+class GraphRun {
+  private readonly prepared: Map<string, Prepared>;
+  private readonly ancestors: Map<string, Set<string>>;
+  private readonly state: Map<string, BlockState>;
+  private readonly outputs = new Map<string, unknown>();
+  private readonly taken = new Set<Edge>();
+  private readonly running = new Map<string, Promise<void>>();
+  /** Aborted with the execution's signal, and also when a block fails the execution. */
+  private readonly internal = new AbortController();
+  private order = 0;
+  private failure: ExecutionErrorInfo | null = null;
+  private usage: TokenUsage | null = null;
+  private readonly ranOutputs: string[] = [];
 
-  async function skip(item: Prepared) {
-    state.set(item.block.id, 'skipped');
-    emit({ type: 'block_skipped', block_id: item.block.id, block_type: item.block.type });
-    await options.onBlockFinished({
+  constructor(private readonly options: RunGraphOptions) {
+    this.prepared = prepare(options.graph);
+    this.ancestors = upstreamOf(options.graph);
+    this.state = new Map(options.graph.blocks.map((b) => [b.id, 'pending']));
+  }
+
+  async run(): Promise<GraphResult> {
+    const { signal } = this.options;
+    const concurrency = this.options.concurrency ?? DEFAULT_CONCURRENCY;
+    const abortInternal = () => this.internal.abort(signal.reason);
+    signal.addEventListener('abort', abortInternal, { once: true });
+    try {
+      while (!this.internal.signal.aborted) {
+        while (await this.advance(concurrency)) {
+          // skipping can make more blocks ready at once
+        }
+        if (this.running.size === 0) break;
+        await Promise.race(this.running.values());
+      }
+      await Promise.allSettled(this.running.values());
+    } finally {
+      signal.removeEventListener('abort', abortInternal);
+    }
+    return this.result();
+  }
+
+  private isSettled(id: string): boolean {
+    return this.state.get(id) === 'finished' || this.state.get(id) === 'skipped';
+  }
+
+  /** Starts what is ready and skips what can no longer run; returns whether anything changed. */
+  private async advance(concurrency: number): Promise<boolean> {
+    let changed = false;
+    for (const item of this.prepared.values()) {
+      if (this.internal.signal.aborted) break;
+      if (this.state.get(item.block.id) !== 'pending') continue;
+      if (!item.incoming.every((e) => this.isSettled(e.source))) continue;
+      const anyTaken = item.incoming.length === 0 || item.incoming.some((e) => this.taken.has(e));
+      if (!anyTaken) {
+        await this.skip(item);
+        changed = true;
+        continue;
+      }
+      if (this.running.size >= concurrency) continue;
+      const id = item.block.id;
+      const promise = this.runBlock(item).finally(() => this.running.delete(id));
+      this.running.set(id, promise);
+      changed = true;
+    }
+    return changed;
+  }
+
+  private async skip(item: Prepared) {
+    this.state.set(item.block.id, 'skipped');
+    this.options.emit({ type: 'block_skipped', block_id: item.block.id, block_type: item.block.type });
+    await this.options.onBlockFinished({
       blockId: item.block.id,
       blockType: item.block.type,
       blockName: item.block.name ?? null,
@@ -121,23 +178,21 @@ export async function runGraph(options: RunGraphOptions): Promise<GraphResult> {
       startedAt: null,
       completedAt: new Date(),
       durationMs: null,
-      executionOrder: ++order,
+      executionOrder: ++this.order,
       attempts: 0,
       usage: null,
       console: [],
     });
   }
 
-  async function run(item: Prepared) {
+  /** Runs one ready block through the executor with its rendered config and what flowed into it. */
+  private execute(item: Prepared, config: Record<string, unknown>): Promise<BlockOutcome> {
     const { block, definition } = item;
-    const executionOrder = ++order;
-    state.set(block.id, 'running');
-    emit({ type: 'block_start', block_id: block.id, block_type: block.type });
+    const { options } = this;
+    const emit = options.emit;
     const upstream: Record<string, unknown> = {};
-    for (const id of ancestors.get(block.id) ?? []) if (outputs.has(id)) upstream[id] = outputs.get(id);
-    const feeders = item.incoming.filter((e) => taken.has(e)).map((e) => e.source);
-    const config = renderConfig(definition, item.config, outputs);
-    const outcome: BlockOutcome = await executeBlock({
+    for (const id of this.ancestors.get(block.id) ?? []) if (this.outputs.has(id)) upstream[id] = this.outputs.get(id);
+    return executeBlock({
       definition,
       context: {
         blockId: block.id,
@@ -147,7 +202,7 @@ export async function runGraph(options: RunGraphOptions): Promise<GraphResult> {
         config,
         input: options.input,
         upstream,
-        feeders,
+        feeders: item.incoming.filter((e) => this.taken.has(e)).map((e) => e.source),
         chunk: (text) => emit({ type: 'block_chunk', block_id: block.id, block_type: block.type, chunk: text }),
         credential: options.credential,
         describeWorkflow: options.describeWorkflow,
@@ -155,37 +210,43 @@ export async function runGraph(options: RunGraphOptions): Promise<GraphResult> {
         timeoutMs: config.timeout_ms as number | undefined,
       },
       retry: config.retry as RetrySettings,
-      executionSignal: internal.signal,
+      executionSignal: this.internal.signal,
       onLog: (line) => emit({ type: 'block_log', block_id: block.id, block_type: block.type, level: line.level, message: line.message }),
     });
-    if (outcome.usage) {
-      usage = {
-        input_tokens: (usage?.input_tokens ?? 0) + outcome.usage.input_tokens,
-        output_tokens: (usage?.output_tokens ?? 0) + outcome.usage.output_tokens,
-      };
-    }
-    const continued = !outcome.ok && config.on_error === 'continue' && !internal.signal.aborted;
-    const output = outcome.ok ? outcome.output : continued ? { error: outcome.error!.message } : null;
+  }
+
+  private async runBlock(item: Prepared) {
+    const { block, definition } = item;
+    const { emit } = this.options;
+    const executionOrder = ++this.order;
+    this.state.set(block.id, 'running');
+    emit({ type: 'block_start', block_id: block.id, block_type: block.type });
+    const config = renderConfig(definition, item.config, this.outputs);
+    const outcome = await this.execute(item, config);
+    if (outcome.usage) this.usage = addUsage(this.usage, outcome.usage);
+    // A failure the block is configured to continue past flows on as `{error}`, unless the run is stopping.
+    const continued = !outcome.ok && config.on_error === 'continue' && !this.internal.signal.aborted;
+    const output = outcome.ok ? outcome.output : continued ? { error: outcome.error.message } : null;
     if (outcome.ok || continued) {
-      outputs.set(block.id, output);
-      for (const edge of takenEdges(block.type, item.outgoing, output, !outcome.ok)) taken.add(edge);
-      if (block.type === 'output') ranOutputs.push(block.id);
+      this.outputs.set(block.id, output);
+      for (const edge of takenEdges(block.type, item.outgoing, output, !outcome.ok)) this.taken.add(edge);
+      if (block.type === 'output') this.ranOutputs.push(block.id);
     }
-    state.set(block.id, 'finished');
+    this.state.set(block.id, 'finished');
     const durationMs = Math.round(outcome.durationMs * 10) / 10;
     if (outcome.ok) {
       emit({ type: 'block_complete', block_id: block.id, block_type: block.type, data: { output }, duration_ms: durationMs });
-    } else if (outcome.error!.code !== 'cancelled') {
-      emit({ type: 'block_error', block_id: block.id, block_type: block.type, data: { error: outcome.error! }, duration_ms: durationMs });
+    } else if (outcome.error.code !== 'cancelled') {
+      emit({ type: 'block_error', block_id: block.id, block_type: block.type, data: { error: outcome.error }, duration_ms: durationMs });
     }
-    await options.onBlockFinished({
+    await this.options.onBlockFinished({
       blockId: block.id,
       blockType: block.type,
       blockName: block.name ?? null,
       status: outcome.ok ? 'success' : 'error',
       input: config,
       output: outcome.ok || continued ? output : null,
-      error: outcome.error,
+      error: outcome.ok ? null : outcome.error,
       startedAt: outcome.startedAt,
       completedAt: new Date(),
       durationMs,
@@ -194,60 +255,23 @@ export async function runGraph(options: RunGraphOptions): Promise<GraphResult> {
       usage: outcome.usage,
       console: outcome.console,
     });
-    if (!outcome.ok && !continued && !internal.signal.aborted && outcome.error!.code !== 'cancelled') {
-      failure = { message: outcome.error!.message, block_id: block.id, code: outcome.error!.code };
-      internal.abort({ code: 'block_failed', message: outcome.error!.message });
+    if (!outcome.ok && !continued && !this.internal.signal.aborted && outcome.error.code !== 'cancelled') {
+      this.failure = { message: outcome.error.message, block_id: block.id, code: outcome.error.code };
+      this.internal.abort({ code: 'block_failed', message: outcome.error.message });
     }
   }
 
-  /** Starts what is ready and skips what can no longer run; returns whether anything changed. */
-  async function advance(): Promise<boolean> {
-    let changed = false;
-    for (const item of prepared.values()) {
-      if (internal.signal.aborted) break;
-      if (state.get(item.block.id) !== 'pending') continue;
-      if (!item.incoming.every((e) => isSettled(e.source))) continue;
-      const anyTaken = item.incoming.length === 0 || item.incoming.some((e) => taken.has(e));
-      if (!anyTaken) {
-        await skip(item);
-        changed = true;
-        continue;
-      }
-      if (running.size >= concurrency) continue;
-      const id = item.block.id;
-      const promise = run(item).finally(() => running.delete(id));
-      running.set(id, promise);
-      changed = true;
+  private result(): GraphResult {
+    const { outputs, ranOutputs, usage } = this;
+    const blockOutputs = Object.fromEntries(outputs);
+    if (this.failure) return { status: 'failed', output: null, error: this.failure, blockOutputs, usage };
+    if (this.options.signal.aborted) {
+      const reason = stopReason(this.options.signal);
+      const error = { message: reason.message, block_id: null, code: reason.code };
+      return { status: reason.code === 'cancelled' ? 'cancelled' : 'failed', output: null, error, blockOutputs, usage };
     }
-    return changed;
+    const output =
+      ranOutputs.length === 0 ? null : ranOutputs.length === 1 ? outputs.get(ranOutputs[0]) : Object.fromEntries(ranOutputs.map((id) => [id, outputs.get(id)]));
+    return { status: 'completed', output: output ?? null, error: null, blockOutputs, usage };
   }
-
-  try {
-    while (!internal.signal.aborted) {
-      while (await advance()) {
-        // skipping can make more blocks ready at once
-      }
-      if (running.size === 0) break;
-      await Promise.race(running.values());
-    }
-    await Promise.allSettled(running.values());
-  } finally {
-    options.signal.removeEventListener('abort', abortInternal);
-  }
-
-  const blockOutputs = Object.fromEntries(outputs);
-  if (failure) return { status: 'failed', output: null, error: failure, blockOutputs, usage };
-  if (options.signal.aborted) {
-    const reason = stopReason(options.signal);
-    return {
-      status: reason.code === 'cancelled' ? 'cancelled' : 'failed',
-      output: null,
-      error: { message: reason.message, block_id: null, code: reason.code },
-      blockOutputs,
-      usage,
-    };
-  }
-  const output =
-    ranOutputs.length === 0 ? null : ranOutputs.length === 1 ? outputs.get(ranOutputs[0]) : Object.fromEntries(ranOutputs.map((id) => [id, outputs.get(id)]));
-  return { status: 'completed', output: output ?? null, error: null, blockOutputs, usage };
 }

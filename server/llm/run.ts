@@ -1,5 +1,5 @@
 import { Output, stepCountIs, streamText, type LanguageModelUsage, type ToolSet } from 'ai';
-import { BlockError, type BlockRunContext, type TokenUsage } from '../blocks/run-context';
+import { addUsage, BlockError, type BlockRunContext, type TokenUsage } from '../blocks/run-context';
 import { providerError, scrubDeep, scrubSecrets } from './errors';
 import type { ResolvedModel } from './providers';
 
@@ -95,7 +95,7 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunResult
   if (signal.aborted) throw abortedError(signal);
 
   const steps: ModelStep[] = [];
-  const usage: TokenUsage = { input_tokens: 0, output_tokens: 0 };
+  let usage: TokenUsage = { input_tokens: 0, output_tokens: 0 };
   let current: ModelStep | null = null;
   let streamedAny = false;
   let failure: unknown = null;
@@ -155,8 +155,7 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunResult
         }
         case 'finish-step': {
           const stepUsage = tokenUsage(part.usage);
-          usage.input_tokens += stepUsage.input_tokens;
-          usage.output_tokens += stepUsage.output_tokens;
+          usage = addUsage(usage, stepUsage);
           context.addUsage(stepUsage);
           const step = current ?? { step: steps.length + 1, text: '', tool_calls: [], tool_results: [], finish_reason: 'unknown', usage: stepUsage };
           step.finish_reason = part.finishReason;

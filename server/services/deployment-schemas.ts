@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { executionStatuses } from '@/lib/execution-states';
 import { graphSchema } from '@/lib/graph/schema';
 
 export const armInput = z.strictObject({
@@ -12,7 +13,7 @@ export const undeployResultSchema = z.object({ deployed: z.literal(false) });
 export const armResultSchema = z.object({ webhook_id: z.string(), secret: z.string(), url: z.string(), expires_at: timestamp });
 export const webhookResultSchema = z.object({
   execution_id: z.string(),
-  status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']),
+  status: z.enum(executionStatuses),
   output: z.json().nullable().optional(),
 });
 

@@ -12,8 +12,6 @@ export const executeInput = z
   })
   .transform((body) => ({ input: body.input ?? body.variables ?? {} }));
 
-export { executionStatuses, executionTriggers } from '@/lib/execution-states';
-
 export const listExecutionsQuery = z.object({
   ...paginationQuery,
   status: z.enum(executionStatuses).optional(),

@@ -1,12 +1,13 @@
+import { isActive } from '@/lib/execution-states';
 import type { Caller } from '../auth/caller';
 import { db } from '../db';
-import { subscribe } from '../engine/event-hub';
 import { isTerminalEvent, type EngineEvent } from '../engine/events';
-import { getExecution } from './executions';
+import { getExecution } from './executions/reads';
+import { executionRuntime } from './executions/runtime';
 
 // Server-sent events of one execution: what happened so far (after Last-Event-ID) and then live until it ends.
-// Executions running in this process are served from memory; others are read from the database, polling for
-// new events while another process runs them.
+// Events the runtime holds live (executions running in this process) come from it; others are read from the
+// database, polling for new events while another process runs them.
 
 const KEEPALIVE_MS = 15_000;
 const POLL_MS = 500;
@@ -64,7 +65,7 @@ export function executionEventStream(executionId: string, afterSeq: number): Rea
         unsubscribe();
       };
 
-      const live = subscribe(executionId, afterSeq, send);
+      const live = executionRuntime().subscribe(executionId, afterSeq, send);
       if (live) {
         unsubscribe = live.unsubscribe;
         if (live.ended) close();
@@ -78,7 +79,7 @@ export function executionEventStream(executionId: string, afterSeq: number): Rea
           if (closed) return;
           if (rows.length === 0) {
             const execution = await prisma.execution.findUnique({ where: { id: executionId }, select: { status: true } });
-            if (!execution || !['running', 'queued'].includes(execution.status)) return close();
+            if (!isActive(execution?.status)) return close();
             await new Promise((resolve) => setTimeout(resolve, POLL_MS));
           }
         }

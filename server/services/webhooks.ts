@@ -3,7 +3,7 @@ import type { Prisma } from '../db/generated/client';
 import { ApiError, unauthorized } from '../errors';
 import { decryptSecret } from '../secrets/crypto';
 import { env } from '../env';
-import { launchExecution } from './executions';
+import { launchExecution } from './executions/launch';
 import { checkExecutionRate } from './rate-limit';
 import { storedGraph } from './workflows';
 import { authenticateWebhookCall } from './webhook-auth';

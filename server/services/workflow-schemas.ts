@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { executionStatuses } from '@/lib/execution-states';
 import { pageSchema, paginationQuery } from './pagination';
 import { blockSchema, edgeSchema, graphSchema } from '@/lib/graph/schema';
 
@@ -59,7 +60,7 @@ export const workflowSummarySchema = z.object({
   execution_count: z.number().int(),
   last_execution_at: timestamp.nullable(),
   last_execution_id: z.string().nullable(),
-  last_execution_status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']).nullable(),
+  last_execution_status: z.enum(executionStatuses).nullable(),
 });
 
 export const workflowSchema = workflowSummarySchema.extend({

@@ -3,7 +3,7 @@ import { requireRole, type Caller } from '../auth/caller';
 import { db } from '../db';
 import { Prisma } from '../db/generated/client';
 import { ApiError } from '../errors';
-import { InvalidGraphError } from '../graph/problems';
+import { InvalidGraphError, type GraphProblem } from '../graph/problems';
 import type { Graph } from '@/lib/graph/schema';
 import { workflowGraphProblems } from './graph-validation';
 import {
@@ -140,7 +140,7 @@ export async function deleteWorkflow(caller: Caller, id: string): Promise<void> 
 export interface ReplaceGraphOptions {
   /** From `If-Match`: the version the client last saw; a newer stored version answers version_conflict. */
   expectedVersion?: number;
-  /** The editor saves work in progress; everything else may only store graphs that pass validation. */
+  /** Restoring a version stores it as it was; everything else may only store graphs that pass validation. */
   allowInvalid?: boolean;
 }
 
@@ -165,12 +165,34 @@ export async function replaceGraph(caller: Caller, id: string, input: z.input<ty
     },
     data: { graph: graph as Prisma.InputJsonValue, version: { increment: 1 }, updatedAt: new Date() },
   });
-  if (count === 0) {
-    const now = await findRow(caller, id);
-    if (now.deployedAt) throw deployedConflict();
-    throw versionConflict(now.version);
-  }
+  if (count === 0) throw await graphWriteRefusal(caller, id);
   return { workflow: await getWorkflow(caller, id), problems };
+}
+
+/**
+ * The editor's autosave: stores work in progress even when it does not validate, answering with the new version
+ * (the next save's precondition) and the problems to show. One conditional write; the workflow is only read
+ * when the write was refused, to say why. `graph` is already parsed (the tRPC input did it).
+ */
+export async function saveDraft(caller: Caller, id: string, graph: Graph, expectedVersion?: number): Promise<{ version: number; problems: GraphProblem[] }> {
+  requireRole(caller, 'editor');
+  const problems = workflowGraphProblems(graph);
+  const prisma = await db();
+  const [saved] = await prisma.workflow.updateManyAndReturn({
+    where: { id, workspaceId: caller.workspaceId, deployedAt: null, ...(expectedVersion === undefined ? {} : { version: expectedVersion }) },
+    data: { graph: graph as Prisma.InputJsonValue, version: { increment: 1 }, updatedAt: new Date() },
+    select: { version: true },
+  });
+  if (!saved) throw await graphWriteRefusal(caller, id);
+  return { version: saved.version, problems };
+}
+
+/** Why a conditional graph write changed nothing: no such workflow, deployed, or a newer version stored. */
+async function graphWriteRefusal(caller: Caller, id: string): Promise<ApiError> {
+  const prisma = await db();
+  const now = await prisma.workflow.findFirst({ where: { id, workspaceId: caller.workspaceId }, select: { version: true, deployedAt: true } });
+  if (!now) return workflowNotFound();
+  return now.deployedAt ? deployedConflict() : versionConflict(now.version);
 }
 
 function versionConflict(current: number) {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { env } from '../../env';
 import { executeInput, listExecutionsQuery } from '../../services/execution-schemas';
-import { cancelExecution, getBlockLogs, getExecutionDetail, listExecutions, startExecution } from '../../services/executions';
+import { cancelExecution } from '../../services/executions/cancel';
+import { startExecution } from '../../services/executions/launch';
+import { getBlockLogs, getExecutionDetail, listExecutions } from '../../services/executions/reads';
 import { deleteAllExecutions, historyQuery, searchExecutions } from '../../services/execution-history';
 import { createTRPCRouter, editorProcedure, protectedProcedure } from '../trpc';
 

@@ -8,7 +8,7 @@ import {
   getWorkflow,
   importWorkflow,
   listWorkflows,
-  replaceGraph,
+  saveDraft,
   updateWorkflow,
 } from '../../services/workflows';
 import { workflowGraphProblems } from '../../services/graph-validation';
@@ -34,11 +34,12 @@ export const workflowsRouter = createTRPCRouter({
   duplicate: editorProcedure.input(byId).mutation(({ ctx, input }) => duplicateWorkflow(ctx.caller, input.id)),
   /**
    * The editor's save: stores work in progress even when it does not validate yet (problems come back to be
-   * shown on the canvas); deploy and run refuse invalid graphs. `version` is the If-Match precondition.
+   * shown on the canvas); deploy and run refuse invalid graphs. `version` is the If-Match precondition; the answer
+   * is only `{version, problems}`.
    */
   saveGraph: editorProcedure
     .input(byId.extend({ graph: putGraphInput, version: z.number().int().optional() }))
-    .mutation(({ ctx, input }) => replaceGraph(ctx.caller, input.id, input.graph, { expectedVersion: input.version, allowInvalid: true })),
+    .mutation(({ ctx, input }) => saveDraft(ctx.caller, input.id, input.graph, input.version)),
   export: protectedProcedure.input(byId).query(({ ctx, input }) => exportWorkflow(ctx.caller, input.id)),
   import: editorProcedure.input(importWorkflowInput).mutation(({ ctx, input }) => importWorkflow(ctx.caller, input)),
 });

@@ -1,7 +1,7 @@
 import { readJson } from '@/server/http/body';
 import { authedRoute, methodNotAllowed } from '@/server/http/route';
 import { executeInput } from '@/server/services/execution-schemas';
-import { executeAndWait } from '@/server/services/executions';
+import { executeAndWait } from '@/server/services/executions/launch';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { readQuery } from '@/server/http/body';
 import { authedRoute, methodNotAllowed } from '@/server/http/route';
 import { listExecutionsQuery } from '@/server/services/execution-schemas';
-import { listExecutions } from '@/server/services/executions';
+import { listExecutions } from '@/server/services/executions/reads';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,7 @@ import { readJson } from '@/server/http/body';
 import { authedRoute, methodNotAllowed } from '@/server/http/route';
 import { executeInput } from '@/server/services/execution-schemas';
 import { executionEventStream, SSE_HEADERS } from '@/server/services/execution-stream';
-import { startExecution } from '@/server/services/executions';
+import { startExecution } from '@/server/services/executions/launch';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { authedRoute, methodNotAllowed } from '@/server/http/route';
-import { getExecution } from '@/server/services/executions';
+import { getExecution } from '@/server/services/executions/reads';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { authedRoute, methodNotAllowed } from '@/server/http/route';
-import { cancelExecution } from '@/server/services/executions';
+import { cancelExecution } from '@/server/services/executions/cancel';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,0 +1,102 @@
+import type { z } from 'zod';
+import type { ExecutionTrigger } from '@/lib/execution-states';
+import type { Graph } from '@/lib/graph/schema';
+import { requireRole, type Caller } from '../../auth/caller';
+import { db } from '../../db';
+import type { Prisma } from '../../db/generated/client';
+import { env } from '../../env';
+import { RUNNER_ID } from '../../engine/runner';
+import { InvalidGraphError } from '../../graph/problems';
+import { executeInput } from '../execution-schemas';
+import { workflowGraphProblems } from '../graph-validation';
+import { checkExecutionRate } from '../rate-limit';
+import { storedGraph, workflowNotFound } from '../workflows';
+import { getExecution } from './reads';
+import { executionRuntime } from './runtime';
+
+// Starting executions: which graph runs, who may start it, the Execution row it gets; the runtime then runs it.
+
+/** What a launch runs: the draft graph of the workflow, or a deployed snapshot. */
+export interface GraphSource {
+  graph: Graph;
+  version: number;
+  versionId: string | null;
+}
+
+export interface LaunchOptions {
+  workspaceId: string;
+  workflowId: string;
+  source: GraphSource;
+  trigger: ExecutionTrigger;
+  input: Record<string, unknown>;
+  /** The longest the execution may run before it is stopped. */
+  capMs: number;
+  /** How many workflows deep this one was called from agent tools (0 for a run people started). */
+  depth?: number;
+}
+
+/**
+ * Starts an execution in the background and returns its id at once; `done` settles when it has ended and its
+ * record is complete. Callers have already checked who may run what.
+ */
+export async function launchExecution(options: LaunchOptions): Promise<{ id: string; done: Promise<void> }> {
+  const problems = workflowGraphProblems(options.source.graph);
+  if (problems.length > 0) throw new InvalidGraphError(problems);
+  const depth = options.depth ?? 0;
+  // Workflows an agent calls are part of the run that called them, not new executions to count.
+  if (depth === 0) checkExecutionRate(options.workspaceId, { take: true });
+  const prisma = await db();
+  const startedAt = new Date();
+  const row = await prisma.execution.create({
+    data: {
+      workspaceId: options.workspaceId,
+      workflowId: options.workflowId,
+      version: options.source.version,
+      versionId: options.source.versionId,
+      graph: options.source.graph as Prisma.InputJsonValue,
+      status: 'running',
+      trigger: options.trigger,
+      input: options.input as Prisma.InputJsonValue,
+      runnerId: RUNNER_ID,
+      startedAt,
+    },
+  });
+  const done = executionRuntime().launch({
+    executionId: row.id,
+    workspaceId: options.workspaceId,
+    workflowId: options.workflowId,
+    graph: options.source.graph,
+    input: options.input,
+    startedAt,
+    capMs: options.capMs,
+    depth,
+  });
+  return { id: row.id, done };
+}
+
+async function draftSource(caller: Caller, workflowId: string): Promise<GraphSource> {
+  const prisma = await db();
+  const workflow = await prisma.workflow.findFirst({ where: { id: workflowId, workspaceId: caller.workspaceId } });
+  if (!workflow) throw workflowNotFound();
+  return { graph: storedGraph(workflow), version: workflow.version, versionId: null };
+}
+
+/** Runs the workflow's current graph for an editor or owner; the execution id comes back at once. */
+export async function startExecution(
+  caller: Caller,
+  workflowId: string,
+  body: z.input<typeof executeInput>,
+  options: { trigger: ExecutionTrigger; capMs: number },
+) {
+  requireRole(caller, 'editor');
+  const { input } = executeInput.parse(body);
+  const source = await draftSource(caller, workflowId);
+  return launchExecution({ workspaceId: caller.workspaceId, workflowId, source, trigger: options.trigger, input, capMs: options.capMs });
+}
+
+/** POST .../execute: runs and waits, answering with the finished execution (a failed block is not an HTTP error). */
+export async function executeAndWait(caller: Caller, workflowId: string, body: z.input<typeof executeInput>, trigger: ExecutionTrigger = 'api') {
+  const { id, done } = await startExecution(caller, workflowId, body, { trigger, capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS });
+  await done;
+  return getExecution(caller, workflowId, id);
+}

@@ -1,0 +1,52 @@
+import { db } from '../../db';
+import type { StopReason } from '../../engine/run-graph';
+import { BlockError, type SubWorkflowResult, type WorkflowToolInfo } from '../../blocks/run-context';
+import { storedGraph } from '../workflows';
+import { launchExecution, type GraphSource } from './launch';
+import type { ExecutionJob } from './run';
+import { executionRuntime } from './runtime';
+
+// Workflows as agent tools: what an agent sees of another workflow of its workspace, and running it as part of
+// the calling execution.
+
+/** Agents may call workflows that call workflows, but not forever. */
+export const MAX_WORKFLOW_NESTING = 3;
+
+/** A workflow as an agent tool: its name, description and the fields of its input block as parameters. */
+export async function describeWorkflowTool(workspaceId: string, workflowId: string): Promise<WorkflowToolInfo | null> {
+  const prisma = await db();
+  const workflow = await prisma.workflow.findFirst({ where: { id: workflowId, workspaceId }, include: { deployedVersion: true } });
+  if (!workflow) return null;
+  const graph = storedGraph(workflow.deployedVersion ?? workflow);
+  const input = graph.blocks.find((b) => b.type === 'input');
+  const fields = Array.isArray(input?.config.fields) ? (input.config.fields as unknown as WorkflowToolInfo['fields']) : [];
+  return { id: workflow.id, name: workflow.name, description: workflow.description, fields };
+}
+
+/**
+ * Runs a workflow of the same workspace for an agent tool: its deployed version when it has one, else its
+ * draft. Cancelling the calling block cancels it too.
+ */
+export async function runNestedWorkflow(parent: ExecutionJob, workflowId: string, input: Record<string, unknown>, signal: AbortSignal): Promise<SubWorkflowResult> {
+  const depth = parent.depth + 1;
+  if (depth > MAX_WORKFLOW_NESTING) {
+    throw new BlockError(`Workflows may call other workflows at most ${MAX_WORKFLOW_NESTING} levels deep`, 'nesting_too_deep', false);
+  }
+  const prisma = await db();
+  const workflow = await prisma.workflow.findFirst({ where: { id: workflowId, workspaceId: parent.workspaceId }, include: { deployedVersion: true } });
+  if (!workflow) throw new BlockError(`There is no workflow ${workflowId} in this workspace`, 'workflow_not_found', false);
+  const version = workflow.deployedVersion;
+  const source: GraphSource = version
+    ? { graph: storedGraph(version), version: version.version, versionId: version.id }
+    : { graph: storedGraph(workflow), version: workflow.version, versionId: null };
+  const { id, done } = await launchExecution({ workspaceId: parent.workspaceId, workflowId, source, trigger: 'api', input, capMs: parent.capMs, depth });
+  const cancel = () => void executionRuntime().cancel(id, { code: 'cancelled', message: 'The calling block was stopped' } satisfies StopReason);
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    await done;
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
+  const row = await prisma.execution.findUniqueOrThrow({ where: { id } });
+  return { execution_id: id, status: row.status, output: row.output ?? null, error: (row.error ?? null) as SubWorkflowResult['error'] };
+}

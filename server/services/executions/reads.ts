@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import type { Caller } from '../../auth/caller';
+import { db } from '../../db';
+import type { Prisma } from '../../db/generated/client';
+import { ApiError } from '../../errors';
+import {
+  listExecutionsQuery,
+  type BlockLogView,
+  type ExecutionSummary,
+  type ExecutionView,
+} from '../execution-schemas';
+import { storedGraph, workflowNotFound } from '../workflows';
+
+// Reading what ran, in the contract's shapes: one execution, a workflow's page of them, their block logs.
+
+type ExecutionRow = Prisma.ExecutionGetPayload<object>;
+
+export const executionNotFound = () => new ApiError('execution_not_found', 'No execution with that id under that workflow');
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export function executionSummary(row: ExecutionRow): ExecutionSummary {
+  return {
+    id: row.id,
+    workflow_id: row.workflowId,
+    version: row.version,
+    status: row.status,
+    trigger: row.trigger,
+    input: row.input as ExecutionSummary['input'],
+    output: (row.output ?? null) as ExecutionSummary['output'],
+    error: (row.error ?? null) as ExecutionSummary['error'],
+    started_at: iso(row.startedAt),
+    completed_at: iso(row.completedAt),
+    duration_ms: row.durationMs,
+    created_at: row.createdAt.toISOString(),
+    usage: (row.usage ?? null) as ExecutionSummary['usage'],
+  };
+}
+
+export function executionView(row: ExecutionRow): ExecutionView {
+  return { ...executionSummary(row), block_outputs: (row.blockOutputs ?? null) as ExecutionView['block_outputs'] };
+}
+
+/** The caller's execution under that workflow; a missing workflow and a missing execution are told apart. */
+export async function findExecution(caller: Caller, workflowId: string, executionId: string): Promise<ExecutionRow> {
+  const prisma = await db();
+  const row = await prisma.execution.findFirst({ where: { id: executionId, workflowId, workspaceId: caller.workspaceId } });
+  if (!row) {
+    const workflow = await prisma.workflow.findFirst({ where: { id: workflowId, workspaceId: caller.workspaceId }, select: { id: true } });
+    throw workflow ? executionNotFound() : workflowNotFound();
+  }
+  return row;
+}
+
+export async function getExecution(caller: Caller, workflowId: string, executionId: string): Promise<ExecutionView> {
+  return executionView(await findExecution(caller, workflowId, executionId));
+}
+
+/** For the execution page: the execution and the graph exactly as it ran (the draft may have moved on since). */
+export async function getExecutionDetail(caller: Caller, workflowId: string, executionId: string) {
+  const row = await findExecution(caller, workflowId, executionId);
+  return { ...executionView(row), graph: storedGraph(row) };
+}
+
+export async function listExecutions(caller: Caller, workflowId: string, query: z.input<typeof listExecutionsQuery>) {
+  const { limit, offset, status } = listExecutionsQuery.parse(query);
+  const prisma = await db();
+  const workflow = await prisma.workflow.findFirst({ where: { id: workflowId, workspaceId: caller.workspaceId }, select: { id: true } });
+  if (!workflow) throw workflowNotFound();
+  const where: Prisma.ExecutionWhereInput = { workflowId, workspaceId: caller.workspaceId, ...(status ? { status } : {}) };
+  const [rows, total] = await Promise.all([
+    prisma.execution.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit, skip: offset }),
+    prisma.execution.count({ where }),
+  ]);
+  return { executions: rows.map(executionSummary), total, limit, offset };
+}
+
+export async function getBlockLogs(caller: Caller, workflowId: string, executionId: string): Promise<{ block_logs: BlockLogView[] }> {
+  await findExecution(caller, workflowId, executionId);
+  const prisma = await db();
+  const logs = await prisma.blockLog.findMany({ where: { executionId }, orderBy: { executionOrder: 'asc' } });
+  return {
+    block_logs: logs.map((log) => ({
+      block_id: log.blockId,
+      block_type: log.blockType,
+      block_name: log.blockName,
+      status: log.status,
+      input: (log.input ?? null) as BlockLogView['input'],
+      output: (log.output ?? null) as BlockLogView['output'],
+      error: (log.error ?? null) as BlockLogView['error'],
+      started_at: iso(log.startedAt),
+      completed_at: iso(log.completedAt),
+      duration_ms: log.durationMs,
+      execution_order: log.executionOrder,
+      attempts: log.attempts,
+      usage: (log.usage ?? null) as BlockLogView['usage'],
+      console: log.console as BlockLogView['console'],
+    })),
+  };
+}

@@ -1,0 +1,82 @@
+import type { Graph } from '@/lib/graph/schema';
+import { db } from '../../db';
+import type { Prisma, PrismaClient } from '../../db/generated/client';
+import { nullableJson } from '../../db/json';
+import { ExecutionRecorder } from '../../engine/recorder';
+import { runGraph, type GraphResult } from '../../engine/run-graph';
+import { readCredential } from '../credentials';
+import { describeWorkflowTool, runNestedWorkflow } from './nested-workflows';
+
+// One execution from its first event to its finished record: the engine runs the graph, the recorder writes
+// what happens as it happens, and the Execution row gets the outcome at the end.
+
+/** Everything needed to run an execution whose row exists (plain data, so a queue could carry it). */
+export interface ExecutionJob {
+  executionId: string;
+  workspaceId: string;
+  workflowId: string;
+  graph: Graph;
+  input: Record<string, unknown>;
+  startedAt: Date;
+  /** The longest the execution may run before it is stopped. */
+  capMs: number;
+  /** How many workflows deep this one was called from agent tools (0 for a run people started). */
+  depth: number;
+}
+
+const UNEXPECTED_FAILURE = { message: 'The execution failed unexpectedly', block_id: null, code: 'internal_error' };
+
+/** Runs the job until it ends or `signal` aborts it (with a StopReason); never rejects. */
+export async function runExecution(job: ExecutionJob, signal: AbortSignal): Promise<void> {
+  const prisma = await db();
+  const recorder = new ExecutionRecorder(prisma, job.executionId);
+  recorder.emit({ type: 'execution_start', workflow_id: job.workflowId, started_at: job.startedAt.toISOString() });
+  try {
+    const result = await runGraph({
+      executionId: job.executionId,
+      workspaceId: job.workspaceId,
+      graph: job.graph,
+      input: job.input,
+      signal,
+      emit: (event) => recorder.emit(event),
+      onBlockFinished: (log) => recorder.blockFinished(log),
+      credential: (name) => readCredential(job.workspaceId, name),
+      describeWorkflow: (workflowId) => describeWorkflowTool(job.workspaceId, workflowId),
+      runWorkflow: (workflowId, input, callerSignal) => runNestedWorkflow(job, workflowId, input, callerSignal),
+    });
+    await recordResult(prisma, recorder, job, result);
+  } catch (error) {
+    // A bug or a lost database: record what we can so the execution does not look running forever.
+    console.error(`[weft] execution ${job.executionId} crashed:`, error);
+    recorder.emit({ type: 'error', error: UNEXPECTED_FAILURE.message, code: UNEXPECTED_FAILURE.code, block_id: null });
+    await recorder.flush().catch(() => undefined);
+    await prisma.execution
+      .update({ where: { id: job.executionId }, data: { status: 'failed', error: UNEXPECTED_FAILURE, completedAt: new Date() } })
+      .catch(() => undefined);
+  }
+}
+
+/** The last event (done or error), every event written, then the row with the outcome. */
+async function recordResult(prisma: PrismaClient, recorder: ExecutionRecorder, job: ExecutionJob, result: GraphResult) {
+  const completedAt = new Date();
+  const durationMs = completedAt.getTime() - job.startedAt.getTime();
+  if (result.status === 'completed') {
+    recorder.emit({ type: 'done', status: 'completed', output: result.output, duration_ms: durationMs });
+  } else {
+    recorder.emit({ type: 'error', error: result.error.message, code: result.error.code, block_id: result.error.block_id });
+  }
+  await recorder.flush();
+  await prisma.execution.update({
+    where: { id: job.executionId },
+    data: {
+      status: result.status,
+      output: nullableJson(result.output),
+      error: nullableJson(result.error),
+      blockOutputs: result.blockOutputs as Prisma.InputJsonValue,
+      usage: nullableJson(result.usage),
+      completedAt,
+      durationMs,
+      lastEventSeq: recorder.lastSeq,
+    },
+  });
+}
