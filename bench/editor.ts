@@ -4,7 +4,7 @@
 import { chromium, type Locator, type Page } from '@playwright/test';
 import { newPerson, signUp } from '../e2e/helpers/auth';
 import { startServer, stopServer, tempDataDir } from '../e2e/helpers/server';
-import { percentile } from './stats';
+import { percentile } from './support/stats';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3192);
 const BLOCKS = 500;

@@ -8,7 +8,7 @@ import { runGraph } from '../server/engine/run-graph';
 import type { Graph } from '@/lib/graph/schema';
 import { disposeSandboxPool } from '../server/sandbox';
 import { launchExecution } from '../server/services/executions/launch';
-import { summarize } from './stats';
+import { summarize } from './support/stats';
 
 const BLOCKS = 100;
 const RUNS = 5;

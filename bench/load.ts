@@ -2,19 +2,17 @@
 // `POST /execute` over three mixed workflows (code + condition branches, an http call, a fan-out) and 100 through
 // armed webhooks. Every execution must complete with every block log and a complete event stream. Prints latency
 // percentiles, throughput, and the server's process-tree RSS at its peak and after it settles.
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
-import { BOOTSTRAP_KEY, startServer, stopServer, tempDataDir, type TestServer } from '../e2e/helpers/server';
+import { startServer, stopServer, tempDataDir, type TestServer } from '../e2e/helpers/server';
 import { buildIfStale } from '../scripts/build-if-stale.mjs';
-import { summarize } from './stats';
+import { api, headers, withPostgresDatabase } from './support/harness';
+import { treeRssMb } from './support/proc';
+import { summarize } from './support/stats';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3191);
 const TOTAL = Number(process.env.BENCH_LOAD_EXECUTIONS ?? 500);
 const VIA_WEBHOOK = Math.round(TOTAL / 5);
-const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const headers = { authorization: `Bearer ${BOOTSTRAP_KEY}`, 'content-type': 'application/json' };
 
 const block = (id: string, type: string, config: Record<string, unknown> = {}) => ({ id, type, config, position: { x: 0, y: 0 } });
 const edge = (source: string, target: string, sourceHandle?: string) => ({ source, target, ...(sourceHandle ? { sourceHandle } : {}) });
@@ -44,40 +42,6 @@ function mixedWorkflows(echoUrl: string) {
       blocksRun: 5,
     },
   };
-}
-
-async function api<T>(url: string, method: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** Resident memory of a process and all its descendants (the sandbox children), in MB. */
-function treeRssMb(rootPid: number): number {
-  const parents = new Map<number, number>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, parent] of parents) if (tree.has(parent) && !tree.has(pid)) grew = tree.add(pid) !== undefined;
-  }
-  let kb = 0;
-  for (const pid of tree) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // gone
-    }
-  }
-  return kb / 1024;
 }
 
 interface Shot {
@@ -167,26 +131,6 @@ async function runOn(label: string, databaseUrl: string | null, echoUrl: string)
   }
 }
 
-async function withPostgresDatabase(fn: (url: string) => Promise<void>): Promise<void> {
-  const name = `weft_bench_load_${process.pid}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`PostgreSQL: skipped (${POSTGRES_ADMIN_URL} unreachable: ${(error as Error).message})`);
-    return;
-  }
-  await admin.query(`CREATE DATABASE "${name}"`);
-  try {
-    const url = new URL(POSTGRES_ADMIN_URL);
-    url.pathname = `/${name}`;
-    await fn(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 async function main() {
   buildIfStale();
   const echo = http.createServer((req, res) => {
@@ -201,7 +145,7 @@ async function main() {
   const echoUrl = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/echo`;
   try {
     await runOn('PGlite (embedded)', null, echoUrl);
-    await withPostgresDatabase((url) => runOn('PostgreSQL', url, echoUrl));
+    await withPostgresDatabase('load', (url) => runOn('PostgreSQL', url, echoUrl));
   } finally {
     echo.close();
   }

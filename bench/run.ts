@@ -4,7 +4,7 @@ import fs from 'node:fs';
 
 const all = fs
   .readdirSync('bench')
-  .filter((f) => f.endsWith('.ts') && !['run.ts', 'stats.ts'].includes(f))
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
   .map((f) => f.replace(/\.ts$/, ''))
   .sort();
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : all;

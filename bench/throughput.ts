@@ -1,0 +1,117 @@
+// Executions per second, latency and CPU per execution of POST /api/workflows/{id}/execute against the production
+// server, on the embedded PGlite and on PostgreSQL, for the three workloads of the performance targets:
+// (a) input → output, (b) input → 10 code blocks in a chain → output, (c) input → 10 code blocks side by side → one
+// output that references all 10; at concurrency 1 and 10. CPU is the server's whole process tree (sandbox children
+// included) from /proc; RSS idle, at its peak and after the load. Also the time from request to the first SSE event.
+import { startServer, stopServer, tempDataDir, type TestServer } from '../e2e/helpers/server';
+import { buildIfStale } from '../scripts/build-if-stale.mjs';
+import { api, headers, withPostgresDatabase } from './support/harness';
+import { treeCpuMs, treeRssMb } from './support/proc';
+import { summarize } from './support/stats';
+
+const PORT = Number(process.env.BENCH_PORT ?? 3190);
+const REQUESTS = { 1: Number(process.env.BENCH_SEQUENTIAL ?? 100), 10: Number(process.env.BENCH_CONCURRENT ?? 300) };
+
+const block = (id: string, type: string, config: Record<string, unknown> = {}) => ({ id, type, config, position: { x: 0, y: 0 } });
+const codeIds = Array.from({ length: 10 }, (_, i) => `c${i + 1}`);
+
+const workloads = {
+  '(a) input → output': {
+    blocks: [block('input', 'input'), block('output', 'output')],
+    edges: [{ source: 'input', target: 'output' }],
+  },
+  '(b) 10 code blocks in a chain': {
+    blocks: [
+      block('input', 'input'),
+      ...codeIds.map((id, i) => block(id, 'code', { code: `return { counter: ${i === 0 ? '(input.counter ?? 0)' : `${codeIds[i - 1]}.counter`} + 1 }` })),
+      block('output', 'output'),
+    ],
+    edges: ['input', ...codeIds, 'output'].slice(1).map((target, i, rest) => ({ source: i === 0 ? 'input' : rest[i - 1], target })),
+  },
+  '(c) 10 code blocks side by side': {
+    blocks: [
+      block('input', 'input'),
+      ...codeIds.map((id) => block(id, 'code', { code: 'return { counter: (input.counter ?? 0) + 1 }' })),
+      block('output', 'output', { value: Object.fromEntries(codeIds.map((id) => [id, `{{${id}.counter}}`])) }),
+    ],
+    edges: codeIds.flatMap((id) => [
+      { source: 'input', target: id },
+      { source: id, target: 'output' },
+    ]),
+  },
+};
+
+async function load(url: string, requests: number, concurrency: number) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        next++;
+        const t = performance.now();
+        const res = await fetch(url, { method: 'POST', headers, body: '{"input":{"counter":0}}' });
+        const body = (await res.json()) as { status: string; error: unknown };
+        if (body.status !== 'completed') throw new Error(`execution ${body.status}: ${JSON.stringify(body.error)}`);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+async function firstEventLatency(server: TestServer): Promise<number[]> {
+  const { id } = await api<{ id: string }>(`${server.url}/api/workflows`, 'POST', { name: 'sse' });
+  await api(`${server.url}/api/workflows/${id}/graph`, 'PUT', workloads['(a) input → output']);
+  const samples: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t = performance.now();
+    const res = await fetch(`${server.url}/api/workflows/${id}/execute/stream`, { method: 'POST', headers, body: '{"input":{}}' });
+    const reader = res.body!.getReader();
+    await reader.read();
+    samples.push(performance.now() - t);
+    while (!(await reader.read()).done) {
+      // drain to the end of the run
+    }
+  }
+  return samples.slice(3);
+}
+
+async function runOn(label: string, databaseUrl: string | null): Promise<void> {
+  const server = await startServer(PORT, tempDataDir(), databaseUrl ? { DATABASE_URL: databaseUrl } : {});
+  const pid = server.process.pid!;
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const idleRss = treeRssMb(pid);
+    let peakRss = idleRss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMb(pid))), 100);
+    console.log(`${label}: POST /execute against the production server`);
+    for (const [name, graph] of Object.entries(workloads)) {
+      const { id } = await api<{ id: string }>(`${server.url}/api/workflows`, 'POST', { name });
+      await api(`${server.url}/api/workflows/${id}/graph`, 'PUT', graph);
+      const url = `${server.url}/api/workflows/${id}/execute`;
+      await load(url, 10, 1); // warm-up
+      for (const concurrency of [1, 10] as const) {
+        const requests = REQUESTS[concurrency];
+        const cpuBefore = treeCpuMs(pid);
+        const { latencies, seconds } = await load(url, requests, concurrency);
+        const cpuPerExecution = (treeCpuMs(pid) - cpuBefore) / requests;
+        console.log(`  ${summarize(`${name}, concurrency ${concurrency}`, latencies)}  ${(requests / seconds).toFixed(1)} exec/s  CPU ${cpuPerExecution.toFixed(1)} ms/exec`);
+      }
+    }
+    console.log(`  ${summarize('request to first SSE event (execute/stream)', await firstEventLatency(server))}`);
+    clearInterval(sampler);
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    console.log(`  process-tree RSS: idle ${idleRss.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB, 10 s after the load ${treeRssMb(pid).toFixed(0)} MB`);
+  } finally {
+    await stopServer(server);
+  }
+}
+
+async function main() {
+  buildIfStale();
+  await runOn('PGlite (embedded)', null);
+  await withPostgresDatabase('throughput', (url) => runOn('PostgreSQL', url));
+}
+
+await main();
