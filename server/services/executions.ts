@@ -23,6 +23,7 @@ import {
   type ExecutionView,
 } from './execution-schemas';
 import { storedGraph, workflowNotFound } from './workflows';
+import { getBlockDefinition } from '../blocks';
 import { BlockError, type SubWorkflowResult, type WorkflowToolInfo } from '../blocks/run-context';
 
 // Running workflows and reading what ran. The engine (server/engine) does the running; this layer checks who
@@ -176,7 +177,7 @@ async function describeWorkflowTool(workspaceId: string, workflowId: string): Pr
   const workflow = await prisma.workflow.findFirst({ where: { id: workflowId, workspaceId }, include: { deployedVersion: true } });
   if (!workflow) return null;
   const graph = storedGraph(workflow.deployedVersion ?? workflow);
-  const input = graph.blocks.find((b) => b.type === 'input');
+  const input = graph.blocks.find((b) => getBlockDefinition(b.type)?.role === 'entry');
   const fields = Array.isArray(input?.config.fields) ? (input.config.fields as unknown as WorkflowToolInfo['fields']) : [];
   return { id: workflow.id, name: workflow.name, description: workflow.description, fields };
 }
