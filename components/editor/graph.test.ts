@@ -215,4 +215,13 @@ describe('auto-layout', () => {
     expect(laid.get('out_t')!.y).toBeLessThan(laid.get('out_f')!.y);
     for (const position of laid.values()) expect(position.x % 16).toBe(0);
   });
+
+  it("keeps any branching block's branches in the order of its handles", () => {
+    const three = catalogOf({ type: 'input', targetHandles: [] }, { type: 'code' }, { type: 'pick', sourceHandles: [handle('c'), handle('a'), handle('b')] });
+    const nodes = [node('input', 'input'), node('pick', 'pick'), node('to_a', 'code'), node('to_b', 'code'), node('to_c', 'code')];
+    const edges = [edge('input', 'pick'), edge('pick', 'to_a', 'a'), edge('pick', 'to_b', 'b'), edge('pick', 'to_c', 'c')];
+    const laid = new Map(layoutLeftToRight(nodes, edges, three).map((n) => [n.id, n.position]));
+    expect(laid.get('to_c')!.y).toBeLessThan(laid.get('to_a')!.y);
+    expect(laid.get('to_a')!.y).toBeLessThan(laid.get('to_b')!.y);
+  });
 });
