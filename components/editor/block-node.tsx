@@ -3,6 +3,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { blockSummary } from './graph';
+import { handlesOf, handleTone } from '@/components/ui/handle-tones';
 import { categoryTone, Icon } from '@/components/ui/icons';
 import { lastLine } from './run-events';
 import { useEditorStore, visibleRun } from './store';
@@ -59,10 +60,10 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
   const tone = categoryTone(definition?.category);
   const label = definition?.label ?? data.type;
   const name = data.name || id;
-  const summary = blockSummary(data.type, data.config);
-  const sourceHandles = definition?.sourceHandles ?? [null];
-  const targetHandles = definition?.targetHandles ?? [null];
-  const named = sourceHandles.some((handle) => handle !== null);
+  const summary = blockSummary(definition, data.config);
+  const sourceHandles = handlesOf(definition, 'source');
+  const targetHandles = handlesOf(definition, 'target');
+  const named = sourceHandles.some((handle) => handle.id !== null);
   const problemText = problems?.map((problem) => problem.message).join('\n');
 
   return (
@@ -79,7 +80,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
       ].join(' ')}
     >
       {status === 'running' && <span aria-hidden className="weft-running pointer-events-none absolute -inset-[3px] rounded-[15px] border-2 border-indigo-500/70" />}
-      {targetHandles.map((handle) => (
+      {targetHandles.map(({ id: handle }) => (
         <Handle
           key={handle ?? 'in'}
           type="target"
@@ -131,20 +132,16 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
 
       {named ? (
         <div className="flex flex-col gap-1 border-t border-zinc-100 py-1.5 dark:border-zinc-800">
-          {sourceHandles.map((handle) => (
+          {sourceHandles.map(({ id: handle, label: handleLabel, tone }) => (
             <div key={handle ?? 'out'} className="relative flex justify-end pr-3">
-              <span
-                className={`text-[11px] font-medium ${handle === 'true' ? 'text-emerald-700 dark:text-emerald-400' : handle === 'false' ? 'text-rose-700 dark:text-rose-400' : 'text-zinc-500'}`}
-              >
-                {handle}
-              </span>
+              <span className={`text-[11px] font-medium ${handleTone(tone).label}`}>{handleLabel}</span>
               <Handle
                 type="source"
                 position={Position.Right}
                 {...(handle === null ? {} : { id: handle })}
                 data-testid={`handle-${id}-out-${handle ?? 'default'}`}
-                aria-label={`${handle ?? 'Output'} branch of ${name}`}
-                className={`${HANDLE_CLASSES} ${handle === 'true' ? '!bg-emerald-500' : handle === 'false' ? '!bg-rose-500' : ''}`}
+                aria-label={`${handleLabel ?? 'Output'} branch of ${name}`}
+                className={`${HANDLE_CLASSES} ${handleTone(tone).fill}`}
                 style={{ top: '50%' }}
               />
             </div>

@@ -14,6 +14,7 @@ import { formatDateTime, relativeTime } from '@/components/ui/time';
 import { useTRPC } from '@/components/trpc';
 import { useEditorActions } from './editor-context';
 import { Icon } from '@/components/ui/icons';
+import { entryNode } from './graph';
 import { curlBearer, curlSigned, exampleBody, pythonBearer, pythonSigned } from './snippets';
 import { useEditorStore } from './store';
 import { weftCode } from './use-autosave';
@@ -375,7 +376,7 @@ const SNIPPETS = [
 
 function ArmedDetails({ armed }: { armed: ArmedWebhook }) {
   const [tab, setTab] = useState<(typeof SNIPPETS)[number]['id']>('curl');
-  const fields = useEditorStore((state) => state.nodes.find((node) => node.data.type === 'input')?.data.config.fields);
+  const fields = useEditorStore((state) => entryNode(state.nodes, state.catalog)?.data.config.fields);
   const body = exampleBody(fields);
   const snippet = SNIPPETS.find((candidate) => candidate.id === tab)!.render({ url: armed.url, secret: armed.secret, body });
   return (

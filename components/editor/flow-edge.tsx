@@ -2,6 +2,7 @@
 
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { takenHandles } from '@/lib/blocks/branches';
 import { Icon } from '@/components/ui/icons';
 import { useEditorStore, visibleRun, type EditorState } from './store';
 import type { FlowEdge } from './types';
@@ -18,11 +19,11 @@ function edgeRunState(state: EditorState, source: string, sourceHandle: string |
   if (!block) return 'idle';
   if (block.status === 'pending' || block.status === 'running') return 'waiting';
   if (block.status !== 'success') return 'untaken';
-  if (sourceHandle === 'true' || sourceHandle === 'false') {
-    const result = (block.output as { result?: unknown } | null | undefined)?.result;
-    if (typeof result === 'boolean') return String(result) === sourceHandle ? 'taken' : 'untaken';
-  }
-  return 'taken';
+  // A branching block (its catalog entry says how it picks) took only the handles its output names.
+  const type = state.nodes.find((node) => node.id === source)?.data.type;
+  const branch = type === undefined ? null : state.catalog.get(type)?.branch;
+  if (!branch || sourceHandle == null) return 'taken';
+  return takenHandles(branch, block.output).has(sourceHandle) ? 'taken' : 'untaken';
 }
 
 const STROKES: Record<EdgeRunState, { stroke: string; width: number; opacity: number; className: string }> = {

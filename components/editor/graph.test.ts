@@ -5,6 +5,7 @@ import {
   blockSummary,
   connectionProblem,
   copySelection,
+  entryNode,
   getAtPath,
   indexProblems,
   nextBlockId,
@@ -20,16 +21,19 @@ import {
 import { layoutLeftToRight } from './layout';
 import type { BlockNode, CatalogBlock, FlowEdge } from './types';
 
+const handle = (id: string | null) => ({ id, label: id, tone: 'neutral' as const });
+
 function catalogOf(...blocks: Partial<CatalogBlock>[]): Map<string, CatalogBlock> {
-  return new Map(blocks.map((block) => [block.type!, { label: block.type, sourceHandles: [null], targetHandles: [null], script: null, ...block } as CatalogBlock]));
+  const defaults = { role: 'normal', sourceHandles: [handle(null)], targetHandles: [handle(null)], script: null, summary: null, outputs: {} };
+  return new Map(blocks.map((block) => [block.type!, { label: block.type, ...defaults, ...block } as CatalogBlock]));
 }
 
 const catalog = catalogOf(
-  { type: 'input', label: 'Input', targetHandles: [] },
-  { type: 'output', label: 'Output', sourceHandles: [] },
+  { type: 'input', label: 'Input', role: 'entry', targetHandles: [], outputs: { fieldsFromConfig: 'fields' } },
+  { type: 'output', label: 'Output', role: 'exit', sourceHandles: [] },
   { type: 'code', label: 'Code', script: { field: 'code', mode: 'function' } },
-  { type: 'condition', label: 'Condition', sourceHandles: ['true', 'false'], script: { field: 'expression', mode: 'expression' } },
-  { type: 'llm', label: 'LLM' },
+  { type: 'condition', label: 'Condition', sourceHandles: [handle('true'), handle('false')], script: { field: 'expression', mode: 'expression' } },
+  { type: 'llm', label: 'LLM', summary: { parts: [{ field: 'model' }, { field: 'prompt', format: 'words' }] }, outputs: { fields: ['output', 'usage.output_tokens'] } },
 );
 
 function node(id: string, type: string, config: Record<string, unknown> = {}, x = 0): BlockNode {
@@ -166,19 +170,23 @@ describe('copy and paste', () => {
 });
 
 describe('what a node shows', () => {
-  it('summarises each block type in a line', () => {
-    expect(blockSummary('llm', { model: 'gpt-4o-mini', prompt: 'Summarise this long text for me please now' })).toBe('gpt-4o-mini · Summarise this long text for me…');
-    expect(blockSummary('code', { code: '\n  const a = 1;\nreturn a' })).toBe('const a = 1;');
-    expect(blockSummary('condition', { expression: 'score > 0.5' })).toBe('if score > 0.5');
-    expect(blockSummary('http', { method: 'POST', url: 'https://x.test/{{input.id}}' })).toBe('POST https://x.test/{{input.id}}');
-    expect(blockSummary('input', { fields: [{ name: 'text' }, { name: 'n' }] })).toBe('fields: text, n');
-    expect(blockSummary('output', {})).toBe('outputs of connected blocks');
+  // Every real block type's summary is checked against the catalog in server/services/block-catalog.test.ts.
+  it('summarises a block in a line as its catalog entry says, and says nothing for a type without a summary', () => {
+    expect(blockSummary(catalog.get('llm'), { model: 'gpt-4o-mini', prompt: 'Summarise this long text for me please now' })).toBe('gpt-4o-mini · Summarise this long text for me…');
+    expect(blockSummary(catalog.get('code'), { code: 'return 1' })).toBe('');
+    expect(blockSummary(undefined, { code: 'return 1' })).toBe('');
   });
 
   it('knows output fields from the last run, the input fields and the block type', () => {
-    expect(outputFields('code', {}, { score: 3, nested: { a: 1 } })).toEqual(['score', 'nested', 'nested.a']);
-    expect(outputFields('input', { fields: [{ name: 'text' }] }, undefined)).toEqual(['text']);
-    expect(outputFields('llm', {}, undefined)).toContain('usage.output_tokens');
+    expect(outputFields(catalog.get('code'), {}, { score: 3, nested: { a: 1 } })).toEqual(['score', 'nested', 'nested.a']);
+    expect(outputFields(catalog.get('input'), { fields: [{ name: 'text' }] }, undefined)).toEqual(['text']);
+    expect(outputFields(catalog.get('llm'), {}, undefined)).toContain('usage.output_tokens');
+  });
+
+  it("finds the workflow's input block by its type's role, whatever its id", () => {
+    const nodes = [node('a', 'code'), node('start', 'input'), node('out', 'output')];
+    expect(entryNode(nodes, catalog)?.id).toBe('start');
+    expect(entryNode([node('a', 'code')], catalog)).toBeUndefined();
   });
 
   it('files problems under their block and edge', () => {
@@ -199,12 +207,21 @@ describe('auto-layout', () => {
   it('places blocks left to right in dependency order, true branch above false', () => {
     const nodes = [node('out_f', 'output'), node('if', 'condition'), node('out_t', 'output'), node('input', 'input')];
     const edges = [edge('input', 'if'), edge('if', 'out_f', 'false'), edge('if', 'out_t', 'true')];
-    const reversed = new Map(layoutLeftToRight([...nodes].reverse(), [...edges].reverse()).map((n) => [n.id, n.position]));
+    const reversed = new Map(layoutLeftToRight([...nodes].reverse(), [...edges].reverse(), catalog).map((n) => [n.id, n.position]));
     expect(reversed.get('out_t')!.y).toBeLessThan(reversed.get('out_f')!.y);
-    const laid = new Map(layoutLeftToRight(nodes, edges).map((n) => [n.id, n.position]));
+    const laid = new Map(layoutLeftToRight(nodes, edges, catalog).map((n) => [n.id, n.position]));
     expect(laid.get('input')!.x).toBeLessThan(laid.get('if')!.x);
     expect(laid.get('if')!.x).toBeLessThan(laid.get('out_t')!.x);
     expect(laid.get('out_t')!.y).toBeLessThan(laid.get('out_f')!.y);
     for (const position of laid.values()) expect(position.x % 16).toBe(0);
+  });
+
+  it("keeps any branching block's branches in the order of its handles", () => {
+    const three = catalogOf({ type: 'input', targetHandles: [] }, { type: 'code' }, { type: 'pick', sourceHandles: [handle('c'), handle('a'), handle('b')] });
+    const nodes = [node('input', 'input'), node('pick', 'pick'), node('to_a', 'code'), node('to_b', 'code'), node('to_c', 'code')];
+    const edges = [edge('input', 'pick'), edge('pick', 'to_a', 'a'), edge('pick', 'to_b', 'b'), edge('pick', 'to_c', 'c')];
+    const laid = new Map(layoutLeftToRight(nodes, edges, three).map((n) => [n.id, n.position]));
+    expect(laid.get('to_c')!.y).toBeLessThan(laid.get('to_a')!.y);
+    expect(laid.get('to_a')!.y).toBeLessThan(laid.get('to_b')!.y);
   });
 });

@@ -1,3 +1,4 @@
+import { summarize } from '@/lib/blocks/summary';
 import { BLOCK_ID_PATTERN, MAX_BLOCK_ID_LENGTH } from '@/lib/graph/schema';
 import { upstreamOfBlock } from '@/lib/graph/topology';
 import type { BlockConfig, BlockNode, CatalogBlock, FlowEdge, Graph, GraphProblem, GraphSnapshot, WorkflowView } from './types';
@@ -254,55 +255,18 @@ export function pasteClipboard(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Summaries and outputs
+// What the catalog says about a block: its summary, its output fields, its role
 
-function firstLine(text: string): string {
-  return text.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? '';
+/** One line about what a block does, shown on its node, as its type's summary spec says. */
+export function blockSummary(definition: Pick<CatalogBlock, 'summary'> | undefined, config: BlockConfig): string {
+  return summarize(definition?.summary, config);
 }
 
-function words(text: string, count: number): string {
-  const parts = text.trim().split(/\s+/);
-  return parts.length > count ? `${parts.slice(0, count).join(' ')}…` : parts.join(' ');
-}
-
-/** One line about what a block does, shown on its node. */
-export function blockSummary(type: string, config: BlockConfig): string {
-  const text = (key: string) => (typeof config[key] === 'string' ? (config[key] as string) : '');
-  switch (type) {
-    case 'llm':
-    case 'agent': {
-      const prompt = text('prompt');
-      return [text('model'), prompt ? words(prompt, 6) : ''].filter(Boolean).join(' · ');
-    }
-    case 'code':
-      return firstLine(text('code'));
-    case 'condition':
-      return text('expression').trim() ? `if ${firstLine(text('expression'))}` : '';
-    case 'http':
-      return [String(config.method ?? 'GET'), text('url')].filter(Boolean).join(' ');
-    case 'input': {
-      const fields = Array.isArray(config.fields) ? (config.fields as { name?: unknown }[]) : [];
-      return fields.length ? `fields: ${fields.map((field) => String(field?.name ?? '?')).join(', ')}` : 'any JSON input';
-    }
-    case 'output': {
-      if (config.value === undefined) return 'outputs of connected blocks';
-      return typeof config.value === 'string' ? firstLine(config.value) : firstLine(JSON.stringify(config.value));
-    }
-    default:
-      return '';
-  }
-}
-
-/** Output fields known from the block type, used by template autocomplete before any run. */
-const OUTPUT_FIELDS_BY_TYPE: Record<string, string[]> = {
-  llm: ['output', 'model', 'usage', 'usage.input_tokens', 'usage.output_tokens'],
-  agent: ['output', 'model', 'usage', 'steps'],
-  http: ['status', 'headers', 'body'],
-  condition: ['result'],
-};
-
-/** The fields of a block's output worth suggesting after `{{block.`: from its last output, its config or its type. */
-export function outputFields(type: string, config: BlockConfig, lastOutput: unknown): string[] {
+/**
+ * The fields of a block's output worth suggesting after `{{block.`: from its last output, then the fields its type
+ * declares (listed, or named by a config list such as the input block's fields).
+ */
+export function outputFields(definition: Pick<CatalogBlock, 'outputs'> | undefined, config: BlockConfig, lastOutput: unknown): string[] {
   const fields = new Set<string>();
   if (lastOutput !== null && typeof lastOutput === 'object' && !Array.isArray(lastOutput)) {
     for (const [key, value] of Object.entries(lastOutput)) {
@@ -312,11 +276,18 @@ export function outputFields(type: string, config: BlockConfig, lastOutput: unkn
       }
     }
   }
-  if (type === 'input' && Array.isArray(config.fields)) {
-    for (const field of config.fields as { name?: unknown }[]) if (typeof field?.name === 'string') fields.add(field.name);
+  const fromConfig = definition?.outputs.fieldsFromConfig;
+  const named = fromConfig === undefined ? undefined : config[fromConfig];
+  if (Array.isArray(named)) {
+    for (const field of named as { name?: unknown }[]) if (typeof field?.name === 'string') fields.add(field.name);
   }
-  for (const field of OUTPUT_FIELDS_BY_TYPE[type] ?? []) fields.add(field);
+  for (const field of definition?.outputs.fields ?? []) fields.add(field);
   return [...fields];
+}
+
+/** The block the execution input enters through (its type's role is `entry`), if the graph has one. */
+export function entryNode<T extends Pick<BlockNode, 'data'>>(nodes: readonly T[], catalog: ReadonlyMap<string, CatalogBlock>): T | undefined {
+  return nodes.find((node) => catalog.get(node.data.type)?.role === 'entry');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

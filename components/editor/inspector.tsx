@@ -161,7 +161,7 @@ function BlockInspector({ blockId, theme, models }: { blockId: string; theme: 'l
     const value = getAtPath(config, path);
     const onChange = (next: unknown) => useEditorStore.getState().updateConfig(blockId, path, next);
     const error = fieldError(problems, path);
-    if (data.type === 'input' && path === 'fields') {
+    if (hint.widget === 'input-fields') {
       return <InputFieldsEditor key={path} value={value} onChange={onChange} readOnly={readOnly} error={error} hint={hint} theme={theme} />;
     }
     return (

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
 import type { CodeEditorProps } from './code-editor';
 import { controlClass } from './fields';
+import { entryNode } from './graph';
 import { useEditorStore } from './store';
 import type { StartResult } from './use-run';
 import type { GraphProblem } from './types';
@@ -38,7 +39,8 @@ function rememberedInput(workflowId: string): Record<string, unknown> {
 }
 
 function declaredFields(): InputField[] {
-  const input = useEditorStore.getState().nodes.find((node) => node.data.type === 'input');
+  const { nodes, catalog } = useEditorStore.getState();
+  const input = entryNode(nodes, catalog);
   const fields = input?.data.config.fields;
   return Array.isArray(fields) ? (fields as InputField[]).filter((field) => typeof field?.name === 'string' && field.name !== '') : [];
 }

@@ -6,6 +6,7 @@ import {
   connectionProblem,
   copySelection,
   edgeIdFor,
+  entryNode,
   indexProblems,
   nextBlockId,
   pasteClipboard,
@@ -301,12 +302,13 @@ export const useEditorStore = create<EditorState>()((set, get) => {
       let config = structuredClone(definition.defaultConfig) as Record<string, unknown>;
       // Default configs say `{{input.…}}`; point them at the workflow's actual input block, whatever its id.
       const hasInputId = state.nodes.some((node) => node.id === 'input');
-      const inputBlock = state.nodes.find((node) => node.data.type === 'input');
-      if (!hasInputId && type !== 'input' && inputBlock) config = renameTemplateReferences(config, 'input', inputBlock.id) as Record<string, unknown>;
+      const inputBlock = entryNode(state.nodes, state.catalog);
+      const isEntry = definition.role === 'entry';
+      if (!hasInputId && !isEntry && inputBlock) config = renameTemplateReferences(config, 'input', inputBlock.id) as Record<string, unknown>;
       const node: BlockNode = { id, type: 'block', position, selected: true, data: { type, name: null, config } };
       commit((current) => {
         let nodes = current.nodes.map((other) => (other.selected ? { ...other, selected: false } : other));
-        if (type === 'input' && !hasInputId && !inputBlock) {
+        if (isEntry && !hasInputId && !inputBlock) {
           // The first input block: blocks added before it that say `{{input.…}}` now mean this one.
           nodes = nodes.map((other) => {
             const renamed = renameTemplateReferences(other.data.config, 'input', id) as Record<string, unknown>;
@@ -393,7 +395,7 @@ export const useEditorStore = create<EditorState>()((set, get) => {
     },
 
     autoLayout() {
-      commit((state) => (state.nodes.length ? { nodes: layoutLeftToRight(state.nodes, state.edges) } : null));
+      commit((state) => (state.nodes.length ? { nodes: layoutLeftToRight(state.nodes, state.edges, state.catalog) } : null));
     },
 
     select(ids) {

@@ -2,7 +2,7 @@ import { ancestorsOf, outputFields } from './graph';
 import type { EditorState } from './store';
 
 // What a field of a block may refer to: the blocks upstream of it, and the fields of their outputs as far as they are
-// known (from the last run, the input block's declared fields, or the block type).
+// known (from the last run, or as the block type declares them).
 
 export interface Suggestion {
   /** The reference as written inside `{{ }}` or in code: `code_1.score`. */
@@ -18,10 +18,11 @@ export function suggestionsFor(state: Pick<EditorState, 'nodes' | 'edges' | 'cat
   const suggestions: Suggestion[] = [];
   for (const node of state.nodes) {
     if (!upstream.has(node.id)) continue;
-    const label = state.catalog.get(node.data.type)?.label ?? node.data.type;
+    const definition = state.catalog.get(node.data.type);
+    const label = definition?.label ?? node.data.type;
     const detail = node.data.name ? `${node.data.name} · ${label}` : label;
     suggestions.push({ ref: node.id, detail, block: true });
-    for (const field of outputFields(node.data.type, node.data.config, state.run?.blocks[node.id]?.output)) {
+    for (const field of outputFields(definition, node.data.config, state.run?.blocks[node.id]?.output)) {
       suggestions.push({ ref: `${node.id}.${field}`, detail, block: false });
     }
   }

@@ -19,7 +19,9 @@ import {
 import { memo, useCallback, useMemo, useState } from 'react';
 import { BLOCK_STATUS_LABEL, formatDuration } from './format';
 import { useColorMode } from './hooks';
+import { handlesOf, handleTone, plainHandle } from '@/components/ui/handle-tones';
 import { categoryTone, Icon } from '@/components/ui/icons';
+import type { BlockHandle } from '@/server/blocks/types';
 import type { RunModel } from './run-model';
 import { BlockStatusIcon } from './status';
 import type { BlockStatus, CatalogBlock, RanGraph } from './types';
@@ -40,8 +42,8 @@ interface ExecNodeData extends Record<string, unknown> {
   /** Shown once the block has finished (a running block's time moves on in the timeline instead). */
   duration: string | null;
   detail: string | null;
-  sources: (string | null)[];
-  targets: (string | null)[];
+  sources: readonly BlockHandle[];
+  targets: readonly BlockHandle[];
 }
 
 type ExecNode = Node<ExecNodeData, 'block'>;
@@ -72,7 +74,7 @@ function ExecNodeView({ data, selected }: NodeProps<ExecNode>) {
       {data.status === 'running' && (
         <span aria-hidden className="pointer-events-none absolute -inset-1.5 animate-pulse rounded-[16px] ring-4 ring-indigo-500/30 motion-reduce:animate-none" />
       )}
-      {data.targets.map((handle) => (
+      {data.targets.map(({ id: handle }) => (
         <Handle key={handle ?? 'in'} type="target" position={Position.Left} {...(handle === null ? {} : { id: handle })} isConnectable={false} className={HANDLE} />
       ))}
       <div className="flex items-center gap-2.5 px-3 py-2.5">
@@ -94,14 +96,14 @@ function ExecNodeView({ data, selected }: NodeProps<ExecNode>) {
         </div>
         <BlockStatusIcon status={data.status} className="h-4 w-4" />
       </div>
-      {data.sources.map((handle, index) => (
+      {data.sources.map(({ id: handle, tone }, index) => (
         <Handle
           key={handle ?? 'out'}
           type="source"
           position={Position.Right}
           {...(handle === null ? {} : { id: handle })}
           isConnectable={false}
-          className={`${HANDLE} ${handle === 'true' ? '!bg-emerald-500' : handle === 'false' ? '!bg-rose-500' : ''}`}
+          className={`${HANDLE} ${handleTone(tone).fill}`}
           style={data.sources.length > 1 ? { top: `${((index + 1) / (data.sources.length + 1)) * 100}%` } : undefined}
         />
       ))}
@@ -112,10 +114,21 @@ function ExecNodeView({ data, selected }: NodeProps<ExecNode>) {
 function sameData(a: ExecNodeData, b: ExecNodeData): boolean {
   for (const key of Object.keys(a) as (keyof ExecNodeData)[]) {
     if (key === 'sources' || key === 'targets') {
-      if ((a[key] as unknown[]).join('\u0000') !== (b[key] as unknown[]).join('\u0000')) return false;
+      if (a[key].map(handleKey).join('\u0000') !== b[key].map(handleKey).join('\u0000')) return false;
     } else if (a[key] !== b[key]) return false;
   }
   return true;
+}
+
+function handleKey(handle: BlockHandle): string {
+  return `${handle.id}:${handle.label}:${handle.tone}`;
+}
+
+/** The handles of one side of a block: its type's, plus any an edge names that the type lacks (an old graph). */
+function handlesWithEdges(definition: CatalogBlock | undefined, side: 'source' | 'target', edgeHandles: readonly (string | null)[]): BlockHandle[] {
+  const handles = [...handlesOf(definition, side)];
+  for (const id of edgeHandles) if (!handles.some((handle) => handle.id === id)) handles.push(plainHandle(id));
+  return handles;
 }
 
 const ExecNodeComponent = memo(ExecNodeView, (previous, next) => previous.selected === next.selected && sameData(previous.data, next.data));
@@ -179,8 +192,8 @@ export function GraphView({
       const definition = catalog.get(block.type);
       const edgeSources = graph.edges.filter((edge) => edge.source === block.id).map((edge) => edge.sourceHandle ?? null);
       const edgeTargets = graph.edges.filter((edge) => edge.target === block.id).map((edge) => edge.targetHandle ?? null);
-      const sources = [...new Set([...(definition?.sourceHandles ?? (block.type === 'output' ? [] : [null])), ...edgeSources])];
-      const targets = [...new Set([...(definition?.targetHandles ?? (block.type === 'input' ? [] : [null])), ...edgeTargets])];
+      const sources = handlesWithEdges(definition, 'source', edgeSources);
+      const targets = handlesWithEdges(definition, 'target', edgeTargets);
       const status = view?.status ?? 'pending';
       const name = view?.name ?? block.name ?? block.id;
       return {
@@ -209,6 +222,9 @@ export function GraphView({
   }, [graph, model, catalog, placed, selectedId, measured]);
 
   const edges = useMemo<Edge[]>(() => {
+    const typeOf = new Map(graph.blocks.map((block) => [block.id, block.type]));
+    const handleLabel = (source: string, handle: string) =>
+      catalog.get(typeOf.get(source) ?? '')?.sourceHandles.find((candidate) => candidate.id === handle)?.label ?? handle;
     return graph.edges.map((edge, index) => {
       const source = model.byId.get(edge.source)?.status;
       const target = model.byId.get(edge.target)?.status;
@@ -225,13 +241,13 @@ export function GraphView({
         animated: target === 'running' && sourceDone,
         selectable: false,
         focusable: false,
-        label: edge.sourceHandle ?? undefined,
+        label: edge.sourceHandle ? handleLabel(edge.source, edge.sourceHandle) : undefined,
         labelStyle: { fontSize: 10, fill: colorMode === 'dark' ? '#a1a1aa' : '#52525b' },
         labelBgStyle: { fill: colorMode === 'dark' ? '#18181b' : '#ffffff' },
         style: { stroke: color, strokeWidth: taken ? 2 : 1.5, strokeDasharray: taken ? undefined : '5 5' },
       };
     });
-  }, [graph, model, colorMode]);
+  }, [graph, model, catalog, colorMode]);
 
   const onNodeClick: NodeMouseHandler<ExecNode> = useCallback((_event, node) => onSelect(node.id), [onSelect]);
   // Enter or Space on a focused node selects it (React Flow's keyboard selection): follow it.

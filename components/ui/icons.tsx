@@ -3,8 +3,8 @@ import type { ReactNode, SVGProps } from 'react';
 // The app's local icons. Inline SVG: nothing is fetched from anywhere; decorative (aria-hidden), the text beside an
 // icon says what it means.
 //
-// `Icon`: a named set (24×24, stroked, in the spirit of lucide) for the block icons the catalog names, the editor's
-// toolbar and the executions pages.
+// `Icon`: a named set (24×24, stroked, in the spirit of lucide) for the block icons the catalog names (a block type
+// picks one of these names; a new picture is one entry here), the editor's toolbar and the executions pages.
 
 const PATHS: Record<string, ReactNode> = {
   'log-in': (
@@ -200,8 +200,6 @@ const PATHS: Record<string, ReactNode> = {
   ),
   wrench: <path d="M14.7 6.3a1 1 0 0 0 0 1.4l1.6 1.6a1 1 0 0 0 1.4 0l3.8-3.8a6 6 0 0 1-7.9 7.9l-6.9 6.9a2.1 2.1 0 0 1-3-3l6.9-6.9a6 6 0 0 1 7.9-7.9z" />,
 };
-
-export const BLOCK_ICON_NAMES = ['log-in', 'flag', 'sparkles', 'bot', 'code', 'git-branch', 'globe'] as const;
 
 export function Icon({ name, className = 'h-4 w-4', ...props }: { name: string; className?: string } & Omit<SVGProps<SVGSVGElement>, 'name'>) {
   return (

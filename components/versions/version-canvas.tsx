@@ -21,7 +21,9 @@ import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/spinner';
 import { errorMessage } from '@/components/ui/errors';
 import { blockSummary } from '@/components/editor/graph';
+import { handlesOf, handleTone } from '@/components/ui/handle-tones';
 import { categoryTone, Icon } from '@/components/ui/icons';
+import type { BlockHandle } from '@/server/blocks/types';
 import { useEditorStore } from '@/components/editor/store';
 import type { CatalogBlock, GraphBlock, GraphEdge } from '@/components/editor/types';
 import type { Theme } from '@/components/theme';
@@ -39,8 +41,9 @@ interface VersionNodeData extends Record<string, unknown> {
   typeLabel: string;
   icon: string;
   category: string | undefined;
-  sources: (string | null)[];
-  targets: (string | null)[];
+  summary: string;
+  sources: readonly BlockHandle[];
+  targets: readonly BlockHandle[];
 }
 
 type VersionNode = Node<VersionNodeData, 'version'>;
@@ -82,7 +85,7 @@ function VersionNodeView({ data, selected }: NodeProps<VersionNode>) {
   const name = block.name || block.id;
   const tone = CHANGE_TONE[change ?? 'unchanged'];
   const mark = change ? CHANGE_MARK[change] : undefined;
-  const summary = blockSummary(block.type, block.config);
+  const { summary } = data;
   return (
     <div
       data-testid={`version-block-${block.id}`}
@@ -90,7 +93,7 @@ function VersionNodeView({ data, selected }: NodeProps<VersionNode>) {
       aria-label={`${data.typeLabel} block ${name}${change && change !== 'unchanged' ? `, ${CHANGE_LABEL[change].toLowerCase()}` : ''}`}
       className={`relative w-60 rounded-xl border bg-white text-left shadow-sm dark:bg-zinc-900 ${tone.frame} ${selected ? 'outline-2 outline-offset-2 outline-indigo-500' : ''}`}
     >
-      {data.targets.map((handle) => (
+      {data.targets.map(({ id: handle }) => (
         <Handle key={handle ?? 'in'} type="target" position={Position.Left} {...(handle === null ? {} : { id: handle })} isConnectable={false} className={HANDLE} />
       ))}
       <div className="flex items-center gap-2.5 px-3 pt-2.5 pb-2">
@@ -114,14 +117,14 @@ function VersionNodeView({ data, selected }: NodeProps<VersionNode>) {
           </p>
         </div>
       )}
-      {data.sources.map((handle, index) => (
+      {data.sources.map(({ id: handle, tone }, index) => (
         <Handle
           key={handle ?? 'out'}
           type="source"
           position={Position.Right}
           {...(handle === null ? {} : { id: handle })}
           isConnectable={false}
-          className={`${HANDLE} ${handle === 'true' ? '!bg-emerald-500' : handle === 'false' ? '!bg-rose-500' : ''}`}
+          className={`${HANDLE} ${handleTone(tone).fill}`}
           style={data.sources.length > 1 ? { top: `${((index + 1) * 100) / (data.sources.length + 1)}%` } : undefined}
         />
       ))}
@@ -156,8 +159,9 @@ function toNode(block: GraphBlock, change: BlockChange | null, catalog: Readonly
       typeLabel: definition?.label ?? block.type,
       icon: definition?.icon ?? 'box',
       category: definition?.category,
-      sources: definition?.sourceHandles ?? [null],
-      targets: definition?.targetHandles ?? [null],
+      summary: blockSummary(definition, block.config),
+      sources: handlesOf(definition, 'source'),
+      targets: handlesOf(definition, 'target'),
     },
   };
 }

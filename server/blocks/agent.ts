@@ -30,8 +30,8 @@ export const agentBlock = defineBlock({
     max_steps: z.int().min(1).max(50).default(8),
   },
   templateFields: ['prompt', 'instructions'],
-  targetHandles: [null],
-  sourceHandles: [null],
+  summary: { parts: [{ field: 'model' }, { field: 'prompt', format: 'words' }] },
+  outputs: { fields: ['output', 'model', 'usage', 'steps'] },
   defaults: { model: 'gpt-4o-mini', prompt: '{{input.text}}', tools: ['current_time'] },
   async run(context) {
     const { config } = context;

@@ -19,8 +19,7 @@ export const codeBlock = defineBlock({
       .default('javascript'),
   },
   script: { field: 'code', mode: 'function' },
-  targetHandles: [null],
-  sourceHandles: [null],
+  summary: { parts: [{ field: 'code' }] },
   defaults: { code: 'return input;' },
   run: (context) => runScript(context, context.config.code, 'function'),
   fieldHints: {

@@ -14,8 +14,13 @@ export const conditionBlock = defineBlock({
     expression: z.string().refine((expression) => expression.trim() !== '', 'must not be empty'),
   },
   script: { field: 'expression', mode: 'expression' },
-  targetHandles: [null],
-  sourceHandles: ['true', 'false'],
+  sourceHandles: [
+    { id: 'true', tone: 'success' },
+    { id: 'false', tone: 'danger' },
+  ],
+  branch: { outputField: 'result' },
+  summary: { parts: [{ field: 'expression', prefix: 'if ' }] },
+  outputs: { fields: ['result'] },
   defaults: { expression: 'true' },
   async run(context) {
     const value = await runScript(context, context.config.expression, 'expression');

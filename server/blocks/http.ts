@@ -37,8 +37,8 @@ export const httpBlock = defineBlock({
     body: z.json().optional(),
   },
   templateFields: ['url', 'headers', 'body'],
-  targetHandles: [null],
-  sourceHandles: [null],
+  summary: { parts: [{ field: 'method', fallback: 'GET' }, { field: 'url' }], separator: ' ' },
+  outputs: { fields: ['status', 'headers', 'body'] },
   defaults: { url: 'https://example.com', method: 'GET' },
   async run({ config, signal, timeoutMs }) {
     try {

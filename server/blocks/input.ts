@@ -62,11 +62,12 @@ export const inputBlock = defineBlock({
   description: 'Receives the execution input: the JSON body of a run, an API call or a webhook.',
   icon: 'log-in',
   category: 'io',
+  role: 'entry',
   config: {
     fields: inputFieldsSchema.optional(),
   },
-  targetHandles: [],
-  sourceHandles: [null],
+  summary: { parts: [{ field: 'fields', format: 'names', prefix: 'fields: ' }], empty: 'any JSON input' },
+  outputs: { fieldsFromConfig: 'fields' },
   defaults: { fields: [{ name: 'text', type: 'string', required: false }] },
   async run({ config, input }) {
     if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -78,7 +79,7 @@ export const inputBlock = defineBlock({
   },
   fieldHints: {
     fields: {
-      widget: 'json',
+      widget: 'input-fields',
       label: 'Input fields',
       help: 'Optional list of {name, type, required, description}; when set, each execution input is checked against it.',
     },

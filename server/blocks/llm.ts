@@ -22,8 +22,8 @@ export const llmBlock = defineBlock({
     response_format: z.enum(['text', 'json']).default('text'),
   },
   templateFields: ['prompt', 'system'],
-  targetHandles: [null],
-  sourceHandles: [null],
+  summary: { parts: [{ field: 'model' }, { field: 'prompt', format: 'words' }] },
+  outputs: { fields: ['output', 'model', 'usage', 'usage.input_tokens', 'usage.output_tokens'] },
   defaults: { model: 'gpt-4o-mini', prompt: '{{input.text}}' },
   async run(context) {
     const { config } = context;

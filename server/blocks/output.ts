@@ -8,13 +8,13 @@ export const outputBlock = defineBlock({
   description: 'Sets the result of the execution from the outputs of the blocks before it.',
   icon: 'flag',
   category: 'io',
+  role: 'exit',
   config: {
     /** A template string or any JSON containing templates; when absent, the outputs of the upstream blocks. */
     value: z.json().optional(),
   },
   templateFields: ['value'],
-  targetHandles: [null],
-  sourceHandles: [],
+  summary: { parts: [{ field: 'value' }], empty: 'outputs of connected blocks' },
   defaults: {},
   async run({ config, feeders, upstream }) {
     if (config.value !== undefined) return config.value;

@@ -56,7 +56,8 @@ describe('the block registry', () => {
   });
 
   it('declares the handles edges attach to', () => {
-    const handles = Object.fromEntries(definitions.map((d) => [d.type, { in: d.targetHandles, out: d.sourceHandles }]));
+    const ids = (handles: readonly { id: string | null }[]) => handles.map((handle) => handle.id);
+    const handles = Object.fromEntries(definitions.map((d) => [d.type, { in: ids(d.targetHandles), out: ids(d.sourceHandles) }]));
     expect(handles).toEqual({
       input: { in: [], out: [null] },
       output: { in: [null], out: [] },

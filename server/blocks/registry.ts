@@ -31,6 +31,9 @@ export const blockRegistry = Object.fromEntries(definitions.map((definition) => 
 /** The block types, in palette order. */
 export const blockTypes: readonly BlockType[] = definitions.map((definition) => definition.type);
 
+/** Block types a test registered for a while (see `registerBlockTypeForTest`); always empty in production. */
+const testDefinitions = new Map<string, AnyBlockDefinition>();
+
 /** The config of a block of type `T` once parsed: defaults applied. */
 export type BlockConfig<T extends BlockType> = z.output<(typeof blockRegistry)[T]['configSchema']>;
 
@@ -44,5 +47,21 @@ export function isBlockType(type: string): type is BlockType {
 export function getBlockDefinition<T extends BlockType>(type: T): (typeof blockRegistry)[T];
 export function getBlockDefinition(type: string): AnyBlockDefinition | undefined;
 export function getBlockDefinition(type: string): AnyBlockDefinition | undefined {
-  return isBlockType(type) ? blockRegistry[type] : undefined;
+  return isBlockType(type) ? blockRegistry[type] : testDefinitions.get(type);
+}
+
+/** Every block definition, in palette order (a test's throwaway types last). */
+export function allBlockDefinitions(): readonly AnyBlockDefinition[] {
+  return [...definitions, ...testDefinitions.values()];
+}
+
+/**
+ * Tests only: registers a throwaway block type, to prove that a block file alone makes a working block type.
+ * Returns the function that removes it again. Production block types are the list above and nothing else.
+ */
+export function registerBlockTypeForTest(definition: AnyBlockDefinition): () => void {
+  if (!process.env.VITEST) throw new Error('registerBlockTypeForTest is for tests only');
+  if (getBlockDefinition(definition.type)) throw new Error(`Block type "${definition.type}" is already registered`);
+  testDefinitions.set(definition.type, definition);
+  return () => void testDefinitions.delete(definition.type);
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { takenHandles, type BranchRule } from '@/lib/blocks/branches';
+import type { SummarySpec } from '@/lib/blocks/summary';
+import type { Edge } from '@/lib/graph/schema';
 import { commonConfigShape, commonFieldHints, type CommonConfigShape } from './common';
 import type { BlockRunContext } from './run-context';
 
@@ -22,8 +25,40 @@ export type HandleId = string | null;
 /** The single unnamed handle most blocks have on each side. */
 export const DEFAULT_HANDLE: HandleId = null;
 
-/** How the inspector renders a config field. */
-export type FieldWidget = 'text' | 'textarea' | 'number' | 'select' | 'toggle' | 'json' | 'code' | 'model';
+/** The colour a handle and its label are drawn in; the editor maps tones to its palette. */
+export type HandleTone = 'neutral' | 'success' | 'danger' | 'warning' | 'info';
+
+/** A handle as a block file writes it. */
+export interface HandleSpec {
+  id: HandleId;
+  /** Shown beside a named handle; its id unless given. */
+  label?: string;
+  tone?: HandleTone;
+}
+
+/** A handle as the engine, validator and editor read it. */
+export interface BlockHandle {
+  id: HandleId;
+  label: string | null;
+  tone: HandleTone;
+}
+
+/**
+ * What part a block plays in a workflow: the execution input enters through the one `entry` block, the execution
+ * output comes from the `exit` blocks that ran, everything else is `normal`.
+ */
+export type BlockRole = 'entry' | 'exit' | 'normal';
+
+/** What a block's output looks like before any run, for template autocomplete. */
+export interface OutputSpec {
+  /** Fields of the output object, nested ones as paths (`"usage.input_tokens"`). */
+  fields?: readonly string[];
+  /** A config field holding a list of `{name}` whose names are fields of the output (the input block's fields). */
+  fieldsFromConfig?: string;
+}
+
+/** How the inspector renders a config field; `input-fields` is the editor for a list of typed input fields. */
+export type FieldWidget = 'text' | 'textarea' | 'number' | 'select' | 'toggle' | 'json' | 'code' | 'model' | 'input-fields';
 
 export interface FieldOption {
   value: string;
@@ -69,14 +104,24 @@ export interface BlockSpec<TType extends string, TShape extends z.core.$ZodShape
   /** A lucide icon name, e.g. `"sparkles"`. */
   icon: string;
   category: BlockCategory;
+  /** `normal` unless given. */
+  role?: BlockRole;
   /** The block's own config fields; the shared settings of `common.ts` are added by `defineBlock`. */
   config: TShape;
   /** Top-level config keys whose values (strings, or any JSON containing strings) are `{{ }}` templates. */
   templateFields?: readonly (keyof TShape & string)[];
   /** The config field run as JavaScript in the sandbox, if any (upstream outputs are in scope by block id). */
   script?: ScriptField & { field: keyof TShape & string };
-  targetHandles: readonly HandleId[];
-  sourceHandles: readonly HandleId[];
+  /** Handles edges may end on; one unnamed handle unless given, none for an `entry` block. */
+  targetHandles?: readonly HandleSpec[];
+  /** Handles edges may leave from; one unnamed handle unless given, none for an `exit` block. */
+  sourceHandles?: readonly HandleSpec[];
+  /** Makes the block branching: it takes only the edges of the handles its output names. Unless given, all. */
+  branch?: BranchRule;
+  /** The line its node shows about its config. */
+  summary?: SummarySpec;
+  /** Its output's fields, known before it runs. */
+  outputs?: OutputSpec;
   /** The config of a block freshly dropped on the canvas. */
   defaults: z.input<BlockConfigSchema<TShape>>;
   /** Inspector hints for the block's own fields, in display order. */
@@ -94,14 +139,23 @@ export interface BlockDefinition<
   description: string;
   icon: string;
   category: BlockCategory;
+  role: BlockRole;
   /** Validates a stored config and applies defaults (`configSchema.parse(config)` is what the engine runs with). */
   configSchema: TSchema;
   templateFields: readonly string[];
   script: ScriptField | null;
   /** Handles edges may end on; empty when nothing may connect into the block (input). */
-  targetHandles: readonly HandleId[];
+  targetHandles: readonly BlockHandle[];
   /** Handles edges may leave from; empty when the block has no outgoing edges (output). */
-  sourceHandles: readonly HandleId[];
+  sourceHandles: readonly BlockHandle[];
+  branch: BranchRule | null;
+  summary: SummarySpec | null;
+  outputs: OutputSpec;
+  /**
+   * The outgoing edges the block takes once it has finished: all of them, or for a branching block those of the
+   * branches its output names. A branching block that failed (and continued) picked no branch and takes none.
+   */
+  takenEdges(outgoing: readonly Edge[], output: unknown, failed: boolean): Edge[];
   /** A fresh copy of the config for a block dropped on the canvas. */
   defaultConfig(): z.input<TSchema>;
   /** Inspector hints keyed by config path (`"prompt"`, `"retry.max_attempts"`), block fields first, shared settings last. */
@@ -129,21 +183,37 @@ export function defineBlock<const TType extends string, TShape extends z.core.$Z
   }
 
   const defaults = spec.defaults;
+  const role = spec.role ?? 'normal';
+  const branch = spec.branch ?? null;
   return {
     type: spec.type,
     label: spec.label,
     description: spec.description,
     icon: spec.icon,
     category: spec.category,
+    role,
     configSchema: configSchema as unknown as BlockConfigSchema<TShape>,
     templateFields: spec.templateFields ?? [],
     script: spec.script ?? null,
-    targetHandles: spec.targetHandles,
-    sourceHandles: spec.sourceHandles,
+    targetHandles: (spec.targetHandles ?? (role === 'entry' ? [] : [{ id: DEFAULT_HANDLE }])).map(toHandle),
+    sourceHandles: (spec.sourceHandles ?? (role === 'exit' ? [] : [{ id: DEFAULT_HANDLE }])).map(toHandle),
+    branch,
+    summary: spec.summary ?? null,
+    outputs: spec.outputs ?? {},
+    takenEdges(outgoing, output, failed) {
+      if (!branch) return [...outgoing];
+      if (failed) return [];
+      const handles = takenHandles(branch, output);
+      return outgoing.filter((edge) => edge.sourceHandle != null && handles.has(edge.sourceHandle));
+    },
     defaultConfig: () => structuredClone(defaults),
     fieldHints,
     run: spec.run,
   };
+}
+
+function toHandle({ id, label, tone }: HandleSpec): BlockHandle {
+  return { id, label: label ?? id, tone: tone ?? 'neutral' };
 }
 
 function omitKeys<T extends object>(object: T, keys: readonly string[]): T {

@@ -4,7 +4,6 @@ import { parseBlockConfig } from '../graph/config';
 import type { Block, Edge, Graph } from '@/lib/graph/schema';
 import { upstreamOf } from '@/lib/graph/topology';
 import { executeBlock, type BlockOutcome, type ConsoleLine, type RetrySettings } from './block-executor';
-import { takenEdges } from './edges';
 import type { EngineEventBody, ExecutionErrorInfo } from './events';
 import { renderConfig } from './render-config';
 
@@ -229,8 +228,8 @@ class GraphRun {
     const output = outcome.ok ? outcome.output : continued ? { error: outcome.error.message } : null;
     if (outcome.ok || continued) {
       this.outputs.set(block.id, output);
-      for (const edge of takenEdges(block.type, item.outgoing, output, !outcome.ok)) this.taken.add(edge);
-      if (block.type === 'output') this.ranOutputs.push(block.id);
+      for (const edge of definition.takenEdges(item.outgoing, output, !outcome.ok)) this.taken.add(edge);
+      if (definition.role === 'exit') this.ranOutputs.push(block.id);
     }
     this.state.set(block.id, 'finished');
     const durationMs = Math.round(outcome.durationMs * 10) / 10;

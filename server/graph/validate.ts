@@ -5,11 +5,6 @@ import { BLOCK_ID_PATTERN, MAX_BLOCK_ID_LENGTH, edgeLabel, type Block, type Edge
 import { findMalformedTemplates, findTemplateReferences } from '@/lib/graph/templates';
 import { findCycles, reachableFrom, upstreamOf } from '@/lib/graph/topology';
 
-/** The block type through which the execution input enters; a graph has exactly one. */
-export const INPUT_BLOCK_TYPE = 'input';
-/** The block type that produces the execution output; a graph has at least one. */
-export const OUTPUT_BLOCK_TYPE = 'output';
-
 /** Checks a script for syntax errors without running it; returns the error message, or `null` when it parses. */
 export type CheckSyntax = (code: string, mode: 'function' | 'expression') => string | null;
 
@@ -24,7 +19,8 @@ export interface ValidateGraphOptions {
  *    unknown settings), malformed templates, script syntax errors;
  * 2. per edge, in edge order: duplicate edge id, missing source/target block, self-loop, edge out of a block that
  *    has no outputs / into one that has no inputs, bad `sourceHandle`/`targetHandle`, duplicate edge;
- * 3. for the graph: no input block / extra input blocks, no output block, cycles (one per loop, by earliest
+ * 3. for the graph: no input block / extra input blocks, no output block (the blocks whose role is `entry` and
+ *    `exit`), cycles (one per loop, by earliest
  *    block), blocks not reachable from the input block, template references to blocks that do not exist, to the
  *    block itself, or to blocks that are not upstream.
  * An empty list means the graph can be saved, deployed and run.
@@ -159,7 +155,7 @@ function checkHandle(
   handle: HandleId,
   label: string,
 ): GraphProblem | null {
-  const handles = side === 'source' ? definition.sourceHandles : definition.targetHandles;
+  const handles = (side === 'source' ? definition.sourceHandles : definition.targetHandles).map((h) => h.id);
   if (handles.includes(handle)) return null;
   const block = describeBlock(definition, blockId);
   const key = side === 'source' ? 'sourceHandle' : 'targetHandle';
@@ -188,7 +184,8 @@ function capitalize(text: string): string {
 function graphProblems(graph: Graph, blocksById: Map<string, Block>): GraphProblem[] {
   const problems: GraphProblem[] = [];
   const blocks = [...blocksById.values()];
-  const inputs = blocks.filter((block) => block.type === INPUT_BLOCK_TYPE);
+  const roleOf = (block: Block) => getBlockDefinition(block.type)?.role;
+  const inputs = blocks.filter((block) => roleOf(block) === 'entry');
 
   if (inputs.length === 0) problems.push(problem(null, null, null, 'The workflow has no input block'));
   for (const extra of inputs.slice(1)) {
@@ -196,7 +193,7 @@ function graphProblems(graph: Graph, blocksById: Map<string, Block>): GraphProbl
       problem(extra.id, null, 'type', `Only one input block is allowed; "${inputs[0].id}" is already the input block`),
     );
   }
-  if (!blocks.some((block) => block.type === OUTPUT_BLOCK_TYPE)) {
+  if (!blocks.some((block) => roleOf(block) === 'exit')) {
     problems.push(problem(null, null, null, 'The workflow has no output block'));
   }
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { blockCategories, blockTypes, getBlockDefinition } from '../blocks';
+import { allBlockDefinitions, blockCategories } from '../blocks';
 import { curatedModelStrings, llmProviders } from '../llm/models';
 
 // What the editor knows about block types, read from the registry: the palette, the inspector's forms, the
-// handles a node draws. Plain data, so the browser never loads block code (which runs sandboxes and sockets).
+// handles a node draws, its summary line, its output fields and how it branches. Plain data, so the browser never
+// loads block code (which runs sandboxes and sockets) and never needs to know a block type by name.
 
 export function blockCatalog() {
   return {
@@ -11,16 +12,19 @@ export function blockCatalog() {
     /** Suggestions for `model` fields (`provider/model`); any other name may be typed. */
     models: curatedModelStrings(),
     providers: llmProviders.map(({ id, label, help, settings }) => ({ id, label, help, settings })),
-    blocks: blockTypes.map((type) => {
-      const definition = getBlockDefinition(type);
+    blocks: allBlockDefinitions().map((definition) => {
       return {
         type: definition.type,
         label: definition.label,
         description: definition.description,
         icon: definition.icon,
         category: definition.category,
+        role: definition.role,
         targetHandles: [...definition.targetHandles],
         sourceHandles: [...definition.sourceHandles],
+        branch: definition.branch,
+        summary: definition.summary,
+        outputs: definition.outputs,
         templateFields: [...definition.templateFields],
         script: definition.script,
         defaultConfig: definition.defaultConfig() as Record<string, unknown>,

@@ -1,5 +1,6 @@
 import { db } from '../../db';
 import type { StopReason } from '../../engine/run-graph';
+import { getBlockDefinition } from '../../blocks';
 import { BlockError, type SubWorkflowResult, type WorkflowToolInfo } from '../../blocks/run-context';
 import { storedGraph } from '../workflows';
 import { launchExecution, type GraphSource } from './launch';
@@ -18,7 +19,7 @@ export async function describeWorkflowTool(workspaceId: string, workflowId: stri
   const workflow = await prisma.workflow.findFirst({ where: { id: workflowId, workspaceId }, include: { deployedVersion: true } });
   if (!workflow) return null;
   const graph = storedGraph(workflow.deployedVersion ?? workflow);
-  const input = graph.blocks.find((b) => b.type === 'input');
+  const input = graph.blocks.find((b) => getBlockDefinition(b.type)?.role === 'entry');
   const fields = Array.isArray(input?.config.fields) ? (input.config.fields as unknown as WorkflowToolInfo['fields']) : [];
   return { id: workflow.id, name: workflow.name, description: workflow.description, fields };
 }
