@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireRole, type Caller } from '../auth/caller';
+import { lowerRole, requireRole, type Caller, type Role } from '../auth/caller';
 import { db } from '../db';
 import { env } from '../env';
 import { ApiError } from '../errors';
@@ -78,17 +78,34 @@ export async function revokeApiKey(caller: Caller, id: string) {
   return { id, revoked: true };
 }
 
-/** The caller an API key stands for, or null when it is unknown or revoked. */
+/**
+ * A key can never do more than the person who made it can do now: the lower of its own role and its creator's
+ * current one, and nothing once they have left the workspace. Keys without a creator are the operator's
+ * (WEFT_BOOTSTRAP_API_KEY) and keep their role.
+ */
+async function effectiveKeyRole(key: { workspaceId: string; role: Role; createdById: string | null }): Promise<Role | null> {
+  if (!key.createdById) return key.role;
+  const prisma = await db();
+  const creator = await prisma.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: key.workspaceId, userId: key.createdById } },
+    select: { role: true },
+  });
+  return creator ? lowerRole(key.role, creator.role) : null;
+}
+
+/** The caller an API key stands for, or null when it is unknown, revoked or its creator has left. */
 export async function callerForApiKey(token: string): Promise<Caller | null> {
   if (!token || token.length > 512) return null;
   const prisma = await db();
   const key = await prisma.apiKey.findUnique({ where: { keyHash: sha256Hex(token) } });
   if (!key || key.revokedAt) return null;
+  const role = await effectiveKeyRole(key);
+  if (!role) return null;
   const now = Date.now();
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { workspaceId: key.workspaceId, role: key.role, userId: key.createdById, apiKeyId: key.id, via: 'api_key' };
+  return { workspaceId: key.workspaceId, role, userId: key.createdById, apiKeyId: key.id, via: 'api_key' };
 }
 
 /**
