@@ -1,8 +1,10 @@
-import { expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Caller, Role } from '../auth/caller';
 import { db } from '../db';
+import { resetEnvForTests } from '../env';
+import { sha256Hex } from '../secrets/crypto';
 import { setupTestDatabase } from '../test/database';
-import { callerForApiKey, createApiKey } from './api-keys';
+import { callerForApiKey, createApiKey, ensureBootstrapApiKey } from './api-keys';
 import { changeMemberRole, createInvitation, previewInvitation, removeMember } from './members';
 
 // A key is only ever as strong as the person who made it is now: demoting them weakens their keys, removing
@@ -54,4 +56,31 @@ it("withdraws a demoted owner's pending invitations, since only owners may invit
   const invitation = await createInvitation(second, { role: 'owner' });
   await changeMemberRole(first, { user_id: second.userId!, role: 'editor' });
   expect(await previewInvitation(invitation.token)).toMatchObject({ valid: false });
+});
+
+describe('the bootstrap key (WEFT_BOOTSTRAP_API_KEY)', () => {
+  const bootstrapKey = 'weft_operator_bootstrap_key_0123';
+  afterEach(() => {
+    delete process.env.WEFT_BOOTSTRAP_API_KEY;
+    resetEnvForTests();
+  });
+
+  it('never lands in a workspace someone named "default" first, and is taken back from one it landed in', async () => {
+    const { first } = await workspaceWithOwners();
+    const prisma = await db();
+    await prisma.workspace.update({ where: { id: first.workspaceId }, data: { name: 'default' } });
+    process.env.WEFT_BOOTSTRAP_API_KEY = bootstrapKey;
+    resetEnvForTests();
+
+    await ensureBootstrapApiKey();
+    const caller = await callerForApiKey(bootstrapKey);
+    expect(caller).toMatchObject({ role: 'owner' });
+    expect(caller!.workspaceId).not.toBe(first.workspaceId);
+    expect(await prisma.workspace.findUniqueOrThrow({ where: { id: caller!.workspaceId } })).toMatchObject({ name: 'default', bootstrap: true });
+
+    // A key captured under the old rule (it sits in a person's workspace) moves back at the next start.
+    await prisma.apiKey.update({ where: { keyHash: sha256Hex(bootstrapKey) }, data: { workspaceId: first.workspaceId } });
+    await ensureBootstrapApiKey();
+    expect((await callerForApiKey(bootstrapKey))!.workspaceId).toBe(caller!.workspaceId);
+  });
 });
