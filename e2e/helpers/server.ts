@@ -20,7 +20,7 @@ export function tempDataDir(): string {
 
 export async function startServer(port: number, dataDir: string): Promise<TestServer> {
   let output = '';
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       WEFT_DATA_DIR: dataDir,
