@@ -11,6 +11,8 @@ export const MIN_PASSWORD_LENGTH = 8;
 /** Plain-language messages for what better-auth answers, keyed by its error codes. */
 export function authErrorMessage(error: { code?: string; message?: string; status?: number } | null | undefined): string {
   if (!error) return 'Something went wrong. Please try again.';
+  // The per-account lockout says how long to wait.
+  if (error.code === 'ACCOUNT_TEMPORARILY_LOCKED' && error.message) return error.message;
   if (error.status === 429) return 'Too many attempts in a short time. Wait a few seconds and try again.';
   switch (error.code) {
     case 'INVALID_EMAIL_OR_PASSWORD':
