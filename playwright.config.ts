@@ -47,6 +47,8 @@ export default defineConfig({
       DATABASE_URL: '',
       // Every test signs people up from 127.0.0.1; the per-address limit for people is not what these tests test.
       WEFT_AUTH_ATTEMPTS_PER_MINUTE: '10000',
+      // Tests sign up many people without invitations.
+      WEFT_SIGNUP: 'open',
     },
   },
 });

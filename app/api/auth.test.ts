@@ -15,7 +15,7 @@ let counter = 0;
 
 async function account() {
   const email = `guessed-${counter++}@example.test`;
-  const auth = await getAuth();
+  const auth = await getAuth(new Headers());
   await auth.api.signUpEmail({ body: { name: 'Target', email, password: 'correct horse battery' } });
   return email;
 }

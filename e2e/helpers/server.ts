@@ -29,6 +29,7 @@ export async function startServer(port: number, dataDir: string): Promise<TestSe
       WEFT_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
       WEFT_ALLOW_PRIVATE_NETWORK: 'true',
       WEFT_AUTH_ATTEMPTS_PER_MINUTE: '10000',
+      WEFT_SIGNUP: 'open',
     },
   });
   child.stdout!.on('data', (chunk) => (output += chunk));

@@ -4,7 +4,7 @@ import { throttledSignIn } from '@/server/auth/sign-in-throttle';
 export const dynamic = 'force-dynamic';
 
 async function handler(request: Request) {
-  return (await getAuth()).handler(request);
+  return (await getAuth(request.headers)).handler(request);
 }
 
 async function post(request: Request) {
