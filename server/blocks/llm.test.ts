@@ -205,6 +205,8 @@ describe('credentials and provider errors', () => {
     expect(error.message).toContain('Set OPENAI_API_KEY in Settings → Credentials.');
     expect(error.message).not.toContain('environment');
     expect(provider.requests.length).toBe(before);
+    // Nor the server's own Ollama at its built-in address.
+    expect(await failure(llmBlock.run(llm({ model: 'ollama/llama3' }).context))).toMatchObject({ code: 'missing_credential' });
 
     useProviderEnv({ WEFT_SHARE_SERVER_CREDENTIALS: 'false', WEFT_ALLOW_PRIVATE_NETWORK: 'true' });
     provider.script({ text: ['own key'] });
