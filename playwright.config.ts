@@ -34,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: `node scripts/server.mjs -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -47,6 +47,8 @@ export default defineConfig({
       DATABASE_URL: '',
       // Every test signs people up from 127.0.0.1; the per-address limit for people is not what these tests test.
       WEFT_AUTH_ATTEMPTS_PER_MINUTE: '10000',
+      // Tests sign up many people without invitations.
+      WEFT_SIGNUP: 'open',
     },
   },
 });

@@ -13,7 +13,12 @@ export default defineConfig({
     // isolated-vm needs its own threads and a clean exit; forks keep a crash in one file from taking the run down.
     pool: 'forks',
     globalSetup: ['./server/test/global-setup.ts'],
-    // Tests never touch ./data: a fixed key instead of one generated into the data directory.
-    env: { WEFT_SECRET_KEY: 'vitest-only-secret-key-0123456789', WEFT_DATA_DIR: path.join(os.tmpdir(), 'weft-vitest-data') },
+    // Tests never touch ./data: a fixed key instead of one generated into the data directory. They sign many
+    // people up; the invitation-only default has tests of its own (app/api/sign-up.test.ts).
+    env: {
+      WEFT_SECRET_KEY: 'vitest-only-secret-key-0123456789',
+      WEFT_DATA_DIR: path.join(os.tmpdir(), 'weft-vitest-data'),
+      WEFT_SIGNUP: 'open',
+    },
   },
 });

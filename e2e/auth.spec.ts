@@ -247,3 +247,27 @@ test('sign-in and sign-up explain what went wrong', async ({ page }) => {
   await expect(authForm(page, 'sign-up').getByRole('alert')).toContainText('An account with this email already exists');
   await expect(page).toHaveURL(/\/sign-up$/);
 });
+
+test('the server believes its connection, not forwarding headers a client makes up', async ({ request, baseURL }) => {
+  const person = newPerson('Forger');
+  // Over plain HTTP a claimed `X-Forwarded-Proto: https` must not earn a Secure cookie the browser would then drop.
+  const signedUp = await request.post('/api/auth/sign-up/email', {
+    headers: { origin: baseURL!, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example' },
+    data: { name: person.name, email: person.email, password: person.password },
+  });
+  expect(signedUp.status()).toBe(200);
+  const cookie = signedUp.headers()['set-cookie'] ?? '';
+  expect(cookie).toMatch(/^better-auth\.session_token=/m);
+  expect(cookie).not.toMatch(/__Secure-|;\s*Secure/i);
+
+  // Guessing the password from ever new "addresses" still locks the account after five tries.
+  const guess = (i: number) =>
+    request.post('/api/auth/sign-in/email', {
+      headers: { origin: baseURL!, 'x-forwarded-for': `203.0.113.${i}` },
+      data: { email: person.email, password: `guess-${i}` },
+    });
+  for (let i = 0; i < 5; i++) expect((await guess(i)).status()).toBe(401);
+  const locked = await guess(5);
+  expect(locked.status()).toBe(429);
+  expect(Number(locked.headers()['retry-after'])).toBeGreaterThan(0);
+});

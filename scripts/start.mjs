@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { buildIfStale } from './build-if-stale.mjs';
 
-// `npm start`: build when needed, then serve the production build. Next is started directly (not through npx) so
-// that stopping this process stops the server too; PORT and HOSTNAME are honoured by `next start` itself.
+// `npm start`: build when needed, then serve the production build through scripts/server.mjs (Next behind a server
+// that checks forwarding headers), in a child process so that NODE_OPTIONS applies to it; stopping this process
+// stops the server too. PORT and HOSTNAME (or -p and -H) are honoured as by `next start`.
 buildIfStale();
 
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', ...process.argv.slice(2)], {
+const server = spawn(process.execPath, ['scripts/server.mjs', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: {
     ...process.env,

@@ -21,6 +21,8 @@ const envSchema = z.object({
   WEFT_AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   WEFT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   WEFT_ALLOW_PRIVATE_NETWORK: booleanFlag,
+  /** Who may create an account: anyone, only people with an invitation link (the first account always), nobody. */
+  WEFT_SIGNUP: z.enum(['open', 'invite', 'closed']).default('invite'),
   WEFT_SECRET_KEY: z.string().min(16, 'WEFT_SECRET_KEY must be at least 16 characters').optional(),
   WEFT_BOOTSTRAP_API_KEY: z.string().min(16, 'WEFT_BOOTSTRAP_API_KEY must be at least 16 characters').optional(),
   WEFT_BOOTSTRAP_WORKSPACE: z.string().min(1).default('default'),
@@ -28,6 +30,11 @@ const envSchema = z.object({
   // Language model providers (llm and agent blocks). A workspace credential of the same name wins over these.
   /** The provider of a model named without one (`gpt-4o-mini` rather than `openai/gpt-4o-mini`). */
   WEFT_DEFAULT_PROVIDER: z.enum(llmProviderIds).default(DEFAULT_PROVIDER),
+  /** Whether workspaces without their own credential may use the provider settings below (on unless `false`). */
+  WEFT_SHARE_SERVER_CREDENTIALS: z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((v) => v !== 'false' && v !== '0'),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'OPENAI_BASE_URL must be an http:// or https:// URL' }).optional(),
   ANTHROPIC_API_KEY: z.string().optional(),

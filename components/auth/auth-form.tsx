@@ -5,8 +5,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { authClient, authErrorMessage, MIN_PASSWORD_LENGTH } from './auth-client';
-import { authPageHref } from './next-path';
+import { INVITATION_HEADER } from '@/lib/invitation-header';
+import { authClient, authErrorMessage, cookieRefusedMessage, MIN_PASSWORD_LENGTH } from './auth-client';
+import { authPageHref, invitationTokenIn } from './next-path';
 
 type Mode = 'sign-in' | 'sign-up';
 type FieldName = 'name' | 'email' | 'password';
@@ -59,14 +60,24 @@ export function AuthForm({ mode, next, onSwitchMode }: { mode: Mode; next: strin
     setPending(true);
     const email = values.email.trim();
     try {
+      const invitation = invitationTokenIn(next);
       const { error } = signUp
-        ? await authClient.signUp.email({ name: values.name.trim(), email, password: values.password })
+        ? await authClient.signUp.email({
+            name: values.name.trim(),
+            email,
+            password: values.password,
+            fetchOptions: invitation ? { headers: { [INVITATION_HEADER]: invitation } } : undefined,
+          })
         : await authClient.signIn.email({ email, password: values.password });
-      if (!error) {
+      if (error) {
+        setFormError({ message: authErrorMessage(error), emailTaken: Boolean(error.code?.startsWith('USER_ALREADY_EXISTS')) });
+      } else if (!(await authClient.getSession()).data) {
+        // Signed in, but the browser refused the session cookie: going on would only land back on sign-in.
+        setFormError({ message: cookieRefusedMessage(), emailTaken: false });
+      } else {
         window.location.assign(next);
         return;
       }
-      setFormError({ message: authErrorMessage(error), emailTaken: Boolean(error.code?.startsWith('USER_ALREADY_EXISTS')) });
     } catch {
       setFormError({ message: 'Could not reach the Weft server. Check your connection and try again.', emailTaken: false });
     }

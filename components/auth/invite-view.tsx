@@ -19,13 +19,15 @@ import { ROLE_DESCRIPTION, ROLE_LABEL } from './roles';
 interface Props {
   token: string;
   signedInAs: { name: string; email: string } | null;
+  /** False when the server takes no new accounts (WEFT_SIGNUP=closed): only existing accounts can accept. */
+  canSignUp: boolean;
 }
 
 /**
  * What an invitation link offers, and the way in: sign up or sign in right here (the page reloads signed in), then
  * accept. A link that cannot be used says why.
  */
-export function InviteView({ token, signedInAs }: Props) {
+export function InviteView({ token, signedInAs, canSignUp }: Props) {
   const trpc = useTRPC();
   // Tokens are long random strings; anything outside the server's accepted length is simply not a valid link.
   const plausible = token.length >= 10 && token.length <= 200;
@@ -64,13 +66,13 @@ export function InviteView({ token, signedInAs }: Props) {
 
   return (
     <AuthCard title={`Join ${workspace_name}`} description={offer}>
-      {signedInAs ? <Accept token={token} signedInAs={signedInAs} /> : <SignInToAccept next={`/invite/${encodeURIComponent(token)}`} />}
+      {signedInAs ? <Accept token={token} signedInAs={signedInAs} /> : <SignInToAccept next={`/invite/${encodeURIComponent(token)}`} canSignUp={canSignUp} />}
     </AuthCard>
   );
 }
 
-function SignInToAccept({ next }: { next: string }) {
-  const [mode, setMode] = useState<'sign-up' | 'sign-in'>('sign-up');
+function SignInToAccept({ next, canSignUp }: { next: string; canSignUp: boolean }) {
+  const [mode, setMode] = useState<'sign-up' | 'sign-in'>(canSignUp ? 'sign-up' : 'sign-in');
   return (
     <div>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">

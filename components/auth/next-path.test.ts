@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authPageHref, safeNextPath } from './next-path';
+import { authPageHref, invitationTokenIn, safeNextPath } from './next-path';
 
 describe('where sign-in leads next', () => {
   it('goes to the workflows page when no page is named', () => {
@@ -29,5 +29,11 @@ describe('where sign-in leads next', () => {
   it('links to the sign-in and sign-up pages keep the way back', () => {
     expect(authPageHref('/sign-in', '/settings/api-keys')).toBe('/sign-in?next=%2Fsettings%2Fapi-keys');
     expect(authPageHref('/sign-up', '/workflows')).toBe('/sign-up');
+  });
+
+  it('finds the invitation a sign-up is for, so an invitation-only server lets it through', () => {
+    expect(invitationTokenIn('/invite/abc%2Bdef')).toBe('abc+def');
+    expect(invitationTokenIn('/workflows')).toBeNull();
+    expect(invitationTokenIn('/invite/abc/extra')).toBeNull();
   });
 });

@@ -16,3 +16,14 @@ export function safeNextPath(next: string | string[] | null | undefined): string
 export function authPageHref(page: '/sign-in' | '/sign-up', next: string): string {
   return next === DEFAULT_AFTER_SIGN_IN ? page : `${page}?next=${encodeURIComponent(next)}`;
 }
+
+/** The invitation token when `next` is an invitation link (`/invite/<token>`): sign-up sends it along. */
+export function invitationTokenIn(next: string): string | null {
+  const match = /^\/invite\/([^/?#]+)$/.exec(next);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}

@@ -8,7 +8,7 @@ export const getSession = cache(async () => {
   // headers() first: it marks the page dynamic before anything touches the database (never at build time).
   const requestHeaders = await headers();
   if (!requestHeaders.get('cookie')) return null;
-  const auth = await getAuth();
+  const auth = await getAuth(requestHeaders);
   return auth.api.getSession({ headers: requestHeaders });
 });
 

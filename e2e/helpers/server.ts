@@ -21,7 +21,7 @@ export function tempDataDir(): string {
 /** Starts the production server; `env` adds to or overrides its environment (e.g. `DATABASE_URL`). */
 export async function startServer(port: number, dataDir: string, env: Record<string, string> = {}): Promise<TestServer> {
   let output = '';
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       WEFT_DATA_DIR: dataDir,
@@ -30,6 +30,7 @@ export async function startServer(port: number, dataDir: string, env: Record<str
       WEFT_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
       WEFT_ALLOW_PRIVATE_NETWORK: 'true',
       WEFT_AUTH_ATTEMPTS_PER_MINUTE: '10000',
+      WEFT_SIGNUP: 'open',
       ...env,
     },
   });

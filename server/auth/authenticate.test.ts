@@ -14,7 +14,7 @@ beforeAll(() => resetAuthForTests());
 
 let counter = 0;
 async function signUp(name: string) {
-  const auth = await getAuth();
+  const auth = await getAuth(new Headers());
   const email = `${name.toLowerCase()}-${Date.now()}-${counter++}@example.test`;
   const response = await auth.api.signUpEmail({ body: { name, email, password: 'correct horse battery' }, asResponse: true });
   expect(response.status).toBe(200);

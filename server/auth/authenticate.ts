@@ -25,7 +25,7 @@ export function presentedApiKey(headers: Headers): string | null {
 
 export async function sessionUser(headers: Headers): Promise<SessionUser | null> {
   if (!headers.get('cookie')) return null;
-  const auth = await getAuth();
+  const auth = await getAuth(headers);
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
   return { id: session.user.id, name: session.user.name, email: session.user.email, sessionToken: session.session.token };

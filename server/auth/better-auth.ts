@@ -1,4 +1,5 @@
 import { betterAuth } from 'better-auth';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { db } from '../db';
@@ -6,11 +7,33 @@ import { env } from '../env';
 import { requestOrigin } from '../http/origin';
 import { masterKey } from '../secrets/master-key';
 import { createHash } from 'node:crypto';
+import { INVITATION_HEADER } from '@/lib/invitation-header';
+import { signUpRefusal } from './sign-up-policy';
 
 // People sign in with better-auth (email and password, sessions in HTTP-only cookies); it stores users, sessions
 // and password hashes in the User/Session/Account tables. Workspaces, roles and API keys are Weft's own.
 
-async function createAuth() {
+/** WEFT_SIGNUP decides who may create an account; an invitation link travels in a header from the sign-up form. */
+const enforceSignUpPolicy = createAuthMiddleware(async (ctx) => {
+  if (ctx.path !== '/sign-up/email') return;
+  const token = ctx.headers?.get(INVITATION_HEADER)?.trim().slice(0, 200) || null;
+  const refusal = await signUpRefusal(token);
+  if (refusal) throw new APIError('FORBIDDEN', refusal);
+});
+
+/**
+ * Whether this request reached us over HTTPS: WEFT_PUBLIC_URL's scheme when set, else the request's own
+ * (X-Forwarded-Proto, which scripts/server.mjs sets from the socket or a trusted proxy). Session cookies are
+ * `Secure` only then: a browser drops a Secure cookie set over plain HTTP (say, on a LAN address), and the person
+ * would be sent back to sign-in after signing in.
+ */
+export function servedOverHttps(headers: Headers): boolean {
+  const configured = env().WEFT_PUBLIC_URL;
+  if (configured) return new URL(configured).protocol === 'https:';
+  return headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+}
+
+async function createAuth(secureCookies: boolean) {
   const prisma = await db();
   return betterAuth({
     appName: 'Weft',
@@ -31,7 +54,8 @@ async function createAuth() {
       if (!request) return [];
       return [requestOrigin(request.headers, request.url)];
     },
-    advanced: { database: { generateId: () => crypto.randomUUID() } },
+    advanced: { database: { generateId: () => crypto.randomUUID() }, useSecureCookies: secureCookies },
+    hooks: { before: enforceSignUpPolicy },
     // Brute-force protection per client address, loose enough for a team signing in behind one NAT.
     rateLimit: {
       enabled: true,
@@ -49,12 +73,13 @@ async function createAuth() {
 
 export type Auth = Awaited<ReturnType<typeof createAuth>>;
 
-const globalForAuth = globalThis as unknown as { weftAuth?: Promise<Auth> };
+// One instance with Secure cookies and one without (better-auth fixes the cookie names when it is created).
+const globalForAuth = globalThis as unknown as { weftAuth?: { secure?: Promise<Auth>; plain?: Promise<Auth> } };
 
-/** The better-auth instance, created on first use (it needs the database, which opens lazily). */
-export function getAuth(): Promise<Auth> {
-  globalForAuth.weftAuth ??= createAuth();
-  return globalForAuth.weftAuth;
+/** The better-auth instance for this request's scheme, created on first use (it needs the database, which opens lazily). */
+export function getAuth(headers: Headers): Promise<Auth> {
+  const instances = (globalForAuth.weftAuth ??= {});
+  return servedOverHttps(headers) ? (instances.secure ??= createAuth(true)) : (instances.plain ??= createAuth(false));
 }
 
 /** Tests switch databases between files; the auth instance must follow. */

@@ -15,6 +15,11 @@ export interface Caller {
 
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
 
+/** The less powerful of two roles: what a key may do when it and its creator disagree. */
+export function lowerRole(a: Role, b: Role): Role {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
 export function hasRole(caller: Caller, atLeast: Role): boolean {
   return RANK[caller.role] >= RANK[atLeast];
 }

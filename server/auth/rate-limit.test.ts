@@ -20,7 +20,7 @@ afterAll(() => {
 });
 
 const signIn = async (address: string) =>
-  (await getAuth()).handler(
+  (await getAuth(new Headers())).handler(
     new Request('http://weft.test/api/auth/sign-in/email', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'http://weft.test', 'x-forwarded-for': address },

@@ -197,6 +197,23 @@ describe('credentials and provider errors', () => {
     expect(provider.requests.length).toBe(before);
   });
 
+  it("leaves the server's own keys alone when WEFT_SHARE_SERVER_CREDENTIALS=false, but uses the workspace's", async () => {
+    useProviderEnv({ OPENAI_API_KEY: KEY, OPENAI_BASE_URL: provider.baseUrl, WEFT_SHARE_SERVER_CREDENTIALS: 'false' });
+    const before = provider.requests.length;
+    const error = await failure(llmBlock.run(llm({ model: 'openai/gpt-4o-mini' }).context));
+    expect(error.code).toBe('missing_credential');
+    expect(error.message).toContain('Set OPENAI_API_KEY in Settings → Credentials.');
+    expect(error.message).not.toContain('environment');
+    expect(provider.requests.length).toBe(before);
+    // Nor the server's own Ollama at its built-in address.
+    expect(await failure(llmBlock.run(llm({ model: 'ollama/llama3' }).context))).toMatchObject({ code: 'missing_credential' });
+
+    useProviderEnv({ WEFT_SHARE_SERVER_CREDENTIALS: 'false', WEFT_ALLOW_PRIVATE_NETWORK: 'true' });
+    provider.script({ text: ['own key'] });
+    const own = llm({ model: 'openai/gpt-4o-mini' }, { credentials: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: provider.baseUrl } });
+    expect(await llmBlock.run(own.context)).toMatchObject({ output: 'own key' });
+  });
+
   it('names ANTHROPIC_API_KEY and OPENAI_COMPATIBLE_BASE_URL when those are missing', async () => {
     useProviderEnv({});
     const anthropic = await failure(llmBlock.run(llm({ model: 'anthropic/claude-sonnet-4-5' }).context));

@@ -1,6 +1,9 @@
 import { env } from '../env';
 
-/** The origin this request was made to, as the browser saw it (proxy-aware: X-Forwarded-Host/-Proto). */
+/**
+ * The origin this request was made to, as the browser saw it (proxy-aware: X-Forwarded-Host/-Proto, which
+ * scripts/server.mjs passes on only from WEFT_TRUSTED_PROXIES and otherwise sets from the socket itself).
+ */
 export function requestOrigin(headers: Headers, requestUrl: string): string {
   const url = new URL(requestUrl);
   const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? url.host;

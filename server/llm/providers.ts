@@ -7,7 +7,7 @@ import { env } from '../env';
 import { NetworkError } from '../net';
 import { checkAddress, resolveWithDns } from '../net/guarded-lookup';
 import { llmProviderAliases, llmProviderIds, type LlmProviderId } from './models';
-import { readSetting, requireSetting, type CredentialReader, type ProviderSetting } from './settings';
+import { missingCredentialError, readSetting, requireSetting, type CredentialReader, type ProviderSetting } from './settings';
 
 // From a block's model string (`openai/gpt-4o-mini`, `claude-sonnet-4-5` with a default provider…) to an AI SDK
 // model with its key and base URL, plus what the rest of server/llm needs to know about it.
@@ -141,6 +141,8 @@ export async function resolveModel(modelString: string, context: CredentialReade
     }
     case 'ollama': {
       const baseUrl = await readSetting(context, 'OLLAMA_BASE_URL');
+      // The built-in address is the server's own Ollama: a server setting like any other.
+      if (!baseUrl && !env().WEFT_SHARE_SERVER_CREDENTIALS) throw missingCredentialError('OLLAMA_BASE_URL', `${name} needs the address of an Ollama server.`);
       if (baseUrl) await checkWorkspaceBaseUrl(baseUrl);
       const ollama = createOpenAICompatible({
         name: 'ollama',

@@ -2,7 +2,8 @@ import { BlockError, type BlockRunContext } from '../blocks/run-context';
 import { env, type Env } from '../env';
 
 // Where a provider's key and base URL come from: the workspace's credentials first (Settings → Credentials), then
-// the server's environment. Values are secrets: they are handed to the provider client and nowhere else.
+// the server's environment unless WEFT_SHARE_SERVER_CREDENTIALS=false keeps those for the operator alone. Values
+// are secrets: they are handed to the provider client and nowhere else.
 
 /** Every setting a provider reads; each is a workspace credential name and an environment variable. */
 export type ProviderSettingName = keyof Pick<
@@ -26,8 +27,8 @@ export interface ProviderSetting {
 export type CredentialReader = Pick<BlockRunContext<unknown>, 'credential'>;
 
 /**
- * The workspace credential of that name, else (unless `workspaceOnly`) the environment variable, else null. Blank
- * values count as unset.
+ * The workspace credential of that name, else (unless `workspaceOnly` or the server does not share its settings)
+ * the environment variable, else null. Blank values count as unset.
  */
 export async function readSetting(
   context: CredentialReader,
@@ -36,7 +37,7 @@ export async function readSetting(
 ): Promise<ProviderSetting | null> {
   const stored = (await context.credential(name))?.trim();
   if (stored) return { name, value: stored, source: 'workspace' };
-  if (options.workspaceOnly) return null;
+  if (options.workspaceOnly || !env().WEFT_SHARE_SERVER_CREDENTIALS) return null;
   const fromEnv = env()[name]?.trim();
   if (fromEnv) return { name, value: fromEnv, source: 'environment' };
   return null;
@@ -44,7 +45,9 @@ export async function readSetting(
 
 /** Where a person can set a credential, as every missing-credential message says it. */
 export function whereToSet(name: string): string {
-  return `Set ${name} in Settings → Credentials, or in the server's environment.`;
+  return env().WEFT_SHARE_SERVER_CREDENTIALS
+    ? `Set ${name} in Settings → Credentials, or in the server's environment.`
+    : `Set ${name} in Settings → Credentials.`;
 }
 
 export function missingCredentialError(name: string, needs: string): BlockError {

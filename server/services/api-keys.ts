@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireRole, type Caller } from '../auth/caller';
+import { lowerRole, requireRole, type Caller, type Role } from '../auth/caller';
 import { db } from '../db';
 import { env } from '../env';
 import { ApiError } from '../errors';
@@ -78,41 +78,71 @@ export async function revokeApiKey(caller: Caller, id: string) {
   return { id, revoked: true };
 }
 
-/** The caller an API key stands for, or null when it is unknown or revoked. */
+/**
+ * A key can never do more than the person who made it can do now: the lower of its own role and its creator's
+ * current one, and nothing once they have left the workspace. Keys without a creator are the operator's
+ * (WEFT_BOOTSTRAP_API_KEY) and keep their role.
+ */
+async function effectiveKeyRole(key: { workspaceId: string; role: Role; createdById: string | null }): Promise<Role | null> {
+  if (!key.createdById) return key.role;
+  const prisma = await db();
+  const creator = await prisma.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: key.workspaceId, userId: key.createdById } },
+    select: { role: true },
+  });
+  return creator ? lowerRole(key.role, creator.role) : null;
+}
+
+/** The caller an API key stands for, or null when it is unknown, revoked or its creator has left. */
 export async function callerForApiKey(token: string): Promise<Caller | null> {
   if (!token || token.length > 512) return null;
   const prisma = await db();
   const key = await prisma.apiKey.findUnique({ where: { keyHash: sha256Hex(token) } });
   if (!key || key.revokedAt) return null;
+  const role = await effectiveKeyRole(key);
+  if (!role) return null;
   const now = Date.now();
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { workspaceId: key.workspaceId, role: key.role, userId: key.createdById, apiKeyId: key.id, via: 'api_key' };
+  return { workspaceId: key.workspaceId, role, userId: key.createdById, apiKeyId: key.id, via: 'api_key' };
+}
+
+const BOOTSTRAP_KEY_NAME = 'Bootstrap key (WEFT_BOOTSTRAP_API_KEY)';
+
+/** The workspace bootstrap created (flagged in the database, never found by name: anyone can name theirs). */
+async function bootstrapWorkspaceId(): Promise<string> {
+  const prisma = await db();
+  const existing = await prisma.workspace.findFirst({ where: { bootstrap: true }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  if (existing) return existing.id;
+  const created = await prisma.workspace.create({ data: { name: env().WEFT_BOOTSTRAP_WORKSPACE, bootstrap: true } });
+  return created.id;
 }
 
 /**
- * Headless installs (CI, automation) name their key in WEFT_BOOTSTRAP_API_KEY: make sure a workspace named
- * WEFT_BOOTSTRAP_WORKSPACE exists with an owner key of exactly that value. Safe to run at every start.
+ * Headless installs (CI, automation) name their key in WEFT_BOOTSTRAP_API_KEY: make sure the workspace bootstrap
+ * created (named WEFT_BOOTSTRAP_WORKSPACE) has an owner key of exactly that value. Safe to run at every start.
  */
 export async function ensureBootstrapApiKey(): Promise<void> {
-  const { WEFT_BOOTSTRAP_API_KEY: key, WEFT_BOOTSTRAP_WORKSPACE: workspaceName } = env();
+  const { WEFT_BOOTSTRAP_API_KEY: key } = env();
   if (!key) return;
   const prisma = await db();
   const keyHash = sha256Hex(key);
+  const workspaceId = await bootstrapWorkspaceId();
   const existing = await prisma.apiKey.findUnique({ where: { keyHash } });
-  if (existing) {
-    if (existing.revokedAt) {
-      console.warn('[weft] WEFT_BOOTSTRAP_API_KEY names a revoked key; restoring it because the configuration asks for it');
-      await prisma.apiKey.update({ where: { id: existing.id }, data: { revokedAt: null, role: 'owner' } });
-    }
+  if (!existing) {
+    await prisma.apiKey.create({
+      data: { workspaceId, name: BOOTSTRAP_KEY_NAME, role: 'owner', keyHash, prefix: key.slice(0, SHOWN_PREFIX_LENGTH) },
+    });
+    console.log('[weft] bootstrap API key ready');
     return;
   }
-  const workspace =
-    (await prisma.workspace.findFirst({ where: { name: workspaceName }, orderBy: { createdAt: 'asc' } })) ??
-    (await prisma.workspace.create({ data: { name: workspaceName } }));
-  await prisma.apiKey.create({
-    data: { workspaceId: workspace.id, name: 'Bootstrap key (WEFT_BOOTSTRAP_API_KEY)', role: 'owner', keyHash, prefix: key.slice(0, SHOWN_PREFIX_LENGTH) },
-  });
-  console.log(`[weft] bootstrap API key ready for workspace "${workspaceName}"`);
+  if (existing.workspaceId !== workspaceId) {
+    console.warn('[weft] WEFT_BOOTSTRAP_API_KEY belonged to a workspace bootstrap did not create; moving it to its own');
+  } else if (existing.revokedAt) {
+    console.warn('[weft] WEFT_BOOTSTRAP_API_KEY names a revoked key; restoring it because the configuration asks for it');
+  } else if (existing.role === 'owner' && !existing.createdById) {
+    return;
+  }
+  await prisma.apiKey.update({ where: { id: existing.id }, data: { workspaceId, revokedAt: null, role: 'owner', createdById: null } });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireRole, type Caller } from '../auth/caller';
 import { db } from '../db';
+import type { PrismaClient } from '../db/generated/client';
 import { ApiError } from '../errors';
 import { randomToken, sha256Hex } from '../secrets/crypto';
 
@@ -32,14 +33,26 @@ async function assertAnotherOwnerRemains(workspaceId: string, userId: string) {
   if (owners === 0) throw new ApiError('conflict', 'A workspace needs at least one owner: make someone else owner first');
 }
 
+function revokePendingInvitationsBy(prisma: PrismaClient, workspaceId: string, userId: string) {
+  return prisma.invitation.updateMany({
+    where: { workspaceId, createdById: userId, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+}
+
 export async function changeMemberRole(caller: Caller, input: z.input<typeof changeRoleInput>) {
   requireRole(caller, 'owner');
   const { user_id, role } = changeRoleInput.parse(input);
   const prisma = await db();
   const membership = await prisma.membership.findUnique({ where: { workspaceId_userId: { workspaceId: caller.workspaceId, userId: user_id } } });
   if (!membership) throw new ApiError('not_found', 'No such member');
-  if (membership.role === 'owner' && role !== 'owner') await assertAnotherOwnerRemains(caller.workspaceId, user_id);
-  await prisma.membership.update({ where: { id: membership.id }, data: { role } });
+  const demotedOwner = membership.role === 'owner' && role !== 'owner';
+  if (demotedOwner) await assertAnotherOwnerRemains(caller.workspaceId, user_id);
+  await prisma.$transaction([
+    prisma.membership.update({ where: { id: membership.id }, data: { role } }),
+    // Only owners may invite; links a former owner handed out stop working with their ownership.
+    ...(demotedOwner ? [revokePendingInvitationsBy(prisma, caller.workspaceId, user_id)] : []),
+  ]);
   return { user_id, role };
 }
 
@@ -50,7 +63,13 @@ export async function removeMember(caller: Caller, input: z.input<typeof removeM
   const membership = await prisma.membership.findUnique({ where: { workspaceId_userId: { workspaceId: caller.workspaceId, userId: user_id } } });
   if (!membership) throw new ApiError('not_found', 'No such member');
   if (membership.role === 'owner') await assertAnotherOwnerRemains(caller.workspaceId, user_id);
-  await prisma.membership.delete({ where: { id: membership.id } });
+  const now = new Date();
+  // Whatever they could hand out leaves with them: their API keys and pending invitation links stop at once.
+  await prisma.$transaction([
+    prisma.membership.delete({ where: { id: membership.id } }),
+    prisma.apiKey.updateMany({ where: { workspaceId: caller.workspaceId, createdById: user_id, revokedAt: null }, data: { revokedAt: now } }),
+    revokePendingInvitationsBy(prisma, caller.workspaceId, user_id),
+  ]);
   return { user_id, removed: true };
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { InviteView } from '@/components/auth/invite-view';
 import { getSession } from '@/components/auth/session';
+import { whoMaySignUp } from '@/server/auth/sign-up-policy';
 
 export const metadata: Metadata = { title: 'Invitation' };
 
@@ -8,5 +9,6 @@ export const metadata: Metadata = { title: 'Invitation' };
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const session = await getSession();
-  return <InviteView token={token} signedInAs={session ? { name: session.user.name, email: session.user.email } : null} />;
+  const signedInAs = session ? { name: session.user.name, email: session.user.email } : null;
+  return <InviteView token={token} signedInAs={signedInAs} canSignUp={(await whoMaySignUp()) !== 'nobody'} />;
 }

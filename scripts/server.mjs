@@ -1,0 +1,40 @@
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import next from 'next';
+import { applyTrustedForwarding, parseTrustedProxies } from './forwarding.mjs';
+
+// The production server: Next's request handler behind a plain HTTP server, so that every request's forwarding
+// headers are checked against the socket before the app sees them (`next start` would pass a client's own
+// X-Forwarded-For through). Takes `next start`'s -p/--port and -H/--hostname, and PORT/HOSTNAME.
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+  strict: false,
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME;
+
+let isTrustedProxy;
+try {
+  isTrustedProxy = parseTrustedProxies(process.env.WEFT_TRUSTED_PROXIES);
+} catch (error) {
+  console.error(`[weft] ${error.message}`);
+  process.exit(1);
+}
+
+const app = next({ dev: false, hostname: hostname ?? 'localhost', port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  applyTrustedForwarding(req, isTrustedProxy);
+  handle(req, res);
+});
+server.listen(port, hostname, () => console.log(`[weft] listening on http://${hostname ?? 'localhost'}:${port}`));
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close();
+    app.close().finally(() => process.exit(0));
+  });
+}
