@@ -4,7 +4,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { blockSummary } from './graph';
 import { categoryTone, Icon } from '@/components/ui/icons';
-import { lastLine } from './run-events';
+import { lastLine } from '@/components/run-events/run-state';
 import { useEditorStore, visibleRun } from './store';
 import type { BlockNode, BlockRunStatus } from './types';
 
@@ -51,8 +51,8 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
   const liveLine = useEditorStore((state) => {
     const block = visibleRun(state)?.blocks[id];
     if (!block) return '';
-    if (block.status === 'error') return block.error ?? '';
-    if (block.status === 'running') return lastLine(block.chunks) || (block.logs.length ? block.logs[block.logs.length - 1].message : '');
+    if (block.status === 'error') return block.error?.message ?? '';
+    if (block.status === 'running') return lastLine(block.chunks) || (block.console.length ? block.console[block.console.length - 1].message : '');
     return '';
   });
   const problems = useEditorStore((state) => state.problemIndex.byBlock.get(id));
