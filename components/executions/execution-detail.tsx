@@ -17,7 +17,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import { BlockPanel } from './block-panel';
 import { executionHref } from './executions-list';
-import { isActive } from '@/lib/execution-states';
+import { isActive, type ExecutionStatus } from '@/lib/execution-states';
 import { endedStatus, type RunError } from '@/components/run-events/run-state';
 import type { StreamConnection } from '@/components/run-events/use-run-stream';
 import { BLOCK_STATUS_LABEL, curlCommand, formatDuration, NUMBER, shortId, TRIGGER_LABEL } from './format';
@@ -28,7 +28,7 @@ import { JsonViewer } from './json-viewer';
 import { buildRunModel, type RunModel } from './run-model';
 import { ExecutionStatusBadge } from './status';
 import { Timeline } from './timeline';
-import type { BlockStatus, CatalogBlock, ExecutionDetail, ExecutionStatus, RanGraph } from './types';
+import type { BlockStatus, CatalogBlock, ExecutionDetail, RanGraph } from './types';
 import { useLiveRun } from './use-live-run';
 
 /** While an execution runs, the record is also polled: the stream is the fast path, this the safety net. */

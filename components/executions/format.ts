@@ -1,4 +1,5 @@
-import type { BlockStatus, ExecutionStatus, ExecutionTrigger } from './types';
+import type { ExecutionStatus, ExecutionTrigger } from '@/lib/execution-states';
+import type { BlockStatus } from './types';
 
 // Words, numbers and colours shared by the executions pages.
 
@@ -21,10 +22,6 @@ export const BLOCK_STATUS_LABEL: Record<BlockStatus, string> = {
   skipped: 'Skipped',
   not_reached: 'Not reached',
 };
-
-export function isActive(status: ExecutionStatus | null | undefined): boolean {
-  return status === 'running' || status === 'queued';
-}
 
 /** 0.4 ms, 12 ms, 1.24 s, 12.4 s, 2m 05s, 1h 02m. */
 export function formatDuration(ms: number | null | undefined): string {
