@@ -20,7 +20,8 @@ import { executionHref } from './executions-list';
 import { isActive, type ExecutionStatus } from '@/lib/execution-states';
 import { endedStatus, type RunError } from '@/components/run-events/run-state';
 import type { StreamConnection } from '@/components/run-events/use-run-stream';
-import { BLOCK_STATUS_LABEL, curlCommand, formatDuration, NUMBER, shortId, TRIGGER_LABEL } from './format';
+import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
+import { curlCommand, formatDuration, NUMBER, shortId, TRIGGER_LABEL } from './format';
 import { GraphView } from './graph-view';
 import { useNow } from './hooks';
 import { Icon } from '@/components/ui/icons';
@@ -28,7 +29,7 @@ import { JsonViewer } from './json-viewer';
 import { buildRunModel, type RunModel } from './run-model';
 import { ExecutionStatusBadge } from './status';
 import { Timeline } from './timeline';
-import type { BlockStatus, CatalogBlock, ExecutionDetail, RanGraph } from './types';
+import type { CatalogBlock, ExecutionDetail, RanGraph } from './types';
 import { useLiveRun } from './use-live-run';
 
 /** While an execution runs, the record is also polled: the stream is the fast path, this the safety net. */

@@ -1,5 +1,6 @@
 import type { BlockRunState, ConsoleLine, RunState } from '@/components/run-events/run-state';
-import type { BlockLog, BlockStatus, CatalogBlock, ExecutionDetail, RanBlock, RanGraph } from './types';
+import type { BlockStatus } from '@/components/run-events/block-statuses';
+import type { BlockLog, CatalogBlock, ExecutionDetail, RanBlock, RanGraph } from './types';
 
 // One picture of every block of an execution, merged from three sources: the graph that ran (which blocks exist),
 // the block logs (the record of each block that finished), and the live stream (what is happening right now).

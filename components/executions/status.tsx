@@ -1,9 +1,9 @@
 import { Badge } from '@/components/ui/badge';
 import { Spinner } from '@/components/ui/spinner';
-import { BLOCK_STATUS_LABEL, STATUS_LABEL } from './format';
+import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
+import { STATUS_LABEL } from './format';
 import { Icon } from '@/components/ui/icons';
 import { isActive, type ExecutionStatus } from '@/lib/execution-states';
-import type { BlockStatus } from './types';
 
 const TONE = { queued: 'neutral', running: 'indigo', completed: 'emerald', failed: 'red', cancelled: 'amber' } as const;
 

@@ -34,10 +34,3 @@ export interface RanGraph {
   blocks: RanBlock[];
   edges: RanEdge[];
 }
-
-/**
- * What a block shows on the canvas, the timeline and the panel: the log's word once it has one, the live stream's
- * before that. `cancelled` is a block stopped because the execution ended (cancelled, or another block failed);
- * `not_reached` a block that never started in an execution that has ended; `pending` one still waiting.
- */
-export type BlockStatus = 'pending' | 'running' | 'success' | 'error' | 'cancelled' | 'skipped' | 'not_reached';

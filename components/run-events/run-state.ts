@@ -1,4 +1,5 @@
 import type { ExecutionStatus } from '@/lib/execution-states';
+import type { BlockRunStatus } from './block-statuses';
 import type { RunEvent } from './stream';
 
 // What an execution's stream has said so far, for the editor's run panel and canvas and for the execution page
@@ -13,10 +14,10 @@ export interface ConsoleLine {
   at: string;
 }
 
-/** `pending` until the stream mentions the block (only blocks the run was started with wait like this). */
-export type BlockRunStatus = 'pending' | 'running' | 'success' | 'error' | 'skipped';
+export type { BlockRunStatus };
 
 export interface BlockRunState {
+  /** `pending` until the stream mentions the block (only blocks the run was started with wait like this). */
   status: BlockRunStatus;
   type: string | null;
   /** Streamed text (LLM tokens) so far: the tail of it, for very long answers. */
