@@ -5,7 +5,8 @@ import { memo } from 'react';
 import { blockSummary } from './graph';
 import { handlesOf, handleTone } from '@/components/ui/handle-tones';
 import { categoryTone, Icon } from '@/components/ui/icons';
-import { lastLine } from './run-events';
+import { BLOCK_STATUS_LABEL } from '@/components/run-events/block-statuses';
+import { lastLine } from '@/components/run-events/run-state';
 import { useEditorStore, visibleRun } from './store';
 import type { BlockNode, BlockRunStatus } from './types';
 
@@ -19,14 +20,6 @@ const STATUS_RING: Record<BlockRunStatus, string> = {
   success: 'ring-2 ring-emerald-500',
   error: 'ring-2 ring-red-500',
   skipped: 'opacity-45 border-dashed',
-};
-
-const STATUS_LABEL: Record<BlockRunStatus, string> = {
-  pending: 'Waiting',
-  running: 'Running',
-  success: 'Succeeded',
-  error: 'Failed',
-  skipped: 'Skipped',
 };
 
 const HANDLE_CLASSES =
@@ -52,8 +45,8 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
   const liveLine = useEditorStore((state) => {
     const block = visibleRun(state)?.blocks[id];
     if (!block) return '';
-    if (block.status === 'error') return block.error ?? '';
-    if (block.status === 'running') return lastLine(block.chunks) || (block.logs.length ? block.logs[block.logs.length - 1].message : '');
+    if (block.status === 'error') return block.error?.message ?? '';
+    if (block.status === 'running') return lastLine(block.chunks) || (block.console.length ? block.console[block.console.length - 1].message : '');
     return '';
   });
   const problems = useEditorStore((state) => state.problemIndex.byBlock.get(id));
@@ -71,7 +64,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
       data-testid={`block-${id}`}
       data-status={status ?? undefined}
       data-problems={problems?.length ?? 0}
-      aria-label={`${label} block ${name}${status ? `, ${STATUS_LABEL[status].toLowerCase()}` : ''}${problems?.length ? `, ${problems.length} problem${problems.length === 1 ? '' : 's'}` : ''}`}
+      aria-label={`${label} block ${name}${status ? `, ${BLOCK_STATUS_LABEL[status].toLowerCase()}` : ''}${problems?.length ? `, ${problems.length} problem${problems.length === 1 ? '' : 's'}` : ''}`}
       className={[
         'group relative w-60 rounded-xl border bg-white text-left shadow-sm transition-[box-shadow,opacity] dark:bg-zinc-900',
         problems?.length ? 'border-red-400 dark:border-red-500/80' : 'border-zinc-200 dark:border-zinc-700/80',
@@ -106,7 +99,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
           </p>
         </div>
         {status && (
-          <span className="flex h-5 w-5 shrink-0 items-center justify-center" title={STATUS_LABEL[status]}>
+          <span className="flex h-5 w-5 shrink-0 items-center justify-center" title={BLOCK_STATUS_LABEL[status]}>
             <StatusDot status={status} />
           </span>
         )}

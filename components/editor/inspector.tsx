@@ -339,7 +339,7 @@ function LastRun({ blockId }: { blockId: string }) {
           {block.durationMs !== undefined ? ` · ${formatMs(block.durationMs)}` : ''}
         </span>
       </h3>
-      {block.error && <p className="rounded-md bg-red-50 px-2 py-1.5 text-xs text-red-700 dark:bg-red-950/40 dark:text-red-300">{block.error}</p>}
+      {block.error && <p className="rounded-md bg-red-50 px-2 py-1.5 text-xs text-red-700 dark:bg-red-950/40 dark:text-red-300">{block.error.message}</p>}
       {block.output !== undefined && (
         <pre className="max-h-48 overflow-auto rounded-md bg-zinc-50 p-2 font-mono text-[11.5px] text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
           {JSON.stringify(block.output, null, 2)}

@@ -8,7 +8,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useEditorActions } from './editor-context';
 import { Icon } from '@/components/ui/icons';
 import { formatMs } from './inspector';
-import { isRunActive } from './run-events';
+import { isRunActive } from '@/components/run-events/run-state';
 import { useEditorStore } from './store';
 import type { BlockRunState, BlockRunStatus, RunState } from './types';
 
@@ -168,12 +168,12 @@ function StepRow({ id, name, block, picked, onPick }: { id: string; name: string
 
 function Overview({ run, names }: { run: RunState; names: Record<string, string> }) {
   const active = isRunActive(run);
-  const live = Object.entries(run.blocks).filter(([, block]) => block.status === 'running' && (block.chunks || block.logs.length));
+  const live = Object.entries(run.blocks).filter(([, block]) => block.status === 'running' && (block.chunks || block.console.length));
   return (
     <div className="space-y-3">
       {run.error && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-300">
-          {run.error}
+          {run.error.message}
         </p>
       )}
       {active ? (
@@ -185,7 +185,7 @@ function Overview({ run, names }: { run: RunState; names: Record<string, string>
             <div key={id}>
               <h4 className="mb-1 text-xs font-semibold text-zinc-600 dark:text-zinc-300">{names[id] ?? id}</h4>
               <pre data-testid="run-live" className="max-h-32 overflow-auto rounded-md bg-zinc-50 p-2.5 text-xs whitespace-pre-wrap dark:bg-zinc-950">
-                {block.chunks || block.logs.map((line) => line.message).join('\n')}
+                {block.chunks || block.console.map((line) => line.message).join('\n')}
               </pre>
             </div>
           ))}
@@ -211,7 +211,7 @@ function StepDetail({ name, block }: { name: string; block: BlockRunState }) {
       <h3 className="text-sm font-semibold">
         {name} <span className="font-normal text-zinc-500 dark:text-zinc-400">· {block.status}</span>
       </h3>
-      {block.error && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/40 dark:text-red-300">{block.error}</p>}
+      {block.error && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950/40 dark:text-red-300">{block.error.message}</p>}
       {block.chunks && (
         <div>
           <h4 className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Streamed</h4>
@@ -220,11 +220,11 @@ function StepDetail({ name, block }: { name: string; block: BlockRunState }) {
           </pre>
         </div>
       )}
-      {block.logs.length > 0 && (
+      {block.console.length > 0 && (
         <div>
           <h4 className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Console</h4>
           <ol data-testid="run-logs" className="max-h-40 overflow-auto rounded-md bg-zinc-950 p-2.5 font-mono text-xs text-zinc-200">
-            {block.logs.map((line, index) => (
+            {block.console.map((line, index) => (
               <li key={index} className={line.level === 'error' ? 'text-red-400' : line.level === 'warn' ? 'text-amber-300' : ''}>
                 <span className="text-zinc-500 select-none">{line.level.padEnd(5)} </span>
                 {line.message}

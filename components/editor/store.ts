@@ -19,8 +19,8 @@ import {
   type ProblemIndex,
 } from './graph';
 import { layoutLeftToRight } from './layout';
-import type { StreamEvent } from '@/components/run-events/stream';
-import { applyRunEvent, startRun } from './run-events';
+import type { RunEvent } from '@/components/run-events/stream';
+import { applyRunEvent, isRunActive, startRun } from '@/components/run-events/run-state';
 import type { BlockNode, CatalogBlock, FlowEdge, GraphProblem, GraphSnapshot, RunState, SaveStatus, WorkflowView } from './types';
 
 // The editor's one store: the graph React Flow renders (controlled), selection, undo/redo history, save state,
@@ -110,7 +110,7 @@ export interface EditorState {
 
   beginRun(): void;
   attachRun(executionId: string): void;
-  applyRunEvent(event: StreamEvent, seq: number | null): void;
+  applyRunEvent(event: RunEvent, seq: number | null, receivedAt?: number): void;
   failRun(message: string): void;
   setRunPanelOpen(open: boolean): void;
   clearRun(): void;
@@ -484,17 +484,17 @@ export const useEditorStore = create<EditorState>()((set, get) => {
       set((state) => (state.run ? { run: { ...state.run, executionId } } : {}));
     },
 
-    applyRunEvent(event, seq) {
+    applyRunEvent(event, seq, receivedAt) {
       const run = get().run;
       if (!run) return;
-      const next = applyRunEvent(run, event, seq);
+      const next = applyRunEvent(run, event, seq, receivedAt);
       if (next !== run) set({ run: next });
     },
 
     failRun(message) {
       set((state) =>
         state.run
-          ? { run: applyRunEvent(state.run, { type: 'error', error: message, code: 'client' }, null) }
+          ? { run: applyRunEvent(state.run, { type: 'error', error: message, code: 'client', block_id: null }, null) }
           : {},
       );
     },
@@ -517,7 +517,7 @@ export const useEditorStore = create<EditorState>()((set, get) => {
 export function visibleRun(state: EditorState): RunState | null {
   const run = state.run;
   if (!run) return null;
-  return state.runPanelOpen || run.status === 'starting' || run.status === 'running' ? run : null;
+  return state.runPanelOpen || isRunActive(run) ? run : null;
 }
 
 /** The id of the one selected block, or null when none or several are selected. */

@@ -7,7 +7,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useEditorActions } from './editor-context';
 import { useModifierLabel } from './help-dialog';
 import { Icon } from '@/components/ui/icons';
-import { isRunActive } from './run-events';
+import { isRunActive } from '@/components/run-events/run-state';
 import { useEditorStore } from './store';
 
 // The editor's top bar: back to the list, the workflow's name (click to rename), whether the work is saved, the

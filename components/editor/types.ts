@@ -30,37 +30,6 @@ export interface GraphSnapshot {
   edges: FlowEdge[];
 }
 
-export type BlockRunStatus = 'pending' | 'running' | 'success' | 'error' | 'skipped';
-
-export interface ConsoleLine {
-  level: string;
-  message: string;
-}
-
-export interface BlockRunState {
-  status: BlockRunStatus;
-  output?: unknown;
-  error?: string;
-  /** Streamed text (LLM tokens), concatenated. */
-  chunks: string;
-  logs: ConsoleLine[];
-  durationMs?: number;
-}
-
-export type RunStatus = 'starting' | 'running' | 'completed' | 'failed' | 'cancelled';
-
-export interface RunState {
-  executionId: string | null;
-  status: RunStatus;
-  blocks: Record<string, BlockRunState>;
-  /** The order blocks started in, for the run panel. */
-  order: string[];
-  output?: unknown;
-  error?: string | null;
-  durationMs?: number;
-  /** The highest SSE event id applied; replays after a reconnect are ignored up to it. */
-  lastSeq: number;
-  startedAt: number;
-}
+export type { BlockRunState, BlockRunStatus, ConsoleLine, RunState } from '@/components/run-events/run-state';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error' | 'conflict' | 'deployed';

@@ -1,11 +1,12 @@
 'use client';
 
 import type { inferRouterInputs } from '@trpc/server';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback } from 'react';
+import { isActive } from '@/lib/execution-states';
 import { errorMessage } from '@/components/ui/errors';
 import { useTRPCClient } from '@/components/trpc';
-import { executionStreamUrl, readStreamMessage, STREAM_EVENT_TYPES } from '@/components/run-events/stream';
-import { isRunActive } from './run-events';
+import { isRunActive } from '@/components/run-events/run-state';
+import { useRunStream } from '@/components/run-events/use-run-stream';
 import { useEditorStore } from './store';
 import { weftCode } from './use-autosave';
 import type { AppRouter } from '@/server/api/root';
@@ -13,26 +14,15 @@ import type { GraphProblem } from './types';
 
 type ExecutionInput = NonNullable<inferRouterInputs<AppRouter>['executions']['start']['body']['input']>;
 
-// Runs the workflow from the editor: save, `executions.start`, then follow the execution's server-sent events
-// (GET /api/workflows/{id}/executions/{eid}/stream; same origin, so the session cookie goes along). EventSource
-// reconnects by itself with Last-Event-ID; events already applied are ignored by id, so a replay never doubles
-// anything. If the browser gives up, the run is reconnected a few times and then settled from the execution record.
+// Runs the workflow from the editor: save, `executions.start`, then follow the execution's events into the store
+// (useRunStream). If the stream cannot be kept up, the run is settled from the execution record.
 
 export type StartResult = { ok: true; executionId: string } | { ok: false; message: string; problems?: GraphProblem[] };
 
-const MAX_RECONNECTS = 6;
-
 export function useRunner(workflowId: string, flushSave: () => Promise<boolean>) {
   const client = useTRPCClient();
-  const sourceRef = useRef<EventSource | null>(null);
-  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  const stopFollowing = useCallback(() => {
-    sourceRef.current?.close();
-    sourceRef.current = null;
-    if (retryTimer.current) clearTimeout(retryTimer.current);
-    retryTimer.current = null;
-  }, []);
+  const executionId = useEditorStore((state) => state.run?.executionId ?? null);
+  const following = useEditorStore((state) => isRunActive(state.run));
 
   /** Reads how the execution ended from its record, when the stream cannot tell any more. */
   const settleFromRecord = useCallback(
@@ -40,18 +30,19 @@ export function useRunner(workflowId: string, flushSave: () => Promise<boolean>)
       try {
         const execution = await client.executions.get.query({ workflow_id: workflowId, execution_id: executionId });
         const store = useEditorStore.getState();
-        if (store.run?.executionId !== executionId || !isRunActive(store.run)) return;
-        if (execution.status === 'running' || execution.status === 'queued') {
+        const run = store.run;
+        if (run?.executionId !== executionId || !isRunActive(run)) return;
+        if (isActive(execution.status)) {
           store.failRun('Lost the live connection to this run; it is still going. Open the execution to follow it.');
           return;
         }
+        const duration_ms = execution.duration_ms ?? Date.now() - run.startedAt;
         if (execution.status === 'completed') {
-          store.applyRunEvent({ type: 'done', status: 'completed', output: execution.output, duration_ms: execution.duration_ms ?? undefined }, null);
+          store.applyRunEvent({ type: 'done', status: 'completed', output: execution.output, duration_ms }, null);
         } else {
-          store.applyRunEvent(
-            { type: 'error', error: execution.error?.message ?? `The execution ${execution.status}`, code: execution.status === 'cancelled' ? 'cancelled' : execution.error?.code, block_id: execution.error?.block_id ?? null },
-            null,
-          );
+          const code = execution.status === 'cancelled' ? 'cancelled' : (execution.error?.code ?? 'failed');
+          const message = execution.error?.message ?? `The execution ${execution.status}`;
+          store.applyRunEvent({ type: 'error', error: message, code, block_id: execution.error?.block_id ?? null }, null);
         }
       } catch (error) {
         useEditorStore.getState().failRun(errorMessage(error, 'Lost the connection to this run.'));
@@ -60,47 +51,15 @@ export function useRunner(workflowId: string, flushSave: () => Promise<boolean>)
     [client, workflowId],
   );
 
-  const follow = useCallback(
-    (executionId: string) => {
-      stopFollowing();
-      let reconnects = 0;
-      const open = () => {
-        const lastSeq = useEditorStore.getState().run?.lastSeq ?? 0;
-        const source = new EventSource(executionStreamUrl(workflowId, executionId, lastSeq));
-        sourceRef.current = source;
-        for (const type of STREAM_EVENT_TYPES) {
-          source.addEventListener(type, (event) => {
-            if (!(event instanceof MessageEvent)) {
-              // The connection's own error event (shares its name with the stream's `error` event type).
-              if (type !== 'error' || sourceRef.current !== source) return;
-              reconnects++;
-              const run = useEditorStore.getState().run;
-              if (!isRunActive(run)) {
-                stopFollowing();
-              } else if (reconnects > MAX_RECONNECTS) {
-                stopFollowing();
-                void settleFromRecord(executionId);
-              } else if (source.readyState === EventSource.CLOSED) {
-                // The browser gave up (e.g. the server answered an error): try again ourselves, a little later.
-                sourceRef.current = null;
-                retryTimer.current = setTimeout(open, Math.min(8_000, 500 * 2 ** reconnects));
-              }
-              return;
-            }
-            const message = readStreamMessage(event);
-            if (!message) return;
-            const { event: data, seq } = message;
-            if (data.execution_id && data.execution_id !== executionId) return;
-            reconnects = 0;
-            useEditorStore.getState().applyRunEvent({ ...data, type }, seq);
-            if (type === 'done' || type === 'error') stopFollowing();
-          });
-        }
-      };
-      open();
+  useRunStream({
+    workflowId,
+    executionId,
+    enabled: following,
+    onEvent: (event, seq, receivedAt) => useEditorStore.getState().applyRunEvent(event, seq, receivedAt),
+    onLost: () => {
+      if (executionId) void settleFromRecord(executionId);
     },
-    [settleFromRecord, stopFollowing, workflowId],
-  );
+  });
 
   const start = useCallback(
     async (input: Record<string, unknown>): Promise<StartResult> => {
@@ -114,7 +73,6 @@ export function useRunner(workflowId: string, flushSave: () => Promise<boolean>)
         const { execution_id } = await client.executions.start.mutate({ workflow_id: workflowId, body: { input: input as ExecutionInput } });
         store.beginRun();
         store.attachRun(execution_id);
-        follow(execution_id);
         return { ok: true, executionId: execution_id };
       } catch (error) {
         if (weftCode(error) === 'invalid_graph') {
@@ -125,9 +83,10 @@ export function useRunner(workflowId: string, flushSave: () => Promise<boolean>)
         return { ok: false, message: errorMessage(error, 'The run could not start.') };
       }
     },
-    [client, flushSave, follow, workflowId],
+    [client, flushSave, workflowId],
   );
 
+  // The stream reports the end of a cancelled run (or, if it is lost, the record does).
   const cancel = useCallback(async () => {
     const run = useEditorStore.getState().run;
     if (!run?.executionId || !isRunActive(run)) return;
@@ -135,13 +94,8 @@ export function useRunner(workflowId: string, flushSave: () => Promise<boolean>)
       await client.executions.cancel.mutate({ workflow_id: workflowId, execution_id: run.executionId });
     } catch (error) {
       useEditorStore.getState().notify(errorMessage(error, 'The run could not be cancelled.'), 'error');
-      return;
     }
-    // The stream reports the end; if it is gone already, the record does.
-    if (!sourceRef.current) void settleFromRecord(run.executionId);
-  }, [client, settleFromRecord, workflowId]);
-
-  useEffect(() => stopFollowing, [stopFollowing]);
+  }, [client, workflowId]);
 
   return { start, cancel };
 }

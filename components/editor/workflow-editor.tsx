@@ -21,7 +21,7 @@ import { Icon } from '@/components/ui/icons';
 import { Inspector } from './inspector';
 import { Palette } from './palette';
 import { RunDialog } from './run-dialog';
-import { isRunActive } from './run-events';
+import { isRunActive } from '@/components/run-events/run-state';
 import { RunPanel } from './run-panel';
 import { useEditorStore } from './store';
 import { useTheme } from '@/components/theme';

@@ -3,13 +3,13 @@
 import { useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/components/ui/time';
-import { BLOCK_STATUS_LABEL, formatDuration, formatOffset, NUMBER } from './format';
+import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
+import { formatDuration, formatOffset, NUMBER } from './format';
 import { categoryTone, Icon } from '@/components/ui/icons';
 import { ConsoleLines } from './console-lines';
 import { CopyIconButton, JsonViewer } from './json-viewer';
 import { agentSteps, outputModel, type AgentStep, type BlockView } from './run-model';
 import { BlockStatusIcon } from './status';
-import type { BlockStatus } from './types';
 
 // Everything about one block of an execution: what happened, how long it took, what it got and gave, what it
 // printed, and for language models the model, the tokens and (agents) each step with its tool calls.

@@ -3,7 +3,7 @@
 import { useState, type UIEvent } from 'react';
 import { clockTime, formatOffset } from './format';
 import { CopyIconButton } from './json-viewer';
-import type { ConsoleLine } from './live-state';
+import type { ConsoleLine } from '@/components/run-events/run-state';
 
 // A block's console: each line with its level (coloured) and time. Up to VIRTUAL_FROM lines render as they are;
 // beyond that only the rows in view are in the DOM (fixed-height rows, one line each; the full text is the title).

@@ -17,7 +17,11 @@ import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import { BlockPanel } from './block-panel';
 import { executionHref } from './executions-list';
-import { BLOCK_STATUS_LABEL, curlCommand, formatDuration, isActive, NUMBER, shortId, TRIGGER_LABEL } from './format';
+import { isActive, type ExecutionStatus } from '@/lib/execution-states';
+import { endedStatus, type RunError } from '@/components/run-events/run-state';
+import type { StreamConnection } from '@/components/run-events/use-run-stream';
+import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
+import { curlCommand, formatDuration, NUMBER, shortId, TRIGGER_LABEL } from './format';
 import { GraphView } from './graph-view';
 import { useNow } from './hooks';
 import { Icon } from '@/components/ui/icons';
@@ -25,8 +29,8 @@ import { JsonViewer } from './json-viewer';
 import { buildRunModel, type RunModel } from './run-model';
 import { ExecutionStatusBadge } from './status';
 import { Timeline } from './timeline';
-import type { BlockStatus, CatalogBlock, ExecutionDetail, ExecutionStatus, RanGraph } from './types';
-import { useExecutionStream, type StreamConnection } from './use-execution-stream';
+import type { CatalogBlock, ExecutionDetail, RanGraph } from './types';
+import { useLiveRun } from './use-live-run';
 
 /** While an execution runs, the record is also polled: the stream is the fast path, this the safety net. */
 const ACTIVE_POLL_MS = 5_000;
@@ -95,7 +99,7 @@ export function ExecutionDetailPage({ workflowId, executionId }: { workflowId: s
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the ids are the identity of this page
   }, [queryClient, trpc, workflowId, executionId]);
 
-  const { live, connection } = useExecutionStream(workflowId, executionId, active, { onBlockSettled: refreshLogsSoon, onEnd: refreshAll });
+  const { live, connection } = useLiveRun(workflowId, executionId, active, { onBlockSettled: refreshLogsSoon, onEnd: refreshAll });
 
   // An execution seen running that the poll finds ended: read its final logs.
   const wasActive = useRef(active);
@@ -104,9 +108,10 @@ export function ExecutionDetailPage({ workflowId, executionId }: { workflowId: s
     wasActive.current = active;
   }, [active, refreshAll]);
 
-  const ended = execution ? !active || live.ended !== null : false;
-  const status: ExecutionStatus | undefined = execution ? (active && live.ended ? live.ended.status : execution.status) : undefined;
-  const now = useNow(250, active && !live.ended);
+  const liveEnd = endedStatus(live);
+  const ended = execution ? !active || liveEnd !== null : false;
+  const status: ExecutionStatus | undefined = execution ? (active && liveEnd ? liveEnd : execution.status) : undefined;
+  const now = useNow(250, active && !liveEnd);
 
   const catalog = useMemo(() => {
     const blocks = catalogQuery.data?.blocks;
@@ -178,10 +183,10 @@ export function ExecutionDetailPage({ workflowId, executionId }: { workflowId: s
         workflowId={workflowId}
         workflowName={workflowQuery.data?.name ?? null}
         connection={active ? connection : 'idle'}
-        durationMs={active && !live.ended ? now - model.startedAt : (live.ended?.durationMs ?? execution.duration_ms)}
+        durationMs={active && !liveEnd ? now - model.startedAt : (execution.duration_ms ?? live.durationMs ?? null)}
       />
 
-      <Outcome execution={execution} status={status} live={live.ended} model={model} onShowBlock={select} />
+      <Outcome execution={execution} status={status} live={live.error} model={model} onShowBlock={select} />
 
       <div className="mt-5 grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(380px,460px)]">
         <div className="min-w-0 space-y-4">
@@ -303,7 +308,7 @@ function ConnectionState({ connection }: { connection: StreamConnection }) {
       </span>
     );
   }
-  const text = connection === 'connecting' ? 'Connecting…' : connection === 'reconnecting' ? 'Reconnecting…' : 'Connection lost, retrying…';
+  const text = connection === 'connecting' ? 'Connecting…' : connection === 'reconnecting' ? 'Reconnecting…' : 'Live updates lost; refreshing every few seconds';
   return (
     <span role="status" data-testid="stream-connection" className={`inline-flex items-center gap-1.5 text-xs font-medium ${connection === 'connecting' ? 'text-zinc-500' : 'text-amber-700 dark:text-amber-400'}`}>
       <Spinner className="h-3 w-3" />
@@ -473,11 +478,11 @@ function Outcome({
 }: {
   execution: ExecutionDetail;
   status: ExecutionStatus;
-  live: { message?: string; code?: string; blockId?: string | null } | null;
+  live: RunError | null;
   model: RunModel;
   onShowBlock: (id: string) => void;
 }) {
-  const error = execution.error ?? (live?.message ? { message: live.message, code: live.code ?? 'failed', block_id: live.blockId ?? null } : null);
+  const error = execution.error ?? (live ? { message: live.message, code: live.code, block_id: live.blockId } : null);
   if (status !== 'failed' && status !== 'cancelled') return null;
   const block = error?.block_id ? model.byId.get(error.block_id) : undefined;
   return (

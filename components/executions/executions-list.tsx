@@ -15,11 +15,12 @@ import { QueryError } from '@/components/ui/query-error';
 import { SearchBox } from '@/components/ui/search-box';
 import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
-import { formatDuration, isActive, shortId, STATUS_LABEL, TRIGGER_LABEL } from './format';
+import { executionStatuses, executionTriggers, isActive, type ExecutionStatus, type ExecutionTrigger } from '@/lib/execution-states';
+import { formatDuration, shortId, STATUS_LABEL, TRIGGER_LABEL } from './format';
 import { useNow } from './hooks';
 import { hasFilters, PAGE_SIZES, TIME_RANGES, timeWindow, useHistoryParams, type HistoryParams, type TimeRange } from './list-params';
 import { ExecutionStatusBadge } from './status';
-import { EXECUTION_STATUSES, EXECUTION_TRIGGERS, type ExecutionRow, type ExecutionStatus, type ExecutionTrigger } from './types';
+import type { ExecutionRow } from './types';
 
 /** How often an open list asks for new and changed executions. */
 export const LIVE_REFRESH_MS = 2_000;
@@ -28,8 +29,8 @@ export function executionHref(workflowId: string, executionId: string): string {
   return `/workflows/${encodeURIComponent(workflowId)}/executions/${encodeURIComponent(executionId)}`;
 }
 
-const STATUS_OPTIONS = [{ value: '', label: 'All statuses' }, ...EXECUTION_STATUSES.map((status) => ({ value: status, label: STATUS_LABEL[status] }))];
-const TRIGGER_OPTIONS = [{ value: '', label: 'All triggers' }, ...EXECUTION_TRIGGERS.map((trigger) => ({ value: trigger, label: TRIGGER_LABEL[trigger] }))];
+const STATUS_OPTIONS = [{ value: '', label: 'All statuses' }, ...executionStatuses.map((status) => ({ value: status, label: STATUS_LABEL[status] }))];
+const TRIGGER_OPTIONS = [{ value: '', label: 'All triggers' }, ...executionTriggers.map((trigger) => ({ value: trigger, label: TRIGGER_LABEL[trigger] }))];
 const RANGE_OPTIONS = TIME_RANGES.map(({ value, label }) => ({ value, label }));
 
 /**

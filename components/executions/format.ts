@@ -1,4 +1,4 @@
-import type { BlockStatus, ExecutionStatus, ExecutionTrigger } from './types';
+import type { ExecutionStatus, ExecutionTrigger } from '@/lib/execution-states';
 
 // Words, numbers and colours shared by the executions pages.
 
@@ -11,20 +11,6 @@ export const STATUS_LABEL: Record<ExecutionStatus, string> = {
 };
 
 export const TRIGGER_LABEL: Record<ExecutionTrigger, string> = { manual: 'Manual', api: 'API', webhook: 'Webhook' };
-
-export const BLOCK_STATUS_LABEL: Record<BlockStatus, string> = {
-  pending: 'Waiting',
-  running: 'Running',
-  success: 'Succeeded',
-  error: 'Failed',
-  cancelled: 'Stopped',
-  skipped: 'Skipped',
-  not_reached: 'Not reached',
-};
-
-export function isActive(status: ExecutionStatus | null | undefined): boolean {
-  return status === 'running' || status === 'queued';
-}
 
 /** 0.4 ms, 12 ms, 1.24 s, 12.4 s, 2m 05s, 1h 02m. */
 export function formatDuration(ms: number | null | undefined): string {

@@ -17,14 +17,15 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import { memo, useCallback, useMemo, useState } from 'react';
-import { BLOCK_STATUS_LABEL, formatDuration } from './format';
+import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
+import { formatDuration } from './format';
 import { useColorMode } from './hooks';
 import { handlesOf, handleTone, plainHandle } from '@/components/ui/handle-tones';
 import { categoryTone, Icon } from '@/components/ui/icons';
 import type { BlockHandle } from '@/server/blocks/types';
 import type { RunModel } from './run-model';
 import { BlockStatusIcon } from './status';
-import type { BlockStatus, CatalogBlock, RanGraph } from './types';
+import type { CatalogBlock, RanGraph } from './types';
 
 // The graph as it ran, read-only: every block coloured by what happened to it, clickable to select it. Nodes are
 // memoised on what they show, so a running execution that moves on re-renders the blocks that changed only.

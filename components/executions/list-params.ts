@@ -1,7 +1,7 @@
 'use client';
 
 import { parsePaging, searchString, setPaging, useUrlParams } from '@/components/ui/url-params';
-import { EXECUTION_STATUSES, EXECUTION_TRIGGERS, type ExecutionStatus, type ExecutionTrigger } from './types';
+import { executionStatuses, executionTriggers, type ExecutionStatus, type ExecutionTrigger } from '@/lib/execution-states';
 
 // What an executions list shows, kept in the URL so a link, a reload and Back all bring it back:
 // `?status=&trigger=&range=&from=&to=&q=&limit=&offset=`.
@@ -45,8 +45,8 @@ export function parseHistoryParams(search: URLSearchParams): HistoryParams {
   const { limit, offset } = parsePaging(search, DEFAULT_LIMIT, MAX_LIMIT);
   const isRange = TIME_RANGES.some((option) => option.value === range);
   return {
-    status: (EXECUTION_STATUSES as readonly string[]).includes(status ?? '') ? (status as ExecutionStatus) : null,
-    trigger: (EXECUTION_TRIGGERS as readonly string[]).includes(trigger ?? '') ? (trigger as ExecutionTrigger) : null,
+    status: executionStatuses.find((known) => known === status) ?? null,
+    trigger: executionTriggers.find((known) => known === trigger) ?? null,
     range: isRange ? (range as TimeRange) : 'any',
     from: range === 'custom' ? isoOrNull(search.get('from')) : null,
     to: range === 'custom' ? isoOrNull(search.get('to')) : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyStreamEvent, EMPTY_LIVE_STATE } from './live-state';
+import { applyRunEvent, startRun } from '@/components/run-events/run-state';
 import { agentSteps, buildRunModel, outputModel } from './run-model';
 import type { BlockLog, RanGraph } from './types';
 
@@ -53,7 +53,7 @@ describe('the run model', () => {
         log('slow_a', 2, 5, 405, { status: 'error', error: { message: 'Cancelled', code: 'cancelled' } }),
         log('fail_b', 3, 5, 310, { status: 'error', error: { message: 'kaput', code: 'code_user_error' } }),
       ],
-      live: EMPTY_LIVE_STATE,
+      live: startRun([]),
       catalog: new Map(),
       ended: true,
       now: 0,
@@ -71,8 +71,8 @@ describe('the run model', () => {
   });
 
   it('shows a block the logs do not have yet from the stream, starting when its upstream finished', () => {
-    let live = applyStreamEvent(EMPTY_LIVE_STATE, { type: 'block_start', block_id: 'slow_a', block_type: 'code' }, 3, 0);
-    live = applyStreamEvent(live, { type: 'block_start', block_id: 'fail_b', block_type: 'code' }, 4, 0);
+    let live = applyRunEvent(startRun([]), { type: 'block_start', block_id: 'slow_a', block_type: 'code' }, 3, 0);
+    live = applyRunEvent(live, { type: 'block_start', block_id: 'fail_b', block_type: 'code' }, 4, 0);
     const model = buildRunModel({
       execution: { ...execution, status: 'running', completed_at: null, duration_ms: null },
       graph,

@@ -1,5 +1,6 @@
-import type { ConsoleLine, LiveBlock, LiveState } from './live-state';
-import type { BlockLog, BlockStatus, CatalogBlock, ExecutionDetail, RanBlock, RanGraph } from './types';
+import type { BlockRunState, ConsoleLine, RunState } from '@/components/run-events/run-state';
+import type { BlockStatus } from '@/components/run-events/block-statuses';
+import type { BlockLog, CatalogBlock, ExecutionDetail, RanBlock, RanGraph } from './types';
 
 // One picture of every block of an execution, merged from three sources: the graph that ran (which blocks exist),
 // the block logs (the record of each block that finished), and the live stream (what is happening right now).
@@ -16,7 +17,7 @@ export interface BlockView {
   category: string | undefined;
   status: BlockStatus;
   log: BlockLog | null;
-  live: LiveBlock | null;
+  live: BlockRunState | null;
   startMs: number | null;
   endMs: number | null;
   /** Still running: `endMs` is "now" and moves on. */
@@ -41,14 +42,14 @@ function logStatus(log: BlockLog): BlockStatus {
   return log.error?.code === 'cancelled' ? 'cancelled' : 'error';
 }
 
-function liveStatus(live: LiveBlock, ended: boolean): BlockStatus {
+function liveStatus(live: BlockRunState, ended: boolean): BlockStatus {
   if (live.status === 'running') return ended ? 'cancelled' : 'running';
   if (live.status === 'error') return live.error?.code === 'cancelled' ? 'cancelled' : 'error';
   return live.status;
 }
 
 /** The blocks of the graph, plus any the logs or the stream know of that the graph does not (an older record). */
-function allBlocks(graph: RanGraph | null, logs: BlockLog[], live: LiveState): RanBlock[] {
+function allBlocks(graph: RanGraph | null, logs: BlockLog[], live: RunState): RanBlock[] {
   const blocks: RanBlock[] = [...(graph?.blocks ?? [])];
   const known = new Set(blocks.map((block) => block.id));
   for (const log of logs) {
@@ -70,7 +71,7 @@ export function buildRunModel(options: {
   execution: Pick<ExecutionDetail, 'started_at' | 'created_at' | 'duration_ms' | 'status' | 'completed_at'>;
   graph: RanGraph | null;
   logs: BlockLog[];
-  live: LiveState;
+  live: RunState;
   catalog: Map<string, CatalogBlock>;
   /** Whether the execution has ended (from the record or the stream). */
   ended: boolean;
@@ -115,7 +116,7 @@ export function buildRunModel(options: {
       order = log.execution_order;
     } else if (liveBlock) {
       status = liveStatus(liveBlock, ended);
-      order = logCount + 1 + liveBlock.order;
+      order = logCount + 1 + live.order.indexOf(block.id);
       if (status !== 'skipped') {
         startMs = estimatedStart(block.id);
         if (liveBlock.durationMs !== undefined) {

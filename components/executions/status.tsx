@@ -1,8 +1,9 @@
 import { Badge } from '@/components/ui/badge';
 import { Spinner } from '@/components/ui/spinner';
-import { BLOCK_STATUS_LABEL, STATUS_LABEL } from './format';
+import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
+import { STATUS_LABEL } from './format';
 import { Icon } from '@/components/ui/icons';
-import type { BlockStatus, ExecutionStatus } from './types';
+import { isActive, type ExecutionStatus } from '@/lib/execution-states';
 
 const TONE = { queued: 'neutral', running: 'indigo', completed: 'emerald', failed: 'red', cancelled: 'amber' } as const;
 
@@ -12,7 +13,7 @@ export function ExecutionStatusBadge({ status }: { status: ExecutionStatus }) {
     <span data-testid="execution-status" data-status={status} className="inline-flex">
       <Badge tone={TONE[status]}>
         <span className="flex items-center gap-1">
-          {status === 'running' || status === 'queued' ? (
+          {isActive(status) ? (
             <Spinner className="h-3 w-3" />
           ) : (
             <Icon name={status === 'completed' ? 'check' : status === 'failed' ? 'x' : 'stop'} className="shrink-0 h-3 w-3" strokeWidth={2.5} />

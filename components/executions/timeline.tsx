@@ -1,11 +1,11 @@
 'use client';
 
 import type { KeyboardEvent } from 'react';
-import { BLOCK_STATUS_LABEL, formatDuration, formatOffset } from './format';
+import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
+import { formatDuration, formatOffset } from './format';
 import { Icon } from '@/components/ui/icons';
 import type { BlockView, RunModel } from './run-model';
 import { BlockStatusIcon } from './status';
-import type { BlockStatus } from './types';
 
 // The waterfall: one row per block, a bar from when it started to when it ended, all on one axis from the
 // execution's start. Branches that ran in parallel overlap in time, so their bars sit side by side.

@@ -5,8 +5,6 @@ type Outputs = inferRouterOutputs<AppRouter>;
 
 export type ExecutionSearchResult = Outputs['executions']['search'];
 export type ExecutionRow = ExecutionSearchResult['executions'][number];
-export type ExecutionStatus = ExecutionRow['status'];
-export type ExecutionTrigger = ExecutionRow['trigger'];
 export type ExecutionErrorInfo = NonNullable<ExecutionRow['error']>;
 export type TokenUsage = NonNullable<ExecutionRow['usage']>;
 
@@ -36,13 +34,3 @@ export interface RanGraph {
   blocks: RanBlock[];
   edges: RanEdge[];
 }
-
-export const EXECUTION_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const satisfies readonly ExecutionStatus[];
-export const EXECUTION_TRIGGERS = ['manual', 'api', 'webhook'] as const satisfies readonly ExecutionTrigger[];
-
-/**
- * What a block shows on the canvas, the timeline and the panel: the log's word once it has one, the live stream's
- * before that. `cancelled` is a block stopped because the execution ended (cancelled, or another block failed);
- * `not_reached` a block that never started in an execution that has ended; `pending` one still waiting.
- */
-export type BlockStatus = 'pending' | 'running' | 'success' | 'error' | 'cancelled' | 'skipped' | 'not_reached';

@@ -1,7 +1,9 @@
-// The wire format of an execution's event stream (API.md "Stream events"), shared by the editor's run panel and the
-// executions pages: the event names to listen for, the shape of an event, the stream's URL and reading a message.
-// What each side does with the events (its own state) stays with it.
+import type { EngineEvent, EngineEventBody } from '@/server/engine/events';
 
+// The wire format of an execution's event stream (API.md "Stream events"), typed from the engine's own events:
+// the event names to listen for, the stream's URL and reading a message. Types only come from server/.
+
+/** Every event name the stream sends; the check below fails to compile if the engine gains one not listed here. */
 export const STREAM_EVENT_TYPES = [
   'execution_start',
   'block_start',
@@ -12,25 +14,20 @@ export const STREAM_EVENT_TYPES = [
   'block_skipped',
   'done',
   'error',
-] as const;
+] as const satisfies readonly EngineEvent['type'][];
 
-export type StreamEventType = (typeof STREAM_EVENT_TYPES)[number];
+type Missing = Exclude<EngineEvent['type'], (typeof STREAM_EVENT_TYPES)[number]>;
+const everyEventListed: [Missing] extends [never] ? true : Missing = true;
+void everyEventListed;
 
-export interface StreamEvent {
-  type: StreamEventType;
-  execution_id?: string;
-  block_id?: string | null;
-  block_type?: string;
-  chunk?: string;
-  level?: string;
-  message?: string;
-  data?: { output?: unknown; error?: { message?: string; code?: string } | string };
-  duration_ms?: number;
-  status?: string;
-  output?: unknown;
-  error?: string;
-  code?: string;
-  started_at?: string;
+/**
+ * An event as the run state reads it: from the stream (numbered and stamped with `at`), or made up here from the
+ * execution record when the stream can no longer tell (no number, no time).
+ */
+export type RunEvent = EngineEventBody & { execution_id?: string; at?: string };
+
+export function isTerminalEvent(event: Pick<RunEvent, 'type'>): boolean {
+  return event.type === 'done' || event.type === 'error';
 }
 
 /**
@@ -43,13 +40,14 @@ export function executionStreamUrl(workflowId: string, executionId: string, last
 }
 
 /** An SSE message's event and its sequence number (the SSE id; null when missing or not a number); null if unreadable. */
-export function readStreamMessage(message: MessageEvent): { event: StreamEvent; seq: number | null } | null {
-  let event: StreamEvent;
+export function readStreamMessage(message: MessageEvent): { event: RunEvent; seq: number | null } | null {
+  let event: RunEvent;
   try {
-    event = JSON.parse(message.data as string) as StreamEvent;
+    event = JSON.parse(message.data as string) as RunEvent;
   } catch {
     return null;
   }
+  if (!event || typeof event !== 'object' || typeof event.type !== 'string') return null;
   const seq = message.lastEventId ? Number(message.lastEventId) : null;
   return { event, seq: seq !== null && Number.isFinite(seq) ? seq : null };
 }

@@ -5,5 +5,3 @@ type Outputs = inferRouterOutputs<AppRouter>;
 
 export type WorkflowList = Outputs['workflows']['list'];
 export type WorkflowSummary = WorkflowList['workflows'][number];
-export type ExecutionSummary = Outputs['executions']['list']['executions'][number];
-export type ExecutionStatus = ExecutionSummary['status'];

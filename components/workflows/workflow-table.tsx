@@ -8,7 +8,8 @@ import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import { DotsIcon } from '@/components/ui/icons';
 import type { SortKey } from './list-params';
-import type { ExecutionStatus, WorkflowSummary } from './types';
+import type { ExecutionStatus } from '@/lib/execution-states';
+import type { WorkflowSummary } from './types';
 
 export type RowAction = 'rename' | 'duplicate' | 'export' | 'delete';
 
