@@ -154,6 +154,18 @@ describe('edits and undo', () => {
     expect(saved().edges).toHaveLength(2);
   });
 
+  it("points a new block's {{input…}} at the workflow's input block, and a first input block at the blocks added before it", () => {
+    store().load(workflow([block('start', 'input')], []), catalog);
+    const llm = store().addBlock('llm', { x: 300, y: 0 })!;
+    expect(saved().blocks[1].config.prompt).toBe('{{start.text}}');
+    store().load(workflow([], []), catalog);
+    store().addBlock('llm', { x: 300, y: 0 });
+    const input = store().addBlock('input', { x: 0, y: 0 })!;
+    expect(saved().blocks.map((b) => b.id)).toEqual([llm, input]);
+    expect(saved().blocks[0].config.prompt).toBe(`{{${input}.text}}`);
+    expect(selectedBlockId(store())).toBe(input);
+  });
+
   it('lays the graph out as one undoable step', () => {
     store().onNodesChange([{ type: 'position', id: 'out', position: { x: 0, y: 500 } }]);
     const before = saved();

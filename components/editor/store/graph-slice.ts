@@ -1,22 +1,14 @@
-import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
-import {
-  connectionProblem,
-  edgeIdFor,
-  indexProblems,
-  nextBlockId,
-  renameBlock,
-  renameTemplateReferences,
-  setAtPath,
-  type ConnectionLike,
-} from '../graph';
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { connectionProblem, edgeIdFor, type ConnectionLike } from '../graph';
 import { layoutLeftToRight } from '../layout';
-import type { BlockConfig, BlockNode, CatalogBlock, FlowEdge } from '../types';
-import { graphCommitter, snapshot } from './history-slice';
+import type { BlockNode, FlowEdge } from '../types';
+import { graphCommitter } from './history-slice';
 import { selectedIds, withoutSelection } from './selection-slice';
 import type { EditorSlice } from './types';
 
-// The graph React Flow renders (controlled): its nodes and edges and every edit of them. Each edit is one undo step
-// through `graphCommitter`; selection and measured sizes from React Flow are not.
+// The graph React Flow renders (controlled): its nodes and edges, the changes React Flow reports (moves, removals),
+// connections, deletions and the auto-layout. Each edit is one undo step through `graphCommitter`; selection and
+// measured sizes from React Flow are not. Edits of one block's content are in block-slice.ts.
 
 export interface GraphSlice {
   nodes: BlockNode[];
@@ -26,11 +18,6 @@ export interface GraphSlice {
   onEdgesChange(changes: EdgeChange<FlowEdge>[]): void;
   canConnect(connection: ConnectionLike): string | null;
   connect(connection: ConnectionLike): void;
-  addBlock(type: string, position: XYPosition): string | null;
-  updateConfig(id: string, path: string, value: unknown): void;
-  replaceConfig(id: string, config: Record<string, unknown>, coalesceKey?: string): void;
-  updateName(id: string, name: string): void;
-  renameId(from: string, to: string): void;
   deleteBlocks(ids: readonly string[]): void;
   deleteSelection(): void;
   autoLayout(): void;
@@ -38,38 +25,8 @@ export interface GraphSlice {
 
 const isHarmless = (change: { type: string }) => change.type === 'select' || change.type === 'dimensions';
 
-function pointReferences(config: BlockConfig, from: string, to: string): BlockConfig {
-  return renameTemplateReferences(config, from, to) as BlockConfig;
-}
-
-/** A new block's config: its type's defaults, with `{{input.…}}` pointed at the workflow's input block, whatever its id. */
-function defaultConfigFor(definition: CatalogBlock, nodes: readonly BlockNode[]): BlockConfig {
-  const config = structuredClone(definition.defaultConfig) as BlockConfig;
-  const inputBlock = nodes.find((node) => node.data.type === 'input');
-  const hasInputId = nodes.some((node) => node.id === 'input');
-  return !hasInputId && definition.type !== 'input' && inputBlock ? pointReferences(config, 'input', inputBlock.id) : config;
-}
-
-/** The first input block: blocks added before it that say `{{input.…}}` now mean it. */
-function pointInputReferencesAt(id: string, nodes: BlockNode[]): BlockNode[] {
-  return nodes.map((node) => {
-    const config = pointReferences(node.data.config, 'input', id);
-    return JSON.stringify(config) === JSON.stringify(node.data.config) ? node : { ...node, data: { ...node.data, config } };
-  });
-}
-
 export const createGraphSlice: EditorSlice<GraphSlice> = (set, get) => {
   const commit = graphCommitter(set, get);
-
-  function updateNode(id: string, change: (node: BlockNode) => BlockNode, coalesceKey: string) {
-    commit((state) => {
-      const index = state.nodes.findIndex((node) => node.id === id);
-      if (index < 0) return null;
-      const nodes = [...state.nodes];
-      nodes[index] = change(nodes[index]);
-      return { nodes };
-    }, coalesceKey);
-  }
 
   function removeBlocksAndEdges(blocks: ReadonlySet<string>, edges: ReadonlySet<string> = new Set()) {
     commit((state) => ({
@@ -139,43 +96,6 @@ export const createGraphSlice: EditorSlice<GraphSlice> = (set, get) => {
       const targetHandle = connection.targetHandle ?? null;
       const edge: FlowEdge = { id: edgeIdFor(source, sourceHandle, target, targetHandle), type: 'flow', source, target, sourceHandle, targetHandle };
       commit((state) => ({ edges: [...withoutSelection(state.edges), edge] }));
-    },
-
-    addBlock(type, position) {
-      const state = get();
-      const definition = state.catalog.get(type);
-      if (state.readOnly || !definition) return null;
-      const id = nextBlockId(type, state.nodes.map((node) => node.id));
-      const node: BlockNode = { id, type: 'block', position, selected: true, data: { type, name: null, config: defaultConfigFor(definition, state.nodes) } };
-      const firstInput = type === 'input' && !state.nodes.some((other) => other.id === 'input' || other.data.type === 'input');
-      commit((current) => {
-        const nodes = withoutSelection(current.nodes);
-        return { nodes: [...(firstInput ? pointInputReferencesAt(id, nodes) : nodes), node], edges: withoutSelection(current.edges) };
-      });
-      return id;
-    },
-
-    updateConfig(id, path, value) {
-      updateNode(id, (node) => ({ ...node, data: { ...node.data, config: setAtPath(node.data.config, path, value) } }), `config:${id}:${path}`);
-    },
-
-    replaceConfig(id, config, coalesceKey) {
-      updateNode(id, (node) => ({ ...node, data: { ...node.data, config } }), coalesceKey ?? `config:${id}:*`);
-    },
-
-    updateName(id, name) {
-      updateNode(id, (node) => ({ ...node, data: { ...node.data, name: name.trim() === '' ? null : name } }), `name:${id}`);
-    },
-
-    renameId(from, to) {
-      if (from === to) return;
-      commit((state) => {
-        if (!state.nodes.some((node) => node.id === from) || state.nodes.some((node) => node.id === to)) return null;
-        return renameBlock(snapshot(state), from, to, state.catalog);
-      });
-      // Problems about the old id are stale now; the next save brings the new list.
-      const state = get();
-      set({ problemIndex: indexProblems(state.problems.filter((problem) => problem.block_id !== from), state.edges) });
     },
 
     deleteBlocks(ids) {

@@ -1,6 +1,7 @@
 'use client';
 
 import { create } from 'zustand';
+import { createBlockSlice } from './block-slice';
 import { createClipboardSlice } from './clipboard-slice';
 import { createGraphSlice } from './graph-slice';
 import { createHistorySlice } from './history-slice';
@@ -16,6 +17,7 @@ import { createWorkflowSlice } from './workflow-slice';
 export const useEditorStore = create<EditorState>()((...store) => ({
   ...createWorkflowSlice(...store),
   ...createGraphSlice(...store),
+  ...createBlockSlice(...store),
   ...createSelectionSlice(...store),
   ...createClipboardSlice(...store),
   ...createHistorySlice(...store),
