@@ -1,9 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '@/lib/graph/schema';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/graph/test-graphs';
+import { resetEnvForTests } from '@/server/env';
+import { setStartupState } from '@/server/startup-state';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
 import { apiJson } from './_test/client';
+import * as trpcRoute from './trpc/[trpc]/route';
 
 // Bad input of every kind answers the contract's JSON 4xx, and text the database cannot hold never loses a run.
 
@@ -134,5 +137,48 @@ describe('block ids', () => {
     const res = await apiJson('PUT', `/api/workflows/${created.body.id}/graph`, { key, body: g });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'invalid_graph', details: expect.arrayContaining([expect.objectContaining({ block_id: '__proto__', message: expect.stringMatching(/reserved/) })]) });
+  });
+});
+
+describe('GET /api/health', () => {
+  it('answers 503 {"status":"starting"} until the server has finished starting', async () => {
+    setStartupState('starting');
+    try {
+      const starting = await apiJson('GET', '/api/health');
+      expect(starting.status).toBe(503);
+      expect(starting.body).toMatchObject({ status: 'starting' });
+    } finally {
+      setStartupState('ready');
+    }
+    expect((await apiJson('GET', '/api/health')).status).toBe(200);
+  });
+});
+
+describe('tRPC', () => {
+  const trpc = (body: string) =>
+    trpcRoute.POST(
+      new Request('http://weft.test/api/trpc/workflows.create', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body,
+      }),
+    );
+
+  afterEach(() => {
+    delete process.env.WEFT_MAX_BODY_BYTES;
+    resetEnvForTests();
+  });
+
+  it('has the same body size and nesting limits as REST', async () => {
+    process.env.WEFT_MAX_BODY_BYTES = '1000';
+    resetEnvForTests();
+    // superjson's envelope, as the browser client sends it
+    const big = await trpc(JSON.stringify({ json: { name: 'x'.repeat(2000) } }));
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ code: 'payload_too_large' });
+    const deepBody = await trpc(`{"json": {"name": ${'['.repeat(400)}${']'.repeat(400)}}}`);
+    expect(deepBody.status).toBe(400);
+    const fine = await trpc(JSON.stringify({ json: { name: 'Small' } }));
+    expect(fine.status).toBe(200);
   });
 });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { requireRole, type Caller } from '../auth/caller';
 import { db, getDatabase } from '../db';
 import type { Prisma } from '../db/generated/client';
-import { nullableJson } from '../db/json';
+import { nullableJson, storableJson } from '../db/json';
 import { env } from '../env';
 import { ApiError } from '../errors';
 import { InvalidGraphError } from '../graph/problems';
@@ -99,7 +99,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
       graph: options.source.graph as Prisma.InputJsonValue,
       status: 'running',
       trigger: options.trigger,
-      input: options.input as Prisma.InputJsonValue,
+      input: storableJson(options.input),
       runnerId: RUNNER_ID,
       startedAt,
     },
@@ -142,7 +142,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
           status: result.status,
           output: nullableJson(result.output),
           error: nullableJson(result.error),
-          blockOutputs: result.blockOutputs as Prisma.InputJsonValue,
+          blockOutputs: storableJson(result.blockOutputs),
           usage: nullableJson(result.usage),
           completedAt,
           durationMs,
@@ -323,14 +323,16 @@ export async function cancelExecution(caller: Caller, workflowId: string, execut
 export async function markInterruptedExecutions(): Promise<number> {
   const database = await getDatabase();
   const prisma = database.prisma;
-  const running = await prisma.execution.findMany({ where: { status: { in: ['running', 'queued'] } }, select: { id: true, runnerId: true } });
+  const running = await prisma.execution.findMany({ where: { status: { in: ['running', 'queued'] } }, select: { id: true, runnerId: true, startedAt: true, createdAt: true } });
   const orphans = running.filter((e) => !activeExecutions.has(e.id) && runnerIsGone(e.runnerId, database.kind === 'pglite'));
   const error = { message: 'The server stopped while this execution was running', block_id: null, code: 'interrupted' };
   for (const orphan of orphans) {
     const last = await prisma.executionEvent.aggregate({ where: { executionId: orphan.id }, _max: { seq: true } });
     const seq = (last._max.seq ?? 0) + 1;
+    const completedAt = new Date();
+    const durationMs = completedAt.getTime() - (orphan.startedAt ?? orphan.createdAt).getTime();
     await prisma.$transaction([
-      prisma.execution.update({ where: { id: orphan.id }, data: { status: 'failed', error, completedAt: new Date(), lastEventSeq: seq } }),
+      prisma.execution.update({ where: { id: orphan.id }, data: { status: 'failed', error, completedAt, durationMs, lastEventSeq: seq } }),
       prisma.executionEvent.create({
         data: { executionId: orphan.id, seq, type: 'error', data: { type: 'error', execution_id: orphan.id, at: new Date().toISOString(), error: error.message, code: error.code, block_id: null } },
       }),
