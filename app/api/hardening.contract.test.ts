@@ -182,3 +182,18 @@ describe('tRPC', () => {
     expect(fine.status).toBe(200);
   });
 });
+
+describe('output templates', () => {
+  it('keep the order of the keys as the author wrote them, in the saved graph, the output and the logs', async () => {
+    const value = { zebra: '{{input.a}}', apple: 1, mid: { zz: 1, a: 2, b: 3 } };
+    const id = await workflowWith(graph([inputBlock(), outputBlock('output', { value })], [edge('input', 'output')]));
+    const saved = await apiJson<Graph>('GET', `/api/workflows/${id}`, { key });
+    expect(JSON.stringify(saved.body.blocks[1].config.value)).toBe(JSON.stringify(value));
+    const run = await apiJson<{ id: string; output: unknown }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { a: 'A' } } });
+    const expected = '{"zebra":"A","apple":1,"mid":{"zz":1,"a":2,"b":3}}';
+    expect(JSON.stringify(run.body.output)).toBe(expected);
+    expect(JSON.stringify((await apiJson<{ output: unknown }>('GET', `/api/workflows/${id}/executions/${run.body.id}`, { key })).body.output)).toBe(expected);
+    const logs = await apiJson<{ block_logs: { block_id: string; output: unknown }[] }>('GET', `/api/workflows/${id}/executions/${run.body.id}/logs`, { key });
+    expect(JSON.stringify(logs.body.block_logs.find((log) => log.block_id === 'output')!.output)).toBe(expected);
+  });
+});
