@@ -5,7 +5,7 @@ import path from 'node:path';
 // `npm start` and the e2e run serve the production build; this rebuilds it only when a source file is newer than
 // the last build, so a fresh clone builds once and an unchanged checkout starts at once.
 
-const SOURCES = ['app', 'components', 'server', 'prisma', 'public', 'instrumentation.ts', 'next.config.ts', 'package.json', 'postcss.config.mjs'];
+const SOURCES = ['app', 'components', 'lib', 'server', 'prisma', 'public', 'instrumentation.ts', 'proxy.ts', 'next.config.ts', 'package.json', 'postcss.config.mjs'];
 const SKIP = new Set(['node_modules', 'generated', '.next']);
 
 function newestMtime(entry) {

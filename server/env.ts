@@ -18,6 +18,7 @@ const envSchema = z.object({
   WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   WEFT_PUBLIC_URL: z.url('WEFT_PUBLIC_URL must be a URL such as https://weft.example.com').optional(),
   WEFT_EXECUTION_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  WEFT_WEBHOOK_FAILED_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   WEFT_AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   WEFT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   WEFT_ALLOW_PRIVATE_NETWORK: booleanFlag,
@@ -50,11 +51,19 @@ export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
+/**
+ * An empty variable (`OPENAI_BASE_URL=`) means unset, as people expect from shell and .env files. Libraries read
+ * some variables themselves and would choke on an empty one, so empty variables are removed from process.env
+ * itself, at start (instrumentation.ts) and whenever the environment is parsed.
+ */
+export function unsetEmptyEnvironmentVariables(): void {
+  for (const [name, value] of Object.entries(process.env)) if (value === '') delete process.env[name];
+}
+
 export function env(): Env {
   if (!cached) {
-    // An empty variable (`DATABASE_URL=`) means unset, as people expect from shell and .env files.
-    const set = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
-    const parsed = envSchema.safeParse(set);
+    unsetEmptyEnvironmentVariables();
+    const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) {
       const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
       throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);

@@ -2,6 +2,8 @@ import { databaseTargetFromEnv, getDatabase } from './db';
 import { ensureBootstrapApiKey } from './services/api-keys';
 import { pruneOldExecutions } from './services/execution-history';
 import { markInterruptedExecutions } from './services/executions/recovery';
+import { pruneOldWebhookAttempts } from './services/webhook-attempts';
+import { setStartupState } from './startup-state';
 import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock';
 
 /**
@@ -22,21 +24,27 @@ export async function startServer(): Promise<void> {
       throw error;
     }
   }
+  setStartupState('starting');
   getDatabase()
     .then(async (db) => {
       console.log(`[weft] database ready (${db.kind})`);
       await ensureBootstrapApiKey();
       await markInterruptedExecutions();
+      setStartupState('ready');
       schedulePruning();
     })
-    .catch((error: Error) => console.error(`[weft] database unavailable: ${error.message}`));
+    .catch((error: Error) => {
+      setStartupState('failed');
+      console.error(`[weft] database unavailable: ${error.message}`);
+    });
 }
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /** Retention runs once at start and then hourly, in the background. */
 function schedulePruning() {
-  const prune = () => pruneOldExecutions().catch((error: Error) => console.error(`[weft] retention failed: ${error.message}`));
+  const prune = () =>
+    Promise.all([pruneOldExecutions(), pruneOldWebhookAttempts()]).catch((error: Error) => console.error(`[weft] retention failed: ${error.message}`));
   void prune();
   setInterval(prune, PRUNE_EVERY_MS).unref();
 }

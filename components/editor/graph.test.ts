@@ -75,6 +75,7 @@ describe('block ids', () => {
     expect(blockIdProblem('a-b', [])).toMatch(/letters, digits/);
     expect(blockIdProblem('x'.repeat(65), [])).toMatch(/64/);
     expect(blockIdProblem('input', ['input'])).toMatch(/already/);
+    for (const reserved of ['__proto__', 'constructor', 'prototype']) expect(blockIdProblem(reserved, [])).toMatch(/reserved/);
   });
 });
 

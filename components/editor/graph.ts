@@ -1,5 +1,5 @@
 import { summarize } from '@/lib/blocks/summary';
-import { BLOCK_ID_PATTERN, MAX_BLOCK_ID_LENGTH } from '@/lib/graph/schema';
+import { MAX_BLOCK_ID_LENGTH, blockIdFormatIssue } from '@/lib/graph/schema';
 import { upstreamOfBlock } from '@/lib/graph/topology';
 import type { BlockConfig, BlockNode, CatalogBlock, FlowEdge, Graph, GraphProblem, GraphSnapshot, WorkflowView } from './types';
 
@@ -74,8 +74,10 @@ export function nextBlockId(type: string, taken: Iterable<string>): string {
 /** What is wrong with a proposed block id, or null when it can be used. */
 export function blockIdProblem(id: string, others: Iterable<string>): string | null {
   if (id === '') return 'An id is required';
-  if (id.length > MAX_BLOCK_ID_LENGTH) return `At most ${MAX_BLOCK_ID_LENGTH} characters`;
-  if (!BLOCK_ID_PATTERN.test(id)) return 'Start with a letter or _, then letters, digits or _ only';
+  const issue = blockIdFormatIssue(id);
+  if (issue === 'too_long') return `At most ${MAX_BLOCK_ID_LENGTH} characters`;
+  if (issue === 'pattern') return 'Start with a letter or _, then letters, digits or _ only';
+  if (issue === 'reserved') return `"${id}" is reserved; choose another id`;
   for (const other of others) if (other === id) return `Another block is already called "${id}"`;
   return null;
 }

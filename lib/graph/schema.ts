@@ -13,6 +13,15 @@ export const MAX_EDGES = 5_000;
 /** Block ids: how templates and code refer to a block. Checked by the validator, not by `blockSchema`. */
 export const BLOCK_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const MAX_BLOCK_ID_LENGTH = 64;
+/** Names every JavaScript object already has: outputs stored under them would vanish into the prototype chain. */
+export const RESERVED_BLOCK_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** What is wrong with the form of a block id, or null; the validator and the editor word it each their way. */
+export function blockIdFormatIssue(id: string): 'too_long' | 'pattern' | 'reserved' | null {
+  if (id.length > MAX_BLOCK_ID_LENGTH) return 'too_long';
+  if (!BLOCK_ID_PATTERN.test(id)) return 'pattern';
+  return RESERVED_BLOCK_IDS.has(id) ? 'reserved' : null;
+}
 
 export const positionSchema = z.object({ x: z.number(), y: z.number() });
 

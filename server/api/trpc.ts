@@ -4,7 +4,7 @@ import { ZodError } from 'zod';
 import { authenticate, isSameOrigin, sessionUser, type SessionUser } from '../auth/authenticate';
 import { requireRole, type Caller, type Role } from '../auth/caller';
 import { ApiError, forbidden, unauthorized } from '../errors';
-import { refuseNulCharacters } from '../http/body';
+import { refuseUnstorableText } from '../http/body';
 import { toApiError } from '../http/respond';
 
 // The one place tRPC is created: the request context and the procedure builders, so each router says in one word
@@ -76,13 +76,13 @@ const contractErrors = t.middleware(async ({ next }) => {
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-/** The same refusal of NUL characters as the REST layer, before any input reaches a service. */
-const noNulCharacters = t.middleware(async ({ getRawInput, next }) => {
-  refuseNulCharacters(await getRawInput());
+/** The same refusal of unstorable text (NUL, unpaired surrogates) as the REST layer, before any input reaches a service. */
+const noUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  refuseUnstorableText(await getRawInput());
   return next();
 });
 
-export const publicProcedure = t.procedure.use(contractErrors).use(noNulCharacters);
+export const publicProcedure = t.procedure.use(contractErrors).use(noUnstorableText);
 
 /** A signed-in person (browser session), whatever workspace they are in; for account-level actions. */
 export const sessionProcedure = publicProcedure.use(async ({ ctx, type, next }) => {

@@ -117,7 +117,7 @@ describe('the migrated database matches prisma/schema.prisma', () => {
           } else if (schema.enums.has(field.type)) {
             expect(column.data_type === 'USER-DEFINED' ? column.udt_name : column.data_type, where).toBe(field.type);
           } else {
-            expect(column.data_type, where).toBe(field.list ? 'ARRAY' : SCALAR_TYPES[field.type]);
+            expect(column.data_type, where).toBe(field.list ? 'ARRAY' : (field.nativeType ?? SCALAR_TYPES[field.type]));
           }
           expect(column.is_nullable, `${where} nullability`).toBe(field.optional ? 'YES' : 'NO');
           // @default must be a database default; @updatedAt and relation-less ids are filled by the client.

@@ -1,9 +1,12 @@
 import type { Prisma, PrismaClient } from '../db/generated/client';
 import { nullableJson } from '../db/json';
+import { storableValue } from '../db/storable-text';
 import type { EngineEvent, EngineEventBody } from './events';
 import { publish } from './event-hub';
 import type { BlockLogRecord } from './run-graph';
 
+export const UNSTORABLE_TEXT_NOTE =
+  'Some text held NUL characters or unpaired UTF-16 surrogates, which the database cannot store; they were replaced by U+FFFD (�)';
 
 const PERSIST_DELAY_MS = 25;
 
@@ -24,7 +27,9 @@ export class ExecutionRecorder {
   ) {}
 
   emit(body: EngineEventBody): EngineEvent {
-    const event = { ...body, execution_id: this.executionId, at: new Date().toISOString(), seq: ++this.seq } as EngineEvent;
+    // Repaired before it goes live, so the live stream and a replay from the database say the same thing.
+    const storable = storableValue(body).value;
+    const event = { ...storable, execution_id: this.executionId, at: new Date().toISOString(), seq: ++this.seq } as EngineEvent;
     publish(event);
     this.queue.push(event);
     // Live listeners already have the event; writing it can wait a moment so a burst of LLM tokens becomes one
@@ -80,7 +85,9 @@ export class ExecutionRecorder {
     while (this.flushing || this.queue.length > 0) await this.startFlush();
   }
 
-  async blockFinished(log: BlockLogRecord): Promise<void> {
+  async blockFinished(original: BlockLogRecord): Promise<void> {
+    const { value: log, replaced } = storableValue(original);
+    if (replaced) log.console = [...log.console, { level: 'warn', message: UNSTORABLE_TEXT_NOTE, at: new Date().toISOString() }];
     await this.prisma.blockLog.create({
       data: {
         executionId: this.executionId,

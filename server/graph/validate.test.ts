@@ -129,6 +129,13 @@ describe('block problems', () => {
     ]);
   });
 
+  it('reports the ids every JavaScript object already has as reserved (their outputs would vanish)', () => {
+    const g = chain(llmBlock('__proto__'), llmBlock('constructor'), llmBlock('prototype'));
+    expect(validateGraph(g).map((p) => [p.block_id, p.field, p.message])).toEqual(
+      ['__proto__', 'constructor', 'prototype'].map((id) => [id, 'id', expect.stringMatching(new RegExp(`^Block id "${id}" is reserved`))]),
+    );
+  });
+
   it('reports missing required config', () => {
     const g = chain(block('llm_1', 'llm', { system: 'Be brief.' }));
     expect(validateGraph(g)).toEqual([

@@ -1,7 +1,7 @@
 import { getBlockDefinition, type AnyBlockDefinition, type HandleId } from '@/server/blocks';
 import { parseWith, unknownTypeProblem } from './config';
 import { InvalidGraphError, type GraphProblem } from './problems';
-import { BLOCK_ID_PATTERN, MAX_BLOCK_ID_LENGTH, edgeLabel, type Block, type Edge, type Graph } from '@/lib/graph/schema';
+import { MAX_BLOCK_ID_LENGTH, RESERVED_BLOCK_IDS, blockIdFormatIssue, edgeLabel, type Block, type Edge, type Graph } from '@/lib/graph/schema';
 import { findMalformedTemplates, findTemplateReferences } from '@/lib/graph/templates';
 import { findCycles, reachableFrom, upstreamOf } from '@/lib/graph/topology';
 
@@ -57,20 +57,16 @@ function describeBlock(definition: AnyBlockDefinition, id: string): string {
   return `the ${definition.type} block "${id}"`;
 }
 
+const BLOCK_ID_ISSUES = {
+  too_long: `is too long (at most ${MAX_BLOCK_ID_LENGTH} characters)`,
+  pattern: 'is not valid: it must start with a letter or underscore and contain only letters, digits and underscores',
+  reserved: `is reserved (${[...RESERVED_BLOCK_IDS].join(', ')} are names every JavaScript object has); choose another`,
+} as const;
+
 function blockProblems(block: Block, blocksById: Map<string, Block>, options: ValidateGraphOptions): GraphProblem[] {
   const problems: GraphProblem[] = [];
-  if (block.id.length > MAX_BLOCK_ID_LENGTH) {
-    problems.push(problem(block.id, null, 'id', `Block id "${block.id}" is too long (at most ${MAX_BLOCK_ID_LENGTH} characters)`));
-  } else if (!BLOCK_ID_PATTERN.test(block.id)) {
-    problems.push(
-      problem(
-        block.id,
-        null,
-        'id',
-        `Block id "${block.id}" is not valid: it must start with a letter or underscore and contain only letters, digits and underscores`,
-      ),
-    );
-  }
+  const idIssue = blockIdFormatIssue(block.id);
+  if (idIssue) problems.push(problem(block.id, null, 'id', `Block id "${block.id}" ${BLOCK_ID_ISSUES[idIssue]}`));
   if (blocksById.get(block.id) !== block) {
     problems.push(problem(block.id, null, 'id', `Block id "${block.id}" is used by more than one block`));
   }

@@ -1,6 +1,7 @@
 import { authenticate, isSameOrigin } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import { ApiError, forbidden, unauthorized } from '../errors';
+import { refuseBadParams } from './request-path';
 import { errorResponse } from './respond';
 
 // Every REST handler is built with these: they authenticate, refuse cross-origin cookie mutations, turn thrown
@@ -14,7 +15,9 @@ type Result = Response | object;
 export function publicRoute<P = Record<string, never>>(handler: (request: Request, params: P) => Promise<Result>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      const result = await handler(request, await context.params);
+      const params = await context.params;
+      refuseBadParams(params);
+      const result = await handler(request, params);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return errorResponse(error);

@@ -34,7 +34,7 @@ export interface Operation {
 }
 
 const healthSchema = z.object({
-  status: z.enum(['ok', 'unavailable']),
+  status: z.enum(['ok', 'unavailable', 'starting']).describe('starting (with 503) until migrations, the bootstrap key and recovery are done'),
   database: z.enum(['pglite', 'postgres']),
   version: z.string(),
   reason: z.string().optional().describe('why the database cannot be reached'),
@@ -271,13 +271,13 @@ export const operations: Operation[] = [
     path: '/api/webhooks/{webhook_id}',
     summary: 'Trigger a webhook',
     description:
-      'Runs the deployed version with the JSON body as input (a non-JSON body arrives as {"body", "content_type"}). Authenticate with `Authorization: Bearer <secret>`, `?token=<secret>`, or Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>`). Single use. `?async=true` answers 202 at once.',
+      'Runs the deployed version with the JSON body as input (a non-JSON body arrives as {"body", "content_type"}; a body sent as JSON must be valid JSON, else 400 and the webhook stays armed). Repeated failed calls from one address answer 429. Authenticate with `Authorization: Bearer <secret>`, `?token=<secret>`, or Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>`). Single use. `?async=true` answers 202 at once.',
     tag: 'Deployment',
     auth: false,
     pathParams: { webhook_id: 'The id returned by arm' },
     body: z.json(),
     success: { status: 200, description: 'The execution result (202 with status "queued" when ?async=true)', schema: webhookResultSchema },
-    errors: ['unauthorized', 'webhook_not_active', 'webhook_not_found', 'payload_too_large', 'rate_limited'],
+    errors: ['validation_error', 'unauthorized', 'webhook_not_active', 'webhook_not_found', 'payload_too_large', 'rate_limited'],
   },
   {
     method: 'get',

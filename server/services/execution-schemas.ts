@@ -10,6 +10,8 @@ export const executeInput = z
     /** Accepted as an alias of `input` (clients of the reference platform send it). */
     variables: z.record(z.string(), z.json()).optional(),
   })
+  // Unknown keys are refused, as the OpenAPI document says: `{"inputs": …}` must not silently run with no input.
+  .strict()
   .transform((body) => ({ input: body.input ?? body.variables ?? {} }));
 
 export const listExecutionsQuery = z.object({

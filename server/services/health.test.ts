@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase } from '../db';
 import { resetEnvForTests } from '../env';
 import { setupTestDatabase } from '../test/database';
+import { setStartupState } from '../startup-state';
 import { checkHealth } from './health';
 
 describe('health', () => {
@@ -10,6 +11,16 @@ describe('health', () => {
 
     it('is ok and names the database it runs on', async () => {
       expect(await checkHealth()).toEqual({ status: 'ok', database: database().kind, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    });
+
+    it('says starting until migrations, the bootstrap key and recovery are done', async () => {
+      setStartupState('starting');
+      try {
+        expect(await checkHealth()).toMatchObject({ status: 'starting' });
+      } finally {
+        setStartupState('ready');
+      }
+      expect(await checkHealth()).toMatchObject({ status: 'ok' });
     });
   });
 

@@ -1,8 +1,9 @@
 import { databaseKindFromEnv, getDatabase, type DatabaseKind } from '../db';
+import { startupState } from '../startup-state';
 import { WEFT_VERSION } from '../version';
 
 export interface Health {
-  status: 'ok' | 'unavailable';
+  status: 'ok' | 'unavailable' | 'starting';
   database: DatabaseKind;
   version: string;
   /** Why the database cannot be reached, when it cannot. */
@@ -13,6 +14,9 @@ const HEALTH_TIMEOUT_MS = 5_000;
 
 export async function checkHealth(): Promise<Health> {
   let database = databaseKindFromEnv();
+  // Until migrations, the bootstrap key and recovery are done, requests that need them would fail (a 401 for
+  // the bootstrap key), so a deploy script waiting for health must keep waiting.
+  if (startupState() === 'starting') return { status: 'starting', database, version: WEFT_VERSION };
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([

@@ -3,10 +3,14 @@ import type { Prisma } from '../db/generated/client';
 import { ApiError, unauthorized } from '../errors';
 import { decryptSecret } from '../secrets/crypto';
 import { env } from '../env';
+import { storableValue } from '../db/storable-text';
+import { refuseUnstorableText } from '../http/body';
+import { nestsDeeperThan, parseJsonText } from '../http/json-text';
 import { launchExecution } from './executions/launch';
 import { checkExecutionRate } from './rate-limit';
 import { storedGraph } from './workflows';
 import { authenticateWebhookCall } from './webhook-auth';
+import { checkFailedAttemptRate, countFailedAttempt, storedReason, storedSourceIp } from './webhook-attempts';
 
 // POST /api/webhooks/{id}: the one unauthenticated door in. The secret is checked before anything else, so a
 // wrong secret can never burn the single shot; consumption is one conditional UPDATE, so of any number of
@@ -23,16 +27,29 @@ export interface WebhookCall {
 
 const notActive = () => new ApiError('webhook_not_active', 'This webhook was already used, has expired, or its workflow was undeployed');
 
-/** The execution input: a JSON object body as is; anything else wrapped so the workflow still sees it. */
+const isJsonContentType = (contentType: string | null) => /^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(contentType ?? '');
+
+/**
+ * The execution input: a JSON object body as is; anything else wrapped so the workflow still sees it. A body
+ * that says it is JSON must be JSON (400 otherwise); text the database cannot hold is refused in JSON and
+ * repaired (U+FFFD) in anything else.
+ */
 export function webhookInput(rawBody: string, contentType: string | null): Record<string, unknown> {
   if (rawBody.trim() === '') return {};
-  try {
-    const value = JSON.parse(rawBody);
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value;
-    return { body: value, content_type: contentType };
-  } catch {
-    return { body: rawBody, content_type: contentType };
+  let value: unknown;
+  if (isJsonContentType(contentType)) {
+    value = parseJsonText(rawBody);
+    refuseUnstorableText(value);
+  } else {
+    try {
+      value = nestsDeeperThan(rawBody) ? rawBody : JSON.parse(rawBody);
+    } catch {
+      value = rawBody;
+    }
+    value = storableValue(value).value;
   }
+  if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  return { body: value, content_type: contentType };
 }
 
 export async function triggerWebhook(call: WebhookCall) {
@@ -42,8 +59,13 @@ export async function triggerWebhook(call: WebhookCall) {
     : null;
   if (!webhook) throw new ApiError('webhook_not_found', 'No webhook with that id');
 
-  const record = (accepted: boolean, reason: string, executionId: string | null = null) =>
-    prisma.webhookAttempt.create({ data: { webhookId: webhook.id, accepted, reason, sourceIp: call.sourceIp, executionId } });
+  checkFailedAttemptRate(webhook.id, call.sourceIp);
+  const record = async (accepted: boolean, reason: string, executionId: string | null = null) => {
+    if (!accepted) countFailedAttempt(webhook.id, call.sourceIp);
+    await prisma.webhookAttempt.create({
+      data: { webhookId: webhook.id, accepted, reason: storedReason(reason), sourceIp: storedSourceIp(call.sourceIp), executionId },
+    });
+  };
 
   const auth = authenticateWebhookCall(call.headers, call.url, call.rawBody, {
     secretHash: webhook.secretHash,
@@ -52,6 +74,13 @@ export async function triggerWebhook(call: WebhookCall) {
   if (!auth.ok) {
     await record(false, auth.reason);
     throw unauthorized();
+  }
+  let input: Record<string, unknown>;
+  try {
+    input = webhookInput(call.rawBody, call.headers.get('content-type'));
+  } catch (error) {
+    await record(false, 'invalid_body');
+    throw error;
   }
   const now = new Date();
   const stateProblem = webhook.revokedAt
@@ -88,7 +117,7 @@ export async function triggerWebhook(call: WebhookCall) {
     workflowId: webhook.workflowId,
     source: { graph: storedGraph(webhook.version), version: webhook.version.version, versionId: webhook.versionId },
     trigger: 'webhook',
-    input: webhookInput(call.rawBody, call.headers.get('content-type')) as Prisma.InputJsonObject,
+    input: input as Prisma.InputJsonObject,
     capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS,
   });
   await Promise.all([

@@ -81,12 +81,16 @@ async function findRow(caller: Caller, id: string): Promise<WorkflowRow> {
   return row;
 }
 
+/** Prisma's `contains` is an ILIKE: `%`, `_` and the escape character itself must match literally. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
 export async function listWorkflows(caller: Caller, query: z.input<typeof listWorkflowsQuery>) {
   const { limit, offset, q, sort } = listWorkflowsQuery.parse(query);
   const prisma = await db();
+  const pattern = q ? likeLiteral(q) : null;
   const where: Prisma.WorkflowWhereInput = {
     workspaceId: caller.workspaceId,
-    ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { description: { contains: q, mode: 'insensitive' } }] } : {}),
+    ...(pattern ? { OR: [{ name: { contains: pattern, mode: 'insensitive' } }, { description: { contains: pattern, mode: 'insensitive' } }] } : {}),
   };
   const orderBy: Prisma.WorkflowOrderByWithRelationInput[] =
     sort === 'updated' ? [{ updatedAt: 'desc' }, { id: 'desc' }] : [{ name: sort === 'name' ? 'asc' : 'desc' }, { id: 'asc' }];

@@ -7,6 +7,8 @@ import path from 'node:path';
 export interface SchemaField {
   name: string;
   type: string;
+  /** The database type a `@db.…` attribute asks for instead of the type's default. */
+  nativeType?: string;
   optional: boolean;
   list: boolean;
   attributes: string;
@@ -62,7 +64,9 @@ export function readPrismaSchema(file = path.join(process.cwd(), 'prisma', 'sche
       const field = line.match(/^(\w+)\s+(\w+(?:\("[^"]*"\))?)(\[\])?(\?)?\s*(.*)$/);
       if (!field) throw new Error(`${name}: cannot read line "${line}"`);
       const [, fieldName, type, isList, optional, attributes] = field;
-      if (/@map|@db\./.test(attributes)) throw new Error(`${name}.${fieldName}: @map/@db are not supported here`);
+      // `@db.Json` (json instead of Prisma's default jsonb) is the one native type the schema uses.
+      const nativeType = /@db\.Json\b/.test(attributes) ? 'json' : undefined;
+      if (/@map|@db\.(?!Json\b)/.test(attributes)) throw new Error(`${name}.${fieldName}: @map/@db other than @db.Json are not supported here`);
       const rel = attributes.match(/@relation\(([^)]*)\)/);
       const relation =
         rel && /fields:/.test(rel[1])
@@ -75,6 +79,7 @@ export function readPrismaSchema(file = path.join(process.cwd(), 'prisma', 'sche
       model.fields.push({
         name: fieldName,
         type,
+        nativeType,
         optional: Boolean(optional),
         list: Boolean(isList),
         attributes,

@@ -4,6 +4,7 @@ import { resetEnvForTests } from '@/server/env';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/graph/test-graphs';
 import { resetRateLimitsForTests } from '@/server/services/rate-limit';
 import { signPayload } from '@/server/services/webhook-auth';
+import { pruneOldWebhookAttempts, resetWebhookAttemptLimitsForTests } from '@/server/services/webhook-attempts';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
 import { api, apiJson } from '../_test/client';
@@ -148,7 +149,10 @@ describe('calling a webhook', () => {
   it('answers 100 wrong secrets with 401 and still fires for the right one afterwards', async () => {
     const id = await deployedWorkflow();
     const hook = await armed(id);
-    const wrong = await Promise.all(Array.from({ length: 100 }, (_, i) => call(hook.webhook_id, { secret: `whsec_wrong${i}` })));
+    // From 100 addresses: failures of one address are rate-limited (see 'bad bodies and failed calls').
+    const wrong = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => call(hook.webhook_id, { secret: `whsec_wrong${i}`, headers: { 'x-forwarded-for': `198.51.100.${i}` } })),
+    );
     expect(new Set(wrong.map((r) => r.status))).toEqual(new Set([401]));
     expect(wrong[0].body).toEqual({ error: 'Unauthorized', code: 'unauthorized' });
     expect((await call(hook.webhook_id)).status).toBe(401); // no credential at all
@@ -286,5 +290,64 @@ describe('rate limiting', () => {
     expect((await call(hook.webhook_id, { secret: hook.secret })).status).toBe(429);
     resetRateLimitsForTests();
     expect((await call(hook.webhook_id, { secret: hook.secret })).status).toBe(200);
+  });
+});
+
+describe('bad bodies and failed calls', () => {
+  afterEach(() => {
+    delete process.env.WEFT_WEBHOOK_FAILED_ATTEMPTS_PER_MINUTE;
+    resetEnvForTests();
+    resetWebhookAttemptLimitsForTests();
+  });
+
+  it('answer 400 to malformed or too deeply nested JSON after the secret is checked, and leave the webhook armed', async () => {
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    for (const body of ['{"name": ', `{"name": ${'['.repeat(3000)}${']'.repeat(3000)}}`, '{"name": "a\\u0000b"}']) {
+      const res = await call(hook.webhook_id, { secret: hook.secret, body });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'validation_error' });
+    }
+    expect((await call(hook.webhook_id, { secret: 'whsec_nope', body: '{' })).status).toBe(401);
+    const ok = await call(hook.webhook_id, { secret: hook.secret, body: { name: 'later' } });
+    expect(ok.body).toMatchObject({ status: 'completed', output: 'hello later' });
+  });
+
+  it('run a text body holding NUL with U+FFFD in its place', async () => {
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    const res = await call(hook.webhook_id, { secret: hook.secret, body: 'a\u0000b', headers: { 'content-type': 'text/plain' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'completed', output: 'hello a\uFFFDb' });
+  });
+
+  it('store a capped source address and answer 429 rate_limited once one address failed too often', async () => {
+    process.env.WEFT_WEBHOOK_FAILED_ATTEMPTS_PER_MINUTE = '3';
+    resetEnvForTests();
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    const headers = { 'x-forwarded-for': 'x'.repeat(2048) };
+    for (let i = 0; i < 3; i++) expect((await call(hook.webhook_id, { secret: 'whsec_nope', headers })).status).toBe(401);
+    const limited = await call(hook.webhook_id, { secret: hook.secret, headers });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.body).toMatchObject({ code: 'rate_limited' });
+    // Another address is not held back by the first one's failures.
+    expect((await call(hook.webhook_id, { secret: hook.secret, headers: { 'x-forwarded-for': '203.0.113.7' } })).status).toBe(200);
+
+    const { db } = await import('@/server/db');
+    const attempts = await (await db()).webhookAttempt.findMany({ where: { webhookId: hook.webhook_id } });
+    expect(attempts).toHaveLength(4);
+    expect(Math.max(...attempts.map((a) => a.sourceIp?.length ?? 0))).toBeLessThanOrEqual(64);
+  });
+
+  it('are deleted with the execution retention', async () => {
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    await call(hook.webhook_id, { secret: 'whsec_nope' });
+    const inFuture = new Date(Date.now() + 31 * 86_400_000);
+    expect(await pruneOldWebhookAttempts(inFuture)).toBeGreaterThanOrEqual(1);
+    const { db } = await import('@/server/db');
+    expect(await (await db()).webhookAttempt.count({ where: { webhookId: hook.webhook_id } })).toBe(0);
   });
 });

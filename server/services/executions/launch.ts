@@ -3,6 +3,7 @@ import type { ExecutionTrigger } from '@/lib/execution-states';
 import type { Graph } from '@/lib/graph/schema';
 import { requireRole, type Caller } from '../../auth/caller';
 import { db } from '../../db';
+import { storableJson } from '../../db/json';
 import type { Prisma } from '../../db/generated/client';
 import { env } from '../../env';
 import { RUNNER_ID } from '../../engine/runner';
@@ -56,7 +57,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
       graph: options.source.graph as Prisma.InputJsonValue,
       status: 'running',
       trigger: options.trigger,
-      input: options.input as Prisma.InputJsonValue,
+      input: storableJson(options.input),
       runnerId: RUNNER_ID,
       startedAt,
     },

@@ -47,6 +47,18 @@ describe('markInterruptedExecutions', () => {
     expect(last).toMatchObject({ seq: 3, type: 'error', data: { code: 'interrupted' } });
     expect((await prisma.execution.findUniqueOrThrow({ where: { id: ours } })).status).toBe('running');
   });
+
+  it('records how long an interrupted execution ran', async () => {
+    const startedAt = new Date(Date.now() - 5_000);
+    const prisma = await db();
+    const row = await prisma.execution.create({
+      data: { workspaceId: ws.id, workflowId, version: 1, graph: chain(), status: 'running', trigger: 'api', input: {}, runnerId: deadRunner, startedAt },
+    });
+    expect(await markInterruptedExecutions()).toBe(1);
+    const marked = await prisma.execution.findUniqueOrThrow({ where: { id: row.id } });
+    expect(marked.durationMs).toBeGreaterThanOrEqual(5_000);
+    expect(marked.durationMs).toBe(marked.completedAt!.getTime() - startedAt.getTime());
+  });
 });
 
 describe('cancelExecution of an execution no process here runs', () => {

@@ -1,7 +1,7 @@
 import type { Graph } from '@/lib/graph/schema';
 import { db } from '../../db';
 import type { Prisma, PrismaClient } from '../../db/generated/client';
-import { nullableJson } from '../../db/json';
+import { nullableJson, storableJson } from '../../db/json';
 import { ExecutionRecorder } from '../../engine/recorder';
 import { runGraph, type GraphResult } from '../../engine/run-graph';
 import { readCredential } from '../credentials';
@@ -72,7 +72,7 @@ async function recordResult(prisma: PrismaClient, recorder: ExecutionRecorder, j
       status: result.status,
       output: nullableJson(result.output),
       error: nullableJson(result.error),
-      blockOutputs: result.blockOutputs as Prisma.InputJsonValue,
+      blockOutputs: storableJson(result.blockOutputs),
       usage: nullableJson(result.usage),
       completedAt,
       durationMs,
