@@ -103,27 +103,31 @@ export async function triggerWebhook(call: WebhookCall) {
     throw error;
   }
 
-  const { count } = await prisma.webhook.updateMany({
-    where: { id: webhook.id, consumedAt: null, revokedAt: null, expiresAt: { gt: now } },
-    data: { consumedAt: now },
-  });
-  if (count === 0) {
-    await record(false, 'already_consumed');
-    throw notActive();
+  // Consuming the single shot and recording the execution are one transaction: a crash between them can neither
+  // burn the webhook without a run nor run it twice.
+  let executionId: string;
+  let done: Promise<void>;
+  try {
+    ({ id: executionId, done } = await launchExecution({
+      workspaceId: webhook.workflow.workspaceId,
+      workflowId: webhook.workflowId,
+      source: { graph: storedGraph(webhook.version), version: webhook.version.version, versionId: webhook.versionId },
+      trigger: 'webhook',
+      input: input as Prisma.InputJsonObject,
+      capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS,
+      claim: async (tx, id) => {
+        const { count } = await tx.webhook.updateMany({
+          where: { id: webhook.id, consumedAt: null, revokedAt: null, expiresAt: { gt: now } },
+          data: { consumedAt: now, executionId: id },
+        });
+        if (count === 0) throw notActive();
+      },
+    }));
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'webhook_not_active') await record(false, 'already_consumed');
+    throw error;
   }
-
-  const { id: executionId, done } = await launchExecution({
-    workspaceId: webhook.workflow.workspaceId,
-    workflowId: webhook.workflowId,
-    source: { graph: storedGraph(webhook.version), version: webhook.version.version, versionId: webhook.versionId },
-    trigger: 'webhook',
-    input: input as Prisma.InputJsonObject,
-    capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS,
-  });
-  await Promise.all([
-    prisma.webhook.update({ where: { id: webhook.id }, data: { executionId } }),
-    record(true, `accepted (${auth.method})`, executionId),
-  ]);
+  await record(true, `accepted (${auth.method})`, executionId);
   if (call.async) return { status: 202, body: { execution_id: executionId, status: 'queued' as const } };
   await done;
   const execution = await prisma.execution.findUniqueOrThrow({ where: { id: executionId } });

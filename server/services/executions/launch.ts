@@ -34,6 +34,11 @@ export interface LaunchOptions {
   capMs: number;
   /** How many workflows deep this one was called from agent tools (0 for a run people started). */
   depth?: number;
+  /**
+   * Runs in the same transaction as the insert of the Execution row, so what it claims (a webhook's single shot) is
+   * taken if and only if the execution is recorded. Throwing refuses the launch and leaves nothing behind.
+   */
+  claim?: (tx: Prisma.TransactionClient, executionId: string) => Promise<void>;
 }
 
 /**
@@ -48,20 +53,29 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
   if (depth === 0) checkExecutionRate(options.workspaceId, { take: true });
   const prisma = await db();
   const startedAt = new Date();
-  const row = await prisma.execution.create({
-    data: {
-      workspaceId: options.workspaceId,
-      workflowId: options.workflowId,
-      version: options.source.version,
-      versionId: options.source.versionId,
-      graph: options.source.graph as Prisma.InputJsonValue,
-      status: 'running',
-      trigger: options.trigger,
-      input: storableJson(options.input),
-      runnerId: RUNNER_ID,
-      startedAt,
-    },
-  });
+  const create = (client: Prisma.TransactionClient) =>
+    client.execution.create({
+      data: {
+        workspaceId: options.workspaceId,
+        workflowId: options.workflowId,
+        version: options.source.version,
+        versionId: options.source.versionId,
+        graph: options.source.graph as Prisma.InputJsonValue,
+        status: 'running',
+        trigger: options.trigger,
+        input: storableJson(options.input),
+        runnerId: RUNNER_ID,
+        startedAt,
+      },
+    });
+  const claim = options.claim;
+  const row = claim
+    ? await prisma.$transaction(async (tx) => {
+        const created = await create(tx);
+        await claim(tx, created.id);
+        return created;
+      })
+    : await create(prisma);
   const done = executionRuntime().launch({
     executionId: row.id,
     workspaceId: options.workspaceId,
