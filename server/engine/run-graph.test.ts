@@ -247,6 +247,19 @@ describe('failures', () => {
   });
 });
 
+describe('templates in an http URL', () => {
+  it('encodes an input value so it stays one query value (it cannot add parameters)', async () => {
+    const g = graph(
+      [inputBlock(), block('fetch', 'http', { url: `${baseUrl}/search?q={{input.q}}` }), outputBlock('output', { value: '{{fetch.body.path}}' })],
+      [edge('input', 'fetch'), edge('fetch', 'output')],
+    );
+    const { result } = await run(g, { q: 'cats&admin=true' });
+    const received = new URL(result.output as string, baseUrl).searchParams;
+    expect([...received.keys()]).toEqual(['q']);
+    expect(received.get('q')).toBe('cats&admin=true');
+  });
+});
+
 describe('cancellation', () => {
   const cancelWhen = (blockId: string) => (events: EngineEventBody[], controller: AbortController) => {
     const last = events[events.length - 1];
