@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '../db/generated/client';
 import { nullableJson } from '../db/json';
 import type { EngineEvent, EngineEventBody } from './events';
 import { publish } from './event-hub';
+import { SecretRedactor } from './redactor';
 import type { BlockLogRecord } from './run-graph';
 
 
@@ -10,7 +11,7 @@ const PERSIST_DELAY_MS = 25;
 /**
  * Writes an execution down as it happens: events get their sequence number, go live at once and are persisted
  * in order (batched, so a stream of LLM tokens is not one insert per token); block logs are written as blocks
- * finish. A crash loses at most the block in flight.
+ * finish. A crash loses at most the block in flight. Everything is redacted first: no secret leaves through here.
  */
 export class ExecutionRecorder {
   private seq = 0;
@@ -21,10 +22,16 @@ export class ExecutionRecorder {
   constructor(
     private readonly prisma: PrismaClient,
     readonly executionId: string,
+    private readonly redactor = new SecretRedactor([]),
   ) {}
 
+  /** The value with the execution's secrets replaced, for what is stored outside the recorder (the execution row). */
+  redact<T>(value: T): T {
+    return this.redactor.redact(value);
+  }
+
   emit(body: EngineEventBody): EngineEvent {
-    const event = { ...body, execution_id: this.executionId, at: new Date().toISOString(), seq: ++this.seq } as EngineEvent;
+    const event = { ...this.redactor.redact(body), execution_id: this.executionId, at: new Date().toISOString(), seq: ++this.seq } as EngineEvent;
     publish(event);
     this.queue.push(event);
     // Live listeners already have the event; writing it can wait a moment so a burst of LLM tokens becomes one
@@ -80,7 +87,8 @@ export class ExecutionRecorder {
     while (this.flushing || this.queue.length > 0) await this.startFlush();
   }
 
-  async blockFinished(log: BlockLogRecord): Promise<void> {
+  async blockFinished(finished: BlockLogRecord): Promise<void> {
+    const log = this.redactor.redact(finished);
     await this.prisma.blockLog.create({
       data: {
         executionId: this.executionId,

@@ -13,6 +13,7 @@ import { ExecutionRecorder } from '../engine/recorder';
 import { runGraph, type StopReason } from '../engine/run-graph';
 import { RUNNER_ID, runnerIsGone } from '../engine/runner';
 import { readCredential } from './credentials';
+import { executionRedactor } from './execution-secrets';
 import { checkExecutionRate } from './rate-limit';
 import { workflowGraphProblems } from './graph-validation';
 import {
@@ -89,6 +90,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
   // Workflows an agent calls are part of the run that called them, not new executions to count.
   if (!options.depth) checkExecutionRate(options.workspaceId, { take: true });
   const prisma = await db();
+  const redactor = await executionRedactor(options.workspaceId);
   const startedAt = new Date();
   const row = await prisma.execution.create({
     data: {
@@ -105,7 +107,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
     },
   });
   openChannel(row.id);
-  const recorder = new ExecutionRecorder(prisma, row.id);
+  const recorder = new ExecutionRecorder(prisma, row.id, redactor);
   recorder.emit({ type: 'execution_start', workflow_id: options.workflowId, started_at: startedAt.toISOString() });
 
   const controller = new AbortController();
@@ -116,7 +118,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
 
   const done = (async () => {
     try {
-      const result = await runGraph({
+      const result = recorder.redact(await runGraph({
         executionId: row.id,
         workspaceId: options.workspaceId,
         graph: options.source.graph,
@@ -127,7 +129,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
         credential: (name) => readCredential(options.workspaceId, name),
         describeWorkflow: (workflowId) => describeWorkflowTool(options.workspaceId, workflowId),
         runWorkflow: (workflowId, input, signal) => runNestedWorkflow(options, workflowId, input, signal),
-      });
+      }));
       const completedAt = new Date();
       const durationMs = completedAt.getTime() - startedAt.getTime();
       if (result.status === 'completed') {
