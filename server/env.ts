@@ -21,6 +21,8 @@ const envSchema = z.object({
   WEFT_AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   WEFT_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   WEFT_ALLOW_PRIVATE_NETWORK: booleanFlag,
+  /** Largest output (as JSON) one block may produce; more fails the block with `output_too_large`. */
+  WEFT_MAX_OUTPUT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   WEFT_SECRET_KEY: z.string().min(16, 'WEFT_SECRET_KEY must be at least 16 characters').optional(),
   WEFT_BOOTSTRAP_API_KEY: z.string().min(16, 'WEFT_BOOTSTRAP_API_KEY must be at least 16 characters').optional(),
   WEFT_BOOTSTRAP_WORKSPACE: z.string().min(1).default('default'),

@@ -1,5 +1,7 @@
 import type { AnyBlockDefinition } from '../blocks';
+import { outputBytes, outputTooLargeError } from '../blocks/output-size';
 import { BlockError, type BlockRunContext, type TokenUsage } from '../blocks/run-context';
+import { env } from '../env';
 import type { ConsoleLevel } from '../sandbox/console';
 
 // Runs one block: its attempts (retry with backoff), its timeout, and its abort. The block's own `run` only
@@ -137,6 +139,8 @@ export async function executeBlock(options: ExecuteBlockOptions): Promise<BlockO
   for (let n = 1; ; n++) {
     try {
       const output = await attempt(options, log, addUsage);
+      const bytes = outputBytes(output ?? null);
+      if (bytes > env().WEFT_MAX_OUTPUT_BYTES) throw outputTooLargeError(bytes, env().WEFT_MAX_OUTPUT_BYTES);
       return finish(true, output ?? null, null, n);
     } catch (error) {
       if (options.executionSignal.aborted) {

@@ -260,6 +260,33 @@ describe('templates in an http URL', () => {
   });
 });
 
+describe('output size', () => {
+  const bigOutputs = (limit: string) => {
+    process.env.WEFT_MAX_OUTPUT_BYTES = limit;
+    resetEnvForTests();
+  };
+  afterAll(() => {
+    delete process.env.WEFT_MAX_OUTPUT_BYTES;
+    resetEnvForTests();
+  });
+
+  it('fails a code block whose result is larger than WEFT_MAX_OUTPUT_BYTES with output_too_large', async () => {
+    bigOutputs('100000');
+    const g = graph([inputBlock(), code('big', 'return "x".repeat(200000)'), outputBlock()], [edge('input', 'big'), edge('big', 'output')]);
+    const { result, events } = await run(g);
+    expect(result).toMatchObject({ status: 'failed', error: { block_id: 'big', code: 'output_too_large' } });
+    expect(result.error!.message).toContain('WEFT_MAX_OUTPUT_BYTES');
+    expect(typesOf(events, 'big')).toEqual(['block_start', 'block_error']);
+  });
+
+  it('applies the same limit to any block, e.g. a large HTTP response', async () => {
+    bigOutputs('50');
+    const g = graph([inputBlock(), block('fetch', 'http', { url: `${baseUrl}/a-rather-long-path-that-makes-the-output-larger` }), outputBlock()], [edge('input', 'fetch'), edge('fetch', 'output')]);
+    const { result } = await run(g);
+    expect(result).toMatchObject({ status: 'failed', error: { block_id: 'fetch', code: 'output_too_large' } });
+  });
+});
+
 describe('cancellation', () => {
   const cancelWhen = (blockId: string) => (events: EngineEventBody[], controller: AbortController) => {
     const last = events[events.length - 1];

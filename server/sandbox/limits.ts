@@ -18,8 +18,8 @@ export const MAX_MEMORY_LIMIT_MB = 4096;
 export const MAX_CONSOLE_ENTRIES = 1000;
 /** Characters kept per console message. */
 export const MAX_CONSOLE_MESSAGE_CHARS = 10 * 1024;
-/** Characters of JSON a run may return. */
-export const MAX_RESULT_CHARS = 10 * 1024 * 1024;
+/** Bytes of JSON (UTF-8) a run may return unless the caller asks for less. */
+export const MAX_RESULT_BYTES = 10 * 1024 * 1024;
 /** Timers (setTimeout/setInterval) that may be pending at once in one run. */
 export const MAX_PENDING_TIMERS = 1000;
 /** Longest code accepted (a graph is at most 1 MiB anyway). */
