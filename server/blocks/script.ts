@@ -19,6 +19,8 @@ export async function runScript(context: BlockRunContext<unknown>, code: string,
       onConsole: (entry) => context.log(entry.level, entry.message),
       // Measured in the sandbox process: an oversized value never reaches (or blocks) this one.
       maxResultBytes: env().WEFT_MAX_OUTPUT_BYTES,
+      tenant: context.workspaceId,
+      onQueued: () => context.log('info', 'Waiting for a sandbox: all of them are busy, or this workspace is using its share'),
     });
     return result.value;
   } catch (error) {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetEnvForTests } from '../env';
 import { block, edge, graph, inputBlock, outputBlock } from '../graph/test-graphs';
 import type { Graph } from '@/lib/graph/schema';
@@ -284,6 +284,34 @@ describe('output size', () => {
     const g = graph([inputBlock(), block('fetch', 'http', { url: `${baseUrl}/a-rather-long-path-that-makes-the-output-larger` }), outputBlock()], [edge('input', 'fetch'), edge('fetch', 'output')]);
     const { result } = await run(g);
     expect(result).toMatchObject({ status: 'failed', error: { block_id: 'fetch', code: 'output_too_large' } });
+  });
+});
+
+describe('server limits on time and sandboxes', () => {
+  afterEach(() => {
+    delete process.env.WEFT_MAX_BLOCK_TIMEOUT_MS;
+    resetEnvForTests();
+  });
+
+  it('lowers a block timeout_ms above WEFT_MAX_BLOCK_TIMEOUT_MS to it', async () => {
+    process.env.WEFT_MAX_BLOCK_TIMEOUT_MS = '500';
+    resetEnvForTests();
+    const g = graph([inputBlock(), code('spin', 'while (true) {}', { timeout_ms: 60_000 }), outputBlock()], [edge('input', 'spin'), edge('spin', 'output')]);
+    const { result } = await run(g);
+    expect(result).toMatchObject({ status: 'failed', error: { block_id: 'spin', code: 'block_timeout' } });
+    expect(result.error!.message).toContain('500 ms');
+  });
+
+  it("logs that a code block is waiting for a sandbox when the workspace's share is in use", async () => {
+    const nap = 'await new Promise((r) => setTimeout(r, 1500)); return 1;';
+    const g = graph(
+      [inputBlock(), code('a', nap), code('b', nap), code('c', nap), outputBlock()],
+      [edge('input', 'a'), edge('input', 'b'), edge('input', 'c'), edge('a', 'output'), edge('b', 'output'), edge('c', 'output')],
+    );
+    const { result, events } = await run(g);
+    expect(result.status).toBe('completed');
+    const waiting = events.filter((e) => e.type === 'block_log' && e.message.startsWith('Waiting for a sandbox'));
+    expect(waiting.length).toBeGreaterThanOrEqual(1);
   });
 });
 

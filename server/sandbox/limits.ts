@@ -27,6 +27,11 @@ export const MAX_CODE_CHARS = 1_000_000;
 
 /** Sandbox processes running code at the same time; further runs wait for a free one. */
 export const MAX_WORKERS = 4;
+/**
+ * Sandbox processes one workspace's code may hold at once: four endless loops of one workspace must not make
+ * every other workspace's code wait. Waiting runs are then served round-robin by workspace.
+ */
+export const MAX_WORKERS_PER_TENANT = Math.max(1, Math.floor(MAX_WORKERS / 2));
 /** Idle sandbox processes kept warm for the next run. */
 export const WARM_WORKERS = 1;
 /** An idle sandbox process beyond the warm ones is stopped after this long. */

@@ -21,6 +21,7 @@ import {
   MAX_RESULT_BYTES,
   MAX_TIMEOUT_MS,
   MAX_WORKERS,
+  MAX_WORKERS_PER_TENANT,
   MIN_MEMORY_LIMIT_MB,
   WARM_WORKERS,
   WORKER_IDLE_MS,
@@ -47,6 +48,10 @@ export interface SandboxRunOptions {
   onConsole?: (entry: ConsoleEntry) => void;
   /** Largest result (JSON, UTF-8 bytes) accepted; measured in the sandbox process. Default 10 MB. */
   maxResultBytes?: number;
+  /** Whose code this is (a workspace id): sandbox processes are shared fairly between tenants. */
+  tenant?: string;
+  /** Called when the run has to wait for a sandbox process (all busy, or the tenant's share in use). */
+  onQueued?: () => void;
 }
 
 export interface SandboxResult {
@@ -73,6 +78,7 @@ let nextRunId = 1;
 function getPool(): WorkerPool {
   pool ??= new WorkerPool({
     maxWorkers: MAX_WORKERS,
+    maxPerTenant: MAX_WORKERS_PER_TENANT,
     warmWorkers: WARM_WORKERS,
     idleMs: WORKER_IDLE_MS,
     startTimeoutMs: WORKER_START_TIMEOUT_MS,
@@ -203,7 +209,7 @@ export async function runInSandbox(options: SandboxRunOptions): Promise<SandboxR
   if (problem) throw new SandboxError('syntax_error', problem.message, { line: problem.line });
   const scope = serializeScope(options.scope);
   const activePool = getPool();
-  const worker = await activePool.acquire(signal);
+  const worker = await activePool.acquire({ signal, tenant: options.tenant, onQueued: options.onQueued });
   return dispatch(activePool, worker, {
     code,
     source: wrapCode(code, mode),
