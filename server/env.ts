@@ -24,6 +24,10 @@ const envSchema = z.object({
   WEFT_ALLOW_PRIVATE_NETWORK: booleanFlag,
   /** Who may create an account: anyone, only people with an invitation link (the first account always), nobody. */
   WEFT_SIGNUP: z.enum(['open', 'invite', 'closed']).default('invite'),
+  /** Largest output (as JSON) one block may produce; more fails the block with `output_too_large`. */
+  WEFT_MAX_OUTPUT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Longest any block may run (a larger `timeout_ms` is lowered to it; blocks without one get it). */
+  WEFT_MAX_BLOCK_TIMEOUT_MS: z.coerce.number().int().positive().max(3_600_000).default(300_000),
   WEFT_SECRET_KEY: z.string().min(16, 'WEFT_SECRET_KEY must be at least 16 characters').optional(),
   WEFT_BOOTSTRAP_API_KEY: z.string().min(16, 'WEFT_BOOTSTRAP_API_KEY must be at least 16 characters').optional(),
   WEFT_BOOTSTRAP_WORKSPACE: z.string().min(1).default('default'),

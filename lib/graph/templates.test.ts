@@ -7,6 +7,7 @@ import {
   parseTemplate,
   renderTemplateString,
   renderTemplateValue,
+  renderUrlTemplate,
 } from './templates';
 
 const outputs = {
@@ -123,5 +124,27 @@ describe('rendering templates in JSON', () => {
   it('renders a bare template string the same way', () => {
     expect(renderTemplateValue('{{input.items}}', outputs)).toEqual(outputs.input.items);
     expect(renderTemplateValue('n={{input.n}}', outputs)).toBe('n=3');
+  });
+});
+
+describe('rendering templates in a URL', () => {
+  const url = { input: { q: 'a&admin=1#x', id: '../admin?x=1', base: 'https://api.example.com/v1', query: 'a=1&b=2', n: 7 } };
+
+  it('encodes a value as one query value, one path segment or the fragment, as its position says', () => {
+    expect(renderUrlTemplate('https://api.example.com/search?q={{input.q}}&n={{input.n}}', url)).toBe(
+      'https://api.example.com/search?q=a%26admin%3D1%23x&n=7',
+    );
+    expect(renderUrlTemplate('https://api.example.com/items/{{input.id}}', url)).toBe('https://api.example.com/items/..%2Fadmin%3Fx%3D1');
+    expect(renderUrlTemplate('https://api.example.com/page#{{input.q}}', url)).toBe('https://api.example.com/page#a%26admin%3D1%23x');
+  });
+
+  it('inserts a base URL before the path as it is, and encodes what follows it', () => {
+    expect(renderUrlTemplate('{{input.base}}/items/{{input.id}}', url)).toBe('https://api.example.com/v1/items/..%2Fadmin%3Fx%3D1');
+  });
+
+  it('inserts {{raw ...}} unencoded on purpose, and raw changes nothing outside URLs', () => {
+    expect(renderUrlTemplate('https://api.example.com/search?{{raw input.query}}', url)).toBe('https://api.example.com/search?a=1&b=2');
+    expect(renderTemplateString('{{raw input.query}}', url)).toBe('a=1&b=2');
+    expect(findTemplateReferences('x {{ raw input.query }}')).toMatchObject([{ blockId: 'input', path: ['query'] }]);
   });
 });

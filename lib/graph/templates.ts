@@ -15,6 +15,11 @@
  * - in JSON (`renderTemplateValue`), a string that is exactly one reference (surrounding whitespace ignored) is
  *   replaced by the referenced value itself (object, number, `null`...), and by `null` when it is missing; every
  *   other string is rendered as text. Object keys are never rendered.
+ * - in a URL (`renderUrlTemplate`), a value is percent-encoded for the part of the URL its template sits in, so it
+ *   stays one path segment, one query value or the fragment (`?q={{input.q}}` with `a&admin=1` sends
+ *   `q=a%26admin%3D1`). Templates before the path (scheme, host, port, a whole base URL) are inserted as they are.
+ *   `{{raw input.q}}` inserts the text unencoded on purpose (e.g. a ready-made query string); elsewhere `raw` changes
+ *   nothing.
  */
 
 export type TemplatePathSegment = string | number;
@@ -24,7 +29,7 @@ export type ValueLocation = (string | number)[];
 
 export type TemplatePart =
   | { kind: 'text'; text: string }
-  | { kind: 'reference'; raw: string; blockId: string; path: TemplatePathSegment[] }
+  | { kind: 'reference'; raw: string; blockId: string; path: TemplatePathSegment[]; unencoded?: true }
   | { kind: 'malformed'; raw: string; message: string };
 
 export interface TemplateReference {
@@ -49,6 +54,8 @@ const BLOCK_ID = /^[A-Za-z_][A-Za-z0-9_]*/;
 const SEGMENT = /^\.([^.[\]\s{}]+)/;
 const INDEX = /^\[(\d+)\]/;
 const QUOTED_KEY = /^\[(?:"([^"]*)"|'([^']*)')\]/;
+/** `{{raw input.q}}`: the value goes into a URL unencoded. */
+const RAW_PREFIX = /^raw\s+(?=[A-Za-z_])/;
 
 /** Splits a string into text and template parts. */
 export function parseTemplate(template: string): TemplatePart[] {
@@ -64,16 +71,14 @@ export function parseTemplate(template: string): TemplatePart[] {
   };
   for (const match of template.matchAll(TEMPLATE)) {
     const raw = match[0];
-    const content = match[1].trim();
-    if (!BLOCK_ID.test(content)) continue; // not a template: stays part of the surrounding text
+    const written = match[1].trim();
+    if (!BLOCK_ID.test(written)) continue; // not a template: stays part of the surrounding text
     pushText(match.index);
     textStart = match.index + raw.length;
-    const reference = parseReference(content);
-    parts.push(
-      typeof reference === 'string'
-        ? { kind: 'malformed', raw, message: reference }
-        : { kind: 'reference', raw, blockId: reference.blockId, path: reference.path },
-    );
+    const unencoded = RAW_PREFIX.test(written);
+    const reference = parseReference(written.replace(RAW_PREFIX, ''));
+    if (typeof reference === 'string') parts.push({ kind: 'malformed', raw, message: reference });
+    else parts.push({ kind: 'reference', raw, blockId: reference.blockId, path: reference.path, ...(unencoded && { unencoded }) });
   }
   pushText(template.length);
   return parts;
@@ -188,6 +193,40 @@ export function renderTemplateValue(value: unknown, outputs: BlockOutputs): unkn
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renderTemplateValue(item, outputs)]));
   }
   return value;
+}
+
+type UrlPart = 'origin' | 'path' | 'query' | 'fragment';
+
+/** Where the URL is after this literal text: `/` ends the origin (the `//` after the scheme aside), `?` and `#` start theirs. */
+function urlPartAfter(part: UrlPart, text: string): UrlPart {
+  let current = part;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (current === 'origin' && char === '/' && text[i - 1] === ':' && text[i + 1] === '/') i++;
+    else if (current === 'origin' && char === '/') current = 'path';
+    else if (char === '?' && (current === 'origin' || current === 'path')) current = 'query';
+    else if (char === '#' && current !== 'fragment') current = 'fragment';
+  }
+  return current;
+}
+
+/**
+ * Renders a URL template, percent-encoding each value for where its template sits (see the module comment); the
+ * template's literal text decides the position, never a value.
+ */
+export function renderUrlTemplate(template: string, outputs: BlockOutputs): string {
+  let part: UrlPart = 'origin';
+  return parseTemplate(template)
+    .map((piece) => {
+      if (piece.kind !== 'reference') {
+        const literal = piece.kind === 'text' ? piece.text : piece.raw;
+        part = urlPartAfter(part, literal);
+        return literal;
+      }
+      const text = toText(resolveReference(outputs, piece.blockId, piece.path));
+      return piece.unencoded || part === 'origin' ? text : encodeURIComponent(text);
+    })
+    .join('');
 }
 
 function toText(value: unknown): string {

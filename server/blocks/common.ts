@@ -32,7 +32,7 @@ export const commonFieldHints: Readonly<Record<string, FieldHintSpec>> = {
   timeout_ms: {
     widget: 'number',
     label: 'Timeout (ms)',
-    help: 'Abort the block after this many milliseconds (at most one hour).',
+    help: "Abort the block after this many milliseconds (at most the server's WEFT_MAX_BLOCK_TIMEOUT_MS, 5 minutes by default).",
     advanced: true,
   },
   'retry.max_attempts': {

@@ -39,6 +39,7 @@ export const httpBlock = defineBlock({
   templateFields: ['url', 'headers', 'body'],
   summary: { parts: [{ field: 'method', fallback: 'GET' }, { field: 'url' }], separator: ' ' },
   outputs: { fields: ['status', 'headers', 'body'] },
+  urlFields: ['url'],
   defaults: { url: 'https://example.com', method: 'GET' },
   async run({ config, signal, timeoutMs }) {
     try {
@@ -63,7 +64,13 @@ export const httpBlock = defineBlock({
       label: 'Method',
       options: httpMethods.map((method) => ({ value: method, label: method })),
     },
-    url: { widget: 'text', label: 'URL', placeholder: 'https://api.example.com/items/{{input.id}}', help: 'Supports templates.' },
+    url: {
+      widget: 'text',
+      label: 'URL',
+      placeholder: 'https://api.example.com/items/{{input.id}}',
+      help:
+        'Supports templates. Values are encoded for where they sit (a path segment, a query value), so they cannot add parameters or path segments; write {{raw block.field}} to insert text unencoded on purpose.',
+    },
     headers: { widget: 'json', label: 'Headers', help: 'An object of header names to values; values support templates.' },
     body: { widget: 'json', label: 'Body', help: 'Text or JSON; strings inside support templates.' },
   },

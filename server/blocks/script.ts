@@ -1,4 +1,6 @@
-import { runInSandbox, SandboxError, type SandboxMode } from '../sandbox';
+import { env } from '../env';
+import { ResultTooLargeError, runInSandbox, SandboxError, type SandboxMode } from '../sandbox';
+import { outputTooLargeError } from './output-size';
 import { DEFAULT_TIMEOUT_MS } from '../sandbox/limits';
 import { BlockError, type BlockRunContext } from './run-context';
 
@@ -15,9 +17,14 @@ export async function runScript(context: BlockRunContext<unknown>, code: string,
       timeoutMs: context.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       signal: context.signal,
       onConsole: (entry) => context.log(entry.level, entry.message),
+      // Measured in the sandbox process: an oversized value never reaches (or blocks) this one.
+      maxResultBytes: env().WEFT_MAX_OUTPUT_BYTES,
+      tenant: context.workspaceId,
+      onQueued: () => context.log('info', 'Waiting for a sandbox: all of them are busy, or this workspace is using its share'),
     });
     return result.value;
   } catch (error) {
+    if (error instanceof ResultTooLargeError) throw outputTooLargeError(error.bytes, error.limitBytes);
     if (error instanceof SandboxError) {
       throw new BlockError(error.message, `code_${error.code}`, error.code !== 'syntax_error');
     }

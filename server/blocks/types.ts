@@ -110,6 +110,8 @@ export interface BlockSpec<TType extends string, TShape extends z.core.$ZodShape
   config: TShape;
   /** Top-level config keys whose values (strings, or any JSON containing strings) are `{{ }}` templates. */
   templateFields?: readonly (keyof TShape & string)[];
+  /** Template fields holding a URL: values are percent-encoded for their part of it (`renderUrlTemplate`). */
+  urlFields?: readonly (keyof TShape & string)[];
   /** The config field run as JavaScript in the sandbox, if any (upstream outputs are in scope by block id). */
   script?: ScriptField & { field: keyof TShape & string };
   /** Handles edges may end on; one unnamed handle unless given, none for an `entry` block. */
@@ -143,6 +145,7 @@ export interface BlockDefinition<
   /** Validates a stored config and applies defaults (`configSchema.parse(config)` is what the engine runs with). */
   configSchema: TSchema;
   templateFields: readonly string[];
+  urlFields: readonly string[];
   script: ScriptField | null;
   /** Handles edges may end on; empty when nothing may connect into the block (input). */
   targetHandles: readonly BlockHandle[];
@@ -194,6 +197,7 @@ export function defineBlock<const TType extends string, TShape extends z.core.$Z
     role,
     configSchema: configSchema as unknown as BlockConfigSchema<TShape>,
     templateFields: spec.templateFields ?? [],
+    urlFields: spec.urlFields ?? [],
     script: spec.script ?? null,
     targetHandles: (spec.targetHandles ?? (role === 'entry' ? [] : [{ id: DEFAULT_HANDLE }])).map(toHandle),
     sourceHandles: (spec.sourceHandles ?? (role === 'exit' ? [] : [{ id: DEFAULT_HANDLE }])).map(toHandle),

@@ -1,5 +1,7 @@
 import type { AnyBlockDefinition } from '../blocks';
+import { outputBytes, outputTooLargeError } from '../blocks/output-size';
 import { addUsage, BlockError, type BlockRunContext, type TokenUsage } from '../blocks/run-context';
+import { env } from '../env';
 import type { ConsoleLevel } from '../sandbox/console';
 
 // Runs one block: its attempts (retry with backoff), its timeout, and its abort. The block's own `run` only
@@ -61,16 +63,21 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Runs `run` under a timeout: the attempt's signal aborts and the attempt fails as soon as the time is up. */
+/**
+ * Runs `run` under a timeout: the attempt's signal aborts and the attempt fails as soon as the time is up. No block
+ * runs longer than WEFT_MAX_BLOCK_TIMEOUT_MS: a larger `timeout_ms` is lowered to it, and it applies when none is set.
+ */
 async function attempt(options: ExecuteBlockOptions, log: (level: ConsoleLevel, message: string) => void, addUsage: (u: TokenUsage) => void) {
   const controller = new AbortController();
   const abortWithExecution = () => controller.abort(options.executionSignal.reason);
   if (options.executionSignal.aborted) abortWithExecution();
   options.executionSignal.addEventListener('abort', abortWithExecution, { once: true });
-  const timeoutMs = options.context.timeoutMs;
+  const serverLimit = env().WEFT_MAX_BLOCK_TIMEOUT_MS;
+  const configured = options.context.timeoutMs === undefined ? undefined : Math.min(options.context.timeoutMs, serverLimit);
+  const timeoutMs = configured ?? serverLimit;
   let timer: NodeJS.Timeout | undefined;
   try {
-    const work = options.definition.run({ ...options.context, signal: controller.signal, log, addUsage });
+    const work = options.definition.run({ ...options.context, timeoutMs: configured, signal: controller.signal, log, addUsage });
     const limits: Promise<never>[] = [
       new Promise((_, reject) => {
         const onAbort = () => reject(controller.signal.reason ?? new Error('aborted'));
@@ -78,17 +85,15 @@ async function attempt(options: ExecuteBlockOptions, log: (level: ConsoleLevel, 
         controller.signal.addEventListener('abort', onAbort, { once: true });
       }),
     ];
-    if (timeoutMs !== undefined) {
-      limits.push(
-        new Promise((_, reject) => {
-          timer = setTimeout(() => {
-            const error = new BlockTimeoutError(timeoutMs);
-            controller.abort(error);
-            reject(error);
-          }, timeoutMs);
-        }),
-      );
-    }
+    limits.push(
+      new Promise((_, reject) => {
+        timer = setTimeout(() => {
+          const error = new BlockTimeoutError(timeoutMs);
+          controller.abort(error);
+          reject(error);
+        }, timeoutMs);
+      }),
+    );
     // A block that ignores its signal is left behind, not waited for: the execution moves on.
     work.catch(() => undefined);
     return await Promise.race([work, ...limits]);
@@ -129,6 +134,8 @@ export async function executeBlock(options: ExecuteBlockOptions): Promise<BlockO
   for (let n = 1; ; n++) {
     try {
       const output = await attempt(options, log, countUsage);
+      const bytes = outputBytes(output ?? null);
+      if (bytes > env().WEFT_MAX_OUTPUT_BYTES) throw outputTooLargeError(bytes, env().WEFT_MAX_OUTPUT_BYTES);
       return { ok: true, output: output ?? null, ...record(n) };
     } catch (error) {
       if (options.executionSignal.aborted) {

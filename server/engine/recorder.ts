@@ -3,6 +3,7 @@ import { nullableJson } from '../db/json';
 import { storableValue } from '../db/storable-text';
 import type { EngineEvent, EngineEventBody } from './events';
 import { publish } from './event-hub';
+import { SecretRedactor } from './redactor';
 import type { BlockLogRecord } from './run-graph';
 
 export const UNSTORABLE_TEXT_NOTE =
@@ -13,7 +14,7 @@ const PERSIST_DELAY_MS = 25;
 /**
  * Writes an execution down as it happens: events get their sequence number, go live at once and are persisted
  * in order (batched, so a stream of LLM tokens is not one insert per token); block logs are written as blocks
- * finish. A crash loses at most the block in flight.
+ * finish. A crash loses at most the block in flight. Everything is redacted first: no secret leaves through here.
  */
 export class ExecutionRecorder {
   private seq = 0;
@@ -24,11 +25,17 @@ export class ExecutionRecorder {
   constructor(
     private readonly prisma: PrismaClient,
     readonly executionId: string,
+    private readonly redactor = new SecretRedactor([]),
   ) {}
+
+  /** The value with the execution's secrets replaced, for what is stored outside the recorder (the execution row). */
+  redact<T>(value: T): T {
+    return this.redactor.redact(value);
+  }
 
   emit(body: EngineEventBody): EngineEvent {
     // Repaired before it goes live, so the live stream and a replay from the database say the same thing.
-    const storable = storableValue(body).value;
+    const storable = storableValue(this.redactor.redact(body)).value;
     const event = { ...storable, execution_id: this.executionId, at: new Date().toISOString(), seq: ++this.seq } as EngineEvent;
     publish(event);
     this.queue.push(event);
@@ -86,7 +93,7 @@ export class ExecutionRecorder {
   }
 
   async blockFinished(original: BlockLogRecord): Promise<void> {
-    const { value: log, replaced } = storableValue(original);
+    const { value: log, replaced } = storableValue(this.redactor.redact(original));
     if (replaced) log.console = [...log.console, { level: 'warn', message: UNSTORABLE_TEXT_NOTE, at: new Date().toISOString() }];
     await this.prisma.blockLog.create({
       data: {

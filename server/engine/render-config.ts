@@ -1,5 +1,5 @@
 import type { AnyBlockDefinition } from '../blocks';
-import { renderTemplateString, renderTemplateValue, type BlockOutputs } from '@/lib/graph/templates';
+import { renderTemplateString, renderTemplateValue, renderUrlTemplate, type BlockOutputs } from '@/lib/graph/templates';
 
 function renderStrings(value: unknown, outputs: BlockOutputs): unknown {
   if (typeof value === 'string') return renderTemplateString(value, outputs);
@@ -13,13 +13,18 @@ function renderStrings(value: unknown, outputs: BlockOutputs): unknown {
 /**
  * Renders the templates of a block's template fields from upstream outputs. A field that accepts any JSON (an
  * output's `value`, an HTTP body) gets the raw value of a lone `{{ref}}`, keeping numbers and objects intact; a
- * field that must be text (a prompt, a URL, header values) gets text, objects as JSON.
+ * field that must be text (a prompt, header values) gets text, objects as JSON; a URL field gets its values
+ * percent-encoded for the part of the URL they land in.
  */
 export function renderConfig<T extends Record<string, unknown>>(definition: AnyBlockDefinition, config: T, outputs: BlockOutputs): T {
   const rendered: Record<string, unknown> = { ...config };
   const shape = definition.configSchema.shape as unknown as Record<string, { safeParse(value: unknown): { success: boolean } }>;
   for (const field of definition.templateFields) {
     if (rendered[field] === undefined) continue;
+    if (definition.urlFields.includes(field) && typeof rendered[field] === 'string') {
+      rendered[field] = renderUrlTemplate(rendered[field], outputs);
+      continue;
+    }
     const asValue = renderTemplateValue(rendered[field], outputs);
     rendered[field] = shape[field]?.safeParse(asValue).success ? asValue : renderStrings(rendered[field], outputs);
   }

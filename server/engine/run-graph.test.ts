@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetEnvForTests } from '../env';
 import { block, edge, graph, inputBlock, outputBlock } from '../graph/test-graphs';
 import type { Graph } from '@/lib/graph/schema';
@@ -244,6 +244,74 @@ describe('failures', () => {
     const { result, logs } = await run(g, { text: 5 });
     expect(result.error).toMatchObject({ block_id: 'input', code: 'invalid_input', message: expect.stringContaining('"text" must be a string') });
     expect(logs[0].attempts).toBe(1);
+  });
+});
+
+describe('templates in an http URL', () => {
+  it('encodes an input value so it stays one query value (it cannot add parameters)', async () => {
+    const g = graph(
+      [inputBlock(), block('fetch', 'http', { url: `${baseUrl}/search?q={{input.q}}` }), outputBlock('output', { value: '{{fetch.body.path}}' })],
+      [edge('input', 'fetch'), edge('fetch', 'output')],
+    );
+    const { result } = await run(g, { q: 'cats&admin=true' });
+    const received = new URL(result.output as string, baseUrl).searchParams;
+    expect([...received.keys()]).toEqual(['q']);
+    expect(received.get('q')).toBe('cats&admin=true');
+  });
+});
+
+describe('output size', () => {
+  const bigOutputs = (limit: string) => {
+    process.env.WEFT_MAX_OUTPUT_BYTES = limit;
+    resetEnvForTests();
+  };
+  afterAll(() => {
+    delete process.env.WEFT_MAX_OUTPUT_BYTES;
+    resetEnvForTests();
+  });
+
+  it('fails a code block whose result is larger than WEFT_MAX_OUTPUT_BYTES with output_too_large', async () => {
+    bigOutputs('100000');
+    const g = graph([inputBlock(), code('big', 'return "x".repeat(200000)'), outputBlock()], [edge('input', 'big'), edge('big', 'output')]);
+    const { result, events } = await run(g);
+    expect(result).toMatchObject({ status: 'failed', error: { block_id: 'big', code: 'output_too_large' } });
+    expect(result.error!.message).toContain('WEFT_MAX_OUTPUT_BYTES');
+    expect(typesOf(events, 'big')).toEqual(['block_start', 'block_error']);
+  });
+
+  it('applies the same limit to any block, e.g. a large HTTP response', async () => {
+    bigOutputs('50');
+    const g = graph([inputBlock(), block('fetch', 'http', { url: `${baseUrl}/a-rather-long-path-that-makes-the-output-larger` }), outputBlock()], [edge('input', 'fetch'), edge('fetch', 'output')]);
+    const { result } = await run(g);
+    expect(result).toMatchObject({ status: 'failed', error: { block_id: 'fetch', code: 'output_too_large' } });
+  });
+});
+
+describe('server limits on time and sandboxes', () => {
+  afterEach(() => {
+    delete process.env.WEFT_MAX_BLOCK_TIMEOUT_MS;
+    resetEnvForTests();
+  });
+
+  it('lowers a block timeout_ms above WEFT_MAX_BLOCK_TIMEOUT_MS to it', async () => {
+    process.env.WEFT_MAX_BLOCK_TIMEOUT_MS = '500';
+    resetEnvForTests();
+    const g = graph([inputBlock(), code('spin', 'while (true) {}', { timeout_ms: 60_000 }), outputBlock()], [edge('input', 'spin'), edge('spin', 'output')]);
+    const { result } = await run(g);
+    expect(result).toMatchObject({ status: 'failed', error: { block_id: 'spin', code: 'block_timeout' } });
+    expect(result.error!.message).toContain('500 ms');
+  });
+
+  it("logs that a code block is waiting for a sandbox when the workspace's share is in use", async () => {
+    const nap = 'await new Promise((r) => setTimeout(r, 1500)); return 1;';
+    const g = graph(
+      [inputBlock(), code('a', nap), code('b', nap), code('c', nap), outputBlock()],
+      [edge('input', 'a'), edge('input', 'b'), edge('input', 'c'), edge('a', 'output'), edge('b', 'output'), edge('c', 'output')],
+    );
+    const { result, events } = await run(g);
+    expect(result.status).toBe('completed');
+    const waiting = events.filter((e) => e.type === 'block_log' && e.message.startsWith('Waiting for a sandbox'));
+    expect(waiting.length).toBeGreaterThanOrEqual(1);
   });
 });
 

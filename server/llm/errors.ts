@@ -1,5 +1,6 @@
 import { APICallError, RetryError, StreamProviderError } from 'ai';
 import { BlockError } from '../blocks/run-context';
+import { NetworkError } from '../net';
 
 // Turns what the AI SDK throws into a BlockError a workflow builder can act on: the provider's own message (with
 // any key scrubbed out), a code, whether trying again can help, and how long the provider asked us to wait.
@@ -113,6 +114,12 @@ export function providerError(error: unknown, context: ErrorContext): BlockError
     if (error.statusCode !== undefined) return fromStatus(error.statusCode, error.message, undefined, context);
     const message = scrubSecrets(error.message, context.secrets);
     return new BlockError(`${context.providerLabel} reported an error: ${message}`, 'llm_provider_error', error.isRetryable);
+  }
+  if (error instanceof NetworkError) {
+    // From the guarded fetch: a refused address or a bad redirect will not change on a second try.
+    const retryable = error.code === 'network' || error.code === 'timeout';
+    const code = error.code === 'blocked_address' ? 'blocked_address' : 'llm_network_error';
+    return new BlockError(`Could not reach ${context.providerLabel}: ${scrubSecrets(error.message, context.secrets)}`, code, retryable);
   }
   if (error instanceof BlockError) {
     return new BlockError(scrubSecrets(error.message, context.secrets), error.code, error.retryable, error.retryAfterMs);

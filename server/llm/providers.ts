@@ -4,8 +4,8 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModel } from 'ai';
 import { BlockError } from '../blocks/run-context';
 import { env } from '../env';
-import { NetworkError } from '../net';
-import { checkAddress, resolveWithDns } from '../net/guarded-lookup';
+import { createGuardedFetch, NetworkError } from '../net';
+import { checkAddress, resolveWithDns, type AddressPolicy } from '../net/guarded-lookup';
 import { llmProviderAliases, llmProviderIds, type LlmProviderId } from './models';
 import { missingCredentialError, readSetting, requireSetting, type CredentialReader, type ProviderSetting } from './settings';
 
@@ -78,21 +78,38 @@ function parseBaseUrl(setting: ProviderSetting): URL {
   return url;
 }
 
+/** Which addresses count as private; tests declare their loopback server public. */
+export interface ResolveModelOptions {
+  isBlocked?: AddressPolicy['isBlocked'];
+}
+
 /**
  * A base URL set by people of the workspace is user input: like the http block, it may only point at a public
  * address unless the server allows private networks. (One the server's operator set in the environment is trusted.)
+ * This early check gives a clear error before any call; `providerFetch` is what guards every connection.
  */
-async function checkWorkspaceBaseUrl(setting: ProviderSetting): Promise<void> {
+async function checkWorkspaceBaseUrl(setting: ProviderSetting, options: ResolveModelOptions): Promise<void> {
   if (setting.source !== 'workspace' || env().WEFT_ALLOW_PRIVATE_NETWORK) return;
   const url = parseBaseUrl(setting);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   try {
     const addresses = await resolveWithDns(host);
-    for (const { address } of addresses) checkAddress(host, address, { allowPrivateNetwork: false });
+    for (const { address } of addresses) checkAddress(host, address, { allowPrivateNetwork: false, isBlocked: options.isBlocked });
   } catch (error) {
     if (error instanceof NetworkError) throw new BlockError(`${setting.name}: ${error.message}`, 'blocked_address', false);
     throw new BlockError(`${setting.name}: could not resolve ${host}`, 'llm_network_error', true);
   }
+}
+
+/**
+ * The fetch the provider client uses. Calls to a workspace's base URL go through the guarded fetch (every redirect
+ * hop and every DNS answer checked at connect time, as the http block does); calls to the provider's default
+ * address or to a base URL the operator set in the environment (a local Ollama, say) use the plain fetch, since
+ * the operator chose them.
+ */
+function providerFetch(baseUrl: ProviderSetting | null, options: ResolveModelOptions): typeof fetch | undefined {
+  if (baseUrl?.source !== 'workspace') return undefined;
+  return createGuardedFetch({ allowPrivateNetwork: env().WEFT_ALLOW_PRIVATE_NETWORK, isBlocked: options.isBlocked });
 }
 
 /**
@@ -114,7 +131,7 @@ function baseUrlOf(setting: ProviderSetting | null, fallback: string): string {
 }
 
 /** Resolves a block's model string to a ready model, reading keys and base URLs (workspace first, then environment). */
-export async function resolveModel(modelString: string, context: CredentialReader): Promise<ResolvedModel> {
+export async function resolveModel(modelString: string, context: CredentialReader, options: ResolveModelOptions = {}): Promise<ResolvedModel> {
   const ref = parseModelString(modelString);
   const name = `${ref.provider}/${ref.modelId}`;
   const base = { ...ref, name, providerLabel: PROVIDER_LABELS[ref.provider] };
@@ -125,8 +142,12 @@ export async function resolveModel(modelString: string, context: CredentialReade
       const key = await requireSetting(context, 'OPENAI_API_KEY', `${name} needs an OpenAI API key.`);
       const baseUrl = await readSetting(context, 'OPENAI_BASE_URL');
       checkPairing(baseUrl, key, 'OPENAI_API_KEY');
-      if (baseUrl) await checkWorkspaceBaseUrl(baseUrl);
-      const openai = createOpenAI({ apiKey: key.value, baseURL: baseUrlOf(baseUrl, OPENAI_DEFAULT_BASE_URL) });
+      if (baseUrl) await checkWorkspaceBaseUrl(baseUrl, options);
+      const openai = createOpenAI({
+        apiKey: key.value,
+        baseURL: baseUrlOf(baseUrl, OPENAI_DEFAULT_BASE_URL),
+        fetch: providerFetch(baseUrl, options),
+      });
       const model = ref.provider === 'openai' ? openai.responses(ref.modelId) : openai.chat(ref.modelId);
       return { ...base, model, keyName: key.name, secrets: [key.value], supportsJsonMode: true };
     }
@@ -134,8 +155,12 @@ export async function resolveModel(modelString: string, context: CredentialReade
       const key = await requireSetting(context, 'ANTHROPIC_API_KEY', `${name} needs an Anthropic API key.`);
       const baseUrl = await readSetting(context, 'ANTHROPIC_BASE_URL');
       checkPairing(baseUrl, key, 'ANTHROPIC_API_KEY');
-      if (baseUrl) await checkWorkspaceBaseUrl(baseUrl);
-      const anthropic = createAnthropic({ apiKey: key.value, baseURL: baseUrlOf(baseUrl, ANTHROPIC_DEFAULT_BASE_URL) });
+      if (baseUrl) await checkWorkspaceBaseUrl(baseUrl, options);
+      const anthropic = createAnthropic({
+        apiKey: key.value,
+        baseURL: baseUrlOf(baseUrl, ANTHROPIC_DEFAULT_BASE_URL),
+        fetch: providerFetch(baseUrl, options),
+      });
       // Anthropic has no schema-less JSON mode: the AI SDK would only warn and ignore it; the instruction does the work.
       return { ...base, model: anthropic(ref.modelId), keyName: key.name, secrets: [key.value], supportsJsonMode: false };
     }
@@ -143,10 +168,11 @@ export async function resolveModel(modelString: string, context: CredentialReade
       const baseUrl = await readSetting(context, 'OLLAMA_BASE_URL');
       // The built-in address is the server's own Ollama: a server setting like any other.
       if (!baseUrl && !env().WEFT_SHARE_SERVER_CREDENTIALS) throw missingCredentialError('OLLAMA_BASE_URL', `${name} needs the address of an Ollama server.`);
-      if (baseUrl) await checkWorkspaceBaseUrl(baseUrl);
+      if (baseUrl) await checkWorkspaceBaseUrl(baseUrl, options);
       const ollama = createOpenAICompatible({
         name: 'ollama',
         baseURL: baseUrlOf(baseUrl, OLLAMA_DEFAULT_BASE_URL),
+        fetch: providerFetch(baseUrl, options),
         includeUsage: true,
       });
       return { ...base, model: ollama(ref.modelId), keyName: null, secrets: [], supportsJsonMode: true };
@@ -159,11 +185,12 @@ export async function resolveModel(modelString: string, context: CredentialReade
       );
       // The key is optional here, so a workspace's own server simply gets no key from the environment.
       const key = await readSetting(context, 'OPENAI_COMPATIBLE_API_KEY', { workspaceOnly: baseUrl.source === 'workspace' });
-      await checkWorkspaceBaseUrl(baseUrl);
+      await checkWorkspaceBaseUrl(baseUrl, options);
       const server = createOpenAICompatible({
         name: 'openai-compatible',
         baseURL: baseUrlOf(baseUrl, ''),
         apiKey: key?.value,
+        fetch: providerFetch(baseUrl, options),
         includeUsage: true,
       });
       // Servers differ on `response_format: json_object` (some reject it), so JSON is asked for by instruction only.

@@ -69,6 +69,17 @@ function isDecompressionError(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ERR__ERROR_'));
 }
 
+/** The response body with its content codings undone; `encoded` when one of them is unknown (left as is). */
+export function decodedBody(response: IncomingMessage): { stream: Readable; encoded: boolean } {
+  let stream: Readable = response;
+  for (const encoding of contentEncodings(response.headers['content-encoding'])) {
+    const decoder = decoderFor(encoding);
+    if (!decoder) return { stream, encoded: true };
+    stream = pipeline(stream, decoder, () => {});
+  }
+  return { stream, encoded: false };
+}
+
 export async function readBody(response: IncomingMessage, options: ReadBodyOptions): Promise<ReadBody> {
   const { maxBytes, signal, shownUrl, hasBody } = options;
   const onAbort = () => response.destroy(signal.reason as Error);
@@ -78,16 +89,7 @@ export async function readBody(response: IncomingMessage, options: ReadBodyOptio
     if (hasBody && Number.isFinite(announced) && announced > maxBytes) throw tooLargeError(maxBytes, announced);
     signal.addEventListener('abort', onAbort, { once: true });
 
-    let stream: Readable = response;
-    let encoded = false;
-    for (const encoding of contentEncodings(response.headers['content-encoding'])) {
-      const decoder = decoderFor(encoding);
-      if (!decoder) {
-        encoded = true;
-        break;
-      }
-      stream = pipeline(stream, decoder, () => {});
-    }
+    const { stream, encoded } = decodedBody(response);
 
     const chunks: Buffer[] = [];
     let size = 0;

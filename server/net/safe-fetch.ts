@@ -1,13 +1,12 @@
-import { isIP } from 'node:net';
 import { WEFT_VERSION } from '@/server/version';
 import { describeUrl, cancelledError, NetworkError, timeoutError } from './errors';
-import { checkAddress, createGuardedLookup, type AddressPolicy } from './guarded-lookup';
+import { createGuardedLookup, type AddressPolicy } from './guarded-lookup';
 import { parseBody } from './parse-body';
 import { readBody } from './read-body';
 import { methodAfterRedirect, REDIRECT_STATUSES } from './redirects';
 import { encodeRequestBody } from './request-body';
 import { buildRequestHeaders, headersForRedirect } from './request-headers';
-import { bareHostname, sendRequest } from './send-request';
+import { checkLiteralHost, sendRequest } from './send-request';
 import {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_REDIRECTS,
@@ -47,12 +46,6 @@ function parseHttpUrl(text: string, base?: URL): URL {
     );
   }
   return url;
-}
-
-/** Node connects to a literal IP host without calling `lookup`, so those are checked here. */
-function checkLiteralHost(url: URL, policy: AddressPolicy): void {
-  const host = bareHostname(url);
-  if (isIP(host) !== 0) checkAddress(host, host, policy);
 }
 
 function normaliseMethod(method: string | undefined): HttpMethod {

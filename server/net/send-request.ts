@@ -1,7 +1,8 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { toNetworkError } from './errors';
+import { checkAddress, type AddressPolicy } from './guarded-lookup';
 import type { RequestHeaders } from './request-headers';
 import type { HttpMethod } from './types';
 
@@ -19,6 +20,12 @@ export interface Hop {
 /** `[::1]` → `::1`: http.request wants IPv6 hosts without brackets. */
 export function bareHostname(url: URL): string {
   return url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+}
+
+/** Node connects to a literal IP host without calling `lookup`, so those are checked here. */
+export function checkLiteralHost(url: URL, policy: AddressPolicy): void {
+  const host = bareHostname(url);
+  if (isIP(host) !== 0) checkAddress(host, host, policy);
 }
 
 /**

@@ -458,7 +458,8 @@ function sandboxPrelude(hostLog, hostTimer, limitsJson, scopeJson) {
       const detail = kind === 'function' ? 'a function' : kind === 'symbol' ? 'a symbol' : 'a value of type ' + kind;
       return 'I' + stringify({ reason: 'unsupported_type', detail });
     }
-    if (text.length > limits.maxResultChars) {
+    // Characters are never more than UTF-8 bytes: this cheap check already stops most oversized values in the isolate.
+    if (text.length > limits.maxResultBytes) {
       return 'I' + stringify({ reason: 'too_large', detail: StringFn(text.length) });
     }
     return 'R' + text;
@@ -614,8 +615,8 @@ class Run {
     const body = envelope.slice(1);
     switch (envelope[0]) {
       case 'R':
-        if (body.length > this.limits.maxResultChars) {
-          this.finish({ code: 'invalid_result', reason: 'too_large', detail: String(body.length) });
+        if (Buffer.byteLength(body, 'utf8') > this.limits.maxResultBytes) {
+          this.finish({ code: 'invalid_result', reason: 'too_large', detail: String(Buffer.byteLength(body, 'utf8')) });
         } else {
           this.finish({ code: 'ok', json: body });
         }

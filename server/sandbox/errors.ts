@@ -51,3 +51,17 @@ export function userError(name: string, message: string, line: number | undefine
   const head = name && message ? `${name}: ${message}` : name || message || 'Code threw an error without a message';
   return new SandboxError('user_error', line === undefined ? head : `${head} (line ${line})`, { line });
 }
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+/** The code's result is larger than the run allows (`invalid_result`; callers may name it more precisely). */
+export class ResultTooLargeError extends SandboxError {
+  constructor(
+    readonly bytes: number,
+    readonly limitBytes: number,
+  ) {
+    super('invalid_result', `Code returned ${megabytes(bytes)} of JSON, more than the ${megabytes(limitBytes)} limit`);
+  }
+}

@@ -4,6 +4,6 @@
  */
 export { runInSandbox, disposeSandboxPool, type SandboxRunOptions, type SandboxResult } from './run';
 export { checkSyntax, type SandboxMode } from './syntax';
-export { SandboxError, type SandboxErrorCode } from './errors';
+export { ResultTooLargeError, SandboxError, type SandboxErrorCode } from './errors';
 export { CONSOLE_LEVELS, type ConsoleEntry, type ConsoleLevel } from './console';
 export { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS } from './limits';

@@ -18,8 +18,8 @@ export const MAX_MEMORY_LIMIT_MB = 4096;
 export const MAX_CONSOLE_ENTRIES = 1000;
 /** Characters kept per console message. */
 export const MAX_CONSOLE_MESSAGE_CHARS = 10 * 1024;
-/** Characters of JSON a run may return. */
-export const MAX_RESULT_CHARS = 10 * 1024 * 1024;
+/** Bytes of JSON (UTF-8) a run may return unless the caller asks for less. */
+export const MAX_RESULT_BYTES = 10 * 1024 * 1024;
 /** Timers (setTimeout/setInterval) that may be pending at once in one run. */
 export const MAX_PENDING_TIMERS = 1000;
 /** Longest code accepted (a graph is at most 1 MiB anyway). */
@@ -27,6 +27,11 @@ export const MAX_CODE_CHARS = 1_000_000;
 
 /** Sandbox processes running code at the same time; further runs wait for a free one. */
 export const MAX_WORKERS = 4;
+/**
+ * Sandbox processes one workspace's code may hold at once: four endless loops of one workspace must not make
+ * every other workspace's code wait. Waiting runs are then served round-robin by workspace.
+ */
+export const MAX_WORKERS_PER_TENANT = Math.max(1, Math.floor(MAX_WORKERS / 2));
 /** Idle sandbox processes kept warm for the next run. */
 export const WARM_WORKERS = 1;
 /** An idle sandbox process beyond the warm ones is stopped after this long. */

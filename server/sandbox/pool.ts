@@ -4,6 +4,11 @@ import { SandboxWorker } from './worker';
 export interface WorkerPoolOptions {
   /** Child processes that may exist at once; further runs wait in line. */
   maxWorkers: number;
+  /**
+   * Children one tenant (a workspace) may hold at once, so one workspace's long-running code can never take every
+   * child: its further runs wait even when a child is free, and the others' runs are served first.
+   */
+  maxPerTenant: number;
   /** Idle children kept ready for the next run (also restarted after one is retired). */
   warmWorkers: number;
   /** Extra idle children are stopped after this long. */
@@ -15,41 +20,63 @@ export interface WorkerPoolOptions {
 }
 
 interface Waiter {
+  tenant: string;
   resolve: (worker: SandboxWorker) => void;
   reject: (error: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
+  /** Tells the run it is waiting, once the wait is more than a moment (a child finishing up or starting). */
+  notice: NodeJS.Timeout | undefined;
 }
+
+/** Waits shorter than this (a child cleaning up after its last run, or starting) are not worth telling anyone. */
+const QUEUE_NOTICE_MS = 500;
 
 const shutDown = () => cancelledError('The code sandbox was shut down');
 
+export interface AcquireOptions {
+  signal?: AbortSignal;
+  /** Whose run this is (a workspace id); runs are shared out fairly between tenants. */
+  tenant?: string;
+  /** Called when the run has been waiting for a child for more than a moment. */
+  onQueued?: () => void;
+}
+
 /**
- * Hands out sandbox child processes, one run at a time each. Runs queue in order; idle children are reused,
- * new ones are started up to `maxWorkers`, and children that end (retired, killed, crashed) are forgotten and
- * replaced when needed.
+ * Hands out sandbox child processes, one run at a time each. Waiting runs are served round-robin by tenant, each
+ * tenant holding at most `maxPerTenant` children; within a tenant, in order. Idle children are reused, new ones
+ * are started up to `maxWorkers`, and children that end (retired, killed, crashed) are forgotten and replaced
+ * when needed.
  */
 export class WorkerPool {
   /** Children that started and have not ended. */
   private readonly live = new Set<SandboxWorker>();
   private readonly idle: Array<{ worker: SandboxWorker; since: number }> = [];
   private readonly waiters: Waiter[] = [];
+  /** The tenant each handed-out child is running for. */
+  private readonly holder = new Map<SandboxWorker, string>();
+  /** The tenant served last, so the next child goes to the next tenant in line. */
+  private lastServed: string | null = null;
   private starting = 0;
   private closed = false;
   private reaper: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
-  acquire(signal?: AbortSignal): Promise<SandboxWorker> {
+  acquire({ signal, tenant = '', onQueued }: AcquireOptions = {}): Promise<SandboxWorker> {
     if (this.closed) return Promise.reject(shutDown());
     if (signal?.aborted) return Promise.reject(cancelledError());
-    const ready = this.takeIdle();
-    if (ready) return Promise.resolve(ready);
+    const ready = this.hasRoom(tenant) ? this.takeIdle() : undefined;
+    if (ready) return Promise.resolve(this.handTo(tenant, ready));
     return new Promise<SandboxWorker>((resolve, reject) => {
       const waiter: Waiter = {
+        tenant,
         resolve,
         reject,
         signal,
+        notice: onQueued && setTimeout(onQueued, QUEUE_NOTICE_MS),
         onAbort: () => {
+          clearTimeout(waiter.notice);
           const index = this.waiters.indexOf(waiter);
           if (index >= 0) this.waiters.splice(index, 1);
           reject(cancelledError());
@@ -61,16 +88,20 @@ export class WorkerPool {
     });
   }
 
-  /** Takes back a child that reported itself idle; the first waiting run gets it directly. */
+  /** Takes back a child that reported itself idle; the next waiting run in fair order gets it directly. */
   release(worker: SandboxWorker): void {
-    if (!worker.alive) return;
+    this.holder.delete(worker);
+    if (!worker.alive) {
+      this.pump();
+      return;
+    }
     if (this.closed) {
       worker.kill('shutdown');
       return;
     }
     const waiter = this.nextWaiter();
     if (waiter) {
-      waiter.resolve(worker);
+      waiter.resolve(this.handTo(waiter.tenant, worker));
       return;
     }
     this.idle.push({ worker, since: Date.now() });
@@ -80,7 +111,11 @@ export class WorkerPool {
   async dispose(): Promise<void> {
     this.closed = true;
     if (this.reaper) clearTimeout(this.reaper);
-    for (let waiter = this.nextWaiter(); waiter; waiter = this.nextWaiter()) waiter.reject(shutDown());
+    for (const waiter of this.waiters.splice(0)) {
+      clearTimeout(waiter.notice);
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.reject(shutDown());
+    }
     this.idle.length = 0;
     const exits = [...this.live].map(
       (worker) =>
@@ -100,17 +135,57 @@ export class WorkerPool {
     return undefined;
   }
 
+  private held(tenant: string): number {
+    let count = 0;
+    for (const holder of this.holder.values()) if (holder === tenant) count++;
+    return count;
+  }
+
+  private hasRoom(tenant: string): boolean {
+    return this.held(tenant) < this.options.maxPerTenant;
+  }
+
+  private handTo(tenant: string, worker: SandboxWorker): SandboxWorker {
+    this.holder.set(worker, tenant);
+    this.lastServed = tenant;
+    return worker;
+  }
+
+  /** Tenants with runs waiting and room for another child, starting after the one served last (round-robin). */
+  private servableTenants(): string[] {
+    const tenants = [...new Set(this.waiters.map((waiter) => waiter.tenant))].filter((tenant) => this.hasRoom(tenant)).sort();
+    const last = this.lastServed;
+    const after = last === null ? -1 : tenants.findIndex((tenant) => tenant > last);
+    return after <= 0 ? tenants : [...tenants.slice(after), ...tenants.slice(0, after)];
+  }
+
+  /** The first waiting run of the next tenant in line that may take another child. */
   private nextWaiter(): Waiter | undefined {
-    const waiter = this.waiters.shift();
-    waiter?.signal?.removeEventListener('abort', waiter.onAbort);
+    const tenant = this.servableTenants()[0];
+    if (tenant === undefined) return undefined;
+    const index = this.waiters.findIndex((waiter) => waiter.tenant === tenant);
+    const [waiter] = this.waiters.splice(index, 1);
+    clearTimeout(waiter.notice);
+    waiter.signal?.removeEventListener('abort', waiter.onAbort);
     return waiter;
+  }
+
+  /** Waiting runs a new child could be given now (each tenant up to its share). */
+  private servableWaiting(): number {
+    let count = 0;
+    for (const tenant of this.servableTenants()) {
+      const waiting = this.waiters.filter((waiter) => waiter.tenant === tenant).length;
+      count += Math.min(waiting, this.options.maxPerTenant - this.held(tenant));
+    }
+    return count;
   }
 
   /** Starts children for the runs waiting (beyond those already starting), or to keep the warm ones. */
   private pump(): void {
     if (this.closed) return;
     const room = () => this.live.size + this.starting < this.options.maxWorkers;
-    while (this.waiters.length > this.starting && room()) this.startOne();
+    this.serveFromIdle();
+    while (this.servableWaiting() > this.starting && room()) this.startOne();
     if (this.waiters.length === 0 && this.live.size + this.starting < this.options.warmWorkers) this.startOne();
   }
 
@@ -143,9 +218,20 @@ export class WorkerPool {
     );
   }
 
+  /** Idle children go to waiting runs whose tenant has room again (a child it held has ended). */
+  private serveFromIdle(): void {
+    while (this.idle.length > 0 && this.servableWaiting() > 0) {
+      const worker = this.takeIdle();
+      if (!worker) return;
+      const waiter = this.nextWaiter()!;
+      waiter.resolve(this.handTo(waiter.tenant, worker));
+    }
+  }
+
   /** A child ended: forget it and start a replacement if runs are waiting or too few are warm. */
   private forget(worker: SandboxWorker): void {
     this.live.delete(worker);
+    this.holder.delete(worker);
     const index = this.idle.findIndex((entry) => entry.worker === worker);
     if (index >= 0) this.idle.splice(index, 1);
     this.pump();

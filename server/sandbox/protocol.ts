@@ -7,7 +7,8 @@
 export interface RunLimits {
   maxConsoleEntries: number;
   maxMessageChars: number;
-  maxResultChars: number;
+  /** Measured on the JSON text inside the child, so a larger value never reaches this process. */
+  maxResultBytes: number;
   maxTimers: number;
   codeFilename: string;
 }

@@ -1,5 +1,6 @@
 import { ConsoleRecorder, type ConsoleEntry } from './console';
 import {
+  ResultTooLargeError,
   SandboxError,
   cancelledError,
   memoryLimitError,
@@ -17,9 +18,10 @@ import {
   MAX_CONSOLE_MESSAGE_CHARS,
   MAX_MEMORY_LIMIT_MB,
   MAX_PENDING_TIMERS,
-  MAX_RESULT_CHARS,
+  MAX_RESULT_BYTES,
   MAX_TIMEOUT_MS,
   MAX_WORKERS,
+  MAX_WORKERS_PER_TENANT,
   MIN_MEMORY_LIMIT_MB,
   WARM_WORKERS,
   WORKER_IDLE_MS,
@@ -44,6 +46,12 @@ export interface SandboxRunOptions {
   signal?: AbortSignal;
   /** Receives each console entry as it is made. */
   onConsole?: (entry: ConsoleEntry) => void;
+  /** Largest result (JSON, UTF-8 bytes) accepted; measured in the sandbox process. Default 10 MB. */
+  maxResultBytes?: number;
+  /** Whose code this is (a workspace id): sandbox processes are shared fairly between tenants. */
+  tenant?: string;
+  /** Called when the run has to wait for a sandbox process (all busy, or the tenant's share in use). */
+  onQueued?: () => void;
 }
 
 export interface SandboxResult {
@@ -54,13 +62,15 @@ export interface SandboxResult {
   durationMs: number;
 }
 
-const RUN_LIMITS: RunLimits = {
-  maxConsoleEntries: MAX_CONSOLE_ENTRIES,
-  maxMessageChars: MAX_CONSOLE_MESSAGE_CHARS,
-  maxResultChars: MAX_RESULT_CHARS,
-  maxTimers: MAX_PENDING_TIMERS,
-  codeFilename: CODE_FILENAME,
-};
+function runLimits(maxResultBytes: number): RunLimits {
+  return {
+    maxConsoleEntries: MAX_CONSOLE_ENTRIES,
+    maxMessageChars: MAX_CONSOLE_MESSAGE_CHARS,
+    maxResultBytes,
+    maxTimers: MAX_PENDING_TIMERS,
+    codeFilename: CODE_FILENAME,
+  };
+}
 
 let pool: WorkerPool | null = null;
 let nextRunId = 1;
@@ -68,6 +78,7 @@ let nextRunId = 1;
 function getPool(): WorkerPool {
   pool ??= new WorkerPool({
     maxWorkers: MAX_WORKERS,
+    maxPerTenant: MAX_WORKERS_PER_TENANT,
     warmWorkers: WARM_WORKERS,
     idleMs: WORKER_IDLE_MS,
     startTimeoutMs: WORKER_START_TIMEOUT_MS,
@@ -85,7 +96,7 @@ export async function disposeSandboxPool(): Promise<void> {
   await current?.dispose();
 }
 
-function checkOptions(options: SandboxRunOptions): { mode: SandboxMode; timeoutMs: number; memoryLimitMb: number } {
+function checkOptions(options: SandboxRunOptions): { mode: SandboxMode; timeoutMs: number; memoryLimitMb: number; maxResultBytes: number } {
   const mode = options.mode ?? 'function';
   if (mode !== 'function' && mode !== 'expression') throw new TypeError(`Unknown sandbox mode: ${String(mode)}`);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -96,7 +107,9 @@ function checkOptions(options: SandboxRunOptions): { mode: SandboxMode; timeoutM
   if (!Number.isInteger(memoryLimitMb) || memoryLimitMb < MIN_MEMORY_LIMIT_MB || memoryLimitMb > MAX_MEMORY_LIMIT_MB) {
     throw new RangeError(`memoryLimitMb must be an integer between ${MIN_MEMORY_LIMIT_MB} and ${MAX_MEMORY_LIMIT_MB}`);
   }
-  return { mode, timeoutMs: Math.ceil(timeoutMs), memoryLimitMb };
+  const maxResultBytes = Math.min(options.maxResultBytes ?? MAX_RESULT_BYTES, MAX_RESULT_BYTES);
+  if (!Number.isInteger(maxResultBytes) || maxResultBytes < 1) throw new RangeError('maxResultBytes must be a positive integer');
+  return { mode, timeoutMs: Math.ceil(timeoutMs), memoryLimitMb, maxResultBytes };
 }
 
 /** The scope as JSON; a top-level `undefined` becomes `null` so the name still exists in the code. */
@@ -119,8 +132,8 @@ function dropProtoKeys(key: string, value: unknown): unknown {
 }
 
 /** Parses the result JSON; own `__proto__` keys are dropped so no later Object.assign can re-parent an object. */
-function parseResult(json: string): unknown {
-  if (json.length > MAX_RESULT_CHARS) throw tooLargeError(json.length);
+function parseResult(json: string, maxResultBytes: number): unknown {
+  if (json.length > maxResultBytes) throw new ResultTooLargeError(json.length, maxResultBytes);
   try {
     return json.includes('"__proto__"') ? JSON.parse(json, dropProtoKeys) : JSON.parse(json);
   } catch {
@@ -128,21 +141,13 @@ function parseResult(json: string): unknown {
   }
 }
 
-function megabytes(chars: number): string {
-  return `${Math.round((chars / (1024 * 1024)) * 10) / 10} MB`;
-}
 
-function tooLargeError(chars: number): SandboxError {
-  return new SandboxError(
-    'invalid_result',
-    `Code returned ${megabytes(chars)} of JSON, more than the ${megabytes(MAX_RESULT_CHARS)} limit`,
-  );
-}
 
 interface RunSettings {
   code: string;
   timeoutMs: number;
   memoryLimitMb: number;
+  maxResultBytes: number;
 }
 
 function outcomeError(outcome: Exclude<RunOutcome, { code: 'ok' }>, settings: RunSettings): Error {
@@ -160,7 +165,9 @@ function outcomeError(outcome: Exclude<RunOutcome, { code: 'ok' }>, settings: Ru
       }
       return userError(outcome.name, outcome.message, outcome.line ?? undefined);
     case 'invalid_result':
-      if (outcome.reason === 'too_large') return tooLargeError(Number(outcome.detail) || MAX_RESULT_CHARS + 1);
+      if (outcome.reason === 'too_large') {
+        return new ResultTooLargeError(Number(outcome.detail) || settings.maxResultBytes + 1, settings.maxResultBytes);
+      }
       if (outcome.reason === 'unsupported_type') {
         return new SandboxError('invalid_result', `Code returned ${outcome.detail}, which cannot be converted to JSON`);
       }
@@ -195,20 +202,21 @@ function exitError(exit: WorkerExit, settings: RunSettings): Error {
  * JSON result and console output, or rejects with a SandboxError (see its `code`).
  */
 export async function runInSandbox(options: SandboxRunOptions): Promise<SandboxResult> {
-  const { mode, timeoutMs, memoryLimitMb } = checkOptions(options);
+  const { mode, timeoutMs, memoryLimitMb, maxResultBytes } = checkOptions(options);
   const { code, signal, onConsole } = options;
   if (signal?.aborted) throw cancelledError();
   const problem = findSyntaxError(code, mode);
   if (problem) throw new SandboxError('syntax_error', problem.message, { line: problem.line });
   const scope = serializeScope(options.scope);
   const activePool = getPool();
-  const worker = await activePool.acquire(signal);
+  const worker = await activePool.acquire({ signal, tenant: options.tenant, onQueued: options.onQueued });
   return dispatch(activePool, worker, {
     code,
     source: wrapCode(code, mode),
     scope,
     timeoutMs,
     memoryLimitMb,
+    maxResultBytes,
     signal,
     onConsole,
   });
@@ -285,7 +293,7 @@ function dispatch(activePool: WorkerPool, worker: SandboxWorker, run: Dispatch):
             return;
           }
           try {
-            settle(null, parseResult(outcome.json));
+            settle(null, parseResult(outcome.json, run.maxResultBytes));
           } catch (error) {
             settle(error as Error);
           }
@@ -319,7 +327,7 @@ function dispatch(activePool: WorkerPool, worker: SandboxWorker, run: Dispatch):
       scope: run.scope,
       timeoutMs: run.timeoutMs,
       memoryLimitMb: run.memoryLimitMb,
-      limits: RUN_LIMITS,
+      limits: runLimits(run.maxResultBytes),
     });
     if (!sent) {
       worker.kill('unresponsive');

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkSyntax, disposeSandboxPool, runInSandbox, SandboxError, type ConsoleEntry } from '.';
+import { checkSyntax, disposeSandboxPool, ResultTooLargeError, runInSandbox, SandboxError, type ConsoleEntry } from '.';
 
 afterAll(() => disposeSandboxPool());
 
@@ -298,6 +298,14 @@ describe('errors', () => {
     expect(circular.message).toContain('circular');
     const fn = await failure(runInSandbox({ code: 'return () => 1' }));
     expect(fn.message).toBe('Code returned a function, which cannot be converted to JSON');
+  });
+
+  it('measures the result in UTF-8 bytes against the limit the caller sets', async () => {
+    // 601 characters of JSON, 1202 bytes.
+    const error = await runInSandbox({ code: 'return "é".repeat(600)', maxResultBytes: 1000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResultTooLargeError);
+    expect(error).toMatchObject({ code: 'invalid_result', bytes: 1202, limitBytes: 1000 });
+    expect((await runInSandbox({ code: 'return "é".repeat(400)', maxResultBytes: 1000 })).value).toBe('é'.repeat(400));
   });
 
   it('rejects results over 10 MB', async () => {

@@ -50,3 +50,10 @@ export async function readCredential(workspaceId: string, name: string): Promise
   const row = await prisma.credential.findUnique({ where: { workspaceId_name: { workspaceId, name } } });
   return row ? decryptSecret(row.encryptedValue) : null;
 }
+
+/** Every plaintext value of the workspace, for the engine's redaction of what an execution records. */
+export async function readAllCredentialValues(workspaceId: string): Promise<string[]> {
+  const prisma = await db();
+  const rows = await prisma.credential.findMany({ where: { workspaceId }, select: { encryptedValue: true } });
+  return rows.map((row) => decryptSecret(row.encryptedValue));
+}

@@ -12,7 +12,7 @@ export type BuiltinToolName = (typeof BUILTIN_TOOL_NAMES)[number];
 
 export type AgentToolConfig = BuiltinToolName | { workflow_id: string };
 
-type ToolContext = Pick<BlockRunContext<unknown>, 'describeWorkflow' | 'runWorkflow' | 'signal' | 'timeoutMs' | 'log'>;
+type ToolContext = Pick<BlockRunContext<unknown>, 'describeWorkflow' | 'runWorkflow' | 'signal' | 'timeoutMs' | 'log' | 'workspaceId'>;
 
 export interface AgentTools {
   tools: ToolSet;
@@ -27,7 +27,7 @@ function builtinTool(name: BuiltinToolName, context: ToolContext) {
     case 'current_time':
       return currentTimeTool();
     case 'run_code':
-      return runCodeTool();
+      return runCodeTool(context.workspaceId);
   }
 }
 

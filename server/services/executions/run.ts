@@ -5,6 +5,7 @@ import { nullableJson, storableJson } from '../../db/json';
 import { ExecutionRecorder } from '../../engine/recorder';
 import { runGraph, type GraphResult } from '../../engine/run-graph';
 import { readCredential } from '../credentials';
+import { executionRedactor } from '../execution-secrets';
 import { describeWorkflowTool, runNestedWorkflow } from './nested-workflows';
 
 // One execution from its first event to its finished record: the engine runs the graph, the recorder writes
@@ -29,27 +30,29 @@ const UNEXPECTED_FAILURE = { message: 'The execution failed unexpectedly', block
 /** Runs the job until it ends or `signal` aborts it (with a StopReason); never rejects. */
 export async function runExecution(job: ExecutionJob, signal: AbortSignal): Promise<void> {
   const prisma = await db();
-  const recorder = new ExecutionRecorder(prisma, job.executionId);
-  recorder.emit({ type: 'execution_start', workflow_id: job.workflowId, started_at: job.startedAt.toISOString() });
+  let recorder: ExecutionRecorder | null = null;
   try {
-    const result = await runGraph({
+    recorder = new ExecutionRecorder(prisma, job.executionId, await executionRedactor(job.workspaceId));
+    const events = recorder;
+    events.emit({ type: 'execution_start', workflow_id: job.workflowId, started_at: job.startedAt.toISOString() });
+    const result = events.redact(await runGraph({
       executionId: job.executionId,
       workspaceId: job.workspaceId,
       graph: job.graph,
       input: job.input,
       signal,
-      emit: (event) => recorder.emit(event),
-      onBlockFinished: (log) => recorder.blockFinished(log),
+      emit: (event) => events.emit(event),
+      onBlockFinished: (log) => events.blockFinished(log),
       credential: (name) => readCredential(job.workspaceId, name),
       describeWorkflow: (workflowId) => describeWorkflowTool(job.workspaceId, workflowId),
       runWorkflow: (workflowId, input, callerSignal) => runNestedWorkflow(job, workflowId, input, callerSignal),
-    });
-    await recordResult(prisma, recorder, job, result);
+    }));
+    await recordResult(prisma, events, job, result);
   } catch (error) {
     // A bug or a lost database: record what we can so the execution does not look running forever.
     console.error(`[weft] execution ${job.executionId} crashed:`, error);
-    recorder.emit({ type: 'error', error: UNEXPECTED_FAILURE.message, code: UNEXPECTED_FAILURE.code, block_id: null });
-    await recorder.flush().catch(() => undefined);
+    recorder?.emit({ type: 'error', error: UNEXPECTED_FAILURE.message, code: UNEXPECTED_FAILURE.code, block_id: null });
+    await recorder?.flush().catch(() => undefined);
     await prisma.execution
       .update({ where: { id: job.executionId }, data: { status: 'failed', error: UNEXPECTED_FAILURE, completedAt: new Date() } })
       .catch(() => undefined);
