@@ -1,3 +1,4 @@
+import { proxy } from '@/proxy';
 import * as catchAll from '../[...path]/route';
 import * as health from '../health/route';
 import * as openapi from '../openapi.json/route';
@@ -69,7 +70,7 @@ function match(pattern: string, pathname: string): Record<string, string> | null
 export interface ApiRequest {
   key?: string;
   headers?: Record<string, string>;
-  /** Serialised as JSON unless it is already a string. */
+  /** Serialised as JSON unless it is already a string or bytes. */
   body?: unknown;
 }
 
@@ -113,12 +114,15 @@ export async function api(method: string, path: string, options: ApiRequest = {}
   const url = new URL(path, 'http://weft.test');
   const headers = new Headers(options.headers);
   if (options.key) headers.set('authorization', `Bearer ${options.key}`);
-  let body: string | undefined;
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (options.body !== undefined) {
-    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    body = typeof options.body === 'string' || options.body instanceof Uint8Array ? (options.body as string | Uint8Array<ArrayBuffer>) : JSON.stringify(options.body);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   }
   const request = new Request(url, { method, headers, body });
+  // Next runs the proxy before it matches routes, as here.
+  const refused = proxy(request);
+  if (refused) return refused;
   for (const route of API_ROUTES) {
     const params = match(route.pattern, url.pathname);
     if (!params) continue;
