@@ -41,6 +41,7 @@ const TRPC_CODES: Record<number, TRPCError['code']> = {
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
   500: 'INTERNAL_SERVER_ERROR',
 };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorResponse } from '../http/respond';
 import { isDatabaseUnavailable } from './unavailable';
 
 describe('isDatabaseUnavailable', () => {
@@ -24,5 +25,14 @@ describe('isDatabaseUnavailable', () => {
     const circular: Record<string, unknown> = {};
     circular.cause = circular;
     expect(isDatabaseUnavailable(circular)).toBe(false);
+  });
+});
+
+describe('the answer to a request that met an unavailable database', () => {
+  it('is 503 unavailable with Retry-After, not a 500', async () => {
+    const response = errorResponse(Object.assign(new Error('No space left on device'), { cause: { kind: 'postgres', code: '53100' } }));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toMatchObject({ code: 'unavailable' });
   });
 });

@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { ApiError } from '../errors';
 
 export function zodDetails(error: ZodError) {
@@ -9,6 +10,12 @@ export function zodDetails(error: ZodError) {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof ZodError) return new ApiError('validation_error', 'The request does not match the schema', zodDetails(error));
+  if (isDatabaseUnavailable(error)) {
+    console.error('[weft] database unavailable:', error instanceof Error ? error.message : error);
+    return new ApiError('unavailable', 'The database cannot take this request right now (out of disk space or connection lost); try again shortly', undefined, {
+      'Retry-After': '5',
+    });
+  }
   console.error('[weft] unexpected error:', error);
   return new ApiError('internal_error', 'Internal server error');
 }
