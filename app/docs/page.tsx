@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { publicOrigin } from '@/server/http/origin';
 import { buildOpenApiDocument } from '@/server/openapi/document';
 
 export const metadata: Metadata = { title: 'API reference' };
@@ -30,8 +32,9 @@ function Schema({ schema }: { schema: unknown }) {
 }
 
 /** The API reference, rendered on the server from the same OpenAPI document as /api/openapi.json. */
-export default function DocsPage() {
-  const document = buildOpenApiDocument();
+export default async function DocsPage() {
+  const requestHeaders = await headers();
+  const document = buildOpenApiDocument(publicOrigin(requestHeaders, `http://${requestHeaders.get('host') ?? 'localhost'}`));
   const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods as Record<string, Operation>).map(([method, op]) => ({ path, method, op })),
   );
