@@ -55,7 +55,12 @@ function operationObject(op: Operation, components: Components) {
     ...(op.auth ? {} : { security: [] }),
     ...(params.length ? { parameters: params } : {}),
     ...(op.body
-      ? { requestBody: { required: !op.bodyOptional, content: { 'application/json': { schema: toOpenApiSchema(op.body, 'input', components) } } } }
+      ? {
+          requestBody: {
+            required: !op.bodyOptional,
+            content: { 'application/json': { schema: toOpenApiSchema(op.body, 'input', components), ...(op.example === undefined ? {} : { example: op.example }) } },
+          },
+        }
       : {}),
     responses: {
       ...Object.fromEntries([op.success, ...(op.alternatives ?? [])].map((response) => successResponse(response, components))),

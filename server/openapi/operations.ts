@@ -42,6 +42,8 @@ export interface Operation {
   body?: ZodType;
   /** An empty body counts as `{}`. */
   bodyOptional?: true;
+  /** A typical body, for the docs' snippets and "try it" (must match `body`). */
+  example?: unknown;
   success: ResponseSpec;
   /** Other answers that are not errors (202 of an async webhook call, 204 of an ended stream). */
   alternatives?: ResponseSpec[];
@@ -76,6 +78,18 @@ const STREAM_DESCRIPTION = `Server-sent events (\`text/event-stream\`). The stre
 
 Note for browser \`EventSource\` clients: the \`error\` event name is also EventSource's own connection-error event. Ours always carries \`data\` (\`{"type":"error","error","code",…}\`); the browser's has none (\`event.data === undefined\`), so check \`data\` before treating it as a failed execution. A reconnect sends \`Last-Event-ID\`; once the execution has ended and nothing is left to send, the server answers 204, which tells EventSource to stop.`;
 const STREAM_RESPONSE: ResponseSpec = { status: 200, description: 'The event stream', eventStream: true };
+/** input → code → output: the graph the getting-started guide and the examples use. */
+export const EXAMPLE_GRAPH = {
+  blocks: [
+    { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
+    { id: 'shout', type: 'code', config: { code: 'return input.text.toUpperCase() + "!"' }, position: { x: 240, y: 0 } },
+    { id: 'output', type: 'output', config: { value: '{{shout}}' }, position: { x: 480, y: 0 } },
+  ],
+  edges: [
+    { source: 'input', target: 'shout' },
+    { source: 'shout', target: 'output' },
+  ],
+};
 const WRITE_ERRORS: ErrorCode[] = ['validation_error', 'unauthorized', 'forbidden', 'payload_too_large'];
 
 export const operations: Operation[] = [
@@ -122,6 +136,7 @@ export const operations: Operation[] = [
     tag: 'Workflows',
     auth: true,
     body: createWorkflowInput,
+    example: { name: 'Summarize support tickets', description: 'Reads a ticket and writes a two-line summary' },
     success: { status: 201, description: 'The created workflow', schema: workflowSchema },
     errors: WRITE_ERRORS,
   },
@@ -157,6 +172,7 @@ export const operations: Operation[] = [
     auth: true,
     pathParams: workflowId,
     body: patchWorkflowInput,
+    example: { name: 'Summarize tickets (v2)' },
     success: { status: 200, description: 'The updated workflow', schema: workflowSchema },
     errors: [...WRITE_ERRORS, 'workflow_not_found', 'already_deployed'],
   },
@@ -184,6 +200,7 @@ export const operations: Operation[] = [
     pathParams: workflowId,
     headers: { 'If-Match': 'Optional: the version the client last saw, e.g. "3"; a stale one answers 409 version_conflict' },
     body: putGraphInput,
+    example: EXAMPLE_GRAPH,
     success: { status: 200, description: 'The workflow with its new graph and version', schema: workflowSchema },
     errors: [...WRITE_ERRORS, 'invalid_graph', 'workflow_not_found', 'already_deployed', 'version_conflict'],
   },
@@ -209,6 +226,7 @@ export const operations: Operation[] = [
     auth: true,
     pathParams: workflowId,
     body: executeInput,
+    example: { input: { text: 'Hello' } },
     bodyOptional: true,
     success: { status: 200, description: 'The finished execution', schema: executionSchema },
     errors: [...WRITE_ERRORS, 'invalid_graph', 'workflow_not_found', 'rate_limited'],
@@ -223,6 +241,7 @@ export const operations: Operation[] = [
     auth: true,
     pathParams: workflowId,
     body: executeInput,
+    example: { input: { text: 'Hello' } },
     bodyOptional: true,
     success: STREAM_RESPONSE,
     errors: [...WRITE_ERRORS, 'invalid_graph', 'workflow_not_found', 'rate_limited'],
@@ -324,6 +343,7 @@ export const operations: Operation[] = [
     auth: true,
     pathParams: workflowId,
     body: armInput,
+    example: { ttl_seconds: 600 },
     bodyOptional: true,
     success: { status: 200, description: 'The armed webhook', schema: armResultSchema },
     errors: [...WRITE_ERRORS, 'workflow_not_found', 'not_deployed'],
@@ -345,6 +365,7 @@ export const operations: Operation[] = [
       'webhook-signature': 'Standard Webhooks: `v1,<base64 signature>`',
     },
     body: z.json(),
+    example: { text: 'Hello from a webhook' },
     bodyOptional: true,
     success: { status: 200, description: 'The execution result', schema: webhookResultSchema },
     alternatives: [{ status: 202, description: 'With `?async=true`: accepted, running in the background', schema: webhookAccepted }],
