@@ -97,7 +97,7 @@ export function buildOpenApiDocument(origin: string) {
       { name: 'Workflows', description: 'Create, read, change and delete workflows and their graphs.' },
       { name: 'Executions', description: 'Run workflows, follow their events and read their results and logs.' },
       { name: 'Deployment', description: 'Deploy a workflow as an immutable version, arm single-use webhooks and call them.' },
-      { name: 'System', description: 'Health and this document.' },
+      { name: 'System', description: 'Health, this document, and the MCP server for AI agents.' },
     ],
     components: {
       securitySchemes: {

@@ -11,6 +11,7 @@ import {
   workflowSchema,
 } from '../services/workflow-schemas';
 import { armInput, armResultSchema, deployResultSchema, undeployResultSchema, versionListSchema, versionSchema, webhookResultSchema } from '../services/deployment-schemas';
+import { mcpMessageSchema } from '../services/mcp-schemas';
 import { versionNumber } from '../services/version-param';
 import { blockLogsSchema, executeInput, executionListSchema, executionSchema, listExecutionsQuery } from '../services/execution-schemas';
 
@@ -114,6 +115,21 @@ export const operations: Operation[] = [
     auth: false,
     success: { status: 200, description: 'The OpenAPI 3.1 document of this API', schema: z.record(z.string(), z.unknown()) },
     errors: [],
+  },
+  {
+    id: 'mcp',
+    method: 'post',
+    path: '/api/mcp',
+    summary: 'Model Context Protocol server (Streamable HTTP)',
+    description:
+      "Point an MCP client at this URL with an API key (`Authorization: Bearer <api_key>`). Its tools are the workspace's deployed workflows: each tool's input schema comes from the workflow's input fields, and calling it runs the deployed version and returns the output (viewers may list but not call). Stateless: every message is a POST answered with JSON; there is no session and no GET stream.",
+    tag: 'System',
+    auth: true,
+    body: mcpMessageSchema,
+    example: { jsonrpc: '2.0', id: 1, method: 'tools/list' },
+    success: { status: 200, description: 'The JSON-RPC response', schema: z.record(z.string(), z.unknown()) },
+    alternatives: [{ status: 202, description: 'A notification was accepted (no response body)' }],
+    errors: ['validation_error', 'unauthorized', 'payload_too_large'],
   },
   {
     id: 'listWorkflows',
