@@ -27,7 +27,7 @@ test('a signed-in person creates a workflow from the reference with "Try it"', a
 test('the reference documents stream events and every block type', async ({ page }) => {
   await page.goto('/docs');
   await expect(page.getByRole('heading', { name: 'Stream events', level: 2 })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'ErrorEvent', level: 3 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'ErrorEvent', exact: true, level: 3 })).toBeVisible();
   await expect(page.locator('#stream-events').getByText("EventSource's own connection-error event")).toBeVisible();
   await expect(page.getByRole('table', { name: 'Config of llm blocks' })).toBeVisible();
 });
