@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'server/db/generated/**', 'data/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**', 'e2e/artifacts/**'],
+    ignores: ['.next/**', 'node_modules/**', 'server/db/generated/**', 'data/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**', 'e2e/artifacts/**', 'examples/weft-api.ts'],
   },
   {
     rules: {

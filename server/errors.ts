@@ -48,6 +48,9 @@ const STATUS: Record<ErrorCode, number> = {
   internal_error: 500,
 };
 
+/** Every code with its status, for the OpenAPI document. */
+export const ERROR_STATUSES: Readonly<Record<ErrorCode, number>> = STATUS;
+
 export class ApiError extends Error {
   readonly status: number;
 

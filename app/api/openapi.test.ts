@@ -5,7 +5,9 @@ import { API_ROUTES, apiJson } from './_test/client';
 
 setupTestDatabase();
 
-type Document = { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>> };
+type Parameter = { name: string; in: string; schema: { type?: string } };
+type OperationObject = { operationId: string; parameters?: Parameter[]; requestBody?: unknown; responses: Record<string, { content?: Record<string, { schema: unknown }> }> };
+type Document = { openapi: string; paths: Record<string, Record<string, OperationObject>>; components: { schemas: Record<string, { oneOf?: { $ref: string }[] }> } };
 
 describe('GET /api/openapi.json', () => {
   it('serves a valid OpenAPI 3.1 document without credentials', async () => {
@@ -39,5 +41,34 @@ describe('GET /api/openapi.json', () => {
     const put = body.paths['/api/workflows/{id}/graph'].put;
     expect(Object.keys(put.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '500']);
     expect(JSON.stringify(put.responses['409'])).toMatch(/already_deployed.*version_conflict/);
+  });
+
+  it('declares what the code does beyond the basics: webhook 202 and its query, health 503, integer versions, stream events and 204', async () => {
+    const { body } = await apiJson<Document>('GET', '/api/openapi.json');
+    const webhook = body.paths['/api/webhooks/{webhook_id}'].post;
+    expect(Object.keys(webhook.responses)).toEqual(expect.arrayContaining(['200', '202', '401', '403', '404']));
+    expect(webhook.parameters?.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(['token', 'async']);
+    expect(Object.keys(body.paths['/api/health'].get.responses)).toEqual(expect.arrayContaining(['200', '503']));
+    const version = body.paths['/api/workflows/{id}/versions/{version}'].get.parameters?.find((p) => p.name === 'version');
+    expect(version?.schema.type).toBe('integer');
+
+    for (const path of ['/api/workflows/{id}/execute/stream', '/api/workflows/{id}/executions/{eid}/stream']) {
+      const stream = Object.values(body.paths[path])[0];
+      expect(stream.responses['200'].content?.['text/event-stream']?.schema, path).toEqual({ $ref: '#/components/schemas/ExecutionEvent' });
+    }
+    expect(Object.keys(body.paths['/api/workflows/{id}/executions/{eid}/stream'].get.responses)).toContain('204');
+    const events = body.components.schemas.ExecutionEvent.oneOf!.map((ref) => ref.$ref.split('/').pop());
+    expect(events).toEqual(['ExecutionStartEvent', 'BlockStartEvent', 'BlockChunkEvent', 'BlockLogEvent', 'BlockCompleteEvent', 'BlockErrorEvent', 'BlockSkippedEvent', 'DoneEvent', 'ErrorEvent']);
+  });
+
+  it('has one JSON value schema, unique operationIds, and a 4xx answer on every operation that takes input', async () => {
+    const { body } = await apiJson<Document>('GET', '/api/openapi.json');
+    expect(Object.keys(body.components.schemas).filter((name) => name.startsWith('JsonValue'))).toEqual(['JsonValue']);
+    expect(JSON.stringify(body)).not.toContain('"$ref":"#"');
+    const operations = Object.entries(body.paths).flatMap(([path, methods]) => Object.values(methods).map((op) => ({ path, op })));
+    expect(new Set(operations.map(({ op }) => op.operationId)).size).toBe(operations.length);
+    for (const { path, op } of operations.filter(({ path }) => !['/api/health', '/api/openapi.json'].includes(path))) {
+      expect(Object.keys(op.responses).some((status) => status.startsWith('4')), path).toBe(true);
+    }
   });
 });

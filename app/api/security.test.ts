@@ -55,6 +55,7 @@ interface RestCase {
 }
 
 const restCases = (): RestCase[] => [
+  { method: 'POST', path: '/api/mcp', body: { jsonrpc: '2.0', id: 1, method: 'tools/list' }, access: 'read', scoped: false },
   { method: 'GET', path: '/api/workflows', access: 'read', scoped: false },
   { method: 'POST', path: '/api/workflows', body: { name: 'x' }, access: 'write', scoped: false },
   { method: 'POST', path: '/api/workflows/import', body: { name: 'x', ...chain() }, access: 'write', scoped: false },

@@ -1,28 +1,57 @@
-import type { ExecutionStatus } from '@/lib/execution-states';
-import type { ConsoleLevel } from '../sandbox/console';
+import { z } from 'zod';
+import { executionStatuses } from '@/lib/execution-states';
+import { CONSOLE_LEVELS } from '../sandbox/console';
 
 // The events of an execution, exactly as ../shared/API.md names them. Every event carries the execution id and,
-// once published, a sequence number that increases by one per event within the execution (the SSE `id`).
+// once published, a sequence number that increases by one per event within the execution (the SSE `id`). The
+// zod schemas are the one source: the engine's types are inferred from them and the OpenAPI document describes
+// the stream with them.
 
-export interface ExecutionErrorInfo {
-  message: string;
-  block_id: string | null;
-  code: string;
-}
+export const executionErrorInfoSchema = z.object({ message: z.string(), block_id: z.string().nullable(), code: z.string() });
+export type ExecutionErrorInfo = z.infer<typeof executionErrorInfoSchema>;
 
-export type EngineEventBody =
-  | { type: 'execution_start'; workflow_id: string; started_at: string }
-  | { type: 'block_start'; block_id: string; block_type: string }
-  | { type: 'block_chunk'; block_id: string; block_type: string; chunk: string }
-  | { type: 'block_log'; block_id: string; block_type: string; level: ConsoleLevel; message: string }
-  | { type: 'block_complete'; block_id: string; block_type: string; data: { output: unknown }; duration_ms: number }
-  | { type: 'block_error'; block_id: string; block_type: string; data: { error: { message: string; code: string } }; duration_ms: number }
-  | { type: 'block_skipped'; block_id: string; block_type: string }
-  | { type: 'done'; status: ExecutionStatus; output: unknown; duration_ms: number }
-  | { type: 'error'; error: string; code: string; block_id: string | null };
+const blockRef = { block_id: z.string(), block_type: z.string() };
+
+const eventBodySchemas = [
+  z.object({ type: z.literal('execution_start'), workflow_id: z.string(), started_at: z.string() }),
+  z.object({ type: z.literal('block_start'), ...blockRef }),
+  z.object({ type: z.literal('block_chunk'), ...blockRef, chunk: z.string().describe('streamed LLM text') }),
+  z.object({ type: z.literal('block_log'), ...blockRef, level: z.enum(CONSOLE_LEVELS), message: z.string() }),
+  z.object({ type: z.literal('block_complete'), ...blockRef, data: z.object({ output: z.unknown() }), duration_ms: z.number() }),
+  z.object({
+    type: z.literal('block_error'),
+    ...blockRef,
+    data: z.object({ error: z.object({ message: z.string(), code: z.string() }) }),
+    duration_ms: z.number(),
+  }),
+  z.object({ type: z.literal('block_skipped'), ...blockRef }),
+  z.object({ type: z.literal('done'), status: z.enum(executionStatuses), output: z.unknown(), duration_ms: z.number() }),
+  z.object({
+    type: z.literal('error').describe('the execution failed or was cancelled'),
+    error: z.string(),
+    code: z.string(),
+    block_id: z.string().nullable(),
+  }),
+] as const;
+
+export type EngineEventBody = z.infer<(typeof eventBodySchemas)[number]>;
 
 /** As published: numbered, stamped with the time it happened (`at`, ISO-8601), and tied to its execution. */
 export type EngineEvent = EngineEventBody & { execution_id: string; at: string; seq: number };
+
+/** One event as a stream client receives it in an SSE `data:` line: the body plus `execution_id` and `at` (the
+ * sequence number travels as the SSE `id`). Each kind is named so the OpenAPI document lists them one by one. */
+const [firstStreamEvent, ...otherStreamEvents] = eventBodySchemas.map((schema) =>
+  schema.extend({ execution_id: z.string(), at: z.iso.datetime() }).meta({ id: eventSchemaName(schema.shape.type.value) }),
+);
+export const streamEventSchema = z.discriminatedUnion('type', [firstStreamEvent, ...otherStreamEvents]).meta({
+  id: 'ExecutionEvent',
+  description: 'The `data` of one server-sent event; its `type` is also the SSE `event` name.',
+});
+
+function eventSchemaName(type: string): string {
+  return `${type.replace(/(^|_)(\w)/g, (_m, _sep, c: string) => c.toUpperCase())}Event`;
+}
 
 export const TERMINAL_EVENT_TYPES = new Set(['done', 'error']);
 

@@ -1,45 +1,17 @@
-import { z, type ZodType } from 'zod';
+import type { ZodType } from 'zod';
+import { streamEventSchema } from '../engine/events';
 import { ApiError, type ErrorCode } from '../errors';
 import { WEFT_VERSION } from '../version';
-import { operations } from './operations';
+import { errorSchemas } from './error-schemas';
+import { JSON_VALUE_NAME, jsonValueSchema, toOpenApiSchema } from './json-schema';
+import { operations, type Operation, type ResponseSpec } from './operations';
 
 // OpenAPI 3.1 from the operations list. Request schemas describe what is accepted (zod "input" view, defaults
 // optional), response schemas what is sent (zod "output" view).
 
-const errorSchema = {
-  type: 'object',
-  required: ['error', 'code'],
-  properties: {
-    error: { type: 'string', description: 'Human readable message' },
-    code: { type: 'string', description: 'snake_case error code' },
-    details: { type: 'array', items: {} },
-  },
-};
+type Components = Record<string, unknown>;
 
-/**
- * A zod schema as JSON Schema. Recursive parts (JSON values) come out as local `$defs`, which do not resolve once
- * the schema sits inside an OpenAPI document, so they are hoisted into `components.schemas`.
- */
-interface SharedSchemas {
-  schemas: Record<string, unknown>;
-  /** Original `$defs` entry (serialised) → its name in components, so each recursive type appears once. */
-  names: Map<string, string>;
-}
-
-function jsonSchema(schema: ZodType, io: 'input' | 'output', shared: SharedSchemas) {
-  const { $schema: _ignored, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
-  const defs = Object.entries(($defs ?? {}) as Record<string, unknown>);
-  const renamed = new Map<string, string>();
-  for (const [name, def] of defs) {
-    const original = JSON.stringify(def);
-    if (!shared.names.has(original)) shared.names.set(original, `JsonValue${shared.names.size || ''}`);
-    renamed.set(name, shared.names.get(original)!);
-  }
-  const rewrite = (value: unknown) =>
-    JSON.parse(JSON.stringify(value).replace(/"#\/\$defs\/([^"]+)"/g, (_m, name: string) => `"#/components/schemas/${renamed.get(name)}"`));
-  for (const [name, def] of defs) shared.schemas[renamed.get(name)!] = rewrite(def);
-  return rewrite(rest) as Record<string, unknown>;
-}
+const ERROR_CONTENT = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
 
 function errorResponses(codes: ErrorCode[]) {
   const byStatus = new Map<number, ErrorCode[]>();
@@ -47,69 +19,92 @@ function errorResponses(codes: ErrorCode[]) {
     const status = new ApiError(code, '').status;
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
-  return Object.fromEntries(
-    [...byStatus].map(([status, list]) => [
-      String(status),
-      {
-        description: `Error: ${list.join(', ')}`,
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    ]),
-  );
+  return Object.fromEntries([...byStatus].map(([status, list]) => [String(status), { description: `Error: ${list.join(', ')}`, content: ERROR_CONTENT }]));
 }
 
-export function buildOpenApiDocument() {
+function successResponse(response: ResponseSpec, components: Components) {
+  const content = response.eventStream
+    ? { 'text/event-stream': { schema: toOpenApiSchema(streamEventSchema, 'output', components) } }
+    : response.schema
+      ? { 'application/json': { schema: toOpenApiSchema(response.schema, 'output', components) } }
+      : undefined;
+  return [String(response.status), { description: response.description, ...(content ? { content } : {}) }] as const;
+}
+
+function parameters(op: Operation, components: Components) {
+  const fromSchema = (where: 'path' | 'query', shape: Record<string, ZodType>) =>
+    Object.entries(shape).map(([name, schema]) => {
+      const { description, ...rest } = toOpenApiSchema(schema, 'input', components);
+      return { name, in: where, required: where === 'path' || !schema.safeParse(undefined).success, ...(description ? { description } : {}), schema: rest };
+    });
+  return [
+    ...fromSchema('path', op.pathParams?.shape ?? {}),
+    ...fromSchema('query', op.query?.shape ?? {}),
+    ...Object.entries(op.headers ?? {}).map(([name, description]) => ({ name, in: 'header', required: false, description, schema: { type: 'string' } })),
+  ];
+}
+
+function operationObject(op: Operation, components: Components) {
+  const params = parameters(op, components);
+  const errors = op.auth ? [...new Set<ErrorCode>([...op.errors, 'unauthorized'])] : op.errors;
+  return {
+    operationId: op.id,
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    tags: [op.tag],
+    ...(op.auth ? {} : { security: [] }),
+    ...(params.length ? { parameters: params } : {}),
+    ...(op.body
+      ? {
+          requestBody: {
+            required: !op.bodyOptional,
+            content: { 'application/json': { schema: toOpenApiSchema(op.body, 'input', components), ...(op.example === undefined ? {} : { example: op.example }) } },
+          },
+        }
+      : {}),
+    responses: {
+      ...Object.fromEntries([op.success, ...(op.alternatives ?? [])].map((response) => successResponse(response, components))),
+      ...errorResponses(errors),
+      '500': { description: 'Error: internal_error (a bug; the message never leaks stack traces or secrets)', content: ERROR_CONTENT },
+    },
+  };
+}
+
+const DESCRIPTION = `Build, run and inspect workflows.
+
+Authenticate with \`Authorization: Bearer <api_key>\` (or the \`apikey: <api_key>\` header); a signed-in browser session works too. Everything a key can see is scoped to its workspace: another workspace's resource answers 404, like a missing one.
+
+Every error has the body \`{"error", "code", "details"?}\` (the schema \`Error\`); no route answers 500 to bad input. A method a route does not implement answers \`405 method_not_allowed\` with an \`Allow\` header; an unknown \`/api\` path answers \`404 not_found\`.`;
+
+/** The document, with `origin` (where people reach this server) as its one server. */
+export function buildOpenApiDocument(origin: string) {
+  const components: Components = { [JSON_VALUE_NAME]: jsonValueSchema, ...errorSchemas };
   const paths: Record<string, Record<string, unknown>> = {};
-  const shared: SharedSchemas = { schemas: {}, names: new Map() };
   for (const op of operations) {
-    const parameters = [
-      ...Object.entries(op.pathParams ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } })),
-      ...Object.entries(op.query?.shape ?? {}).map(([name, schema]) => ({
-        name,
-        in: 'query',
-        required: false,
-        schema: jsonSchema(schema as ZodType, 'input', shared),
-      })),
-      ...Object.entries(op.headers ?? {}).map(([name, description]) => ({ name, in: 'header', required: false, description, schema: { type: 'string' } })),
-    ];
     paths[op.path] ??= {};
-    paths[op.path][op.method] = {
-      summary: op.summary,
-      ...(op.description ? { description: op.description } : {}),
-      tags: [op.tag],
-      operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string) => (c ?? '').toUpperCase())}`,
-      ...(op.auth ? {} : { security: [] }),
-      ...(parameters.length ? { parameters } : {}),
-      ...(op.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input', shared) } } } }
-        : {}),
-      responses: {
-        [String(op.success.status)]: {
-          description: op.success.description,
-          ...(op.success.schema ? { content: { 'application/json': { schema: jsonSchema(op.success.schema, 'output', shared) } } } : {}),
-        },
-        ...errorResponses(op.auth ? [...new Set<ErrorCode>([...op.errors, 'unauthorized'])] : op.errors),
-        '500': { description: 'Error: internal_error (a bug)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-      },
-    };
+    paths[op.path][op.method] = operationObject(op, components);
   }
   return {
     openapi: '3.1.0',
     info: {
       title: 'Weft API',
       version: WEFT_VERSION,
-      description:
-        'Build, run and inspect workflows. Authenticate with `Authorization: Bearer <api_key>` (or the `apikey` header); every error has the body `{"error", "code", "details"?}`.',
+      description: DESCRIPTION,
     },
-    servers: [{ url: '/' }],
+    servers: [{ url: origin, description: 'This Weft server' }],
     security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
-    tags: [{ name: 'Workflows' }, { name: 'Executions' }, { name: 'Deployment' }, { name: 'System' }],
+    tags: [
+      { name: 'Workflows', description: 'Create, read, change and delete workflows and their graphs.' },
+      { name: 'Executions', description: 'Run workflows, follow their events and read their results and logs.' },
+      { name: 'Deployment', description: 'Deploy a workflow as an immutable version, arm single-use webhooks and call them.' },
+      { name: 'System', description: 'Health, this document, and the MCP server for AI agents.' },
+    ],
     components: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key created in Settings' },
-        apiKeyHeader: { type: 'apiKey', in: 'header', name: 'apikey' },
+        apiKeyHeader: { type: 'apiKey', in: 'header', name: 'apikey', description: 'The same API key in the `apikey` header' },
       },
-      schemas: { Error: errorSchema, ...shared.schemas },
+      schemas: components,
     },
     paths,
   };

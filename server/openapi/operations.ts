@@ -11,13 +11,25 @@ import {
   workflowSchema,
 } from '../services/workflow-schemas';
 import { armInput, armResultSchema, deployResultSchema, undeployResultSchema, versionListSchema, versionSchema, webhookResultSchema } from '../services/deployment-schemas';
+import { mcpMessageSchema } from '../services/mcp-schemas';
+import { versionNumber } from '../services/version-param';
 import { blockLogsSchema, executeInput, executionListSchema, executionSchema, listExecutionsQuery } from '../services/execution-schemas';
 
 // Every REST operation of the contract, described with the same zod schemas that validate its requests. The
 // OpenAPI document (GET /api/openapi.json) and the /docs page are generated from this list; a test checks that
 // it names every route handler that exists.
 
+export interface ResponseSpec {
+  status: number;
+  description: string;
+  schema?: ZodType;
+  /** A text/event-stream whose events carry ExecutionEvent data, instead of JSON. */
+  eventStream?: true;
+}
+
 export interface Operation {
+  /** The operationId: what generated clients and the docs call it. */
+  id: string;
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
@@ -25,38 +37,77 @@ export interface Operation {
   tag: string;
   /** False for the few routes anyone may call. */
   auth: boolean;
-  pathParams?: Record<string, string>;
+  pathParams?: z.ZodObject;
   query?: z.ZodObject;
   headers?: Record<string, string>;
   body?: ZodType;
-  success: { status: number; description: string; schema?: ZodType };
+  /** An empty body counts as `{}`. */
+  bodyOptional?: true;
+  /** A typical body, for the docs' snippets and "try it" (must match `body`). */
+  example?: unknown;
+  success: ResponseSpec;
+  /** Other answers that are not errors (202 of an async webhook call, 204 of an ended stream). */
+  alternatives?: ResponseSpec[];
   errors: ErrorCode[];
 }
 
 const healthSchema = z.object({
-  status: z.enum(['ok', 'unavailable', 'starting']).describe('starting (with 503) until migrations, the bootstrap key and recovery are done'),
+  status: z.literal('ok'),
   database: z.enum(['pglite', 'postgres']),
   version: z.string(),
+});
+const healthUnavailableSchema = z.object({
+  status: z.enum(['unavailable', 'starting']).describe('`starting`: migrations, the bootstrap key or recovery are still running'),
+  database: z.enum(['pglite', 'postgres']).optional(),
+  version: z.string().optional(),
   reason: z.string().optional().describe('why the database cannot be reached'),
 });
 
-const workflowId = { id: 'The workflow id' };
-const executionIds = { id: 'The workflow id', eid: 'The execution id' };
-const SSE_DESCRIPTION =
-  'text/event-stream of execution events (execution_start, block_start, block_chunk, block_log, block_complete, block_error, block_skipped, done, error), each with an increasing `id`; `: keepalive` every 15 s while idle';
+const workflowId = z.object({ id: z.string().describe('The workflow id') });
+const executionIds = workflowId.extend({ eid: z.string().describe('The execution id') });
+const versionIds = workflowId.extend({ version: versionNumber.describe('The version number (1, 2, …)') });
+const streamQuery = z.object({
+  last_event_id: z.coerce.number().int().min(0).optional().describe('Like the Last-Event-ID header, for clients that cannot set headers'),
+});
+const webhookQuery = z.object({
+  token: z.string().optional().describe('The webhook secret, when the caller cannot send `Authorization: Bearer <secret>`'),
+  async: z.enum(['true', 'false']).optional().describe('`true`: answer 202 at once and run in the background'),
+});
+const webhookAccepted = webhookResultSchema.pick({ execution_id: true }).extend({ status: z.literal('queued') });
+
+const STREAM_DESCRIPTION = `Server-sent events (\`text/event-stream\`). The stream begins with \`retry: 3000\`; each event has an \`id\` (increasing by one within the execution), an \`event\` name equal to its \`type\`, and one \`ExecutionEvent\` as JSON \`data\`. It ends after \`done\` or \`error\`; \`: keepalive\` comments arrive every 15 s while idle.
+
+Note for browser \`EventSource\` clients: the \`error\` event name is also EventSource's own connection-error event. Ours always carries \`data\` (\`{"type":"error","error","code",…}\`); the browser's has none (\`event.data === undefined\`), so check \`data\` before treating it as a failed execution. A reconnect sends \`Last-Event-ID\`; once the execution has ended and nothing is left to send, the server answers 204, which tells EventSource to stop.`;
+const STREAM_RESPONSE: ResponseSpec = { status: 200, description: 'The event stream', eventStream: true };
+/** input → code → output: the graph the getting-started guide and the examples use. */
+export const EXAMPLE_GRAPH = {
+  blocks: [
+    { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
+    { id: 'shout', type: 'code', config: { code: 'return input.text.toUpperCase() + "!"' }, position: { x: 240, y: 0 } },
+    { id: 'output', type: 'output', config: { value: '{{shout}}' }, position: { x: 480, y: 0 } },
+  ],
+  edges: [
+    { source: 'input', target: 'shout' },
+    { source: 'shout', target: 'output' },
+  ],
+};
 const WRITE_ERRORS: ErrorCode[] = ['validation_error', 'unauthorized', 'forbidden', 'payload_too_large'];
 
 export const operations: Operation[] = [
   {
+    id: 'getHealth',
     method: 'get',
     path: '/api/health',
     summary: 'Health of the server and its database',
+    description: 'For load balancers and uptime checks; needs no credential.',
     tag: 'System',
     auth: false,
     success: { status: 200, description: 'The server and its database are up', schema: healthSchema },
+    alternatives: [{ status: 503, description: 'Still starting, or the database cannot be reached', schema: healthUnavailableSchema }],
     errors: [],
   },
   {
+    id: 'getOpenApiDocument',
     method: 'get',
     path: '/api/openapi.json',
     summary: 'This document',
@@ -66,10 +117,26 @@ export const operations: Operation[] = [
     errors: [],
   },
   {
+    id: 'mcp',
+    method: 'post',
+    path: '/api/mcp',
+    summary: 'Model Context Protocol server (Streamable HTTP)',
+    description:
+      "Point an MCP client at this URL with an API key (`Authorization: Bearer <api_key>`). Its tools are the workspace's deployed workflows: each tool's input schema comes from the workflow's input fields, and calling it runs the deployed version and returns the output (viewers may list but not call). Stateless: every message is a POST answered with JSON; there is no session and no GET stream.",
+    tag: 'System',
+    auth: true,
+    body: mcpMessageSchema,
+    example: { jsonrpc: '2.0', id: 1, method: 'tools/list' },
+    success: { status: 200, description: 'The JSON-RPC response', schema: z.record(z.string(), z.unknown()) },
+    alternatives: [{ status: 202, description: 'A notification was accepted (no response body)' }],
+    errors: ['validation_error', 'unauthorized', 'payload_too_large'],
+  },
+  {
+    id: 'listWorkflows',
     method: 'get',
     path: '/api/workflows',
     summary: 'List workflows',
-    description: 'Newest updated first; `q` filters by name (case-insensitive).',
+    description: '`q` filters by name or description (case-insensitive); `sort` orders by last update (newest first, the default) or by name.',
     tag: 'Workflows',
     auth: true,
     query: listWorkflowsQuery,
@@ -77,6 +144,7 @@ export const operations: Operation[] = [
     errors: ['validation_error', 'unauthorized'],
   },
   {
+    id: 'createWorkflow',
     method: 'post',
     path: '/api/workflows',
     summary: 'Create a workflow',
@@ -84,10 +152,12 @@ export const operations: Operation[] = [
     tag: 'Workflows',
     auth: true,
     body: createWorkflowInput,
+    example: { name: 'Summarize support tickets', description: 'Reads a ticket and writes a two-line summary' },
     success: { status: 201, description: 'The created workflow', schema: workflowSchema },
     errors: WRITE_ERRORS,
   },
   {
+    id: 'importWorkflow',
     method: 'post',
     path: '/api/workflows/import',
     summary: 'Import a workflow',
@@ -99,6 +169,7 @@ export const operations: Operation[] = [
     errors: [...WRITE_ERRORS, 'invalid_graph'],
   },
   {
+    id: 'getWorkflow',
     method: 'get',
     path: '/api/workflows/{id}',
     summary: 'Get a workflow with its graph',
@@ -109,6 +180,7 @@ export const operations: Operation[] = [
     errors: ['unauthorized', 'workflow_not_found'],
   },
   {
+    id: 'updateWorkflow',
     method: 'patch',
     path: '/api/workflows/{id}',
     summary: 'Rename or redescribe a workflow',
@@ -116,10 +188,12 @@ export const operations: Operation[] = [
     auth: true,
     pathParams: workflowId,
     body: patchWorkflowInput,
+    example: { name: 'Summarize tickets (v2)' },
     success: { status: 200, description: 'The updated workflow', schema: workflowSchema },
     errors: [...WRITE_ERRORS, 'workflow_not_found', 'already_deployed'],
   },
   {
+    id: 'deleteWorkflow',
     method: 'delete',
     path: '/api/workflows/{id}',
     summary: 'Delete a workflow',
@@ -131,6 +205,7 @@ export const operations: Operation[] = [
     errors: ['unauthorized', 'forbidden', 'workflow_not_found', 'already_deployed'],
   },
   {
+    id: 'replaceGraph',
     method: 'put',
     path: '/api/workflows/{id}/graph',
     summary: 'Replace the graph',
@@ -141,10 +216,12 @@ export const operations: Operation[] = [
     pathParams: workflowId,
     headers: { 'If-Match': 'Optional: the version the client last saw, e.g. "3"; a stale one answers 409 version_conflict' },
     body: putGraphInput,
+    example: EXAMPLE_GRAPH,
     success: { status: 200, description: 'The workflow with its new graph and version', schema: workflowSchema },
     errors: [...WRITE_ERRORS, 'invalid_graph', 'workflow_not_found', 'already_deployed', 'version_conflict'],
   },
   {
+    id: 'exportWorkflow',
     method: 'get',
     path: '/api/workflows/{id}/export',
     summary: 'Export a workflow as a self-contained document',
@@ -155,29 +232,38 @@ export const operations: Operation[] = [
     errors: ['unauthorized', 'workflow_not_found'],
   },
   {
+    id: 'executeWorkflow',
     method: 'post',
     path: '/api/workflows/{id}/execute',
     summary: 'Run the workflow and wait for the result',
-    description: 'Runs the current graph. A failed block does not fail the HTTP call: the execution has status "failed" and an error.',
+    description:
+      'Runs the current graph with `{"input": {...}}` (`variables` is accepted as an alias; an empty body is `{}`). A failed block does not fail the HTTP call: the execution has status "failed" and an error.',
     tag: 'Executions',
     auth: true,
     pathParams: workflowId,
     body: executeInput,
+    example: { input: { text: 'Hello' } },
+    bodyOptional: true,
     success: { status: 200, description: 'The finished execution', schema: executionSchema },
     errors: [...WRITE_ERRORS, 'invalid_graph', 'workflow_not_found', 'rate_limited'],
   },
   {
+    id: 'executeWorkflowStream',
     method: 'post',
     path: '/api/workflows/{id}/execute/stream',
     summary: 'Run the workflow and stream its events',
+    description: `Same body as execute; the \`X-Execution-Id\` response header names the new execution.\n\n${STREAM_DESCRIPTION}`,
     tag: 'Executions',
     auth: true,
     pathParams: workflowId,
     body: executeInput,
-    success: { status: 200, description: SSE_DESCRIPTION },
+    example: { input: { text: 'Hello' } },
+    bodyOptional: true,
+    success: STREAM_RESPONSE,
     errors: [...WRITE_ERRORS, 'invalid_graph', 'workflow_not_found', 'rate_limited'],
   },
   {
+    id: 'listExecutions',
     method: 'get',
     path: '/api/workflows/{id}/executions',
     summary: 'List executions of a workflow',
@@ -190,6 +276,7 @@ export const operations: Operation[] = [
     errors: ['validation_error', 'unauthorized', 'workflow_not_found'],
   },
   {
+    id: 'getExecution',
     method: 'get',
     path: '/api/workflows/{id}/executions/{eid}',
     summary: 'Get an execution',
@@ -200,6 +287,7 @@ export const operations: Operation[] = [
     errors: ['unauthorized', 'workflow_not_found', 'execution_not_found'],
   },
   {
+    id: 'getExecutionLogs',
     method: 'get',
     path: '/api/workflows/{id}/executions/{eid}/logs',
     summary: "Get an execution's block logs",
@@ -210,18 +298,22 @@ export const operations: Operation[] = [
     errors: ['unauthorized', 'workflow_not_found', 'execution_not_found'],
   },
   {
+    id: 'streamExecution',
     method: 'get',
     path: '/api/workflows/{id}/executions/{eid}/stream',
     summary: "Replay and follow an execution's events",
-    description: 'Replays what happened so far (after the Last-Event-ID header, or ?last_event_id=) and continues live until the execution ends.',
+    description: `Replays what happened so far (after \`Last-Event-ID\`) and continues live until the execution ends.\n\n${STREAM_DESCRIPTION}`,
     tag: 'Executions',
     auth: true,
     pathParams: executionIds,
+    query: streamQuery,
     headers: { 'Last-Event-ID': 'Optional: the id of the last event received; only later events are sent' },
-    success: { status: 200, description: SSE_DESCRIPTION },
+    success: STREAM_RESPONSE,
+    alternatives: [{ status: 204, description: 'The execution has ended and Last-Event-ID is at or past its last event: nothing more will come' }],
     errors: ['unauthorized', 'workflow_not_found', 'execution_not_found'],
   },
   {
+    id: 'cancelExecution',
     method: 'post',
     path: '/api/workflows/{id}/executions/{eid}/cancel',
     summary: 'Cancel a running execution',
@@ -233,6 +325,7 @@ export const operations: Operation[] = [
     errors: ['unauthorized', 'forbidden', 'workflow_not_found', 'execution_not_found', 'execution_finished'],
   },
   {
+    id: 'deployWorkflow',
     method: 'post',
     path: '/api/workflows/{id}/deploy',
     summary: 'Deploy the workflow',
@@ -244,6 +337,7 @@ export const operations: Operation[] = [
     errors: ['unauthorized', 'forbidden', 'invalid_graph', 'workflow_not_found', 'already_deployed'],
   },
   {
+    id: 'undeployWorkflow',
     method: 'post',
     path: '/api/workflows/{id}/undeploy',
     summary: 'Undeploy the workflow',
@@ -255,34 +349,50 @@ export const operations: Operation[] = [
     errors: ['unauthorized', 'forbidden', 'workflow_not_found', 'not_deployed'],
   },
   {
+    id: 'armWebhook',
     method: 'post',
     path: '/api/workflows/{id}/arm',
     summary: 'Arm a single-use webhook',
-    description: 'Mints a new webhook id and secret (shown once) for the deployed version and revokes any earlier unconsumed webhook of the workflow. The body is optional.',
+    description:
+      'Mints a new webhook id and secret (shown once) for the deployed version and revokes any earlier unconsumed webhook of the workflow. The body is optional. The secret is URL-safe, so `url?token=<secret>` works as shown.',
     tag: 'Deployment',
     auth: true,
     pathParams: workflowId,
     body: armInput,
+    example: { ttl_seconds: 600 },
+    bodyOptional: true,
     success: { status: 200, description: 'The armed webhook', schema: armResultSchema },
     errors: [...WRITE_ERRORS, 'workflow_not_found', 'not_deployed'],
   },
   {
+    id: 'callWebhook',
     method: 'post',
     path: '/api/webhooks/{webhook_id}',
-    summary: 'Trigger a webhook',
+    summary: 'Call an armed webhook',
     description:
-      'Runs the deployed version with the JSON body as input (a non-JSON body arrives as {"body", "content_type"}; a body sent as JSON must be valid JSON, else 400 and the webhook stays armed). Repeated failed calls from one address answer 429. Authenticate with `Authorization: Bearer <secret>`, `?token=<secret>`, or Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>`). Single use. `?async=true` answers 202 at once.',
+      'Runs the deployed version with the JSON body as input (a non-JSON body arrives as `{"body", "content_type"}`; a body sent as JSON must be valid JSON, else 400 and the webhook stays armed). No API key: authenticate with the webhook secret, as `Authorization: Bearer <secret>`, `?token=<secret>`, or Standard Webhooks headers (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256(secret, "{id}.{timestamp}.{body}")>`). The secret is checked before the single shot is consumed; repeated failed calls from one address answer 429.',
     tag: 'Deployment',
     auth: false,
-    pathParams: { webhook_id: 'The id returned by arm' },
+    pathParams: z.object({ webhook_id: z.string().describe('The id returned by arm') }),
+    query: webhookQuery,
+    headers: {
+      'webhook-id': 'Standard Webhooks: the message id',
+      'webhook-timestamp': 'Standard Webhooks: unix seconds, at most 300 s off',
+      'webhook-signature': 'Standard Webhooks: `v1,<base64 signature>`',
+    },
     body: z.json(),
-    success: { status: 200, description: 'The execution result (202 with status "queued" when ?async=true)', schema: webhookResultSchema },
+    example: { text: 'Hello from a webhook' },
+    bodyOptional: true,
+    success: { status: 200, description: 'The execution result', schema: webhookResultSchema },
+    alternatives: [{ status: 202, description: 'With `?async=true`: accepted, running in the background', schema: webhookAccepted }],
     errors: ['validation_error', 'unauthorized', 'webhook_not_active', 'webhook_not_found', 'payload_too_large', 'rate_limited'],
   },
   {
+    id: 'listVersions',
     method: 'get',
     path: '/api/workflows/{id}/versions',
     summary: 'List deployed versions',
+    description: 'Every deploy records an immutable version of the graph.',
     tag: 'Deployment',
     auth: true,
     pathParams: workflowId,
@@ -290,23 +400,25 @@ export const operations: Operation[] = [
     errors: ['unauthorized', 'workflow_not_found'],
   },
   {
+    id: 'getVersion',
     method: 'get',
     path: '/api/workflows/{id}/versions/{version}',
     summary: 'Get a deployed version with its graph',
     tag: 'Deployment',
     auth: true,
-    pathParams: { id: 'The workflow id', version: 'The version number' },
+    pathParams: versionIds,
     success: { status: 200, description: 'The version', schema: versionSchema },
     errors: ['validation_error', 'unauthorized', 'workflow_not_found', 'version_not_found'],
   },
   {
+    id: 'restoreVersion',
     method: 'post',
     path: '/api/workflows/{id}/versions/{version}/restore',
     summary: 'Restore a version into the draft',
-    description: 'Replaces the draft graph with the version\'s graph (a new draft version); the workflow must not be deployed.',
+    description: "Replaces the draft graph with the version's graph (a new draft version); the workflow must not be deployed.",
     tag: 'Deployment',
     auth: true,
-    pathParams: { id: 'The workflow id', version: 'The version number' },
+    pathParams: versionIds,
     success: { status: 200, description: 'The workflow with the restored graph', schema: workflowSchema },
     errors: ['validation_error', 'unauthorized', 'forbidden', 'workflow_not_found', 'version_not_found', 'already_deployed'],
   },

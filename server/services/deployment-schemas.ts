@@ -10,7 +10,18 @@ const timestamp = z.iso.datetime();
 
 export const deployResultSchema = z.object({ deployed: z.literal(true), deployed_at: timestamp, version: z.number().int() });
 export const undeployResultSchema = z.object({ deployed: z.literal(false) });
-export const armResultSchema = z.object({ webhook_id: z.string(), secret: z.string(), url: z.string(), expires_at: timestamp });
+export const armResultSchema = z.object({
+  webhook_id: z.string(),
+  secret: z
+    .string()
+    .describe('Shown once. URL-safe (letters and digits after `whsec_`), and valid base64 for Standard Webhooks signatures')
+    .meta({ examples: ['whsec_9fK2mQ7xLp4RtZ8vB1nW3cY6hJ0sD5gA2eU7iO4kM1qT'] }),
+  url: z
+    .string()
+    .describe('Where to POST. Callers that cannot send headers append `?token=<secret>` exactly as shown (e.g. `…/api/webhooks/cmhk2v9xq0001abcd1234efgh?token=whsec_9fK2…`): the secret needs no encoding')
+    .meta({ examples: ['http://localhost:3000/api/webhooks/cmhk2v9xq0001abcd1234efgh'] }),
+  expires_at: timestamp,
+});
 export const webhookResultSchema = z.object({
   execution_id: z.string(),
   status: z.enum(executionStatuses),

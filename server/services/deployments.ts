@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { requireRole, type Caller } from '../auth/caller';
 import { db } from '../db';
@@ -8,6 +7,7 @@ import { InvalidGraphError } from '../graph/problems';
 import { encryptSecret, sha256Hex } from '../secrets/crypto';
 import { armInput } from './deployment-schemas';
 import { workflowGraphProblems } from './graph-validation';
+import { mintWebhookSecret } from './webhook-auth';
 import { replaceGraph, storedGraph, workflowNotFound } from './workflows';
 
 // Deploying freezes the current graph as an immutable version; webhooks run that version. A deployed workflow
@@ -76,7 +76,7 @@ export async function armWebhook(caller: Caller, workflowId: string, input: z.in
   const { ttl_seconds } = armInput.parse(input ?? {});
   const workflow = await findWorkflow(caller, workflowId);
   if (!workflow.deployedAt || !workflow.deployedVersionId) throw notDeployed();
-  const secret = `whsec_${randomBytes(32).toString('base64')}`;
+  const secret = mintWebhookSecret();
   const expiresAt = new Date(Date.now() + ttl_seconds * 1000);
   const prisma = await db();
   const [, webhook] = await prisma.$transaction([

@@ -2,7 +2,7 @@ import { isActive } from '@/lib/execution-states';
 import type { Caller } from '../auth/caller';
 import { db } from '../db';
 import { isTerminalEvent, type EngineEvent } from '../engine/events';
-import { getExecution } from './executions/reads';
+import { findExecution } from './executions/reads';
 import { executionRuntime } from './executions/runtime';
 
 // Server-sent events of one execution: what happened so far (after Last-Event-ID) and then live until it ends.
@@ -11,6 +11,8 @@ import { executionRuntime } from './executions/runtime';
 
 const KEEPALIVE_MS = 15_000;
 const POLL_MS = 500;
+/** Sent first: how long EventSource waits before reconnecting (its own default varies by browser). */
+const RETRY_MS = 3_000;
 const encoder = new TextEncoder();
 
 export const SSE_HEADERS = {
@@ -59,6 +61,7 @@ export function executionEventStream(executionId: string, afterSeq: number): Rea
         }
       }, 1_000);
       let unsubscribe = () => {};
+      controller.enqueue(encoder.encode(`retry: ${RETRY_MS}\n\n`));
       cleanup = () => {
         closed = true;
         clearInterval(keepalive);
@@ -95,7 +98,13 @@ export function executionEventStream(executionId: string, afterSeq: number): Rea
   });
 }
 
+/**
+ * The stream of one of the caller's executions, or null when nothing is left to send: the execution has ended and
+ * `afterSeq` (the client's Last-Event-ID) is at or past its last event. The route answers that with 204, which
+ * tells EventSource to stop reconnecting.
+ */
 export async function streamExecution(caller: Caller, workflowId: string, executionId: string, afterSeq: number) {
-  await getExecution(caller, workflowId, executionId); // scoping: 404 unless it is the caller's
+  const row = await findExecution(caller, workflowId, executionId); // scoping: 404 unless it is the caller's
+  if (afterSeq > 0 && !isActive(row.status) && afterSeq >= row.lastEventSeq) return null;
   return executionEventStream(executionId, afterSeq);
 }

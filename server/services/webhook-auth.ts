@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 import { constantTimeEqual, sha256Hex } from '../secrets/crypto';
 
 // How a webhook call proves it knows the secret: `Authorization: Bearer <secret>`, `?token=<secret>`, or a
@@ -15,6 +15,19 @@ export interface WebhookCredentials {
   secretHash: string;
   /** Only needed for signed requests, so it is decrypted lazily. */
   secret: () => string;
+}
+
+/** The characters base64 and base64url share: a secret made of them is URL-safe as it is. */
+const URL_SAFE_BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const SECRET_CHARACTERS = 44;
+
+/**
+ * A new `whsec_` secret: 44 random characters (≈262 bits) that are at once valid base64 (a 33-byte signing key,
+ * as Standard Webhooks libraries expect) and valid base64url, so `?token=<secret>` works when pasted as shown,
+ * with nothing to percent-encode.
+ */
+export function mintWebhookSecret(): string {
+  return `whsec_${Array.from({ length: SECRET_CHARACTERS }, () => URL_SAFE_BASE64_ALPHABET[randomInt(URL_SAFE_BASE64_ALPHABET.length)]).join('')}`;
 }
 
 function signatureKey(secret: string): Buffer {

@@ -94,6 +94,22 @@ describe('arming', () => {
     expect(ttl).toBeLessThan(610_000);
   });
 
+  it('mints URL-safe secrets, so url?token=<secret> works pasted as shown', async () => {
+    const id = await deployedWorkflow();
+    // Plain base64 put "+" (read back as a space) or "/" into about every other secret; twenty arms would show one.
+    const secrets = [];
+    for (let i = 0; i < 20; i++) secrets.push((await armed(id)).secret);
+    for (const secret of secrets) {
+      expect(secret).toMatch(/^whsec_[A-Za-z0-9]{44}$/);
+      expect(encodeURIComponent(secret)).toBe(secret);
+    }
+    const hook = await armed(id);
+    const pasted = new URL(`${hook.url}?token=${hook.secret}`);
+    const res = await call(hook.webhook_id, { query: pasted.search, body: { name: 'pasted' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ output: 'hello pasted' });
+  });
+
   it.each([{ ttl_seconds: 0 }, { ttl_seconds: 86_401 }, { ttl_seconds: 'soon' }, { other: 1 }])('refuses %j with 400 validation_error', async (body) => {
     const id = await deployedWorkflow();
     const res = await apiJson('POST', `/api/workflows/${id}/arm`, { key, body });

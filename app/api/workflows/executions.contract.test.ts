@@ -214,6 +214,37 @@ describe('streamed execution', () => {
   });
 });
 
+describe('streams for EventSource clients', () => {
+  it('begins every stream with a retry: 3000 line, before the first event', async () => {
+    const id = await workflowWith(shout());
+    const res = await api('POST', `/api/workflows/${id}/execute/stream`, { key, body: { input: { text: 'hey' } } });
+    const text = await res.text();
+    expect(text.startsWith('retry: 3000\n\n')).toBe(true);
+    const executionId = /"execution_id":"([^"]+)"/.exec(text)![1];
+    const replay = await api('GET', `/api/workflows/${id}/executions/${executionId}/stream`, { key, headers: { 'last-event-id': '2' } });
+    expect(replay.status).toBe(200);
+    expect((await replay.text()).split('\n')[0]).toBe('retry: 3000');
+  });
+
+  it('answers 204 to a reconnect at or past the last event of an ended execution, so EventSource stops', async () => {
+    const id = await workflowWith(shout());
+    const events = await readSse(await api('POST', `/api/workflows/${id}/execute/stream`, { key, body: { input: { text: 'hey' } } }));
+    const executionId = events[0].data.execution_id as string;
+    const last = events.at(-1)!.id;
+    const stream = (lastEventId: number) =>
+      api('GET', `/api/workflows/${id}/executions/${executionId}/stream`, { key, headers: { 'last-event-id': String(lastEventId) } });
+
+    for (const seen of [last, last + 5]) {
+      const res = await stream(seen);
+      expect(res.status, `Last-Event-ID ${seen}`).toBe(204);
+      expect(await res.text()).toBe('');
+    }
+    const behind = await readSse(await stream(last - 1));
+    expect(behind.map((e) => e.id)).toEqual([last]);
+    expect((await readSse(await stream(0))).length).toBe(last);
+  });
+});
+
 describe('POST .../cancel', () => {
   it('cancels a running execution, aborting its running block, and answers the cancelled Execution', async () => {
     const id = await workflowWith(sleeper(20_000));
