@@ -1,6 +1,6 @@
 import type { Graph } from '@/lib/graph/schema';
 import { db } from '../../db';
-import type { Prisma, PrismaClient } from '../../db/generated/client';
+import type { PrismaClient } from '../../db/generated/client';
 import { nullableJson, storableJson } from '../../db/json';
 import { ExecutionRecorder } from '../../engine/recorder';
 import { runGraph, type GraphResult } from '../../engine/run-graph';
