@@ -1,6 +1,9 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+const UI_IMPORTS = ['@/app/*', '@/components/*', '**/app/**', '**/components/**'];
+const SERVER_IMPORTS = ['@/server/*', '**/server/**'];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -13,10 +16,17 @@ const config = [
     },
   },
   {
-    // server/ is the non-UI layer and must never reach into the UI.
-    files: ['server/**/*.ts'],
+    // server/ is the non-UI layer and must never reach into the UI, by alias or by relative path.
+    files: ['server/**/*.ts', 'server/**/*.mjs'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@/app/*', '@/components/*', '../app/*', '../components/*'] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: UI_IMPORTS, message: 'server/ never imports UI code (app/, components/)' }] }],
+    },
+  },
+  {
+    // lib/ is shared by the browser and the server: pure code that imports neither side.
+    files: ['lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...UI_IMPORTS, ...SERVER_IMPORTS], message: 'lib/ is pure: it imports neither UI nor server code' }] }],
     },
   },
 ];

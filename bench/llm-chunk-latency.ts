@@ -13,7 +13,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
-import { startStandInProvider } from '../server/llm/test-providers';
+import { startStandInProvider } from '@/server/test/llm-providers';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CHUNKS_PER_RUN = Number(process.env.BENCH_CHUNKS ?? 200);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { DEFAULT_PROVIDER, llmProviderIds } from './llm/models';
+
+/** The model providers Weft speaks to (server/llm/providers.ts implements each); here so settings can name them. */
+export const llmProviderIds = ['openai', 'openai-chat', 'anthropic', 'ollama', 'openai-compatible'] as const;
 
 // Every environment variable Weft reads, parsed once. The README's configuration table lists the same names.
 const booleanFlag = z
@@ -34,7 +36,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // Language model providers (llm and agent blocks). A workspace credential of the same name wins over these.
   /** The provider of a model named without one (`gpt-4o-mini` rather than `openai/gpt-4o-mini`). */
-  WEFT_DEFAULT_PROVIDER: z.enum(llmProviderIds).default(DEFAULT_PROVIDER),
+  WEFT_DEFAULT_PROVIDER: z.enum(llmProviderIds).default('openai'),
   /** Whether workspaces without their own credential may use the provider settings below (on unless `false`). */
   WEFT_SHARE_SERVER_CREDENTIALS: z
     .enum(['true', 'false', '1', '0', ''])

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '@/server/api/root';
 import { db } from '@/server/db';
-import { chain } from '@/server/graph/test-graphs';
+import { chain } from '@/server/test/graphs';
 import { armWebhook, deployWorkflow } from '@/server/services/deployments';
 import { executeAndWait } from '@/server/services/executions/launch';
 import { createWorkflow, replaceGraph } from '@/server/services/workflows';

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '@/lib/graph/schema';
-import { block, edge, graph, inputBlock, outputBlock } from '@/server/graph/test-graphs';
+import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { resetEnvForTests } from '@/server/env';
 import { setStartupState } from '@/server/startup-state';
 import { setupTestDatabase } from '@/server/test/database';

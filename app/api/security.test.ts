@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '@/server/api/root';
 import { createCallerFactory, createTrpcContext } from '@/server/api/trpc';
 import type { Role } from '@/server/auth/caller';
-import { chain } from '@/server/graph/test-graphs';
+import { chain } from '@/server/test/graphs';
 import { createApiKey } from '@/server/services/api-keys';
 import { setCredential } from '@/server/services/credentials';
 import { createInvitation } from '@/server/services/members';

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../net/test-server';
-import { recordedContext, type ContextOptions } from '../llm/test-context';
-import { restoreProviderEnv, useProviderEnv } from '../llm/test-env';
-import { startStandInProvider, type StandInProvider } from '../llm/test-providers';
+import { startServer, type TestServer } from '@/server/test/http-server';
+import { recordedContext, type ContextOptions } from '@/server/test/llm-context';
+import { restoreProviderEnv, useProviderEnv } from '@/server/test/llm-env';
+import { startStandInProvider, type StandInProvider } from '@/server/test/llm-providers';
 import type { ModelStep } from '../llm/run';
 import { agentBlock } from './agent';
 import { BlockError, type WorkflowToolInfo } from './run-context';

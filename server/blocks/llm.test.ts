@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EngineEventBody } from '../engine/events';
 import { runGraph, type BlockLogRecord } from '../engine/run-graph';
-import { block, chain } from '../graph/test-graphs';
+import { block, chain } from '@/server/test/graphs';
 import { JSON_INSTRUCTION } from '../llm/json';
-import { recordedContext } from '../llm/test-context';
-import { restoreProviderEnv, useProviderEnv } from '../llm/test-env';
-import { startStandInProvider, type StandInProvider } from '../llm/test-providers';
+import { recordedContext } from '@/server/test/llm-context';
+import { restoreProviderEnv, useProviderEnv } from '@/server/test/llm-env';
+import { startStandInProvider, type StandInProvider } from '@/server/test/llm-providers';
 import { llmBlock } from './llm';
 import { BlockError } from './run-context';
 

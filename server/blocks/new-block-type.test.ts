@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { summarize } from '@/lib/blocks/summary';
 import type { Graph } from '@/lib/graph/schema';
 import { runGraph } from '../engine/run-graph';
-import { block, edge, graph, inputBlock, outputBlock } from '../graph/test-graphs';
+import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { validateGraph } from '../graph/validate';
 import { blockCatalog } from '../services/block-catalog';
 import { getBlockDefinition, registerBlockTypeForTest } from './registry';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { disposeSandboxPool } from '../sandbox';
-import { block, edge, graph, inputBlock, outputBlock } from '../graph/test-graphs';
+import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import type { Graph } from '@/lib/graph/schema';
 import { runGraph, type GraphResult } from './run-graph';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chain } from '../graph/test-graphs';
+import { chain } from '@/server/test/graphs';
 import { setupTestDatabase } from '../test/database';
 import { ExecutionRecorder } from './recorder';
 

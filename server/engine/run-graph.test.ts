@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetEnvForTests } from '../env';
-import { block, edge, graph, inputBlock, outputBlock } from '../graph/test-graphs';
+import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import type { Graph } from '@/lib/graph/schema';
 import type { EngineEventBody } from './events';
 import { runGraph, type BlockLogRecord, type StopReason } from './run-graph';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { blockTypes, getBlockDefinition } from '@/server/blocks';
 import { InvalidGraphError } from './problems';
-import { block, chain, edge, graph, inputBlock, llmBlock, outputBlock } from './test-graphs';
+import { block, chain, edge, graph, inputBlock, llmBlock, outputBlock } from '@/server/test/graphs';
 import { assertGraphValid, isGraphValid, validateGraph } from './validate';
 
 describe('a valid graph', () => {

@@ -1,6 +1,6 @@
 import { APICallError } from 'ai';
 import { describe, expect, it } from 'vitest';
-import { BlockError } from '../blocks/run-context';
+import { BlockError } from '../run-capabilities';
 import { MAX_RETRY_AFTER_MS, providerError, retryAfterMs, scrubDeep, scrubSecrets } from './errors';
 
 const context = { providerLabel: 'OpenAI', keyName: 'OPENAI_API_KEY', secrets: ['my-secret-key-value'] };

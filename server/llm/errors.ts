@@ -1,5 +1,5 @@
 import { APICallError, RetryError, StreamProviderError } from 'ai';
-import { BlockError } from '../blocks/run-context';
+import { BlockError } from '../run-capabilities';
 import { NetworkError } from '../net';
 
 // Turns what the AI SDK throws into a BlockError a workflow builder can act on: the provider's own message (with

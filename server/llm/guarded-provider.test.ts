@@ -1,12 +1,12 @@
 import http from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BlockError } from '../blocks/run-context';
-import { startServer, type TestServer } from '../net/test-server';
+import { BlockError } from '../run-capabilities';
+import { startServer, type TestServer } from '@/server/test/http-server';
 import { resolveModel } from './providers';
 import { runModel } from './run';
-import { recordedContext } from './test-context';
-import { restoreProviderEnv, useProviderEnv } from './test-env';
-import { startStandInProvider, type StandInProvider } from './test-providers';
+import { recordedContext } from '@/server/test/llm-context';
+import { restoreProviderEnv, useProviderEnv } from '@/server/test/llm-env';
+import { startStandInProvider, type StandInProvider } from '@/server/test/llm-providers';
 
 // Provider calls to a workspace's base URL go through the guarded fetch: a redirect to an internal address is
 // refused on the hop that would reach it, and token streams still arrive piece by piece.

@@ -1,4 +1,4 @@
-import { BlockError } from '../blocks/run-context';
+import { BlockError } from '../run-capabilities';
 
 // `response_format: "json"`: what the model is told, and how its reply is read.
 

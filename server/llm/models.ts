@@ -1,19 +1,20 @@
 // The language model providers Weft speaks to and a short, hand-picked list of models per provider for the
 // editor's model picker. Never fetched from the internet: any other model name can be typed as free text.
 
+import { llmProviderIds } from '../env';
+
+export { llmProviderIds };
+
 /**
  * How a model string names its provider: `provider/model`. `openai` uses OpenAI's Responses API (what the AI SDK
  * uses by default); `openai-chat` the same models through the Chat Completions API.
  */
-export const llmProviderIds = ['openai', 'openai-chat', 'anthropic', 'ollama', 'openai-compatible'] as const;
 export type LlmProviderId = (typeof llmProviderIds)[number];
 
 /** Other spellings accepted before the slash. */
 export const llmProviderAliases: Readonly<Record<string, LlmProviderId>> = {
   custom: 'openai-compatible',
 };
-
-export const DEFAULT_PROVIDER: LlmProviderId = 'openai';
 
 export interface LlmProviderInfo {
   id: LlmProviderId;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseModelString } from './providers';
-import { restoreProviderEnv, useProviderEnv } from './test-env';
+import { restoreProviderEnv, useProviderEnv } from '@/server/test/llm-env';
 
 describe('model strings', () => {
   beforeEach(() => useProviderEnv());

@@ -2,7 +2,7 @@ import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModel } from 'ai';
-import { BlockError } from '../blocks/run-context';
+import { BlockError } from '../run-capabilities';
 import { env } from '../env';
 import { createGuardedFetch, NetworkError } from '../net';
 import { checkAddress, resolveWithDns, type AddressPolicy } from '../net/guarded-lookup';

@@ -1,5 +1,5 @@
 import { Output, stepCountIs, streamText, type LanguageModelUsage, type ToolSet } from 'ai';
-import { addUsage, BlockError, type BlockRunContext, type TokenUsage } from '../blocks/run-context';
+import { addUsage, BlockError, type RunCapabilities, type TokenUsage } from '../run-capabilities';
 import { providerError, scrubDeep, scrubSecrets } from './errors';
 import type { ResolvedModel } from './providers';
 
@@ -34,7 +34,7 @@ export interface ModelStep {
 }
 
 export interface ModelRunOptions {
-  context: Pick<BlockRunContext<unknown>, 'signal' | 'log' | 'chunk' | 'addUsage'>;
+  context: Pick<RunCapabilities, 'signal' | 'log' | 'chunk' | 'addUsage'>;
   model: ResolvedModel;
   instructions?: string;
   prompt: string;

@@ -1,4 +1,4 @@
-import { BlockError, type BlockRunContext } from '../blocks/run-context';
+import { BlockError, type RunCapabilities } from '../run-capabilities';
 import { env, type Env } from '../env';
 
 // Where a provider's key and base URL come from: the workspace's credentials first (Settings → Credentials), then
@@ -24,7 +24,7 @@ export interface ProviderSetting {
   source: 'workspace' | 'environment';
 }
 
-export type CredentialReader = Pick<BlockRunContext<unknown>, 'credential'>;
+export type CredentialReader = Pick<RunCapabilities, 'credential'>;
 
 /**
  * The workspace credential of that name, else (unless `workspaceOnly` or the server does not share its settings)

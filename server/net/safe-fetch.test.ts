@@ -3,7 +3,7 @@ import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WEFT_VERSION } from '@/server/version';
 import { isBlockedAddress, NetworkError, safeFetch, type Resolver, type SafeFetchOptions } from '.';
-import { reply, startServer, type Handler, type TestServer } from './test-server';
+import { reply, startServer, type Handler, type TestServer } from '@/server/test/http-server';
 
 const servers: TestServer[] = [];
 afterEach(async () => {

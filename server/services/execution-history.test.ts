@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { resetEnvForTests } from '../env';
-import { chain } from '../graph/test-graphs';
+import { chain } from '@/server/test/graphs';
 import { setupTestDatabase } from '../test/database';
 import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
 import { deleteAllExecutions, pruneOldExecutions, searchExecutions } from './execution-history';

@@ -3,7 +3,7 @@ import { db } from '../db';
 import { subscribe } from '../engine/event-hub';
 import type { EngineEvent } from '../engine/events';
 import { resetEnvForTests } from '../env';
-import { block, chain } from '../graph/test-graphs';
+import { block, chain } from '@/server/test/graphs';
 import { setupTestDatabase } from '../test/database';
 import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
 import { setCredential } from './credentials';

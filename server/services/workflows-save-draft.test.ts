@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
-import { block, chain, graph } from '../graph/test-graphs';
+import { block, chain, graph } from '@/server/test/graphs';
 import { setupTestDatabase } from '../test/database';
 import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
 import { createWorkflow, getWorkflow, saveDraft } from './workflows';

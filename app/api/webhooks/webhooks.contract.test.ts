@@ -1,7 +1,7 @@
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetEnvForTests } from '@/server/env';
-import { block, edge, graph, inputBlock, outputBlock } from '@/server/graph/test-graphs';
+import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { resetRateLimitsForTests } from '@/server/services/rate-limit';
 import { signPayload } from '@/server/services/webhook-auth';
 import { pruneOldWebhookAttempts, resetWebhookAttemptLimitsForTests } from '@/server/services/webhook-attempts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { block, edge, graph, inputBlock, outputBlock } from '@/server/graph/test-graphs';
+import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import type { Graph } from '@/lib/graph/schema';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { block, chain, edge, graph, inputBlock, outputBlock } from '@/server/graph/test-graphs';
+import { block, chain, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
 import { api, apiJson } from '../_test/client';

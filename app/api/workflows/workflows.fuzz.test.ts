@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blockTypes } from '@/server/blocks';
-import { block, chain } from '@/server/graph/test-graphs';
+import { block, chain } from '@/server/test/graphs';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace } from '@/server/test/fixtures';
 import { apiJson } from '../_test/client';

@@ -1,5 +1,5 @@
 import type { ToolSet } from 'ai';
-import type { BlockRunContext } from '../../blocks/run-context';
+import type { RunCapabilities } from '../../run-capabilities';
 import { currentTimeTool } from './current-time';
 import { httpRequestTool } from './http-request';
 import { runCodeTool } from './run-code';
@@ -12,7 +12,7 @@ export type BuiltinToolName = (typeof BUILTIN_TOOL_NAMES)[number];
 
 export type AgentToolConfig = BuiltinToolName | { workflow_id: string };
 
-type ToolContext = Pick<BlockRunContext<unknown>, 'describeWorkflow' | 'runWorkflow' | 'signal' | 'timeoutMs' | 'log' | 'workspaceId'>;
+type ToolContext = Pick<RunCapabilities, 'describeWorkflow' | 'runWorkflow' | 'signal' | 'timeoutMs' | 'log' | 'workspaceId'>;
 
 export interface AgentTools {
   tools: ToolSet;

@@ -1,5 +1,5 @@
 import { jsonSchema, tool, type JSONSchema7, type Tool } from 'ai';
-import { BlockError, type BlockRunContext, type WorkflowToolInfo } from '../../blocks/run-context';
+import { BlockError, type RunCapabilities, type WorkflowToolInfo } from '../../run-capabilities';
 
 // `{"workflow_id": "..."}` in an agent's tools: another workflow of the workspace as a tool. Its name becomes the
 // tool name, its description the tool's, and the fields of its input block the tool's parameters.
@@ -57,7 +57,7 @@ export interface WorkflowTool {
   tool: Tool;
 }
 
-type WorkflowContext = Pick<BlockRunContext<unknown>, 'describeWorkflow' | 'runWorkflow' | 'signal'>;
+type WorkflowContext = Pick<RunCapabilities, 'describeWorkflow' | 'runWorkflow' | 'signal'>;
 
 /** Looks the workflow up and makes it a tool; a workflow that does not exist fails the block. */
 export async function workflowTool(context: WorkflowContext, workflowId: string, taken: Set<string>): Promise<WorkflowTool> {

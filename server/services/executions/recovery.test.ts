@@ -2,7 +2,7 @@ import os from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db';
 import { RUNNER_ID } from '../../engine/runner';
-import { chain } from '../../graph/test-graphs';
+import { chain } from '@/server/test/graphs';
 import { setupTestDatabase } from '../../test/database';
 import { createTestWorkspace, type TestWorkspace } from '../../test/fixtures';
 import { createWorkflow } from '../workflows';

@@ -1,0 +1,68 @@
+import type { ExecutionStatus } from '@/lib/execution-states';
+import type { ConsoleLevel } from './sandbox/console';
+
+// What a piece of work running inside an execution may use and report — the vocabulary shared by block types
+// (server/blocks) and the capabilities they call (server/llm, its tools). It sits below both, so neither imports
+// the other's internals.
+
+/** Token counts of a model call, as block logs and executions report them. */
+export interface TokenUsage {
+  input_tokens: number;
+  output_tokens: number;
+}
+
+/** Token usage summed: `total` so far (null when nothing was counted yet) plus `more`. */
+export function addUsage(total: TokenUsage | null, more: TokenUsage): TokenUsage {
+  return { input_tokens: (total?.input_tokens ?? 0) + more.input_tokens, output_tokens: (total?.output_tokens ?? 0) + more.output_tokens };
+}
+
+/** What the running work can reach: cancellation, its console and stream, usage, credentials, other workflows. */
+export interface RunCapabilities {
+  workspaceId: string;
+  /** Aborted when the block times out or the execution is cancelled or fails. */
+  signal: AbortSignal;
+  /** One console line for the block log, streamed as a `block_log` event. */
+  log(level: ConsoleLevel, message: string): void;
+  /** Streamed text (LLM tokens), sent as `block_chunk` events. */
+  chunk(text: string): void;
+  /** Token usage of model calls, summed on the execution. */
+  addUsage(usage: TokenUsage): void;
+  /** A workspace credential by name (e.g. OPENAI_API_KEY), or null. Never log what it returns. */
+  credential(name: string): Promise<string | null>;
+  /** The block's own timeout, when set, so long operations can size their own limits. */
+  timeoutMs: number | undefined;
+  /** Another workflow of the same workspace, as an agent tool sees it; null when there is none. */
+  describeWorkflow(workflowId: string): Promise<WorkflowToolInfo | null>;
+  /** Runs another workflow of the same workspace to its end (nesting is limited); aborting `signal` cancels it. */
+  runWorkflow(workflowId: string, input: Record<string, unknown>, signal: AbortSignal): Promise<SubWorkflowResult>;
+}
+
+export interface WorkflowToolInfo {
+  id: string;
+  name: string;
+  description: string | null;
+  /** The fields its input block declares: they become the tool's parameters. */
+  fields: { name: string; type: 'string' | 'number' | 'boolean' | 'object'; required: boolean; description?: string }[];
+}
+
+export interface SubWorkflowResult {
+  execution_id: string;
+  status: ExecutionStatus;
+  output: unknown;
+  error: { message: string; block_id: string | null; code: string } | null;
+}
+
+/** A block failed in a way the user should read; `code` lands in the execution error. */
+export class BlockError extends Error {
+  constructor(
+    message: string,
+    readonly code: string = 'block_failed',
+    /** False when trying again cannot help (bad input, a syntax error), so retries are skipped. */
+    readonly retryable = true,
+    /** The least time to wait before the next attempt (a rate-limited provider's Retry-After), when known. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'BlockError';
+  }
+}
