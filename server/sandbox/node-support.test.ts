@@ -1,0 +1,18 @@
+import { afterAll, expect, it } from 'vitest';
+import { disposeSandboxPool, runInSandbox } from '.';
+import { loadIsolatedVm } from './load-isolated-vm.mjs';
+
+afterAll(() => disposeSandboxPool());
+
+// The isolated-vm major made for each supported Node line (package.json lists them as optional dependencies).
+const MAJOR_FOR_NODE: Record<string, string> = { '20': '5', '22': '6', '24': '7' };
+
+const nodeMajor = process.versions.node.split('.')[0];
+const { version } = loadIsolatedVm();
+
+it(`runs user code on Node.js ${process.version} with isolated-vm ${version}`, async () => {
+  expect(version.split('.')[0]).toBe(MAJOR_FOR_NODE[nodeMajor]);
+  const { value, console: output } = await runInSandbox({ code: 'console.log("hello from the sandbox"); return [1, 2, 3].map((n) => n * 2)' });
+  expect(value).toEqual([2, 4, 6]);
+  expect(output.map((entry) => entry.message)).toEqual(['hello from the sandbox']);
+});
