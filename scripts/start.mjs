@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import { buildIfStale } from './build-if-stale.mjs';
+import { exitUnlessNodeSupported } from './node-support.mjs';
 
 // `npm start`: build when needed, then serve the production build. Next is started directly (not through npx) so
 // that stopping this process stops the server too; PORT and HOSTNAME are honoured by `next start` itself.
+exitUnlessNodeSupported();
 buildIfStale();
 
 const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', ...process.argv.slice(2)], {

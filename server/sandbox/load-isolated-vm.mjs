@@ -35,7 +35,7 @@ export function loadIsolatedVm() {
   }
   throw new Error(
     `The code sandbox cannot start: no isolated-vm build loads on Node.js ${process.version}. ` +
-      'Weft supports Node.js 20.19+, 22.12+ and 24; run `npm ci` again under the Node.js you start it with. ' +
+      'Run `npm ci` again under the Node.js you start Weft with (supported: the `engines` in package.json). ' +
       `(${failures.join('; ')})`,
   );
 }
