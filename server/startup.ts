@@ -3,6 +3,7 @@ import { ensureBootstrapApiKey } from './services/api-keys';
 import { pruneOldExecutions } from './services/execution-history';
 import { markInterruptedExecutions } from './services/executions';
 import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock';
+import { loadIsolatedVm } from './sandbox/load-isolated-vm.mjs';
 
 /**
  * Runs once per server process. Claims the embedded database directory before serving anything, so a second
@@ -22,6 +23,7 @@ export async function startServer(): Promise<void> {
       throw error;
     }
   }
+  reportSandboxProblem();
   getDatabase()
     .then(async (db) => {
       console.log(`[weft] database ready (${db.kind})`);
@@ -30,6 +32,15 @@ export async function startServer(): Promise<void> {
       schedulePruning();
     })
     .catch((error: Error) => console.error(`[weft] database unavailable: ${error.message}`));
+}
+
+/** Says at start, not at the first code block, when no isolated-vm build loads on this Node; the rest still works. */
+function reportSandboxProblem() {
+  try {
+    loadIsolatedVm();
+  } catch (error) {
+    console.error(`[weft] ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;

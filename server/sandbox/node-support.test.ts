@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { disposeSandboxPool, runInSandbox } from '.';
 import { loadIsolatedVm } from './load-isolated-vm.mjs';
@@ -15,4 +19,17 @@ it(`runs user code on Node.js ${process.version} with isolated-vm ${version}`, a
   const { value, console: output } = await runInSandbox({ code: 'console.log("hello from the sandbox"); return [1, 2, 3].map((n) => n * 2)' });
   expect(value).toEqual([2, 4, 6]);
   expect(output.map((entry) => entry.message)).toEqual(['hello from the sandbox']);
+});
+
+it('says in one error which Node it is on when no isolated-vm build is installed', () => {
+  const emptyProject = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-no-ivm-'));
+  const loader = path.resolve('server/sandbox/load-isolated-vm.mjs');
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', `(await import(${JSON.stringify(loader)})).loadIsolatedVm()`], {
+    cwd: emptyProject,
+    encoding: 'utf8',
+  });
+  fs.rmSync(emptyProject, { recursive: true, force: true });
+  expect(result.status).not.toBe(0);
+  expect(result.stderr).toContain(`The code sandbox cannot start: no isolated-vm build loads on Node.js ${process.version}.`);
+  expect(result.stderr).toContain('isolated-vm-5: Cannot find module');
 });
