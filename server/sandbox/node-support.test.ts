@@ -15,6 +15,8 @@ const nodeMajor = process.versions.node.split('.')[0];
 const { version } = loadIsolatedVm();
 
 it(`runs user code on Node.js ${process.version} with isolated-vm ${version}`, async () => {
+  // Printed too, because CI's reporter lists passing tests by file only.
+  console.info(`sandbox: Node.js ${process.version}, isolated-vm ${version}`);
   expect(version.split('.')[0]).toBe(MAJOR_FOR_NODE[nodeMajor]);
   const { value, console: output } = await runInSandbox({ code: 'console.log("hello from the sandbox"); return [1, 2, 3].map((n) => n * 2)' });
   expect(value).toEqual([2, 4, 6]);
