@@ -20,8 +20,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // scripts/e2e.mjs (`npm run test:e2e`) picks the browser: a Chromium by path, or the installed Chrome.
+    ...(process.env.PLAYWRIGHT_CHROMIUM_CHANNEL ? { channel: process.env.PLAYWRIGHT_CHROMIUM_CHANNEL } : {}),
     launchOptions: {
-      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_CHANNEL ? undefined : (process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium'),
       args: [
         '--no-sandbox',
         '--disable-gpu',

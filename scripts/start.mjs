@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import { buildIfStale } from './build-if-stale.mjs';
+import { exitUnlessNodeSupported } from './node-support.mjs';
 
 // `npm start`: build when needed, then serve the production build through scripts/server.mjs (Next behind a server
 // that checks forwarding headers), in a child process so that NODE_OPTIONS applies to it; stopping this process
 // stops the server too. PORT and HOSTNAME (or -p and -H) are honoured as by `next start`.
+exitUnlessNodeSupported();
 buildIfStale();
 
 const server = spawn(process.execPath, ['scripts/server.mjs', ...process.argv.slice(2)], {

@@ -5,6 +5,7 @@ import { markInterruptedExecutions } from './services/executions/recovery';
 import { pruneOldWebhookAttempts } from './services/webhook-attempts';
 import { setStartupState } from './startup-state';
 import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock';
+import { loadIsolatedVm } from './sandbox/load-isolated-vm.mjs';
 
 /**
  * Runs once per server process. Claims the embedded database directory before serving anything, so a second
@@ -24,6 +25,7 @@ export async function startServer(): Promise<void> {
       throw error;
     }
   }
+  reportSandboxProblem();
   setStartupState('starting');
   getDatabase()
     .then(async (db) => {
@@ -37,6 +39,15 @@ export async function startServer(): Promise<void> {
       setStartupState('failed');
       console.error(`[weft] database unavailable: ${error.message}`);
     });
+}
+
+/** Says at start, not at the first code block, when no isolated-vm build loads on this Node; the rest still works. */
+function reportSandboxProblem() {
+  try {
+    loadIsolatedVm();
+  } catch (error) {
+    console.error(`[weft] ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;

@@ -10,7 +10,9 @@
  * This file is plain JavaScript because Node runs it directly. `sandboxPrelude` below is not run here: its source
  * text is compiled inside each isolate.
  */
-import ivm from 'isolated-vm';
+import { loadIsolatedVm } from './load-isolated-vm.mjs';
+
+const { ivm } = loadIsolatedVm();
 
 const PRELUDE_FILENAME = 'sandbox.js';
 /** An isolate is replaced after this many runs, so no slow leak can build up across runs. */
@@ -489,7 +491,7 @@ const PRELUDE_SOURCE = `(${sandboxPrelude.toString()})`;
 
 // ---- the isolate ----------------------------------------------------------------------------------------------
 
-/** @type {{ isolate: import('isolated-vm').Isolate, memoryLimitMb: number, prelude: import('isolated-vm').Script, runs: number } | null} */
+/** @type {{ isolate: import('isolated-vm-5').Isolate, memoryLimitMb: number, prelude: import('isolated-vm-5').Script, runs: number } | null} */
 let slot = null;
 /** @type {Run | null} */
 let current = null;

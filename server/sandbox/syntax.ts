@@ -1,4 +1,4 @@
-import ivm from 'isolated-vm';
+import { loadIsolatedVm, type Isolate, type Reference } from './load-isolated-vm.mjs';
 import { CODE_FILENAME, MAX_CODE_CHARS } from './limits';
 
 /** `function`: the code is the body of an async function. `expression`: the code is one JS expression. */
@@ -52,8 +52,8 @@ export function describeSyntaxError(name: string, rawMessage: string, code: stri
 }
 
 interface Checker {
-  isolate: ivm.Isolate;
-  construct: ivm.Reference<(body: string) => void>;
+  isolate: Isolate;
+  construct: Reference;
 }
 
 let checker: Checker | null = null;
@@ -61,13 +61,13 @@ let checker: Checker | null = null;
 /** A small isolate in this process that only ever compiles code; nothing it compiles is ever called. */
 function getChecker(): Checker {
   if (checker && !checker.isolate.isDisposed) return checker;
-  const isolate = new ivm.Isolate({ memoryLimit: 128 });
+  const isolate = new (loadIsolatedVm().ivm.Isolate)({ memoryLimit: 128 });
   const context = isolate.createContextSync();
   // The Function constructor checks that the body stands alone, so `}); other(); (function () {` is rejected
   // instead of being accepted as a function followed by more code.
   const construct = context.evalSync('(function (body) { new ((async function () {}).constructor)(body); })', {
     reference: true,
-  }) as ivm.Reference<(body: string) => void>;
+  });
   checker = { isolate, construct };
   return checker;
 }
