@@ -1,4 +1,4 @@
-export const DEFAULT_AFTER_SIGN_IN = '/workflows';
+const DEFAULT_AFTER_SIGN_IN = '/workflows';
 
 /**
  * Where to go after signing in or up: the `?next=` path when it is a path on this site, else the workflows page.

@@ -2,7 +2,7 @@ import type { Role } from '@/server/auth/caller';
 
 export type { Role };
 
-export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
+const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
 
 export const ROLE_LABEL: Record<Role, string> = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' };
 

@@ -11,5 +11,3 @@ export const getSession = cache(async () => {
   const auth = await getAuth(requestHeaders);
   return auth.api.getSession({ headers: requestHeaders });
 });
-
-export type Session = NonNullable<Awaited<ReturnType<typeof getSession>>>;

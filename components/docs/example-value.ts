@@ -4,7 +4,7 @@ import { resolve, type JsonSchema, type SchemaComponents } from './types';
  * A plausible value for a schema, for code snippets and the "try it" form: its first example or default, else
  * the required properties of an object filled in the same way.
  */
-export function exampleValue(schema: JsonSchema, components: SchemaComponents, depth = 0): unknown {
+function exampleValue(schema: JsonSchema, components: SchemaComponents, depth = 0): unknown {
   const resolved = resolve(schema, components);
   if (resolved.examples?.length) return resolved.examples[0];
   if (resolved.default !== undefined) return resolved.default;

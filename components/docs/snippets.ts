@@ -23,7 +23,7 @@ function credentialOf(operation: DocOperation): Credential | null {
   return operation.security?.length === 0 ? null : { variable: 'WEFT_API_KEY', header: 'Authorization' };
 }
 
-export function snippetUrl(operation: DocOperation, origin: string): string {
+function snippetUrl(operation: DocOperation, origin: string): string {
   return origin + operation.path.replace(/\{(\w+)\}/g, (_m, name: string) => name.toUpperCase());
 }
 

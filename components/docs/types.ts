@@ -27,7 +27,7 @@ export interface DocParameter {
   schema: JsonSchema;
 }
 
-export interface DocResponse {
+interface DocResponse {
   description: string;
   content?: Record<string, { schema: JsonSchema }>;
 }

@@ -41,7 +41,7 @@ export interface FieldProps {
 }
 
 /** Label, control, then the error (or the help text). */
-export function FieldFrame({ id, hint, error, children, labelFor = true }: { id: string; hint: FieldHint; error: string | null; children: ReactNode; labelFor?: boolean }) {
+function FieldFrame({ id, hint, error, children, labelFor = true }: { id: string; hint: FieldHint; error: string | null; children: ReactNode; labelFor?: boolean }) {
   const Label = labelFor ? 'label' : 'span';
   return (
     <div data-field={id}>
@@ -298,7 +298,7 @@ function pretty(value: unknown): string {
  * A JSON value edited as text: every edit that parses is applied at once; one that does not stays on screen with
  * the parse error below it (nothing typed is thrown away). Undo and other outside changes replace the text.
  */
-export function JsonField({
+function JsonField({
   value,
   onChange,
   readOnly,

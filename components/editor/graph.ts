@@ -89,7 +89,7 @@ export function ancestorsOf(id: string, edges: readonly Pick<FlowEdge, 'source' 
 }
 
 /** Whether `to` can reach `from` already, i.e. an edge from → to would close a loop. */
-export function wouldCreateCycle(from: string, to: string, edges: readonly Pick<FlowEdge, 'source' | 'target'>[]): boolean {
+function wouldCreateCycle(from: string, to: string, edges: readonly Pick<FlowEdge, 'source' | 'target'>[]): boolean {
   if (from === to) return true;
   return ancestorsOf(from, edges).has(to);
 }

@@ -9,13 +9,12 @@ import type { WorkflowView } from '@/server/services/workflow-schemas';
 
 export type Catalog = BlockCatalog;
 export type CatalogBlock = BlockCatalog['blocks'][number];
-export type CatalogCategory = BlockCatalog['categories'][number];
 export type { FieldHint, GraphBlock, GraphEdge, Graph, GraphProblem, WorkflowView };
 
 export type BlockConfig = Record<string, unknown>;
 
 /** What a canvas node carries: the block minus its id and position, which React Flow keeps on the node itself. */
-export interface BlockNodeData extends Record<string, unknown> {
+interface BlockNodeData extends Record<string, unknown> {
   type: string;
   name: string | null;
   config: BlockConfig;
@@ -30,6 +29,6 @@ export interface GraphSnapshot {
   edges: FlowEdge[];
 }
 
-export type { BlockRunState, BlockRunStatus, ConsoleLine, RunState } from '@/components/run-events/run-state';
+export type { BlockRunState, BlockRunStatus,  RunState } from '@/components/run-events/run-state';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error' | 'conflict' | 'deployed';

@@ -11,7 +11,7 @@ import { useEditorStore } from './store';
 // not validate and answers with the problems to show. The version of each answer is the If-Match of the next save,
 // so a change made elsewhere meanwhile is reported as a conflict instead of being overwritten.
 
-export const AUTOSAVE_DELAY_MS = 800;
+const AUTOSAVE_DELAY_MS = 800;
 
 export function weftCode(error: unknown): string | null {
   if (error instanceof TRPCClientError) {

@@ -23,7 +23,7 @@ import { ExecutionStatusBadge } from './status';
 import type { ExecutionRow } from './types';
 
 /** How often an open list asks for new and changed executions. */
-export const LIVE_REFRESH_MS = 2_000;
+const LIVE_REFRESH_MS = 2_000;
 
 export function executionHref(workflowId: string, executionId: string): string {
   return `/workflows/${encodeURIComponent(workflowId)}/executions/${encodeURIComponent(executionId)}`;

@@ -13,7 +13,7 @@ const STRING_CHARS = 400;
 const STRING_LINES = 12;
 const RAW_LINES = 200;
 
-export function stringify(value: unknown): string {
+function stringify(value: unknown): string {
   if (value === undefined) return '';
   if (typeof value === 'string') return value;
   try {

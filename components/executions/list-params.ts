@@ -16,7 +16,7 @@ export const TIME_RANGES: ReadonlyArray<{ value: TimeRange; label: string; ms?: 
   { value: 'custom', label: 'Custom range…' },
 ];
 
-export const DEFAULT_LIMIT = 25;
+const DEFAULT_LIMIT = 25;
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 const MAX_LIMIT = 200;
 

@@ -26,7 +26,7 @@ export function ExecutionStatusBadge({ status }: { status: ExecutionStatus }) {
 }
 
 /** Text colour per block status, for icons and words. */
-export const BLOCK_STATUS_TEXT: Record<BlockStatus, string> = {
+const BLOCK_STATUS_TEXT: Record<BlockStatus, string> = {
   pending: 'text-zinc-400 dark:text-zinc-500',
   running: 'text-indigo-600 dark:text-indigo-400',
   success: 'text-emerald-600 dark:text-emerald-400',

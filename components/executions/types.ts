@@ -3,15 +3,13 @@ import type { AppRouter } from '@/server/api/root';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 
-export type ExecutionSearchResult = Outputs['executions']['search'];
+type ExecutionSearchResult = Outputs['executions']['search'];
 export type ExecutionRow = ExecutionSearchResult['executions'][number];
-export type ExecutionErrorInfo = NonNullable<ExecutionRow['error']>;
-export type TokenUsage = NonNullable<ExecutionRow['usage']>;
 
 /** `executions.get`: the execution, and (when the server sends it) the graph exactly as it ran. */
 export type ExecutionDetail = Omit<Outputs['executions']['get'], 'graph'> & { graph?: RanGraph | null };
 export type BlockLog = Outputs['executions']['logs']['block_logs'][number];
-export type BlockCatalog = Outputs['blocks']['catalog'];
+type BlockCatalog = Outputs['blocks']['catalog'];
 export type CatalogBlock = BlockCatalog['blocks'][number];
 
 export interface RanBlock {
@@ -22,7 +20,7 @@ export interface RanBlock {
   position?: { x: number; y: number };
 }
 
-export interface RanEdge {
+interface RanEdge {
   id?: string;
   source: string;
   target: string;

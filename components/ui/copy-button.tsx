@@ -7,7 +7,7 @@ import { Button, type ButtonProps } from './button';
  * Puts text on the clipboard. The async Clipboard API exists only on secure origins (https or localhost), and
  * self-hosted installs are often reached over plain http on a LAN address, so fall back to the old copy command.
  */
-export async function copyText(text: string): Promise<void> {
+async function copyText(text: string): Promise<void> {
   try {
     if (navigator.clipboard?.writeText) {
       await navigator.clipboard.writeText(text);

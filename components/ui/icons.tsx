@@ -220,7 +220,7 @@ export function Icon({ name, className = 'h-4 w-4', ...props }: { name: string; 
 }
 
 /** Colors per block category, shared by palette items and nodes. */
-export const CATEGORY_TONES: Record<string, { icon: string; accent: string }> = {
+const CATEGORY_TONES: Record<string, { icon: string; accent: string }> = {
   io: { icon: 'bg-sky-100 text-sky-700 dark:bg-sky-500/15 dark:text-sky-300', accent: 'bg-sky-500' },
   ai: { icon: 'bg-violet-100 text-violet-700 dark:bg-violet-500/15 dark:text-violet-300', accent: 'bg-violet-500' },
   logic: { icon: 'bg-amber-100 text-amber-700 dark:bg-amber-500/15 dark:text-amber-300', accent: 'bg-amber-500' },

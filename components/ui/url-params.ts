@@ -7,7 +7,7 @@ import { useCallback, useMemo } from 'react';
 // Back all bring it back. Each list defines its own parameters, parser and serialiser; this holds the common parts.
 
 /** An integer from the URL, clamped to [min, max]; `fallback` when missing or not an integer. */
-export function parseInteger(value: string | null, fallback: number, min: number, max: number): number {
+function parseInteger(value: string | null, fallback: number, min: number, max: number): number {
   const parsed = value === null ? NaN : Number(value);
   if (!Number.isInteger(parsed)) return fallback;
   return Math.min(max, Math.max(min, parsed));

@@ -42,7 +42,7 @@ export interface EdgeDiff {
   edge: GraphEdge;
 }
 
-export interface DiffSummary {
+interface DiffSummary {
   added: number;
   removed: number;
   changed: number;
@@ -118,7 +118,7 @@ function samePosition(a: GraphBlock, b: GraphBlock): boolean {
 }
 
 /** The differences of one block present in both graphs (position aside). */
-export function blockFieldChanges(before: GraphBlock, after: GraphBlock): FieldChange[] {
+function blockFieldChanges(before: GraphBlock, after: GraphBlock): FieldChange[] {
   const changes: FieldChange[] = [];
   const nameBefore = displayName(before);
   const nameAfter = displayName(after);

@@ -52,8 +52,3 @@ export const useVersionsStore = create<VersionsState>()((set) => ({
     set({ open: false, selection: null, focus: null });
   },
 }));
-
-/** True while a version, not the draft, is on the canvas: editing the draft waits until the person goes back. */
-export function isInspectingVersion(): boolean {
-  return useVersionsStore.getState().selection !== null;
-}

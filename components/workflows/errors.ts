@@ -9,13 +9,13 @@ export interface GraphProblem {
 }
 
 /** What the server said about a refused call: the contract's code (`already_deployed`, `invalid_graph`…) and details. */
-export interface WeftError {
+interface WeftError {
   weftCode: string | null;
   httpStatus: number | null;
   details: unknown;
 }
 
-export function weftError(error: unknown): WeftError | null {
+function weftError(error: unknown): WeftError | null {
   if (!(error instanceof TRPCClientError)) return null;
   const data = error.data as { weftCode?: string | null; httpStatus?: number; details?: unknown; code?: string } | undefined;
   return { weftCode: data?.weftCode ?? null, httpStatus: data?.httpStatus ?? null, details: data?.details ?? null };

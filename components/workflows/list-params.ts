@@ -10,7 +10,7 @@ export const SORT_OPTIONS: ReadonlyArray<{ value: SortKey; label: string }> = [
   { value: 'name-desc', label: 'Name (Z–A)' },
 ];
 
-export const DEFAULT_LIMIT = 20;
+const DEFAULT_LIMIT = 20;
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 const MAX_LIMIT = 200;
 
@@ -22,7 +22,7 @@ export interface ListParams {
   offset: number;
 }
 
-export function parseListParams(search: URLSearchParams): ListParams {
+function parseListParams(search: URLSearchParams): ListParams {
   const sort = search.get('sort');
   const { limit, offset } = parsePaging(search, DEFAULT_LIMIT, MAX_LIMIT);
   return {

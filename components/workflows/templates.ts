@@ -2,7 +2,7 @@ import type { inferRouterInputs } from '@trpc/server';
 import type { AppRouter } from '@/server/api/root';
 
 /** A whole workflow graph, exactly as `workflows.saveGraph` takes it. */
-export type WorkflowGraph = inferRouterInputs<AppRouter>['workflows']['saveGraph']['graph'];
+type WorkflowGraph = inferRouterInputs<AppRouter>['workflows']['saveGraph']['graph'];
 type TemplateBlock = WorkflowGraph['blocks'][number];
 type TemplateEdge = WorkflowGraph['edges'][number];
 

@@ -3,5 +3,5 @@ import type { AppRouter } from '@/server/api/root';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 
-export type WorkflowList = Outputs['workflows']['list'];
+type WorkflowList = Outputs['workflows']['list'];
 export type WorkflowSummary = WorkflowList['workflows'][number];

@@ -2,7 +2,7 @@
 // and evaluated here, on either side.
 
 /** One piece of a summary: a top-level config field shown as text. */
-export interface SummaryPart {
+interface SummaryPart {
   field: string;
   /**
    * `line` (the default): the first non-empty line of the value (non-strings as JSON); `words`: its first few

@@ -11,7 +11,7 @@ export const MAX_BLOCKS = 1_000;
 export const MAX_EDGES = 5_000;
 
 /** Block ids: how templates and code refer to a block. Checked by the validator, not by `blockSchema`. */
-export const BLOCK_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const BLOCK_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const MAX_BLOCK_ID_LENGTH = 64;
 /** Names every JavaScript object already has: outputs stored under them would vanish into the prototype chain. */
 export const RESERVED_BLOCK_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -23,10 +23,10 @@ export function blockIdFormatIssue(id: string): 'too_long' | 'pattern' | 'reserv
   return RESERVED_BLOCK_IDS.has(id) ? 'reserved' : null;
 }
 
-export const positionSchema = z.object({ x: z.number(), y: z.number() });
+const positionSchema = z.object({ x: z.number(), y: z.number() });
 
 /** A block's config: any JSON object; its type's config schema is applied by the validator. */
-export const blockConfigSchema = z.record(z.string(), z.json());
+const blockConfigSchema = z.record(z.string(), z.json());
 
 export const blockSchema = z.object({
   id: z.string().min(1),
@@ -51,7 +51,6 @@ export const graphSchema = z.object({
   edges: z.array(edgeSchema).max(MAX_EDGES),
 });
 
-export type Position = z.infer<typeof positionSchema>;
 export type Block = z.infer<typeof blockSchema>;
 export type Edge = z.infer<typeof edgeSchema>;
 export type Graph = z.infer<typeof graphSchema>;

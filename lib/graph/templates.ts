@@ -22,10 +22,10 @@
  *   nothing.
  */
 
-export type TemplatePathSegment = string | number;
+type TemplatePathSegment = string | number;
 
 /** Where a string sits inside a JSON value: object keys and array indexes, `[]` for the value itself. */
-export type ValueLocation = (string | number)[];
+type ValueLocation = (string | number)[];
 
 export type TemplatePart =
   | { kind: 'text'; text: string }
@@ -149,7 +149,7 @@ export function listReferencedBlockIds(value: unknown): string[] {
 }
 
 /** The value a reference points to, or `undefined` when the block has no output or the path leads nowhere. */
-export function resolveReference(outputs: BlockOutputs, blockId: string, path: readonly TemplatePathSegment[]): unknown {
+function resolveReference(outputs: BlockOutputs, blockId: string, path: readonly TemplatePathSegment[]): unknown {
   let current = isMap(outputs) ? outputs.get(blockId) : ownValue(outputs, blockId);
   for (const segment of path) {
     if (Array.isArray(current)) {

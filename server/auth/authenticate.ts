@@ -14,7 +14,7 @@ export interface SessionUser {
 }
 
 /** The API key a request presents: `Authorization: Bearer <key>`, or the `apikey` header. */
-export function presentedApiKey(headers: Headers): string | null {
+function presentedApiKey(headers: Headers): string | null {
   const authorization = headers.get('authorization');
   if (authorization) {
     const match = authorization.match(/^Bearer\s+(.+)$/i);

@@ -27,7 +27,7 @@ const enforceSignUpPolicy = createAuthMiddleware(async (ctx) => {
  * `Secure` only then: a browser drops a Secure cookie set over plain HTTP (say, on a LAN address), and the person
  * would be sent back to sign-in after signing in.
  */
-export function servedOverHttps(headers: Headers): boolean {
+function servedOverHttps(headers: Headers): boolean {
   const configured = env().WEFT_PUBLIC_URL;
   if (configured) return new URL(configured).protocol === 'https:';
   return headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';

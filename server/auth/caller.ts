@@ -20,7 +20,7 @@ export function lowerRole(a: Role, b: Role): Role {
   return RANK[a] <= RANK[b] ? a : b;
 }
 
-export function hasRole(caller: Caller, atLeast: Role): boolean {
+function hasRole(caller: Caller, atLeast: Role): boolean {
   return RANK[caller.role] >= RANK[atLeast];
 }
 

@@ -12,7 +12,7 @@ const MAX_LOCK_MS = 15 * 60_000;
 const FORGET_AFTER_MS = 24 * 60 * 60_000;
 const CLAIM_TRIES = 5;
 
-export function lockDurationMs(failures: number): number | null {
+function lockDurationMs(failures: number): number | null {
   if (failures < FREE_ATTEMPTS) return null;
   return Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - FREE_ATTEMPTS));
 }
@@ -23,7 +23,7 @@ const emailHash = (email: string) => sha256Hex(email.trim().toLowerCase());
  * Charges one sign-in attempt to an account. Answers the seconds to wait when it is locked (nothing charged),
  * or null when the attempt may go ahead.
  */
-export async function claimSignInAttempt(email: string, now = new Date()): Promise<number | null> {
+async function claimSignInAttempt(email: string, now = new Date()): Promise<number | null> {
   const prisma = await db();
   const key = emailHash(email);
   for (let i = 0; i < CLAIM_TRIES; i++) {
@@ -46,7 +46,7 @@ export async function claimSignInAttempt(email: string, now = new Date()): Promi
 }
 
 /** A correct password: the account's failures are forgiven. */
-export async function clearSignInFailures(email: string): Promise<void> {
+async function clearSignInFailures(email: string): Promise<void> {
   const prisma = await db();
   await prisma.signInThrottle.deleteMany({ where: { emailHash: emailHash(email) } });
 }

@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { resolveModel } from '../llm/providers';
 import { runModel } from '../llm/run';
-import { BUILTIN_TOOL_NAMES, buildAgentTools, type BuiltinToolName } from '../llm/tools';
+import { BUILTIN_TOOL_NAMES, buildAgentTools } from '../llm/tools';
 import { defineBlock } from './types';
 
 /** Tools every agent may be given by name. */
-export const builtinAgentTools = BUILTIN_TOOL_NAMES;
-export type BuiltinAgentTool = BuiltinToolName;
+const builtinAgentTools = BUILTIN_TOOL_NAMES;
 
 const toolList = builtinAgentTools.map((name) => `"${name}"`).join(', ');
 
-export const agentToolSchema = z.union([z.enum(builtinAgentTools), z.strictObject({ workflow_id: z.string().min(1) })], {
+const agentToolSchema = z.union([z.enum(builtinAgentTools), z.strictObject({ workflow_id: z.string().min(1) })], {
   error: () => `must be one of ${toolList}, or {"workflow_id": "..."} to call another workflow`,
 });
 

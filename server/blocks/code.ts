@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { runScript } from './script';
 import { defineBlock } from './types';
 
-export const codeLanguages = ['javascript'] as const;
-
 /** JavaScript run in the sandbox. */
 export const codeBlock = defineBlock({
   type: 'code',

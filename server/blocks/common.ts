@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { FieldHintSpec } from './types';
 
 /** The longest a single block may run: one hour. */
-export const MAX_BLOCK_TIMEOUT_MS = 3_600_000;
+const MAX_BLOCK_TIMEOUT_MS = 3_600_000;
 
-export const retrySchema = z.strictObject({
+const retrySchema = z.strictObject({
   /** Attempts in total, the first one included; 1 means no retry. */
   max_attempts: z.int().min(1).max(10).default(1),
   /** The wait before the second attempt. */
@@ -26,7 +26,6 @@ export const commonConfigShape = {
 };
 
 export type CommonConfigShape = typeof commonConfigShape;
-export type CommonConfig = z.output<z.ZodObject<CommonConfigShape>>;
 
 export const commonFieldHints: Readonly<Record<string, FieldHintSpec>> = {
   timeout_ms: {

@@ -6,7 +6,7 @@ import { WEFT_VERSION } from '../version';
 import { BlockError } from './run-context';
 import { defineBlock } from './types';
 
-export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
+const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
 
 /** A URL without templates must already be an absolute http(s) URL; one with templates is checked when rendered. */
 function isHttpUrlOrTemplate(url: string): boolean {

@@ -1,10 +1,10 @@
 export * from './types';
 export * from './common';
 export * from './registry';
-export { inputBlock, inputFieldSchema, inputFieldTypes } from './input';
-export { outputBlock } from './output';
-export { llmBlock } from './llm';
-export { agentBlock, agentToolSchema, builtinAgentTools, type BuiltinAgentTool } from './agent';
-export { codeBlock, codeLanguages } from './code';
-export { conditionBlock } from './condition';
-export { httpBlock, httpMethods } from './http';
+;
+;
+;
+;
+;
+;
+;

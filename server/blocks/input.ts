@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { BlockError } from './run-context';
 import { defineBlock } from './types';
 
-export const inputFieldTypes = ['string', 'number', 'boolean', 'object'] as const;
+const inputFieldTypes = ['string', 'number', 'boolean', 'object'] as const;
 
-export const inputFieldSchema = z.strictObject({
+const inputFieldSchema = z.strictObject({
   name: z.string().min(1).max(64),
   type: z.enum(inputFieldTypes),
   required: z.boolean().default(false),
@@ -41,7 +41,7 @@ function typeOf(value: unknown): string {
 }
 
 /** What is wrong with an execution input, judged by the declared fields (undeclared extra fields pass). */
-export function inputProblems(input: Record<string, unknown>, fields: readonly InputField[]): string[] {
+function inputProblems(input: Record<string, unknown>, fields: readonly InputField[]): string[] {
   const problems: string[] = [];
   for (const field of fields) {
     const value = input[field.name];

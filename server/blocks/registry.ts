@@ -37,9 +37,6 @@ const testDefinitions = new Map<string, AnyBlockDefinition>();
 /** The config of a block of type `T` once parsed: defaults applied. */
 export type BlockConfig<T extends BlockType> = z.output<(typeof blockRegistry)[T]['configSchema']>;
 
-/** The config of a block of type `T` as stored: defaulted fields optional. */
-export type StoredBlockConfig<T extends BlockType> = z.input<(typeof blockRegistry)[T]['configSchema']>;
-
 export function isBlockType(type: string): type is BlockType {
   return Object.hasOwn(blockRegistry, type);
 }

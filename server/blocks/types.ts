@@ -23,13 +23,13 @@ export const blockCategories: readonly { id: BlockCategory; label: string }[] = 
 export type HandleId = string | null;
 
 /** The single unnamed handle most blocks have on each side. */
-export const DEFAULT_HANDLE: HandleId = null;
+const DEFAULT_HANDLE: HandleId = null;
 
 /** The colour a handle and its label are drawn in; the editor maps tones to its palette. */
 export type HandleTone = 'neutral' | 'success' | 'danger' | 'warning' | 'info';
 
 /** A handle as a block file writes it. */
-export interface HandleSpec {
+interface HandleSpec {
   id: HandleId;
   /** Shown beside a named handle; its id unless given. */
   label?: string;
@@ -47,10 +47,10 @@ export interface BlockHandle {
  * What part a block plays in a workflow: the execution input enters through the one `entry` block, the execution
  * output comes from the `exit` blocks that ran, everything else is `normal`.
  */
-export type BlockRole = 'entry' | 'exit' | 'normal';
+type BlockRole = 'entry' | 'exit' | 'normal';
 
 /** What a block's output looks like before any run, for template autocomplete. */
-export interface OutputSpec {
+interface OutputSpec {
   /** Fields of the output object, nested ones as paths (`"usage.input_tokens"`). */
   fields?: readonly string[];
   /** A config field holding a list of `{name}` whose names are fields of the output (the input block's fields). */
@@ -58,9 +58,9 @@ export interface OutputSpec {
 }
 
 /** How the inspector renders a config field; `input-fields` is the editor for a list of typed input fields. */
-export type FieldWidget = 'text' | 'textarea' | 'number' | 'select' | 'toggle' | 'json' | 'code' | 'model' | 'input-fields';
+type FieldWidget = 'text' | 'textarea' | 'number' | 'select' | 'toggle' | 'json' | 'code' | 'model' | 'input-fields';
 
-export interface FieldOption {
+interface FieldOption {
   value: string;
   label: string;
 }
@@ -83,7 +83,7 @@ export interface FieldHint extends FieldHintSpec {
 }
 
 /** A config field evaluated as JavaScript in the sandbox rather than rendered as a template. */
-export interface ScriptField {
+interface ScriptField {
   field: string;
   /** `function`: the body of an async function; `expression`: a single expression. */
   mode: 'function' | 'expression';

@@ -10,7 +10,7 @@ export function isStorableText(text: string): boolean {
 }
 
 /** The text with every NUL and unpaired surrogate replaced by U+FFFD (the replacement character). */
-export function storableText(text: string): string {
+function storableText(text: string): string {
   return isStorableText(text) ? text : text.replace(UNSTORABLE_ALL, '\uFFFD');
 }
 

@@ -15,7 +15,7 @@ export interface ConsoleLine {
   at: string;
 }
 
-export interface BlockFailure {
+interface BlockFailure {
   message: string;
   code: string;
 }

@@ -7,8 +7,11 @@ import { CONSOLE_LEVELS } from '../sandbox/console';
 // zod schemas are the one source: the engine's types are inferred from them and the OpenAPI document describes
 // the stream with them.
 
-export const executionErrorInfoSchema = z.object({ message: z.string(), block_id: z.string().nullable(), code: z.string() });
-export type ExecutionErrorInfo = z.infer<typeof executionErrorInfoSchema>;
+export interface ExecutionErrorInfo {
+  message: string;
+  block_id: string | null;
+  code: string;
+}
 
 const blockRef = { block_id: z.string(), block_type: z.string() };
 
@@ -53,7 +56,7 @@ function eventSchemaName(type: string): string {
   return `${type.replace(/(^|_)(\w)/g, (_m, _sep, c: string) => c.toUpperCase())}Event`;
 }
 
-export const TERMINAL_EVENT_TYPES = new Set(['done', 'error']);
+const TERMINAL_EVENT_TYPES = new Set(['done', 'error']);
 
 export function isTerminalEvent(event: { type: string }): boolean {
   return TERMINAL_EVENT_TYPES.has(event.type);

@@ -6,7 +6,7 @@ import { publish } from './event-hub';
 import { SecretRedactor } from './redactor';
 import type { BlockLogRecord } from './run-graph';
 
-export const UNSTORABLE_TEXT_NOTE =
+const UNSTORABLE_TEXT_NOTE =
   'Some text held NUL characters or unpaired UTF-16 surrogates, which the database cannot store; they were replaced by U+FFFD (�)';
 
 const PERSIST_DELAY_MS = 25;

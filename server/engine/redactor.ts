@@ -2,9 +2,9 @@
 // record passes through one redactor per execution, which replaces each known secret (the workspace's credentials,
 // the server's provider keys) wherever it appears, e.g. because a model or an API echoed it back.
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 /** Shorter values are not redacted: "true", "1234" or "admin" would blank out ordinary text everywhere. */
-export const MIN_REDACTED_LENGTH = 6;
+const MIN_REDACTED_LENGTH = 6;
 
 export class SecretRedactor {
   /** Longest first, so a secret containing another is replaced whole. */

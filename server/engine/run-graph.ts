@@ -11,7 +11,7 @@ import { renderConfig } from './render-config';
 // if at least one of its incoming edges was taken and is skipped otherwise (so skips propagate). Ready blocks
 // run concurrently up to a limit. A failing block with on_error "fail" aborts everything still running.
 
-export const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CONCURRENCY = 8;
 
 /** Why an execution stopped early, given as the abort reason of its signal. */
 export interface StopReason {

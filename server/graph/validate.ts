@@ -6,7 +6,7 @@ import { findMalformedTemplates, findTemplateReferences } from '@/lib/graph/temp
 import { findCycles, reachableFrom, upstreamOf } from '@/lib/graph/topology';
 
 /** Checks a script for syntax errors without running it; returns the error message, or `null` when it parses. */
-export type CheckSyntax = (code: string, mode: 'function' | 'expression') => string | null;
+type CheckSyntax = (code: string, mode: 'function' | 'expression') => string | null;
 
 export interface ValidateGraphOptions {
   /** When given, `code` blocks are checked as function bodies and `condition` blocks as expressions. */

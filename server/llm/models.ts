@@ -77,9 +77,6 @@ export const llmProviders: readonly LlmProviderInfo[] = [
   },
 ];
 
-/** The picker allows model names that are not in `llmProviders[].models`. */
-export const FREE_TEXT_MODELS_ALLOWED = true;
-
 /** Every curated model as the picker offers it: `provider/model`. */
 export function curatedModelStrings(): string[] {
   return llmProviders.flatMap((provider) => provider.models.map((model) => `${provider.id}/${model}`));

@@ -12,9 +12,9 @@ import { missingCredentialError, readSetting, requireSetting, type CredentialRea
 // From a block's model string (`openai/gpt-4o-mini`, `claude-sonnet-4-5` with a default provider…) to an AI SDK
 // model with its key and base URL, plus what the rest of server/llm needs to know about it.
 
-export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com/v1';
-export const OLLAMA_DEFAULT_BASE_URL = 'http://localhost:11434/v1';
+const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com/v1';
+const OLLAMA_DEFAULT_BASE_URL = 'http://localhost:11434/v1';
 
 export interface ModelRef {
   provider: LlmProviderId;

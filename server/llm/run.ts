@@ -12,13 +12,13 @@ globalThis.AI_SDK_LOG_WARNINGS = false;
 /** The longest a value is shown in one block log line. */
 const MAX_LOGGED_CHARS = 2_000;
 
-export interface StepToolCall {
+interface StepToolCall {
   id: string;
   tool: string;
   arguments: unknown;
 }
 
-export type StepToolResult = { id: string; tool: string; output: unknown } | { id: string; tool: string; error: string };
+type StepToolResult = { id: string; tool: string; output: unknown } | { id: string; tool: string; error: string };
 
 /** One model call of a run and the tool calls it made, as the agent block returns them in `steps`. */
 export interface ModelStep {
@@ -56,7 +56,7 @@ export interface ModelRunResult {
   steps: ModelStep[];
 }
 
-export function tokenUsage(usage: LanguageModelUsage | undefined): TokenUsage {
+function tokenUsage(usage: LanguageModelUsage | undefined): TokenUsage {
   return { input_tokens: usage?.inputTokens ?? 0, output_tokens: usage?.outputTokens ?? 0 };
 }
 

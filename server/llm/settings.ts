@@ -44,7 +44,7 @@ export async function readSetting(
 }
 
 /** Where a person can set a credential, as every missing-credential message says it. */
-export function whereToSet(name: string): string {
+function whereToSet(name: string): string {
   return env().WEFT_SHARE_SERVER_CREDENTIALS
     ? `Set ${name} in Settings → Credentials, or in the server's environment.`
     : `Set ${name} in Settings → Credentials.`;

@@ -43,7 +43,7 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-export const PRIVATE_NETWORK_HINT = 'set WEFT_ALLOW_PRIVATE_NETWORK=true to allow them';
+const PRIVATE_NETWORK_HINT = 'set WEFT_ALLOW_PRIVATE_NETWORK=true to allow them';
 
 /** "Refused to call db.internal (10.0.0.5, a private address): private network addresses are blocked (…)". */
 export function blockedAddressError(host: string, address: string, kind: string): NetworkError {

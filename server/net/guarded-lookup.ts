@@ -7,7 +7,7 @@ import { blockedAddressError } from './errors';
 // instead of dns.lookup, so a name that resolves (or re-resolves, DNS rebinding) to a private address is refused
 // before any connection is made. Node skips lookup for literal IP hosts; `checkLiteralHost` covers those.
 
-export interface ResolvedAddress {
+interface ResolvedAddress {
   address: string;
   family: number;
 }

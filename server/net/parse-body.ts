@@ -53,7 +53,7 @@ function kindOf(mediaType: string): BodyKind {
 }
 
 /** `text/html; charset=ISO-8859-1` → `{ mediaType: 'text/html', charset: 'iso-8859-1' }`. */
-export function parseContentType(header: string | undefined): { mediaType: string; charset: string | undefined } {
+function parseContentType(header: string | undefined): { mediaType: string; charset: string | undefined } {
   const [type = '', ...params] = (header ?? '').split(';');
   let charset: string | undefined;
   for (const param of params) {

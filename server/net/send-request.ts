@@ -18,7 +18,7 @@ export interface Hop {
 }
 
 /** `[::1]` → `::1`: http.request wants IPv6 hosts without brackets. */
-export function bareHostname(url: URL): string {
+function bareHostname(url: URL): string {
   return url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
 }
 

@@ -11,7 +11,7 @@ export interface ConsoleEntry {
   at: string;
 }
 
-export const TRUNCATION_SUFFIX = '… [truncated]';
+const TRUNCATION_SUFFIX = '… [truncated]';
 
 function isLevel(value: unknown): value is ConsoleLevel {
   return typeof value === 'string' && (CONSOLE_LEVELS as readonly string[]).includes(value);

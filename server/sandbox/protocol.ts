@@ -13,7 +13,7 @@ export interface RunLimits {
   codeFilename: string;
 }
 
-export interface RunRequest {
+interface RunRequest {
   t: 'run';
   id: number;
   /** The wrapped code (see `wrapCode`), already checked for syntax errors. */
@@ -27,7 +27,7 @@ export interface RunRequest {
 
 export type HostMessage = RunRequest | { t: 'abort'; id: number };
 
-export type InvalidResultReason = 'not_serializable' | 'unsupported_type' | 'too_large';
+type InvalidResultReason = 'not_serializable' | 'unsupported_type' | 'too_large';
 
 export type RunOutcome =
   | { code: 'ok'; json: string }

@@ -7,7 +7,7 @@ import { randomToken, sha256Hex } from '../secrets/crypto';
 
 // API keys: shown once, stored as a sha256 hash, recognisable by their first characters, one workspace each.
 
-export const KEY_PREFIX = 'weft_';
+const KEY_PREFIX = 'weft_';
 const SHOWN_PREFIX_LENGTH = 12;
 // Writing last_used_at on every request would turn every read into a write; a minute's precision is plenty.
 const LAST_USED_PRECISION_MS = 60_000;

@@ -28,7 +28,7 @@ export const webhookResultSchema = z.object({
   output: z.json().nullable().optional(),
 });
 
-export const versionSummarySchema = z.object({
+const versionSummarySchema = z.object({
   version: z.number().int(),
   name: z.string(),
   description: z.string().nullable(),

@@ -22,9 +22,9 @@ export const listExecutionsQuery = z.object({
 const timestamp = z.iso.datetime();
 const usageSchema = z.object({ input_tokens: z.number().int(), output_tokens: z.number().int() });
 
-export const executionErrorSchema = z.object({ message: z.string(), block_id: z.string().nullable(), code: z.string() });
+const executionErrorSchema = z.object({ message: z.string(), block_id: z.string().nullable(), code: z.string() });
 
-export const executionSummarySchema = z.object({
+const executionSummarySchema = z.object({
   id: z.string(),
   workflow_id: z.string(),
   version: z.number().int(),
@@ -46,7 +46,7 @@ export const executionSchema = executionSummarySchema.extend({
 
 export const executionListSchema = pageSchema('executions', executionSummarySchema);
 
-export const blockLogSchema = z.object({
+const blockLogSchema = z.object({
   block_id: z.string(),
   block_type: z.string(),
   block_name: z.string().nullable(),

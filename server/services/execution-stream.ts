@@ -22,7 +22,7 @@ export const SSE_HEADERS = {
   Connection: 'keep-alive',
 };
 
-export function formatEvent(event: EngineEvent): string {
+function formatEvent(event: EngineEvent): string {
   const { seq, ...data } = event;
   return `id: ${seq}\nevent: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }

@@ -7,7 +7,7 @@ import { randomToken, sha256Hex } from '../secrets/crypto';
 
 // Members of a workspace and the invitation links that add them. No mail server: the owner copies the link.
 
-export const roleSchema = z.enum(['owner', 'editor', 'viewer']);
+const roleSchema = z.enum(['owner', 'editor', 'viewer']);
 export const changeRoleInput = z.object({ user_id: z.string().min(1), role: roleSchema });
 export const removeMemberInput = z.object({ user_id: z.string().min(1) });
 export const createInvitationInput = z.object({

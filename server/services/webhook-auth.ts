@@ -5,7 +5,7 @@ import { constantTimeEqual, sha256Hex } from '../secrets/crypto';
 // Standard Webhooks signature (https://www.standardwebhooks.com): HMAC-SHA256 over "{id}.{timestamp}.{body}"
 // keyed with the base64 part of the `whsec_` secret, in `webhook-signature: v1,<base64>` (several may be listed).
 
-export const SIGNATURE_TOLERANCE_SECONDS = 300;
+const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 export type WebhookAuthResult =
   | { ok: true; method: 'bearer' | 'token' | 'signature'; messageId: string | null }

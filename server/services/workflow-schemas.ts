@@ -6,8 +6,8 @@ import { blockSchema, edgeSchema, graphSchema } from '@/lib/graph/schema';
 // The API shapes of workflows: request bodies and queries validate with these, responses are described by them
 // (OpenAPI is generated from this file), and tRPC procedures take the same inputs.
 
-export const workflowNameSchema = z.string().trim().min(1, 'Name is required').max(200, 'Name is at most 200 characters');
-export const workflowDescriptionSchema = z.string().max(5_000, 'Description is at most 5000 characters').nullable();
+const workflowNameSchema = z.string().trim().min(1, 'Name is required').max(200, 'Name is at most 200 characters');
+const workflowDescriptionSchema = z.string().max(5_000, 'Description is at most 5000 characters').nullable();
 
 export const createWorkflowInput = z.strictObject({
   name: workflowNameSchema,
@@ -47,7 +47,7 @@ export const importWorkflowInput = z.object({
 
 const timestamp = z.iso.datetime();
 
-export const workflowSummarySchema = z.object({
+const workflowSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable(),

@@ -34,7 +34,7 @@ function toolName(name: string, id: string): string {
 }
 
 /** The input block's `fields` as a JSON Schema object; any object when it declares none. */
-export function inputSchemaOf(fields: unknown): WorkflowTool['inputSchema'] {
+function inputSchemaOf(fields: unknown): WorkflowTool['inputSchema'] {
   const declared = (Array.isArray(fields) ? fields : []).filter((field): field is InputField => typeof field?.name === 'string');
   if (declared.length === 0) return { type: 'object' };
   const properties = Object.fromEntries(

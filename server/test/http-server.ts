@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 // A real HTTP server on 127.0.0.1 for the tests of this folder: it records what arrived and whether any
 // connection was made at all, so a test can prove a refused request never left the process.
 
-export interface ReceivedRequest {
+interface ReceivedRequest {
   method: string;
   url: string;
   headers: http.IncomingHttpHeaders;

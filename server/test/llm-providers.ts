@@ -6,9 +6,9 @@ import type { Socket } from 'node:net';
 // the Anthropic Messages API (POST /v1/messages), streaming server-sent events in each API's own shapes, with tool
 // calls, usage and errors. Tests script what the "model" answers, turn by turn, and read what was asked.
 
-export type ProviderApi = 'chat' | 'responses' | 'anthropic';
+type ProviderApi = 'chat' | 'responses' | 'anthropic';
 
-export interface ToolCallScript {
+interface ToolCallScript {
   name: string;
   /** Streamed as JSON text, split in pieces as providers do. */
   arguments: Record<string, unknown>;
@@ -16,7 +16,7 @@ export interface ToolCallScript {
 }
 
 /** What the stand-in answers to one request. */
-export type Turn =
+type Turn =
   | {
       /** Text pieces, each sent as its own event. */
       text?: string[];
@@ -32,7 +32,7 @@ export type Turn =
       error: { status: number; message: string; type?: string; headers?: Record<string, string> };
     };
 
-export interface ReceivedModelRequest {
+interface ReceivedModelRequest {
   api: ProviderApi;
   path: string;
   headers: http.IncomingHttpHeaders;

@@ -4,7 +4,7 @@ import path from 'node:path';
 // A reader for the subset of the Prisma schema language Weft uses, so a test can compare schema.prisma with the
 // database the hand-written migrations produce. It refuses what it does not understand rather than guessing.
 
-export interface SchemaField {
+interface SchemaField {
   name: string;
   type: string;
   /** The database type a `@db.…` attribute asks for instead of the type's default. */

@@ -55,8 +55,6 @@ export const API_ROUTES: { pattern: string; file: string; module: RouteModule }[
   { pattern: '/api/webhooks/:webhook_id', file: 'webhooks/[webhook_id]/route.ts', module: webhook },
 ];
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-
 function match(pattern: string, pathname: string): Record<string, string> | null {
   const want = pattern.split('/');
   const got = pathname.split('/');

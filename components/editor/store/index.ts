@@ -26,7 +26,7 @@ export const useEditorStore = create<EditorState>()((...store) => ({
 }));
 
 export type { EditorState } from './types';
-export type { Notice } from './workflow-slice';
-export type { SaveState } from './save-slice';
+;
+;
 export { selectedBlockId, selectedCount } from './selection-slice';
 export { visibleRun } from './run-slice';

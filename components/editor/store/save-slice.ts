@@ -5,7 +5,7 @@ import type { EditorSlice } from './types';
 // What autosave needs: the revision of the graph (bumped by every change), the revision and version the server last
 // confirmed, and the problems its validator found in that save.
 
-export interface SaveState {
+interface SaveState {
   status: SaveStatus;
   /** The version the server last confirmed; the next save sends it as If-Match. */
   version: number;
@@ -26,7 +26,7 @@ export interface SaveSlice {
   markSaveFailed(status: Extract<SaveStatus, 'error' | 'conflict' | 'deployed'>, error: string): void;
 }
 
-export const emptyProblems: ProblemIndex = { byBlock: new Map(), byEdge: new Map() };
+const emptyProblems: ProblemIndex = { byBlock: new Map(), byEdge: new Map() };
 
 /** The save state of a workflow just opened at `version`, with the problems it came with. */
 export function openedAt(

@@ -8,7 +8,7 @@ import type { EditorSlice } from './types';
 // Which workflow is open, with which blocks available and what the person may do with it; loading one resets every
 // other slice. Notices (the toast) live here too: any slice may raise one.
 
-export interface Notice {
+interface Notice {
   id: number;
   text: string;
   tone: 'info' | 'error';

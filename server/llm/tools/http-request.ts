@@ -8,7 +8,7 @@ import { WEFT_VERSION } from '../../version';
 // trimmed to what is useful (and affordable) to show a model.
 
 /** The most body text handed back to the model. */
-export const MAX_TOOL_BODY_CHARS = 20_000;
+const MAX_TOOL_BODY_CHARS = 20_000;
 /** Responses larger than this are refused rather than read. */
 const MAX_TOOL_RESPONSE_BYTES = 2 * 1024 * 1024;
 
@@ -17,7 +17,7 @@ function isBinaryBody(body: unknown): body is { base64: string; content_type: st
 }
 
 /** A body the model can read: text and JSON as they are up to MAX_TOOL_BODY_CHARS, binary as a description. */
-export function bodyForModel(body: unknown): unknown {
+function bodyForModel(body: unknown): unknown {
   if (isBinaryBody(body)) return { binary: true, content_type: body.content_type, size: body.size };
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   if (text === undefined || text.length <= MAX_TOOL_BODY_CHARS) return body;

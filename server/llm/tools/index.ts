@@ -8,7 +8,7 @@ import { workflowTool } from './workflow-tools';
 // The tools an agent block is given: built-in ones by name, other workflows by id.
 
 export const BUILTIN_TOOL_NAMES = ['http_request', 'current_time', 'run_code'] as const;
-export type BuiltinToolName = (typeof BUILTIN_TOOL_NAMES)[number];
+type BuiltinToolName = (typeof BUILTIN_TOOL_NAMES)[number];
 
 export type AgentToolConfig = BuiltinToolName | { workflow_id: string };
 

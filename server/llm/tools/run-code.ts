@@ -5,7 +5,7 @@ import { runInSandbox } from '../../sandbox';
 
 // The agent's `run_code` tool: JavaScript in the same sandbox as code blocks (no network, no file system).
 
-export const RUN_CODE_TIMEOUT_MS = 10_000;
+const RUN_CODE_TIMEOUT_MS = 10_000;
 
 /** `workspaceId`: the agent's code shares the sandbox processes fairly with other workspaces, as code blocks do. */
 export function runCodeTool(workspaceId: string) {

@@ -11,7 +11,7 @@ import { executionRuntime } from './runtime';
 // the calling execution.
 
 /** Agents may call workflows that call workflows, but not forever. */
-export const MAX_WORKFLOW_NESTING = 3;
+const MAX_WORKFLOW_NESTING = 3;
 
 /** A workflow as an agent tool: its name, description and the fields of its input block as parameters. */
 export async function describeWorkflowTool(workspaceId: string, workflowId: string): Promise<WorkflowToolInfo | null> {

@@ -15,7 +15,7 @@ import { storedGraph, workflowNotFound } from '../workflows';
 
 type ExecutionRow = Prisma.ExecutionGetPayload<object>;
 
-export const executionNotFound = () => new ApiError('execution_not_found', 'No execution with that id under that workflow');
+const executionNotFound = () => new ApiError('execution_not_found', 'No execution with that id under that workflow');
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -37,7 +37,7 @@ export function executionSummary(row: ExecutionRow): ExecutionSummary {
   };
 }
 
-export function executionView(row: ExecutionRow): ExecutionView {
+function executionView(row: ExecutionRow): ExecutionView {
   return { ...executionSummary(row), block_outputs: (row.blockOutputs ?? null) as ExecutionView['block_outputs'] };
 }
 

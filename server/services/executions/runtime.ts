@@ -7,7 +7,7 @@ import type { ExecutionJob } from './run';
 // through this one entry point and never hold engine state themselves, so another way of running executions (a
 // queue with workers) can stand in for the in-process one behind the same calls.
 
-export interface LiveEvents {
+interface LiveEvents {
   unsubscribe(): void;
   /** No more events will come (the ones so far have been delivered). */
   ended: boolean;
