@@ -15,7 +15,7 @@ for (const name of chosen) {
     process.exit(2);
   }
   console.log(`\n=== bench/${name}.ts`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `bench/${name}.ts`], { stdio: 'inherit', env: process.env });
+  const result = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', `bench/${name}.ts`], { stdio: 'inherit', env: process.env });
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

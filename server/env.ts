@@ -1,3 +1,5 @@
+// Server code only: a client bundle that reaches this module fails to build instead of shipping it.
+import 'server-only';
 import { z } from 'zod';
 
 /** The model providers Weft speaks to (server/llm/providers.ts implements each); here so settings can name them. */

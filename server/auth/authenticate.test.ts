@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
-import { acceptInvitation, changeMemberRole, createInvitation, previewInvitation, removeMember } from '../services/members';
+import { acceptInvitation, changeMemberRole, createInvitation, removeMember } from '../services/members';
+import { previewInvitation } from './invitation-token';
 import { setupTestDatabase } from '../test/database';
 import { authenticate } from './authenticate';
 import { getAuth, resetAuthForTests } from './better-auth';

@@ -1,5 +1,5 @@
-import { callerForApiKey } from '../services/api-keys';
-import { ensurePersonalWorkspace } from '../services/workspaces';
+import { callerForApiKey } from './api-key-caller';
+import { ensurePersonalWorkspace } from './personal-workspace';
 import { db } from '../db';
 import { requestOrigin } from '../http/origin';
 import { getAuth } from './better-auth';

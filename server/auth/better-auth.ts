@@ -1,3 +1,5 @@
+// Server code only: a client bundle that reaches this module fails to build instead of shipping it.
+import 'server-only';
 import { betterAuth } from 'better-auth';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { prismaAdapter } from 'better-auth/adapters/prisma';

@@ -1,6 +1,6 @@
 import { db } from '../db';
 import { env } from '../env';
-import { previewInvitation } from '../services/members';
+import { previewInvitation } from './invitation-token';
 
 // Who may create an account (WEFT_SIGNUP): `open` anyone; `invite` (the default) the very first person, then only
 // people holding a valid invitation link; `closed` nobody. The sign-up page and the sign-up endpoint ask here.

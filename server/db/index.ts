@@ -1,3 +1,5 @@
+// Server code only: a client bundle that reaches this module fails to build instead of shipping it.
+import 'server-only';
 import { env } from '../env';
 import type { PrismaClient } from './generated/client';
 import { openDatabase, type Database, type DatabaseKind, type DatabaseTarget } from './open';

@@ -1,3 +1,5 @@
+// Server code only: a client bundle that reaches this module fails to build instead of shipping it.
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

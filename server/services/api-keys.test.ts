@@ -4,8 +4,10 @@ import { db } from '../db';
 import { resetEnvForTests } from '../env';
 import { sha256Hex } from '../secrets/crypto';
 import { setupTestDatabase } from '../test/database';
-import { callerForApiKey, createApiKey, ensureBootstrapApiKey } from './api-keys';
-import { changeMemberRole, createInvitation, previewInvitation, removeMember } from './members';
+import { callerForApiKey } from '../auth/api-key-caller';
+import { createApiKey, ensureBootstrapApiKey } from './api-keys';
+import { previewInvitation } from '../auth/invitation-token';
+import { changeMemberRole, createInvitation, removeMember } from './members';
 
 // A key is only ever as strong as the person who made it is now: demoting them weakens their keys, removing
 // them revokes their keys and invitation links at once.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lowerRole, requireRole, type Caller, type Role } from '../auth/caller';
+import { requireRole, type Caller } from '../auth/caller';
 import { db } from '../db';
 import { env } from '../env';
 import { ApiError } from '../errors';
@@ -9,8 +9,6 @@ import { randomToken, sha256Hex } from '../secrets/crypto';
 
 const KEY_PREFIX = 'weft_';
 const SHOWN_PREFIX_LENGTH = 12;
-// Writing last_used_at on every request would turn every read into a write; a minute's precision is plenty.
-const LAST_USED_PRECISION_MS = 60_000;
 
 export const createApiKeyInput = z.object({
   name: z.string().trim().min(1, 'Name is required').max(100),
@@ -76,36 +74,6 @@ export async function revokeApiKey(caller: Caller, id: string) {
     if (!exists) throw new ApiError('not_found', 'No such API key');
   }
   return { id, revoked: true };
-}
-
-/**
- * A key can never do more than the person who made it can do now: the lower of its own role and its creator's
- * current one, and nothing once they have left the workspace. Keys without a creator are the operator's
- * (WEFT_BOOTSTRAP_API_KEY) and keep their role.
- */
-async function effectiveKeyRole(key: { workspaceId: string; role: Role; createdById: string | null }): Promise<Role | null> {
-  if (!key.createdById) return key.role;
-  const prisma = await db();
-  const creator = await prisma.membership.findUnique({
-    where: { workspaceId_userId: { workspaceId: key.workspaceId, userId: key.createdById } },
-    select: { role: true },
-  });
-  return creator ? lowerRole(key.role, creator.role) : null;
-}
-
-/** The caller an API key stands for, or null when it is unknown, revoked or its creator has left. */
-export async function callerForApiKey(token: string): Promise<Caller | null> {
-  if (!token || token.length > 512) return null;
-  const prisma = await db();
-  const key = await prisma.apiKey.findUnique({ where: { keyHash: sha256Hex(token) } });
-  if (!key || key.revokedAt) return null;
-  const role = await effectiveKeyRole(key);
-  if (!role) return null;
-  const now = Date.now();
-  if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
-  }
-  return { workspaceId: key.workspaceId, role, userId: key.createdById, apiKeyId: key.id, via: 'api_key' };
 }
 
 const BOOTSTRAP_KEY_NAME = 'Bootstrap key (WEFT_BOOTSTRAP_API_KEY)';

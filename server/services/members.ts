@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requireRole, type Caller } from '../auth/caller';
+import { previewInvitation } from '../auth/invitation-token';
 import { db } from '../db';
 import type { PrismaClient } from '../db/generated/client';
 import { ApiError } from '../errors';
@@ -109,20 +110,6 @@ export async function revokeInvitation(caller: Caller, id: string) {
   });
   if (count === 0) throw new ApiError('not_found', 'No such pending invitation');
   return { id, revoked: true };
-}
-
-/** What an invitation link offers, for the page that asks the person to accept it. */
-export async function previewInvitation(token: string) {
-  const prisma = await db();
-  const invitation = await prisma.invitation.findUnique({
-    where: { tokenHash: sha256Hex(token) },
-    include: { workspace: { select: { name: true } } },
-  });
-  if (!invitation) return { valid: false as const, reason: 'This invitation link is not valid.' };
-  if (invitation.acceptedAt) return { valid: false as const, reason: 'This invitation has already been used.' };
-  if (invitation.revokedAt) return { valid: false as const, reason: 'This invitation was withdrawn.' };
-  if (invitation.expiresAt <= new Date()) return { valid: false as const, reason: 'This invitation has expired.' };
-  return { valid: true as const, workspace_name: invitation.workspace.name, role: invitation.role, expires_at: invitation.expiresAt.toISOString() };
 }
 
 /**

@@ -8,11 +8,11 @@ import {
   invitationTokenInput,
   listInvitations,
   listMembers,
-  previewInvitation,
   removeMember,
   removeMemberInput,
   revokeInvitation,
 } from '../../services/members';
+import { previewInvitation } from '../../auth/invitation-token';
 import { switchWorkspace } from '../../services/workspaces';
 import { createTRPCRouter, ownerProcedure, protectedProcedure, publicProcedure, sessionProcedure } from '../trpc';
 
