@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '../db/generated/client';
 import { nullableJson } from '../db/json';
 import { storableValue } from '../db/storable-text';
+import { retryWhileUnavailable } from '../db/unavailable';
 import type { EngineEvent, EngineEventBody } from './events';
 import { publish } from './event-hub';
 import { SecretRedactor } from './redactor';
@@ -69,14 +70,13 @@ export class ExecutionRecorder {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0);
-        await this.prisma.executionEvent.createMany({
-          data: batch.map(({ seq, type, execution_id: _id, ...rest }) => ({
-            executionId: this.executionId,
-            seq,
-            type,
-            data: { type, execution_id: this.executionId, ...rest } as Prisma.InputJsonValue,
-          })),
-        });
+        const data = batch.map(({ seq, type, execution_id: _id, ...rest }) => ({
+          executionId: this.executionId,
+          seq,
+          type,
+          data: { type, execution_id: this.executionId, ...rest } as Prisma.InputJsonValue,
+        }));
+        await retryWhileUnavailable(() => this.prisma.executionEvent.createMany({ data, skipDuplicates: true }));
       }
     } catch (error) {
       console.error(`[weft] could not persist events of execution ${this.executionId}:`, (error as Error).message);
@@ -95,7 +95,7 @@ export class ExecutionRecorder {
   async blockFinished(original: BlockLogRecord): Promise<void> {
     const { value: log, replaced } = storableValue(this.redactor.redact(original));
     if (replaced) log.console = [...log.console, { level: 'warn', message: UNSTORABLE_TEXT_NOTE, at: new Date().toISOString() }];
-    await this.prisma.blockLog.create({
+    await retryWhileUnavailable(() => this.prisma.blockLog.create({
       data: {
         executionId: this.executionId,
         blockId: log.blockId,
@@ -113,6 +113,6 @@ export class ExecutionRecorder {
         usage: nullableJson(log.usage),
         console: log.console as unknown as Prisma.InputJsonValue,
       },
-    });
+    }));
   }
 }

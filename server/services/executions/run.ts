@@ -2,6 +2,7 @@ import type { Graph } from '@/lib/graph/schema';
 import { db } from '../../db';
 import type { PrismaClient } from '../../db/generated/client';
 import { nullableJson, storableJson } from '../../db/json';
+import { retryWhileUnavailable } from '../../db/unavailable';
 import { ExecutionRecorder } from '../../engine/recorder';
 import { runGraph, type GraphResult } from '../../engine/run-graph';
 import { readCredential } from '../credentials';
@@ -53,9 +54,9 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
     console.error(`[weft] execution ${job.executionId} crashed:`, error);
     recorder?.emit({ type: 'error', error: UNEXPECTED_FAILURE.message, code: UNEXPECTED_FAILURE.code, block_id: null });
     await recorder?.flush().catch(() => undefined);
-    await prisma.execution
-      .update({ where: { id: job.executionId }, data: { status: 'failed', error: UNEXPECTED_FAILURE, completedAt: new Date() } })
-      .catch(() => undefined);
+    await retryWhileUnavailable(() =>
+      prisma.execution.update({ where: { id: job.executionId }, data: { status: 'failed', error: UNEXPECTED_FAILURE, completedAt: new Date() } }),
+    ).catch(() => undefined);
   }
 }
 
@@ -69,17 +70,15 @@ async function recordResult(prisma: PrismaClient, recorder: ExecutionRecorder, j
     recorder.emit({ type: 'error', error: result.error.message, code: result.error.code, block_id: result.error.block_id });
   }
   await recorder.flush();
-  await prisma.execution.update({
-    where: { id: job.executionId },
-    data: {
-      status: result.status,
-      output: nullableJson(result.output),
-      error: nullableJson(result.error),
-      blockOutputs: storableJson(result.blockOutputs),
-      usage: nullableJson(result.usage),
-      completedAt,
-      durationMs,
-      lastEventSeq: recorder.lastSeq,
-    },
-  });
+  const outcome = {
+    status: result.status,
+    output: nullableJson(result.output),
+    error: nullableJson(result.error),
+    blockOutputs: storableJson(result.blockOutputs),
+    usage: nullableJson(result.usage),
+    completedAt,
+    durationMs,
+    lastEventSeq: recorder.lastSeq,
+  };
+  await retryWhileUnavailable(() => prisma.execution.update({ where: { id: job.executionId }, data: outcome }));
 }
