@@ -10,13 +10,15 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyableValue } from '@/components/ui/copy-button';
-import { ConfirmDialog, DialogActions } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { DialogFormActions } from '@/components/ui/dialog-form-actions';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { SelectField, TextField } from '@/components/ui/field';
 import { QueryError } from '@/components/ui/query-error';
 import { Loading } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
+import { useTextFieldState } from '@/components/ui/use-text-field-state';
 import type { AppRouter } from '@/server/api/root';
 import { AccountGate } from './account-gate';
 import { RevealOnceDialog } from './reveal-once-dialog';
@@ -162,42 +164,24 @@ function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean; onClo
 function CreateApiKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (key: CreatedKey) => Promise<void> }) {
   const trpc = useTRPC();
   const create = useMutation(trpc.apiKeys.create.mutationOptions());
-  const [name, setName] = useState('');
+  const name = useTextFieldState();
   const [role, setRole] = useState<Role>('editor');
-  const [nameError, setNameError] = useState<string | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim()) {
-      setNameError('Give the key a name.');
+    if (!name.value.trim()) {
+      name.setError('Give the key a name.');
       return;
     }
-    create.mutate({ name: name.trim(), role }, { onSuccess: onCreated });
+    create.mutate({ name: name.value.trim(), role }, { onSuccess: onCreated });
   }
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {create.isError && <Alert tone="error">{errorMessage(create.error)}</Alert>}
-      <TextField
-        label="Name"
-        placeholder="e.g. Nightly report script"
-        value={name}
-        maxLength={100}
-        onChange={(event) => {
-          setName(event.target.value);
-          setNameError(null);
-        }}
-        error={nameError}
-      />
+      <TextField label="Name" placeholder="e.g. Nightly report script" maxLength={100} {...name.field} />
       <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as Role)} options={ROLE_OPTIONS} hint={ROLE_DESCRIPTION[role]} />
-      <DialogActions>
-        <Button onClick={onCancel} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" loading={create.isPending}>
-          Create key
-        </Button>
-      </DialogActions>
+      <DialogFormActions onCancel={onCancel} pending={create.isPending} submitLabel="Create key" />
     </form>
   );
 }

@@ -10,7 +10,8 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyableValue } from '@/components/ui/copy-button';
-import { ConfirmDialog, DialogActions } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { DialogFormActions } from '@/components/ui/dialog-form-actions';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { Select, SelectField } from '@/components/ui/field';
@@ -297,14 +298,7 @@ function CreateInvitationForm({ onCancel, onCreated }: { onCancel: () => void; o
       {create.isError && <Alert tone="error">{errorMessage(create.error)}</Alert>}
       <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as Role)} options={ROLE_OPTIONS} hint={ROLE_DESCRIPTION[role]} />
       <SelectField label="Link expires after" value={hours} onChange={(event) => setHours(event.target.value)} options={EXPIRY_OPTIONS} />
-      <DialogActions>
-        <Button onClick={onCancel} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" loading={create.isPending}>
-          Create link
-        </Button>
-      </DialogActions>
+      <DialogFormActions onCancel={onCancel} pending={create.isPending} submitLabel="Create link" />
     </form>
   );
 }
