@@ -1,10 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
+import { TextField, type TextFieldProps } from '@/components/ui/field';
 import { INVITATION_HEADER } from '@/lib/invitation-header';
 import { authClient, authErrorMessage, cookieRefusedMessage, MIN_PASSWORD_LENGTH } from './auth-client';
 import { authPageHref, invitationTokenIn } from './next-path';
@@ -28,6 +28,35 @@ function validate(mode: Mode, values: Record<FieldName, string>): FieldErrors {
     errors.password = `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
   }
   return errors;
+}
+
+/** The inputs each mode asks for, in order: sign-up adds the name and wants a new password. */
+function fieldsOf(mode: Mode): Array<{ name: FieldName } & Omit<TextFieldProps, 'name'>> {
+  const signUp = mode === 'sign-up';
+  return [
+    ...(signUp ? [{ name: 'name' as const, label: 'Name', autoComplete: 'name' }] : []),
+    { name: 'email', label: 'Email', type: 'email', autoComplete: 'email', inputMode: 'email' },
+    {
+      name: 'password',
+      label: 'Password',
+      type: 'password',
+      autoComplete: signUp ? 'new-password' : 'current-password',
+      hint: signUp ? `At least ${MIN_PASSWORD_LENGTH} characters.` : undefined,
+    },
+  ];
+}
+
+/** Switches between sign-in and sign-up: in place when the page offers it (a dialog), else by going to the other page. */
+function ModeSwitch({ onSwitchMode, href, className, children }: { onSwitchMode?: () => void; href: string; className: string; children: ReactNode }) {
+  return onSwitchMode ? (
+    <button type="button" onClick={onSwitchMode} className={className}>
+      {children}
+    </button>
+  ) : (
+    <Link href={href} className={className}>
+      {children}
+    </Link>
+  );
 }
 
 /**
@@ -92,66 +121,24 @@ export function AuthForm({ mode, next, onSwitchMode }: { mode: Mode; next: strin
           {formError.emailTaken && (
             <>
               {' '}
-              {onSwitchMode ? (
-                <button type="button" onClick={onSwitchMode} className="font-medium underline underline-offset-2">
-                  Sign in
-                </button>
-              ) : (
-                <Link href={authPageHref('/sign-in', next)} className="font-medium underline underline-offset-2">
-                  Sign in
-                </Link>
-              )}
+              <ModeSwitch onSwitchMode={onSwitchMode} href={authPageHref('/sign-in', next)} className="font-medium underline underline-offset-2">
+                Sign in
+              </ModeSwitch>
             </>
           )}
         </Alert>
       )}
-      {signUp && (
-        <TextField
-          label="Name"
-          name="name"
-          autoComplete="name"
-          value={values.name}
-          onChange={update('name')}
-          error={fieldErrors.name}
-          disabled={pending}
-        />
-      )}
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        value={values.email}
-        onChange={update('email')}
-        error={fieldErrors.email}
-        disabled={pending}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete={signUp ? 'new-password' : 'current-password'}
-        value={values.password}
-        onChange={update('password')}
-        error={fieldErrors.password}
-        hint={signUp ? `At least ${MIN_PASSWORD_LENGTH} characters.` : undefined}
-        disabled={pending}
-      />
+      {fieldsOf(mode).map(({ name, ...field }) => (
+        <TextField key={name} name={name} value={values[name]} onChange={update(name)} error={fieldErrors[name]} disabled={pending} {...field} />
+      ))}
       <Button type="submit" variant="primary" loading={pending} className="w-full">
         {signUp ? (pending ? 'Creating account…' : 'Create account') : pending ? 'Signing in…' : 'Sign in'}
       </Button>
       <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
         {signUp ? 'Already have an account?' : 'New to Weft?'}{' '}
-        {onSwitchMode ? (
-          <button type="button" onClick={onSwitchMode} className={SWITCH_LINK}>
-            {signUp ? 'Sign in' : 'Create an account'}
-          </button>
-        ) : (
-          <Link href={authPageHref(signUp ? '/sign-in' : '/sign-up', next)} className={SWITCH_LINK}>
-            {signUp ? 'Sign in' : 'Create an account'}
-          </Link>
-        )}
+        <ModeSwitch onSwitchMode={onSwitchMode} href={authPageHref(signUp ? '/sign-in' : '/sign-up', next)} className={SWITCH_LINK}>
+          {signUp ? 'Sign in' : 'Create an account'}
+        </ModeSwitch>
       </p>
     </form>
   );

@@ -6,12 +6,14 @@ import { useState, type FormEvent } from 'react';
 import { useTRPC } from '@/components/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { Dialog } from '@/components/ui/dialog';
+import { DialogFormActions } from '@/components/ui/dialog-form-actions';
 import { errorMessage } from '@/components/ui/errors';
 import { TextField } from '@/components/ui/field';
 import { ChevronDownIcon } from '@/components/ui/icons';
 import { Menu, MenuItem, MenuLabel, MenuSeparator } from '@/components/ui/menu';
 import { Spinner } from '@/components/ui/spinner';
+import { useTextFieldState } from '@/components/ui/use-text-field-state';
 import { RoleBadge } from './role-badge';
 import { ROLE_LABEL } from './roles';
 import { useAccount } from './use-account';
@@ -119,18 +121,17 @@ function NewWorkspaceDialog({ open, onClose, onCreated }: { open: boolean; onClo
 
 function NewWorkspaceForm({ onClose, onCreated }: { onClose: () => void; onCreated: () => Promise<void> }) {
   const trpc = useTRPC();
-  const [name, setName] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const name = useTextFieldState();
   const create = useMutation(trpc.account.createWorkspace.mutationOptions());
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim()) {
-      setFieldError('Give the workspace a name.');
+    if (!name.value.trim()) {
+      name.setError('Give the workspace a name.');
       return;
     }
     create.mutate(
-      { name: name.trim() },
+      { name: name.value.trim() },
       {
         onSuccess: async () => {
           await onCreated();
@@ -147,25 +148,8 @@ function NewWorkspaceForm({ onClose, onCreated }: { onClose: () => void; onCreat
           <Alert tone="error">{errorMessage(create.error)}</Alert>
         </div>
       )}
-      <TextField
-        label="Workspace name"
-        placeholder="e.g. Marketing automations"
-        value={name}
-        maxLength={100}
-        onChange={(event) => {
-          setName(event.target.value);
-          setFieldError(null);
-        }}
-        error={fieldError}
-      />
-      <DialogActions>
-        <Button onClick={onClose} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" loading={create.isPending}>
-          Create workspace
-        </Button>
-      </DialogActions>
+      <TextField label="Workspace name" placeholder="e.g. Marketing automations" maxLength={100} {...name.field} />
+      <DialogFormActions onCancel={onClose} pending={create.isPending} submitLabel="Create workspace" />
     </form>
   );
 }

@@ -65,9 +65,7 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
                   <dt className="text-zinc-700 dark:text-zinc-300">{what}</dt>
                   <dd className="flex shrink-0 gap-1">
                     {keys.map((key) => (
-                      <kbd key={key} className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono text-[11px] text-zinc-700 shadow-[0_1px_0_0] shadow-zinc-300 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-200 dark:shadow-zinc-700">
-                        {key}
-                      </kbd>
+                      <KeyCap key={key} label={key} />
                     ))}
                   </dd>
                 </div>
@@ -82,5 +80,14 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
         </Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/** One key of a shortcut, drawn as a keyboard key. */
+function KeyCap({ label }: { label: string }) {
+  return (
+    <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono text-[11px] text-zinc-700 shadow-[0_1px_0_0] shadow-zinc-300 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-200 dark:shadow-zinc-700">
+      {label}
+    </kbd>
   );
 }

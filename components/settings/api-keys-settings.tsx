@@ -10,15 +10,16 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyableValue } from '@/components/ui/copy-button';
-import { ConfirmDialog, DialogActions } from '@/components/ui/dialog';
+import { DialogFormActions } from '@/components/ui/dialog-form-actions';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { SelectField, TextField } from '@/components/ui/field';
-import { QueryError } from '@/components/ui/query-error';
-import { Loading } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
+import { useTextFieldState } from '@/components/ui/use-text-field-state';
 import type { AppRouter } from '@/server/api/root';
 import { AccountGate } from './account-gate';
+import { ConfirmItemDialog } from './confirm-item-dialog';
+import { QueryList } from './query-list';
 import { RevealOnceDialog } from './reveal-once-dialog';
 import { CELL, Section, Table } from './section';
 
@@ -69,61 +70,62 @@ function ApiKeys() {
         </Button>
       }
     >
-      {keys.isPending ? (
-        <Loading label="Loading API keys…" />
-      ) : keys.isError ? (
-        <QueryError title="Could not load API keys" error={keys.error} onRetry={() => keys.refetch()} />
-      ) : keys.data.length === 0 ? (
-        <EmptyState
-          title="No API keys yet"
-          description="Create a key to let a script, a CI job or another service run and manage this workspace's workflows."
-          action={
-            <Button variant="primary" onClick={() => setCreating(true)}>
-              Create your first API key
-            </Button>
-          }
-        />
-      ) : (
-        <Table label="API keys" head={['Name', 'Key', 'Role', 'Created', 'Last used', <span key="a" className="sr-only">Status and actions</span>]}>
-          {keys.data.map((key) => (
-            <tr key={key.id} className={key.revoked_at ? 'text-zinc-400 dark:text-zinc-500' : undefined}>
-              <td className={`${CELL} font-medium`}>{key.name}</td>
-              <td className={`${CELL} font-mono text-xs`}>{key.prefix}…</td>
-              <td className={CELL}>
-                <RoleBadge role={key.role as Role} />
-              </td>
-              <td className={CELL}>
-                <Time value={key.created_at} />
-              </td>
-              <td className={CELL}>
-                <Time value={key.last_used_at} fallback="Never" />
-              </td>
-              <td className={`${CELL} text-right`}>
-                {key.revoked_at ? (
-                  <span title={`Revoked ${formatDateTime(key.revoked_at)}`}>
-                    <Badge tone="red">Revoked</Badge>
-                  </span>
-                ) : (
-                  <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
-                    Revoke
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </Table>
-      )}
+      <QueryList
+        query={keys}
+        what="API keys"
+        empty={
+          <EmptyState
+            title="No API keys yet"
+            description="Create a key to let a script, a CI job or another service run and manage this workspace's workflows."
+            action={
+              <Button variant="primary" onClick={() => setCreating(true)}>
+                Create your first API key
+              </Button>
+            }
+          />
+        }
+      >
+        {(rows) => (
+          <Table label="API keys" head={['Name', 'Key', 'Role', 'Created', 'Last used', <span key="a" className="sr-only">Status and actions</span>]}>
+            {rows.map((key) => (
+              <tr key={key.id} className={key.revoked_at ? 'text-zinc-400 dark:text-zinc-500' : undefined}>
+                <td className={`${CELL} font-medium`}>{key.name}</td>
+                <td className={`${CELL} font-mono text-xs`}>{key.prefix}…</td>
+                <td className={CELL}>
+                  <RoleBadge role={key.role as Role} />
+                </td>
+                <td className={CELL}>
+                  <Time value={key.created_at} />
+                </td>
+                <td className={CELL}>
+                  <Time value={key.last_used_at} fallback="Never" />
+                </td>
+                <td className={`${CELL} text-right`}>
+                  {key.revoked_at ? (
+                    <span title={`Revoked ${formatDateTime(key.revoked_at)}`}>
+                      <Badge tone="red">Revoked</Badge>
+                    </span>
+                  ) : (
+                    <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
+                      Revoke
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </QueryList>
 
       <CreateApiKeyDialog open={creating} onClose={() => setCreating(false)} onCreated={refresh} />
-      <ConfirmDialog
-        open={revoking !== null}
+      <ConfirmItemDialog
+        item={revoking}
         onClose={() => setRevoking(null)}
         title={`Revoke “${revoking?.name ?? ''}”?`}
         description="Anything using this key is refused (401 Unauthorized) from now on. This cannot be undone: to restore access, create a new key."
         confirmLabel="Revoke key"
-        onConfirm={async () => {
-          if (!revoking) return;
-          await revoke.mutateAsync({ id: revoking.id });
+        onConfirm={async (key) => {
+          await revoke.mutateAsync({ id: key.id });
           await refresh();
         }}
       />
@@ -140,64 +142,50 @@ function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean; onClo
       title="Create API key"
       revealTitle="Copy your new API key"
       description="Name the key after where it will be used, so you know which one to revoke later."
-      reveal={(created) => (
-        <>
-          <Alert tone="warning" title="This is the only time the key is shown">
-            Copy it now and keep it somewhere safe, such as a password manager. Weft stores only a fingerprint of it, so it cannot be shown again; if
-            you lose it, revoke it and create a new one.
-          </Alert>
-          <div>
-            <p className="mb-1.5 text-sm font-medium">
-              {created.name} <span className="font-normal text-zinc-500 dark:text-zinc-400">· {ROLE_LABEL[created.role as Role]} role</span>
-            </p>
-            <CopyableValue value={created.key} label="API key" testId="new-api-key" />
-          </div>
-        </>
-      )}
+      reveal={(created) => <NewApiKey created={created} />}
       form={(props) => <CreateApiKeyForm {...props} />}
     />
+  );
+}
+
+function NewApiKey({ created }: { created: CreatedKey }) {
+  return (
+    <>
+      <Alert tone="warning" title="This is the only time the key is shown">
+        Copy it now and keep it somewhere safe, such as a password manager. Weft stores only a fingerprint of it, so it cannot be shown again; if you
+        lose it, revoke it and create a new one.
+      </Alert>
+      <div>
+        <p className="mb-1.5 text-sm font-medium">
+          {created.name} <span className="font-normal text-zinc-500 dark:text-zinc-400">· {ROLE_LABEL[created.role as Role]} role</span>
+        </p>
+        <CopyableValue value={created.key} label="API key" testId="new-api-key" />
+      </div>
+    </>
   );
 }
 
 function CreateApiKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (key: CreatedKey) => Promise<void> }) {
   const trpc = useTRPC();
   const create = useMutation(trpc.apiKeys.create.mutationOptions());
-  const [name, setName] = useState('');
+  const name = useTextFieldState();
   const [role, setRole] = useState<Role>('editor');
-  const [nameError, setNameError] = useState<string | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim()) {
-      setNameError('Give the key a name.');
+    if (!name.value.trim()) {
+      name.setError('Give the key a name.');
       return;
     }
-    create.mutate({ name: name.trim(), role }, { onSuccess: onCreated });
+    create.mutate({ name: name.value.trim(), role }, { onSuccess: onCreated });
   }
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {create.isError && <Alert tone="error">{errorMessage(create.error)}</Alert>}
-      <TextField
-        label="Name"
-        placeholder="e.g. Nightly report script"
-        value={name}
-        maxLength={100}
-        onChange={(event) => {
-          setName(event.target.value);
-          setNameError(null);
-        }}
-        error={nameError}
-      />
+      <TextField label="Name" placeholder="e.g. Nightly report script" maxLength={100} {...name.field} />
       <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as Role)} options={ROLE_OPTIONS} hint={ROLE_DESCRIPTION[role]} />
-      <DialogActions>
-        <Button onClick={onCancel} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" loading={create.isPending}>
-          Create key
-        </Button>
-      </DialogActions>
+      <DialogFormActions onCancel={onCancel} pending={create.isPending} submitLabel="Create key" />
     </form>
   );
 }

@@ -6,14 +6,13 @@ import { roleAtLeast } from '@/components/auth/roles';
 import { useTRPC } from '@/components/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { TextField } from '@/components/ui/field';
-import { QueryError } from '@/components/ui/query-error';
-import { Loading } from '@/components/ui/spinner';
 import { Time } from '@/components/ui/time';
 import { AccountGate } from './account-gate';
+import { ConfirmItemDialog } from './confirm-item-dialog';
+import { QueryList } from './query-list';
 import { CELL, ReadOnlyNote, Section, Table } from './section';
 
 // The same rule the server applies (server/services/credentials.ts), checked here to answer before a round trip.
@@ -46,51 +45,52 @@ function Credentials({ canEdit }: { canEdit: boolean }) {
       )}
       <Section title="Credentials" description="Secrets your workflows use, such as OPENAI_API_KEY, by name.">
         {!canEdit && <ReadOnlyNote>Viewers can see which credentials exist, but only editors and owners can add, replace or delete them.</ReadOnlyNote>}
-        {credentials.isPending ? (
-          <Loading label="Loading credentials…" />
-        ) : credentials.isError ? (
-          <QueryError title="Could not load credentials" error={credentials.error} onRetry={() => credentials.refetch()} />
-        ) : credentials.data.length === 0 ? (
-          <EmptyState
-            title="No credentials yet"
-            description={
-              canEdit
-                ? 'Add API keys and other secrets here so blocks can use them without anyone writing them into a workflow.'
-                : 'Editors and owners can add API keys and other secrets here for workflows to use.'
-            }
-          />
-        ) : (
-          <Table label="Credentials" head={['Name', 'Last updated', ...(canEdit ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
-            {credentials.data.map((credential) => (
-              <tr key={credential.name}>
-                <td className={`${CELL} font-mono text-sm font-medium`}>{credential.name}</td>
-                <td className={CELL}>
-                  <Time value={credential.updated_at} />
-                </td>
-                {canEdit && (
-                  <td className={`${CELL} text-right whitespace-nowrap`}>
-                    <Button size="sm" variant="ghost" onClick={() => setReplacing({ name: credential.name, at: Date.now() })}>
-                      Replace<span className="sr-only"> {credential.name}</span>
-                    </Button>
-                    <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setDeleting(credential.name)}>
-                      Delete<span className="sr-only"> {credential.name}</span>
-                    </Button>
+        <QueryList
+          query={credentials}
+          what="credentials"
+          empty={
+            <EmptyState
+              title="No credentials yet"
+              description={
+                canEdit
+                  ? 'Add API keys and other secrets here so blocks can use them without anyone writing them into a workflow.'
+                  : 'Editors and owners can add API keys and other secrets here for workflows to use.'
+              }
+            />
+          }
+        >
+          {(rows) => (
+            <Table label="Credentials" head={['Name', 'Last updated', ...(canEdit ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
+              {rows.map((credential) => (
+                <tr key={credential.name}>
+                  <td className={`${CELL} font-mono text-sm font-medium`}>{credential.name}</td>
+                  <td className={CELL}>
+                    <Time value={credential.updated_at} />
                   </td>
-                )}
-              </tr>
-            ))}
-          </Table>
-        )}
+                  {canEdit && (
+                    <td className={`${CELL} text-right whitespace-nowrap`}>
+                      <Button size="sm" variant="ghost" onClick={() => setReplacing({ name: credential.name, at: Date.now() })}>
+                        Replace<span className="sr-only"> {credential.name}</span>
+                      </Button>
+                      <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setDeleting(credential.name)}>
+                        Delete<span className="sr-only"> {credential.name}</span>
+                      </Button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </Table>
+          )}
+        </QueryList>
       </Section>
-      <ConfirmDialog
-        open={deleting !== null}
+      <ConfirmItemDialog
+        item={deleting}
         onClose={() => setDeleting(null)}
         title={`Delete ${deleting ?? ''}?`}
         description="Workflows that use this credential will fail until it is added again. The value cannot be recovered."
         confirmLabel="Delete credential"
-        onConfirm={async () => {
-          if (!deleting) return;
-          await remove.mutateAsync({ name: deleting });
+        onConfirm={async (name) => {
+          await remove.mutateAsync({ name });
           await refresh();
         }}
       />

@@ -10,15 +10,16 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyableValue } from '@/components/ui/copy-button';
-import { ConfirmDialog, DialogActions } from '@/components/ui/dialog';
+import { DialogFormActions } from '@/components/ui/dialog-form-actions';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { Select, SelectField } from '@/components/ui/field';
-import { QueryError } from '@/components/ui/query-error';
-import { Loading, Spinner } from '@/components/ui/spinner';
+import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import type { AppRouter } from '@/server/api/root';
 import { AccountGate, type SignedInAccount } from './account-gate';
+import { ConfirmItemDialog } from './confirm-item-dialog';
+import { QueryList } from './query-list';
 import { RevealOnceDialog } from './reveal-once-dialog';
 import { CELL, ReadOnlyNote, Section, Table } from './section';
 
@@ -46,7 +47,7 @@ export function MembersSettings() {
   );
 }
 
-type PendingChange = { member: Member; role: Role } | null;
+type RoleChange = { member: Member; role: Role };
 
 function Members({ account }: { account: SignedInAccount }) {
   const trpc = useTRPC();
@@ -56,7 +57,7 @@ function Members({ account }: { account: SignedInAccount }) {
   const myId = account.me.user.id;
   const [error, setError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
-  const [demotingMyself, setDemotingMyself] = useState<PendingChange>(null);
+  const [demotingMyself, setDemotingMyself] = useState<RoleChange | null>(null);
 
   // Own role or membership may change too, and with it the header and what this page offers.
   const refresh = () =>
@@ -89,78 +90,30 @@ function Members({ account }: { account: SignedInAccount }) {
       }
     >
       {!isOwner && <ReadOnlyNote>Only owners can change roles, remove members or invite people.</ReadOnlyNote>}
-      {error && (
-        <div className="mb-4">
-          <Alert
-            tone="error"
-            action={
-              <Button size="sm" variant="ghost" onClick={() => setError(null)} aria-label="Dismiss error">
-                Dismiss
-              </Button>
-            }
-          >
-            {error}
-          </Alert>
-        </div>
-      )}
-      {members.isPending ? (
-        <Loading label="Loading members…" />
-      ) : members.isError ? (
-        <QueryError title="Could not load members" error={members.error} onRetry={() => members.refetch()} />
-      ) : (
-        <Table label="Members" head={['Name', 'Email', 'Role', 'Joined', ...(isOwner ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
-          {members.data.map((member) => {
-            const saving = changeRole.isPending && changeRole.variables?.user_id === member.user_id;
-            return (
-              <tr key={member.user_id}>
-                <td className={`${CELL} font-medium`}>
-                  {member.name}
-                  {member.user_id === myId && (
-                    <span className="ml-2">
-                      <Badge>You</Badge>
-                    </span>
-                  )}
-                </td>
-                <td className={`${CELL} text-zinc-600 dark:text-zinc-400`}>{member.email}</td>
-                <td className={CELL}>
-                  {isOwner ? (
-                    <span className="inline-flex items-center gap-2">
-                      <Select
-                        aria-label={`Role of ${member.name}`}
-                        value={saving && changeRole.variables ? changeRole.variables.role : member.role}
-                        disabled={saving}
-                        onChange={(event) => requestRoleChange(member, event.target.value as Role)}
-                        options={ROLE_OPTIONS}
-                      />
-                      {saving && (
-                        <span role="status" className="inline-flex items-center gap-1 text-xs text-zinc-500">
-                          <Spinner className="h-3 w-3" /> Saving…
-                        </span>
-                      )}
-                    </span>
-                  ) : (
-                    <RoleBadge role={member.role} />
-                  )}
-                </td>
-                <td className={CELL}>
-                  <Time value={member.joined_at} />
-                </td>
-                {isOwner && (
-                  <td className={`${CELL} text-right`}>
-                    <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setRemoving(member)}>
-                      {member.user_id === myId ? 'Leave' : 'Remove'}
-                      <span className="sr-only"> {member.name}</span>
-                    </Button>
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </Table>
-      )}
+      {error && <DismissibleError message={error} onDismiss={() => setError(null)} />}
+      <QueryList query={members} what="members">
+        {(rows) => (
+          <Table label="Members" head={['Name', 'Email', 'Role', 'Joined', ...(isOwner ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
+            {rows.map((member) => {
+              const saving = changeRole.isPending && changeRole.variables?.user_id === member.user_id;
+              return (
+                <MemberRow
+                  key={member.user_id}
+                  member={member}
+                  isMe={member.user_id === myId}
+                  canManage={isOwner}
+                  savingRole={saving ? changeRole.variables?.role : undefined}
+                  onRoleChange={(role) => requestRoleChange(member, role)}
+                  onRemove={() => setRemoving(member)}
+                />
+              );
+            })}
+          </Table>
+        )}
+      </QueryList>
 
-      <ConfirmDialog
-        open={removing !== null}
+      <ConfirmItemDialog
+        item={removing}
         onClose={() => setRemoving(null)}
         title={removingMyself ? `Leave ${account.workspace.name}?` : `Remove ${removing?.name ?? ''}?`}
         description={
@@ -169,27 +122,106 @@ function Members({ account }: { account: SignedInAccount }) {
             : `${removing?.name ?? 'They'} loses access to ${account.workspace.name} right away. Workflows they built stay in the workspace.`
         }
         confirmLabel={removingMyself ? 'Leave workspace' : 'Remove member'}
-        onConfirm={async () => {
-          if (!removing) return;
-          await remove.mutateAsync({ user_id: removing.user_id });
+        onConfirm={async (member) => {
+          await remove.mutateAsync({ user_id: member.user_id });
           if (removingMyself) await queryClient.invalidateQueries();
           else await refresh();
         }}
       />
-      <ConfirmDialog
-        open={demotingMyself !== null}
+      <ConfirmItemDialog
+        item={demotingMyself}
         onClose={() => setDemotingMyself(null)}
         tone="primary"
         title={`Make yourself ${demotingMyself ? ROLE_LABEL[demotingMyself.role].toLowerCase() : ''}?`}
         description="You will no longer be an owner here: you will not be able to manage members, API keys or workspace settings unless another owner makes you owner again."
         confirmLabel="Change my role"
-        onConfirm={async () => {
-          if (!demotingMyself) return;
+        onConfirm={async (change) => {
           setError(null);
-          await changeRole.mutateAsync({ user_id: demotingMyself.member.user_id, role: demotingMyself.role });
+          await changeRole.mutateAsync({ user_id: change.member.user_id, role: change.role });
         }}
       />
     </Section>
+  );
+}
+
+function DismissibleError({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+  return (
+    <div className="mb-4">
+      <Alert
+        tone="error"
+        action={
+          <Button size="sm" variant="ghost" onClick={onDismiss} aria-label="Dismiss error">
+            Dismiss
+          </Button>
+        }
+      >
+        {message}
+      </Alert>
+    </div>
+  );
+}
+
+/** One member; owners (`canManage`) change the role in place and remove, the rest see the role. */
+function MemberRow({
+  member,
+  isMe,
+  canManage,
+  savingRole,
+  onRoleChange,
+  onRemove,
+}: {
+  member: Member;
+  isMe: boolean;
+  canManage: boolean;
+  /** The role being saved for this member, while it is. */
+  savingRole: Role | undefined;
+  onRoleChange: (role: Role) => void;
+  onRemove: () => void;
+}) {
+  const saving = savingRole !== undefined;
+  return (
+    <tr>
+      <td className={`${CELL} font-medium`}>
+        {member.name}
+        {isMe && (
+          <span className="ml-2">
+            <Badge>You</Badge>
+          </span>
+        )}
+      </td>
+      <td className={`${CELL} text-zinc-600 dark:text-zinc-400`}>{member.email}</td>
+      <td className={CELL}>
+        {canManage ? (
+          <span className="inline-flex items-center gap-2">
+            <Select
+              aria-label={`Role of ${member.name}`}
+              value={savingRole ?? member.role}
+              disabled={saving}
+              onChange={(event) => onRoleChange(event.target.value as Role)}
+              options={ROLE_OPTIONS}
+            />
+            {saving && (
+              <span role="status" className="inline-flex items-center gap-1 text-xs text-zinc-500">
+                <Spinner className="h-3 w-3" /> Saving…
+              </span>
+            )}
+          </span>
+        ) : (
+          <RoleBadge role={member.role} />
+        )}
+      </td>
+      <td className={CELL}>
+        <Time value={member.joined_at} />
+      </td>
+      {canManage && (
+        <td className={`${CELL} text-right`}>
+          <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={onRemove}>
+            {isMe ? 'Leave' : 'Remove'}
+            <span className="sr-only"> {member.name}</span>
+          </Button>
+        </td>
+      )}
+    </tr>
   );
 }
 
@@ -212,45 +244,44 @@ function Invitations() {
         </Button>
       }
     >
-      {invitations.isPending ? (
-        <Loading label="Loading invitations…" />
-      ) : invitations.isError ? (
-        <QueryError title="Could not load invitations" error={invitations.error} onRetry={() => invitations.refetch()} />
-      ) : invitations.data.length === 0 ? (
-        <EmptyState title="No pending invitations" description="Links you create show here until someone uses them, they expire or you revoke them." />
-      ) : (
-        <Table label="Pending invitations" head={['Role', 'Created', 'Expires', <span key="a" className="sr-only">Actions</span>]}>
-          {invitations.data.map((invitation) => (
-            <tr key={invitation.id}>
-              <td className={CELL}>
-                <RoleBadge role={invitation.role} />
-              </td>
-              <td className={CELL}>
-                <Time value={invitation.created_at} />
-              </td>
-              <td className={CELL}>
-                <Time value={invitation.expires_at} />
-              </td>
-              <td className={`${CELL} text-right`}>
-                <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setRevoking(invitation)}>
-                  Revoke<span className="sr-only"> {ROLE_LABEL[invitation.role].toLowerCase()} invitation created {formatDateTime(invitation.created_at)}</span>
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </Table>
-      )}
+      <QueryList
+        query={invitations}
+        what="invitations"
+        empty={<EmptyState title="No pending invitations" description="Links you create show here until someone uses them, they expire or you revoke them." />}
+      >
+        {(rows) => (
+          <Table label="Pending invitations" head={['Role', 'Created', 'Expires', <span key="a" className="sr-only">Actions</span>]}>
+            {rows.map((invitation) => (
+              <tr key={invitation.id}>
+                <td className={CELL}>
+                  <RoleBadge role={invitation.role} />
+                </td>
+                <td className={CELL}>
+                  <Time value={invitation.created_at} />
+                </td>
+                <td className={CELL}>
+                  <Time value={invitation.expires_at} />
+                </td>
+                <td className={`${CELL} text-right`}>
+                  <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setRevoking(invitation)}>
+                    Revoke<span className="sr-only"> {ROLE_LABEL[invitation.role].toLowerCase()} invitation created {formatDateTime(invitation.created_at)}</span>
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </QueryList>
 
       <CreateInvitationDialog open={creating} onClose={() => setCreating(false)} onCreated={refresh} />
-      <ConfirmDialog
-        open={revoking !== null}
+      <ConfirmItemDialog
+        item={revoking}
         onClose={() => setRevoking(null)}
         title="Revoke this invitation?"
         description="The link stops working right away. People who already joined through other links are not affected."
         confirmLabel="Revoke invitation"
-        onConfirm={async () => {
-          if (!revoking) return;
-          await revoke.mutateAsync({ id: revoking.id });
+        onConfirm={async (invitation) => {
+          await revoke.mutateAsync({ id: invitation.id });
           await refresh();
         }}
       />
@@ -267,17 +298,21 @@ function CreateInvitationDialog({ open, onClose, onCreated }: { open: boolean; o
       title="Create invitation link"
       revealTitle="Copy the invitation link"
       description="Choose what the person can do once they join and how long the link stays valid."
-      reveal={(created) => (
-        <>
-          <Alert tone="warning" title="This link is shown only once">
-            Copy it now and send it to the person you are inviting. It works once, to join as{' '}
-            <strong>{ROLE_LABEL[created.role].toLowerCase()}</strong>, until {formatDateTime(created.expires_at)}.
-          </Alert>
-          <CopyableValue value={`${window.location.origin}${created.path}`} label="invitation link" testId="invite-link" />
-        </>
-      )}
+      reveal={(created) => <NewInvitationLink created={created} />}
       form={(props) => <CreateInvitationForm {...props} />}
     />
+  );
+}
+
+function NewInvitationLink({ created }: { created: CreatedInvitation }) {
+  return (
+    <>
+      <Alert tone="warning" title="This link is shown only once">
+        Copy it now and send it to the person you are inviting. It works once, to join as <strong>{ROLE_LABEL[created.role].toLowerCase()}</strong>,
+        until {formatDateTime(created.expires_at)}.
+      </Alert>
+      <CopyableValue value={`${window.location.origin}${created.path}`} label="invitation link" testId="invite-link" />
+    </>
   );
 }
 
@@ -297,14 +332,7 @@ function CreateInvitationForm({ onCancel, onCreated }: { onCancel: () => void; o
       {create.isError && <Alert tone="error">{errorMessage(create.error)}</Alert>}
       <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as Role)} options={ROLE_OPTIONS} hint={ROLE_DESCRIPTION[role]} />
       <SelectField label="Link expires after" value={hours} onChange={(event) => setHours(event.target.value)} options={EXPIRY_OPTIONS} />
-      <DialogActions>
-        <Button onClick={onCancel} disabled={create.isPending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" loading={create.isPending}>
-          Create link
-        </Button>
-      </DialogActions>
+      <DialogFormActions onCancel={onCancel} pending={create.isPending} submitLabel="Create link" />
     </form>
   );
 }

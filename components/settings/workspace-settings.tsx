@@ -9,6 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { errorMessage } from '@/components/ui/errors';
 import { TextField } from '@/components/ui/field';
+import { useTextFieldState } from '@/components/ui/use-text-field-state';
 import { AccountGate } from './account-gate';
 import { ReadOnlyNote, Section } from './section';
 
@@ -43,9 +44,8 @@ export function WorkspaceSettings() {
 function RenameForm({ currentName }: { currentName: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [name, setName] = useState(currentName);
-  const [fieldError, setFieldError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const name = useTextFieldState(currentName, () => setSaved(false));
   const rename = useMutation(
     trpc.account.renameWorkspace.mutationOptions({
       onSuccess: async () => {
@@ -54,16 +54,16 @@ function RenameForm({ currentName }: { currentName: string }) {
       },
     }),
   );
-  const unchanged = name.trim() === currentName;
+  const unchanged = name.value.trim() === currentName;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    if (!name.trim()) {
-      setFieldError('The workspace needs a name.');
+    if (!name.value.trim()) {
+      name.setError('The workspace needs a name.');
       return;
     }
-    rename.mutate({ name: name.trim() });
+    rename.mutate({ name: name.value.trim() });
   }
 
   return (
@@ -71,18 +71,7 @@ function RenameForm({ currentName }: { currentName: string }) {
       {rename.isError && <Alert tone="error">{errorMessage(rename.error)}</Alert>}
       {saved && !rename.isError && <Alert tone="success">Workspace renamed.</Alert>}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <TextField
-          label="Name"
-          className="flex-1"
-          value={name}
-          maxLength={100}
-          onChange={(event) => {
-            setName(event.target.value);
-            setFieldError(null);
-            setSaved(false);
-          }}
-          error={fieldError}
-        />
+        <TextField label="Name" className="flex-1" maxLength={100} {...name.field} />
         <Button type="submit" variant="primary" loading={rename.isPending} disabled={unchanged} className="sm:mt-7">
           Save
         </Button>
