@@ -56,7 +56,6 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
   const summary = blockSummary(definition, data.config);
   const sourceHandles = handlesOf(definition, 'source');
   const targetHandles = handlesOf(definition, 'target');
-  const named = sourceHandles.some((handle) => handle.id !== null);
   const problemText = problems?.map((problem) => problem.message).join('\n');
 
   return (
@@ -123,47 +122,50 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
         </div>
       )}
 
-      {named ? (
-        <div className="flex flex-col gap-1 border-t border-zinc-100 py-1.5 dark:border-zinc-800">
-          {sourceHandles.map(({ id: handle, label: handleLabel, tone }) => (
-            <div key={handle ?? 'out'} className="relative flex justify-end pr-3">
-              <span className={`text-[11px] font-medium ${handleTone(tone).label}`}>{handleLabel}</span>
-              <Handle
-                type="source"
-                position={Position.Right}
-                {...(handle === null ? {} : { id: handle })}
-                data-testid={`handle-${id}-out-${handle ?? 'default'}`}
-                aria-label={`${handleLabel ?? 'Output'} branch of ${name}`}
-                className={`${HANDLE_CLASSES} ${handleTone(tone).fill}`}
-                style={{ top: '50%' }}
-              />
-            </div>
-          ))}
-        </div>
-      ) : (
-        sourceHandles.length > 0 && (
-          <Handle
-            type="source"
-            position={Position.Right}
-            data-testid={`handle-${id}-out`}
-            aria-label={`Output of ${name}`}
-            className={HANDLE_CLASSES}
-          />
-        )
-      )}
+      <SourceHandles blockId={id} name={name} handles={sourceHandles} />
 
-      {problems && problems.length > 0 && (
-        <span
-          data-testid={`block-${id}-problem`}
-          title={problemText}
-          className="absolute -top-2.5 -right-2.5 flex h-5 min-w-5 items-center justify-center gap-0.5 rounded-full bg-red-600 px-1 text-[10px] font-semibold text-white shadow ring-2 ring-white dark:ring-zinc-950"
-        >
-          <Icon name="alert" className="h-3 w-3" strokeWidth={2.5} />
-          {problems.length > 1 ? problems.length : null}
-          <span className="sr-only">{problemText}</span>
-        </span>
-      )}
+      {problems && problems.length > 0 && <ProblemBadge blockId={id} count={problems.length} text={problemText ?? ''} />}
     </div>
+  );
+}
+
+/** The block's outputs: one handle on the right edge, or one labelled row per named branch (e.g. true/false). */
+function SourceHandles({ blockId, name, handles }: { blockId: string; name: string; handles: ReturnType<typeof handlesOf> }) {
+  if (handles.some((handle) => handle.id !== null)) {
+    return (
+      <div className="flex flex-col gap-1 border-t border-zinc-100 py-1.5 dark:border-zinc-800">
+        {handles.map(({ id: handle, label: handleLabel, tone }) => (
+          <div key={handle ?? 'out'} className="relative flex justify-end pr-3">
+            <span className={`text-[11px] font-medium ${handleTone(tone).label}`}>{handleLabel}</span>
+            <Handle
+              type="source"
+              position={Position.Right}
+              {...(handle === null ? {} : { id: handle })}
+              data-testid={`handle-${blockId}-out-${handle ?? 'default'}`}
+              aria-label={`${handleLabel ?? 'Output'} branch of ${name}`}
+              className={`${HANDLE_CLASSES} ${handleTone(tone).fill}`}
+              style={{ top: '50%' }}
+            />
+          </div>
+        ))}
+      </div>
+    );
+  }
+  if (handles.length === 0) return null;
+  return <Handle type="source" position={Position.Right} data-testid={`handle-${blockId}-out`} aria-label={`Output of ${name}`} className={HANDLE_CLASSES} />;
+}
+
+function ProblemBadge({ blockId, count, text }: { blockId: string; count: number; text: string }) {
+  return (
+    <span
+      data-testid={`block-${blockId}-problem`}
+      title={text}
+      className="absolute -top-2.5 -right-2.5 flex h-5 min-w-5 items-center justify-center gap-0.5 rounded-full bg-red-600 px-1 text-[10px] font-semibold text-white shadow ring-2 ring-white dark:ring-zinc-950"
+    >
+      <Icon name="alert" className="h-3 w-3" strokeWidth={2.5} />
+      {count > 1 ? count : null}
+      <span className="sr-only">{text}</span>
+    </span>
   );
 }
 

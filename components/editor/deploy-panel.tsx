@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { CopyButton, CopyableValue } from '@/components/ui/copy-button';
 import { errorMessage } from '@/components/ui/errors';
 import { Select } from '@/components/ui/field';
+import { PanelHeader } from '@/components/ui/panel-header';
 import { Loading } from '@/components/ui/spinner';
 import { formatDateTime, relativeTime } from '@/components/ui/time';
 import { useTRPC } from '@/components/trpc';
@@ -81,42 +82,39 @@ export function DeployPanel({ open, onClose }: { open: boolean; onClose: () => v
         aria-labelledby="deploy-panel-title"
         className="relative flex h-full w-full max-w-xl flex-col border-l border-zinc-200 bg-white shadow-2xl dark:border-zinc-800 dark:bg-zinc-900"
       >
-        <header className="flex items-center gap-3 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
-          <span className="grid h-9 w-9 place-items-center rounded-lg bg-indigo-50 text-indigo-600 dark:bg-indigo-500/15 dark:text-indigo-300">
-            <Icon name="rocket" />
-          </span>
-          <div className="min-w-0 flex-1">
-            <h2 id="deploy-panel-title" className="text-base font-semibold">
-              Deploy
-            </h2>
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">Freeze this workflow as a version and call it from outside through a webhook.</p>
-          </div>
-          <button type="button" onClick={onClose} aria-label="Close" className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100">
-            <Icon name="x" />
-          </button>
-        </header>
+        <PanelHeader
+          icon="rocket"
+          title="Deploy"
+          titleId="deploy-panel-title"
+          description="Freeze this workflow as a version and call it from outside through a webhook."
+          closeLabel="Close"
+          onClose={onClose}
+        />
         <DeployBody />
       </section>
     </div>
   );
 }
 
-function DeployBody() {
+type DeploymentStatus = NonNullable<ReturnType<typeof useDeploymentStatus>['data']>;
+
+// Opening the panel always asks afresh, and while a webhook is armed its calls show up within seconds.
+function useDeploymentStatus(workflowId: string) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { workflowId, flushSave, focusBlock } = useEditorActions();
-  const viewer = useEditorStore((state) => state.viewer);
-  // Opening the panel always asks afresh, and while a webhook is armed its calls show up within seconds.
-  const status = useQuery({
+  return useQuery({
     ...trpc.deployments.status.queryOptions({ workflow_id: workflowId }),
     refetchOnMount: 'always',
     refetchInterval: (query) => (query.state.data?.webhook?.active ? 5_000 : 15_000),
   });
+}
+
+/** Deploy, undeploy and arm, each reporting its failure (or the graph's problems) for the panel to show. */
+function useDeployActions(workflowId: string, flushSave: () => Promise<boolean>) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [problems, setProblems] = useState<GraphProblem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [armed, setArmed] = useState<ArmedWebhook | null>(null);
-  const [ttl, setTtl] = useState('600');
-  const ttlId = useId();
 
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.deployments.status.queryKey({ workflow_id: workflowId }) });
@@ -177,14 +175,22 @@ function DeployBody() {
     }
   }
 
-  async function onArm() {
+  async function onArm(ttlSeconds: number) {
     setError(null);
     try {
-      await arm.mutateAsync({ workflow_id: workflowId, ttl_seconds: Number(ttl) });
+      await arm.mutateAsync({ workflow_id: workflowId, ttl_seconds: ttlSeconds });
     } catch (caught) {
       setError(errorMessage(caught, 'The webhook could not be armed.'));
     }
   }
+
+  return { problems, error, armed, onDeploy, onUndeploy, onArm, deploying: deploy.isPending, undeploying: undeploy.isPending, arming: arm.isPending };
+}
+
+function DeployBody() {
+  const { workflowId, flushSave } = useEditorActions();
+  const status = useDeploymentStatus(workflowId);
+  const actions = useDeployActions(workflowId, flushSave);
 
   if (status.isPending) return <div className="p-5"><Loading /></div>;
   if (status.isError) {
@@ -197,107 +203,129 @@ function DeployBody() {
     );
   }
   const info = status.data;
-  const webhook = info.webhook;
 
   return (
     <div className="min-h-0 flex-1 space-y-6 overflow-y-auto p-5">
-      <section className="space-y-3">
-        <div className="flex items-center gap-2">
-          <h3 className="text-sm font-semibold">Status</h3>
-          {info.deployed ? <Badge tone="emerald">Deployed · version {info.version}</Badge> : <Badge>Draft · not deployed</Badge>}
-        </div>
-        {info.deployed ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-300">
-            Deployed {info.deployed_at ? <time dateTime={info.deployed_at} title={formatDateTime(info.deployed_at)}>{relativeTime(info.deployed_at)}</time> : null}. Webhooks run this frozen
-            version. To change the workflow, undeploy it first (that also disarms its webhook).
-          </p>
-        ) : (
-          <p className="text-sm text-zinc-600 dark:text-zinc-300">Deploying checks the workflow, freezes it as a version and lets you arm a webhook for it. While deployed, the canvas is read-only.</p>
-        )}
-        {error && <Alert tone="error">{error}</Alert>}
-        {problems && (
-          <Alert tone="error" title="Fix these problems before deploying">
-            <ul className="mt-1 space-y-1" data-testid="deploy-problems">
-              {problems.length === 0 && <li>The workflow is not valid.</li>}
-              {problems.map((problem, index) => (
-                <li key={index} className="flex items-start justify-between gap-2">
-                  <span>{problem.message}</span>
-                  {problem.block_id && (
-                    <button type="button" className="shrink-0 text-xs font-medium underline" onClick={() => focusBlock(problem.block_id!)}>
-                      Show
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </Alert>
-        )}
-        {!viewer && (
-          <div className="flex gap-2">
-            {info.deployed ? (
-              <Button variant="secondary" onClick={onUndeploy} loading={undeploy.isPending}>
-                Undeploy
-              </Button>
-            ) : (
-              <Button variant="primary" onClick={onDeploy} loading={deploy.isPending}>
-                <Icon name="rocket" className="h-4 w-4" /> Deploy
-              </Button>
-            )}
-          </div>
-        )}
-      </section>
-
-      {info.deployed && (
-        <section className="space-y-3 border-t border-zinc-200 pt-5 dark:border-zinc-800">
-          <h3 className="text-sm font-semibold">Webhook</h3>
-          <p className="text-sm text-zinc-600 dark:text-zinc-300">
-            A webhook is a single-use URL: the first call with the right secret runs the deployed version with the request’s JSON body as input. Arming a
-            new one revokes the previous one.
-          </p>
-          {!viewer && (
-            <div className="flex items-end gap-2">
-              <div>
-                <label htmlFor={ttlId} className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-300">
-                  Valid for
-                </label>
-                <Select id={ttlId} options={TTL_OPTIONS} value={ttl} onChange={(event) => setTtl(event.target.value)} className="h-9" />
-              </div>
-              <Button variant={armed ? 'secondary' : 'primary'} onClick={onArm} loading={arm.isPending}>
-                {armed || webhook ? 'Arm a new webhook' : 'Arm webhook'}
-              </Button>
-            </div>
-          )}
-          {armed ? (
-            <ArmedDetails armed={armed} />
-          ) : webhook ? (
-            <div className="space-y-2 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
-              <div className="flex items-center gap-2">
-                {webhook.active ? <Badge tone="emerald">Armed</Badge> : webhook.consumed_at ? <Badge tone="indigo">Used</Badge> : <Badge tone="amber">Inactive</Badge>}
-                <span className="text-xs text-zinc-500 dark:text-zinc-400">
-                  {webhook.active ? (
-                    <Countdown until={webhook.expires_at} />
-                  ) : webhook.consumed_at ? (
-                    `called ${relativeTime(webhook.consumed_at)}`
-                  ) : webhook.revoked_at ? (
-                    'revoked'
-                  ) : (
-                    'expired'
-                  )}
-                </span>
-              </div>
-              <CopyableValue value={webhook.url} label="webhook URL" />
-              {webhook.active && <p className="text-xs text-zinc-500 dark:text-zinc-400">Its secret was shown when it was armed and is not stored in readable form. Arm a new webhook if you lost it.</p>}
-            </div>
-          ) : null}
-          {info.attempts.length > 0 && <AttemptList workflowId={workflowId} attempts={info.attempts} />}
-        </section>
-      )}
+      <StatusSection info={info} actions={actions} />
+      {info.deployed && <WebhookSection info={info} armed={actions.armed} onArm={actions.onArm} arming={actions.arming} />}
       {!info.deployed && info.attempts.length > 0 && (
         <section className="space-y-3 border-t border-zinc-200 pt-5 dark:border-zinc-800">
           <h3 className="text-sm font-semibold">Webhook calls</h3>
           <AttemptList workflowId={workflowId} attempts={info.attempts} />
         </section>
       )}
+    </div>
+  );
+}
+
+function StatusSection({ info, actions }: { info: DeploymentStatus; actions: ReturnType<typeof useDeployActions> }) {
+  const viewer = useEditorStore((state) => state.viewer);
+  return (
+    <section className="space-y-3">
+      <div className="flex items-center gap-2">
+        <h3 className="text-sm font-semibold">Status</h3>
+        {info.deployed ? <Badge tone="emerald">Deployed · version {info.version}</Badge> : <Badge>Draft · not deployed</Badge>}
+      </div>
+      {info.deployed ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-300">
+          Deployed {info.deployed_at ? <time dateTime={info.deployed_at} title={formatDateTime(info.deployed_at)}>{relativeTime(info.deployed_at)}</time> : null}. Webhooks run this frozen
+          version. To change the workflow, undeploy it first (that also disarms its webhook).
+        </p>
+      ) : (
+        <p className="text-sm text-zinc-600 dark:text-zinc-300">Deploying checks the workflow, freezes it as a version and lets you arm a webhook for it. While deployed, the canvas is read-only.</p>
+      )}
+      {actions.error && <Alert tone="error">{actions.error}</Alert>}
+      {actions.problems && <DeployProblems problems={actions.problems} />}
+      {!viewer && (
+        <div className="flex gap-2">
+          {info.deployed ? (
+            <Button variant="secondary" onClick={actions.onUndeploy} loading={actions.undeploying}>
+              Undeploy
+            </Button>
+          ) : (
+            <Button variant="primary" onClick={actions.onDeploy} loading={actions.deploying}>
+              <Icon name="rocket" className="h-4 w-4" /> Deploy
+            </Button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function DeployProblems({ problems }: { problems: GraphProblem[] }) {
+  const { focusBlock } = useEditorActions();
+  return (
+    <Alert tone="error" title="Fix these problems before deploying">
+      <ul className="mt-1 space-y-1" data-testid="deploy-problems">
+        {problems.length === 0 && <li>The workflow is not valid.</li>}
+        {problems.map((problem, index) => (
+          <li key={index} className="flex items-start justify-between gap-2">
+            <span>{problem.message}</span>
+            {problem.block_id && (
+              <button type="button" className="shrink-0 text-xs font-medium underline" onClick={() => focusBlock(problem.block_id!)}>
+                Show
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
+function WebhookSection({ info, armed, onArm, arming }: { info: DeploymentStatus; armed: ArmedWebhook | null; onArm: (ttlSeconds: number) => void; arming: boolean }) {
+  const { workflowId } = useEditorActions();
+  const viewer = useEditorStore((state) => state.viewer);
+  const [ttl, setTtl] = useState('600');
+  const ttlId = useId();
+  const webhook = info.webhook;
+  return (
+    <section className="space-y-3 border-t border-zinc-200 pt-5 dark:border-zinc-800">
+      <h3 className="text-sm font-semibold">Webhook</h3>
+      <p className="text-sm text-zinc-600 dark:text-zinc-300">
+        A webhook is a single-use URL: the first call with the right secret runs the deployed version with the request’s JSON body as input. Arming a
+        new one revokes the previous one.
+      </p>
+      {!viewer && (
+        <div className="flex items-end gap-2">
+          <div>
+            <label htmlFor={ttlId} className="mb-1 block text-xs font-medium text-zinc-600 dark:text-zinc-300">
+              Valid for
+            </label>
+            <Select id={ttlId} options={TTL_OPTIONS} value={ttl} onChange={(event) => setTtl(event.target.value)} className="h-9" />
+          </div>
+          <Button variant={armed ? 'secondary' : 'primary'} onClick={() => onArm(Number(ttl))} loading={arming}>
+            {armed || webhook ? 'Arm a new webhook' : 'Arm webhook'}
+          </Button>
+        </div>
+      )}
+      {armed ? <ArmedDetails armed={armed} /> : webhook ? <WebhookSummary webhook={webhook} /> : null}
+      {info.attempts.length > 0 && <AttemptList workflowId={workflowId} attempts={info.attempts} />}
+    </section>
+  );
+}
+
+/** The latest webhook as the server knows it: whether it can still be called, and its URL (never its secret). */
+function WebhookSummary({ webhook }: { webhook: NonNullable<DeploymentStatus['webhook']> }) {
+  return (
+    <div className="space-y-2 rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
+      <div className="flex items-center gap-2">
+        {webhook.active ? <Badge tone="emerald">Armed</Badge> : webhook.consumed_at ? <Badge tone="indigo">Used</Badge> : <Badge tone="amber">Inactive</Badge>}
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">
+          {webhook.active ? (
+            <Countdown until={webhook.expires_at} />
+          ) : webhook.consumed_at ? (
+            `called ${relativeTime(webhook.consumed_at)}`
+          ) : webhook.revoked_at ? (
+            'revoked'
+          ) : (
+            'expired'
+          )}
+        </span>
+      </div>
+      <CopyableValue value={webhook.url} label="webhook URL" />
+      {webhook.active && <p className="text-xs text-zinc-500 dark:text-zinc-400">Its secret was shown when it was armed and is not stored in readable form. Arm a new webhook if you lost it.</p>}
     </div>
   );
 }

@@ -79,40 +79,7 @@ function RunForm({ workflowId, onClose, onStart, theme }: { workflowId: string; 
   const formId = useId();
 
   function collect(): Record<string, unknown> | null {
-    const found: Record<string, string> = {};
-    let input: Record<string, unknown> = {};
-    if (fields.length === 0) {
-      try {
-        const parsed = jsonText.trim() === '' ? {} : JSON.parse(jsonText);
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) found.__json = 'The input must be a JSON object, e.g. {"text": "hello"}';
-        else input = parsed;
-      } catch (error) {
-        found.__json = `Not valid JSON: ${(error as Error).message}`;
-      }
-    } else {
-      for (const field of fields) {
-        let value = values[field.name];
-        if (field.type === 'object') {
-          const text = objectTexts[field.name] ?? '';
-          if (text.trim() === '') value = undefined;
-          else {
-            try {
-              value = JSON.parse(text);
-              if (!value || typeof value !== 'object' || Array.isArray(value)) found[field.name] = 'Must be a JSON object';
-            } catch (error) {
-              found[field.name] = `Not valid JSON: ${(error as Error).message}`;
-            }
-          }
-        }
-        if (field.type === 'string' && value === '') value = undefined;
-        if (field.type === 'boolean' && value === undefined) value = false;
-        if (value === undefined || value === null) {
-          if (field.required) found[field.name] = 'Required';
-          continue;
-        }
-        input[field.name] = value;
-      }
-    }
+    const { input, errors: found } = fields.length === 0 ? parseJsonInput(jsonText) : collectFields(fields, values, objectTexts);
     setErrors(found);
     return Object.keys(found).length ? null : input;
   }
@@ -149,17 +116,7 @@ function RunForm({ workflowId, onClose, onStart, theme }: { workflowId: string; 
     >
       <div className="max-h-[55vh] space-y-4 overflow-y-auto pr-1">
         {fields.length === 0 ? (
-          <div>
-            <p id={`${formId}-json-label`} className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">
-              Input (JSON)
-            </p>
-            <CodeEditor value={jsonText} onChange={setJsonText} language="json" theme={theme} label="Input (JSON)" invalid={Boolean(errors.__json)} minHeight="120px" testId="run-input-json" />
-            {errors.__json ? (
-              <p className="mt-1.5 text-sm text-red-600 dark:text-red-400">{errors.__json}</p>
-            ) : (
-              <p className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">The input block declares no fields, so any JSON object is accepted.</p>
-            )}
-          </div>
+          <JsonInput formId={formId} value={jsonText} onChange={setJsonText} error={errors.__json} theme={theme} />
         ) : (
           fields.map((field) => (
             <RunField
@@ -175,20 +132,7 @@ function RunForm({ workflowId, onClose, onStart, theme }: { workflowId: string; 
           ))
         )}
       </div>
-      {failure && (
-        <div className="mt-4">
-          <Alert tone="error" title={failure.message}>
-            {failure.problems && failure.problems.length > 0 && (
-              <ul className="mt-1 list-disc space-y-0.5 pl-4 text-xs">
-                {failure.problems.slice(0, 6).map((problem, index) => (
-                  <li key={index}>{problem.message}</li>
-                ))}
-                {failure.problems.length > 6 && <li>and {failure.problems.length - 6} more (see Problems)</li>}
-              </ul>
-            )}
-          </Alert>
-        </div>
-      )}
+      {failure && <RunFailure message={failure.message} problems={failure.problems} />}
       <DialogActions>
         <Button onClick={onClose} disabled={pending}>
           Cancel
@@ -198,6 +142,85 @@ function RunForm({ workflowId, onClose, onStart, theme }: { workflowId: string; 
         </Button>
       </DialogActions>
     </form>
+  );
+}
+
+interface Collected {
+  input: Record<string, unknown>;
+  errors: Record<string, string>;
+}
+
+/** The input typed as JSON when the input block declares no fields; its error is keyed `__json`. */
+function parseJsonInput(jsonText: string): Collected {
+  try {
+    const parsed = jsonText.trim() === '' ? {} : JSON.parse(jsonText);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { input: {}, errors: { __json: 'The input must be a JSON object, e.g. {"text": "hello"}' } };
+    return { input: parsed, errors: {} };
+  } catch (error) {
+    return { input: {}, errors: { __json: `Not valid JSON: ${(error as Error).message}` } };
+  }
+}
+
+/** The input from the declared fields' form controls: object fields parsed from their JSON text, empty ones left out. */
+function collectFields(fields: InputField[], values: Record<string, unknown>, objectTexts: Record<string, string>): Collected {
+  const errors: Record<string, string> = {};
+  const input: Record<string, unknown> = {};
+  for (const field of fields) {
+    let value = values[field.name];
+    if (field.type === 'object') {
+      const text = objectTexts[field.name] ?? '';
+      if (text.trim() === '') value = undefined;
+      else {
+        try {
+          value = JSON.parse(text);
+          if (!value || typeof value !== 'object' || Array.isArray(value)) errors[field.name] = 'Must be a JSON object';
+        } catch (error) {
+          errors[field.name] = `Not valid JSON: ${(error as Error).message}`;
+        }
+      }
+    }
+    if (field.type === 'string' && value === '') value = undefined;
+    if (field.type === 'boolean' && value === undefined) value = false;
+    if (value === undefined || value === null) {
+      if (field.required) errors[field.name] = 'Required';
+      continue;
+    }
+    input[field.name] = value;
+  }
+  return { input, errors };
+}
+
+function JsonInput({ formId, value, onChange, error, theme }: { formId: string; value: string; onChange: (text: string) => void; error: string | undefined; theme: 'light' | 'dark' }) {
+  return (
+    <div>
+      <p id={`${formId}-json-label`} className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        Input (JSON)
+      </p>
+      <CodeEditor value={value} onChange={onChange} language="json" theme={theme} label="Input (JSON)" invalid={Boolean(error)} minHeight="120px" testId="run-input-json" />
+      {error ? (
+        <p className="mt-1.5 text-sm text-red-600 dark:text-red-400">{error}</p>
+      ) : (
+        <p className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">The input block declares no fields, so any JSON object is accepted.</p>
+      )}
+    </div>
+  );
+}
+
+/** Why the run did not start; a graph's problems, the first few of them. */
+function RunFailure({ message, problems }: { message: string; problems?: GraphProblem[] }) {
+  return (
+    <div className="mt-4">
+      <Alert tone="error" title={message}>
+        {problems && problems.length > 0 && (
+          <ul className="mt-1 list-disc space-y-0.5 pl-4 text-xs">
+            {problems.slice(0, 6).map((problem, index) => (
+              <li key={index}>{problem.message}</li>
+            ))}
+            {problems.length > 6 && <li>and {problems.length - 6} more (see Problems)</li>}
+          </ul>
+        )}
+      </Alert>
+    </div>
   );
 }
 

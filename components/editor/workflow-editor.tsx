@@ -14,7 +14,7 @@ import { VersionCanvas } from '@/components/versions/version-canvas';
 import { VersionsPanel } from '@/components/versions/versions-panel';
 import { Canvas } from './canvas';
 import { DeployPanel } from './deploy-panel';
-import { EditorActionsContext, type EditorActions } from './editor-context';
+import { EditorActionsContext, useEditorActions, type EditorActions } from './editor-context';
 import { NODE_HEIGHT, NODE_WIDTH } from './graph';
 import { HelpDialog } from './help-dialog';
 import { Icon } from '@/components/ui/icons';
@@ -129,15 +129,12 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
   const saveNow = useAutosave(workflowId);
   const flushSave = useCallback(() => saveNow(), [saveNow]);
   const { start, cancel } = useRunner(workflowId, flushSave);
-  const { screenToFlowPosition, fitView } = useReactFlow();
-  const canvasRef = useRef<HTMLDivElement>(null);
   const [name, setName] = useState(workflow.name);
   const [runOpen, setRunOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [deployOpen, setDeployOpen] = useState(false);
   const deployed = useEditorStore((state) => state.deployed);
   const runPanelOpen = useEditorStore((state) => state.runPanelOpen);
-  const hasRun = useEditorStore((state) => state.run !== null);
   const versionsOpen = useVersionsStore((state) => state.open);
   const versionOnCanvas = useVersionsStore((state) => state.selection);
 
@@ -146,8 +143,77 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
   }, [name]);
 
   const rename = useMutation(trpc.workflows.update.mutationOptions());
-  const undeploy = useMutation(trpc.deployments.undeploy.mutationOptions());
+  const { actions, canvasRef } = useEditorActionsValue(workflowId, flushSave, reload);
 
+  const openRun = useCallback(() => {
+    const state = useEditorStore.getState();
+    if (!canEdit || isRunActive(state.run) || state.nodes.length === 0) return;
+    setRunOpen(true);
+  }, [canEdit]);
+
+  useShortcuts({
+    onHelp: () => setHelpOpen(true),
+    onRun: openRun,
+    onSave: () => void saveNow(),
+    editingPaused: () => useVersionsStore.getState().selection !== null,
+  });
+
+  async function onRename(next: string): Promise<boolean> {
+    try {
+      const updated = await rename.mutateAsync({ id: workflowId, patch: { name: next } });
+      setName(updated.name);
+      queryClient.setQueryData(trpc.workflows.get.queryKey({ id: workflowId }), (old) => (old ? { ...old, name: updated.name } : old));
+      return true;
+    } catch (error) {
+      useEditorStore.getState().notify(errorMessage(error, 'The workflow could not be renamed.'), 'error');
+      return false;
+    }
+  }
+
+  return (
+    <EditorActionsContext.Provider value={actions}>
+      <div className="relative min-h-[32rem] flex-1">
+        <div className="absolute inset-0 flex flex-col" data-testid="workflow-editor">
+          <TopBar
+            name={name}
+            onRename={onRename}
+            canEdit={canEdit}
+            canRun={canEdit}
+            deployed={deployed}
+            onRun={openRun}
+            onDeploy={() => setDeployOpen(true)}
+            onHelp={() => setHelpOpen(true)}
+            versionsOpen={versionsOpen}
+            onVersions={() => useVersionsStore.getState().setOpen(!versionsOpen)}
+            showingVersion={versionOnCanvas !== null}
+          />
+          {versionOnCanvas && <VersionBanner selection={versionOnCanvas} />}
+          <AccessBanner deployed={deployed} canEdit={canEdit} />
+          <SaveProblemBanner reload={reload} saveNow={saveNow} />
+          <div className="flex min-h-0 flex-1">
+            <Palette catalog={catalog} readOnly={!canEdit || deployed || versionOnCanvas !== null} />
+            <div className="relative flex min-w-0 flex-1 flex-col">
+              <div ref={canvasRef} className="relative min-h-0 flex-1">
+                <CanvasArea workflowId={workflowId} theme={theme} />
+              </div>
+              {runPanelOpen && <RunPanel onCancel={cancel} />}
+            </div>
+            {versionsOpen ? <VersionsPanel /> : <Inspector theme={theme} models={catalog.models} />}
+          </div>
+        </div>
+      </div>
+      <RunDialog open={runOpen} onClose={() => setRunOpen(false)} workflowId={workflowId} onStart={start} theme={theme} />
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <DeployPanel open={deployOpen} onClose={() => setDeployOpen(false)} />
+    </EditorActionsContext.Provider>
+  );
+}
+
+/** What the panels may ask of the editor: place a block (at the centre of the element given `canvasRef`), bring a
+ * block or edge into view, save, reload. */
+function useEditorActionsValue(workflowId: string, flushSave: () => Promise<boolean>, reload: () => Promise<void>) {
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const canvasRef = useRef<HTMLDivElement>(null);
   const actions = useMemo<EditorActions>(
     () => ({
       workflowId,
@@ -176,31 +242,15 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
     }),
     [workflowId, screenToFlowPosition, fitView, flushSave, reload],
   );
+  return { actions, canvasRef };
+}
 
-  const openRun = useCallback(() => {
-    const state = useEditorStore.getState();
-    if (!canEdit || isRunActive(state.run) || state.nodes.length === 0) return;
-    setRunOpen(true);
-  }, [canEdit]);
-
-  useShortcuts({
-    onHelp: () => setHelpOpen(true),
-    onRun: openRun,
-    onSave: () => void saveNow(),
-    editingPaused: () => useVersionsStore.getState().selection !== null,
-  });
-
-  async function onRename(next: string): Promise<boolean> {
-    try {
-      const updated = await rename.mutateAsync({ id: workflowId, patch: { name: next } });
-      setName(updated.name);
-      queryClient.setQueryData(trpc.workflows.get.queryKey({ id: workflowId }), (old) => (old ? { ...old, name: updated.name } : old));
-      return true;
-    } catch (error) {
-      useEditorStore.getState().notify(errorMessage(error, 'The workflow could not be renamed.'), 'error');
-      return false;
-    }
-  }
+/** Why the canvas is read-only, when it is: deployed (with Undeploy for editors), or the person is a viewer. */
+function AccessBanner({ deployed, canEdit }: { deployed: boolean; canEdit: boolean }) {
+  const { workflowId } = useEditorActions();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const undeploy = useMutation(trpc.deployments.undeploy.mutationOptions());
 
   async function onUndeploy() {
     try {
@@ -214,75 +264,54 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
     }
   }
 
+  if (deployed) {
+    return (
+      <Banner tone="info" icon="lock">
+        This workflow is deployed. Undeploy to edit.
+        {canEdit && (
+          <Button size="sm" onClick={onUndeploy} loading={undeploy.isPending} className="ml-3">
+            Undeploy
+          </Button>
+        )}
+      </Banner>
+    );
+  }
+  if (canEdit) return null;
   return (
-    <EditorActionsContext.Provider value={actions}>
-      <div className="relative min-h-[32rem] flex-1">
-        <div className="absolute inset-0 flex flex-col" data-testid="workflow-editor">
-          <TopBar
-            name={name}
-            onRename={onRename}
-            canEdit={canEdit}
-            canRun={canEdit}
-            deployed={deployed}
-            onRun={openRun}
-            onDeploy={() => setDeployOpen(true)}
-            onHelp={() => setHelpOpen(true)}
-            versionsOpen={versionsOpen}
-            onVersions={() => useVersionsStore.getState().setOpen(!versionsOpen)}
-            showingVersion={versionOnCanvas !== null}
-          />
-          {versionOnCanvas && <VersionBanner selection={versionOnCanvas} />}
-          {deployed && (
-            <Banner tone="info" icon="lock">
-              This workflow is deployed. Undeploy to edit.
-              {canEdit && (
-                <Button size="sm" onClick={onUndeploy} loading={undeploy.isPending} className="ml-3">
-                  Undeploy
-                </Button>
-              )}
-            </Banner>
-          )}
-          {!canEdit && !deployed && (
-            <Banner tone="info" icon="lock">
-              You are a viewer in this workspace: you can look at this workflow but not change or run it.
-            </Banner>
-          )}
-          <SaveProblemBanner reload={reload} saveNow={saveNow} />
-          <div className="flex min-h-0 flex-1">
-            <Palette catalog={catalog} readOnly={!canEdit || deployed || versionOnCanvas !== null} />
-            <div className="relative flex min-w-0 flex-1 flex-col">
-              <div ref={canvasRef} className="relative min-h-0 flex-1">
-                <Canvas theme={theme} />
-                {versionOnCanvas && (
-                  <VersionCanvas
-                    key={`${versionOnCanvas.version}:${versionOnCanvas.mode}`}
-                    workflowId={workflowId}
-                    version={versionOnCanvas.version}
-                    mode={versionOnCanvas.mode}
-                    theme={theme}
-                  />
-                )}
-                <Toast />
-                {hasRun && !runPanelOpen && (
-                  <button
-                    type="button"
-                    onClick={() => useEditorStore.getState().setRunPanelOpen(true)}
-                    className="absolute bottom-4 left-1/2 z-10 -translate-x-1/2 rounded-full border border-zinc-200 bg-white px-3 py-1.5 text-xs font-medium shadow-md hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-                  >
-                    Show last run
-                  </button>
-                )}
-              </div>
-              {runPanelOpen && <RunPanel onCancel={cancel} />}
-            </div>
-            {versionsOpen ? <VersionsPanel /> : <Inspector theme={theme} models={catalog.models} />}
-          </div>
-        </div>
-      </div>
-      <RunDialog open={runOpen} onClose={() => setRunOpen(false)} workflowId={workflowId} onStart={start} theme={theme} />
-      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
-      <DeployPanel open={deployOpen} onClose={() => setDeployOpen(false)} />
-    </EditorActionsContext.Provider>
+    <Banner tone="info" icon="lock">
+      You are a viewer in this workspace: you can look at this workflow but not change or run it.
+    </Banner>
+  );
+}
+
+/** The canvas with what floats over it: a version being viewed, notices, and the way back to the last run. */
+function CanvasArea({ workflowId, theme }: { workflowId: string; theme: 'light' | 'dark' }) {
+  const versionOnCanvas = useVersionsStore((state) => state.selection);
+  const runPanelOpen = useEditorStore((state) => state.runPanelOpen);
+  const hasRun = useEditorStore((state) => state.run !== null);
+  return (
+    <>
+      <Canvas theme={theme} />
+      {versionOnCanvas && (
+        <VersionCanvas
+          key={`${versionOnCanvas.version}:${versionOnCanvas.mode}`}
+          workflowId={workflowId}
+          version={versionOnCanvas.version}
+          mode={versionOnCanvas.mode}
+          theme={theme}
+        />
+      )}
+      <Toast />
+      {hasRun && !runPanelOpen && (
+        <button
+          type="button"
+          onClick={() => useEditorStore.getState().setRunPanelOpen(true)}
+          className="absolute bottom-4 left-1/2 z-10 -translate-x-1/2 rounded-full border border-zinc-200 bg-white px-3 py-1.5 text-xs font-medium shadow-md hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        >
+          Show last run
+        </button>
+      )}
+    </>
   );
 }
 

@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
+import { PanelHeader } from '@/components/ui/panel-header';
 import { Loading } from '@/components/ui/spinner';
 import { formatDateTime, relativeTime } from '@/components/ui/time';
 import { useEditorActions } from '@/components/editor/editor-context';
@@ -37,23 +38,14 @@ export function VersionsPanel() {
       data-testid="versions-panel"
       className="flex h-full w-[24rem] shrink-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
     >
-      <div className="flex items-center gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-        <span className="grid h-9 w-9 shrink-0 place-items-center rounded-lg bg-indigo-50 text-indigo-600 dark:bg-indigo-500/15 dark:text-indigo-300">
-          <Icon name="history" />
-        </span>
-        <div className="min-w-0 flex-1">
-          <h2 className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">Versions</h2>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Every deploy freezes the workflow as a version.</p>
-        </div>
-        <button
-          type="button"
-          onClick={() => useVersionsStore.getState().setOpen(false)}
-          aria-label="Close versions"
-          className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-        >
-          <Icon name="x" />
-        </button>
-      </div>
+      <PanelHeader
+        icon="history"
+        title="Versions"
+        description="Every deploy freezes the workflow as a version."
+        closeLabel="Close versions"
+        onClose={() => useVersionsStore.getState().setOpen(false)}
+        compact
+      />
 
       <div className="min-h-0 flex-1 overflow-y-auto">
         {versions.isPending ? (
