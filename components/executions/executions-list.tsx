@@ -19,7 +19,7 @@ import { executionStatuses, executionTriggers, isActive, type ExecutionStatus, t
 import { formatDuration, shortId, STATUS_LABEL, TRIGGER_LABEL } from './format';
 import { useNow } from './hooks';
 import { hasFilters, PAGE_SIZES, TIME_RANGES, timeWindow, useHistoryParams, type HistoryParams, type TimeRange } from './list-params';
-import { ExecutionStatusBadge } from './status';
+import { ExecutionStatusBadge, LivePulse } from './status';
 import type { ExecutionRow } from './types';
 
 /** How often an open list asks for new and changed executions. */
@@ -401,10 +401,7 @@ function ExecutionsPagination({
           </span>
           {live && (
             <span className="inline-flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-400" title={`Refreshes every ${LIVE_REFRESH_MS / 1000} seconds`}>
-              <span aria-hidden className="relative flex h-2 w-2">
-                <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60 motion-reduce:animate-none" />
-                <span className="relative inline-flex h-2 w-2 rounded-full bg-emerald-500" />
-              </span>
+              <LivePulse />
               Live
             </span>
           )}
