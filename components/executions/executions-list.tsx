@@ -154,6 +154,23 @@ function FilterSelect({ label, value, options, onChange }: { label: string; valu
 const DATE_INPUT =
   'block h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:[color-scheme:dark]';
 
+/** One end of a custom time range, in local time; the other end bounds what it accepts. */
+function DateTimeField({ label, value, min, max, onChange }: { label: string; value: string | null; min?: string | null; max?: string | null; onChange: (value: string | null) => void }) {
+  return (
+    <label className="flex items-center gap-1.5">
+      {label}
+      <input
+        type="datetime-local"
+        className={DATE_INPUT}
+        value={toLocalInput(value)}
+        min={toLocalInput(min ?? null) || undefined}
+        max={toLocalInput(max ?? null) || undefined}
+        onChange={(event) => onChange(fromLocalInput(event.target.value))}
+      />
+    </label>
+  );
+}
+
 function Filters({
   params,
   setParams,
@@ -208,26 +225,8 @@ function Filters({
         />
         {params.range === 'custom' && (
           <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
-            <label className="flex items-center gap-1.5">
-              From
-              <input
-                type="datetime-local"
-                className={DATE_INPUT}
-                value={toLocalInput(params.from)}
-                max={toLocalInput(params.to) || undefined}
-                onChange={(event) => setParams({ from: fromLocalInput(event.target.value), offset: 0 })}
-              />
-            </label>
-            <label className="flex items-center gap-1.5">
-              To
-              <input
-                type="datetime-local"
-                className={DATE_INPUT}
-                value={toLocalInput(params.to)}
-                min={toLocalInput(params.from) || undefined}
-                onChange={(event) => setParams({ to: fromLocalInput(event.target.value), offset: 0 })}
-              />
-            </label>
+            <DateTimeField label="From" value={params.from} max={params.to} onChange={(from) => setParams({ from, offset: 0 })} />
+            <DateTimeField label="To" value={params.to} min={params.from} onChange={(to) => setParams({ to, offset: 0 })} />
           </div>
         )}
         {hasFilters(params) && (
