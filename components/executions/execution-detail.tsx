@@ -214,24 +214,15 @@ export function ExecutionDetailPage({ workflowId, executionId }: { workflowId: s
   );
 }
 
-/** The graph as it ran, coloured by what each block did. */
-function GraphCard({
-  graph,
-  isCurrentDraft,
-  loading,
-  model,
-  catalog,
-  selectedId,
-  onSelect,
-}: {
-  graph: RanGraph | null;
-  isCurrentDraft: boolean;
-  loading: boolean;
+/** What the graph and the timeline both show: the run, and which block is picked. */
+interface RunViewProps {
   model: RunModel;
-  catalog: Map<string, CatalogBlock>;
   selectedId: string | null;
   onSelect: (id: string | null) => void;
-}) {
+}
+
+/** The graph as it ran, coloured by what each block did. */
+function GraphCard({ graph, isCurrentDraft, loading, catalog, ...view }: RunViewProps & { graph: RanGraph | null; isCurrentDraft: boolean; loading: boolean; catalog: Map<string, CatalogBlock> }) {
   return (
     <Card
       title="Graph"
@@ -247,7 +238,7 @@ function GraphCard({
         {graph ? (
           graph.blocks.length > 0 ? (
             <ReactFlowProvider>
-              <GraphView graph={graph} model={model} catalog={catalog} selectedId={selectedId} onSelect={onSelect} />
+              <GraphView graph={graph} catalog={catalog} {...view} />
             </ReactFlowProvider>
           ) : (
             <p className="grid h-full place-items-center text-sm text-zinc-500">This execution’s graph has no blocks.</p>
@@ -267,17 +258,7 @@ function GraphCard({
 }
 
 /** When each block started and how long it took. */
-function TimelineCard({
-  logsQuery,
-  model,
-  selectedId,
-  onSelect,
-}: {
-  logsQuery: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
-  model: RunModel;
-  selectedId: string | null;
-  onSelect: (id: string | null) => void;
-}) {
+function TimelineCard({ logsQuery, model, selectedId, onSelect }: RunViewProps & { logsQuery: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown } }) {
   return (
     <Card
       title="Timeline"
