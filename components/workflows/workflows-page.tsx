@@ -172,13 +172,19 @@ function PageHeader({
         <div className="flex flex-wrap items-center gap-2">
           <ImportWorkflowButton onImported={onImported} />
           {showTemplates && <TemplateMenu onStart={templates.start} pending={templates.pending} />}
-          <Button variant="primary" onClick={onCreate}>
-            <PlusIcon />
-            New workflow
-          </Button>
+          <NewWorkflowButton onClick={onCreate} />
         </div>
       )}
     </div>
+  );
+}
+
+function NewWorkflowButton({ onClick }: { onClick: () => void }) {
+  return (
+    <Button variant="primary" onClick={onClick}>
+      <PlusIcon />
+      New workflow
+    </Button>
   );
 }
 
@@ -352,10 +358,7 @@ function FirstWorkflow({ canEdit, onCreate, templates }: { canEdit: boolean; onC
           pick a template that works right away.
         </p>
         <div className="mt-5">
-          <Button variant="primary" onClick={onCreate}>
-            <PlusIcon />
-            New workflow
-          </Button>
+          <NewWorkflowButton onClick={onCreate} />
         </div>
       </div>
       <div className="mx-auto mt-10 max-w-4xl">
