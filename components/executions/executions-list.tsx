@@ -151,6 +151,9 @@ function FilterSelect({ label, value, options, onChange }: { label: string; valu
   );
 }
 
+/** The table's column headings; Workflow only on the all-workflows list, Duration right-aligned like its numbers. */
+const COLUMNS = ['Status', 'Started', 'Workflow', 'Trigger', 'Duration', 'Version', 'Input', 'Output or error'];
+
 const DATE_INPUT =
   'block h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:[color-scheme:dark]';
 
@@ -256,37 +259,17 @@ function ExecutionsTable({ executions, showWorkflow }: { executions: ExecutionRo
     else router.push(href);
   }
 
+  const columns = showWorkflow ? COLUMNS : COLUMNS.filter((column) => column !== 'Workflow');
   return (
     <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <table aria-label="Executions" className="w-full min-w-[56rem] text-sm">
         <thead className="border-b border-zinc-200 bg-zinc-50/80 dark:border-zinc-800 dark:bg-zinc-900">
           <tr>
-            <th scope="col" className={TH}>
-              Status
-            </th>
-            <th scope="col" className={TH}>
-              Started
-            </th>
-            {showWorkflow && (
-              <th scope="col" className={TH}>
-                Workflow
+            {columns.map((column) => (
+              <th key={column} scope="col" className={column === 'Duration' ? `${TH} text-right` : TH}>
+                {column}
               </th>
-            )}
-            <th scope="col" className={TH}>
-              Trigger
-            </th>
-            <th scope="col" className={`${TH} text-right`}>
-              Duration
-            </th>
-            <th scope="col" className={TH}>
-              Version
-            </th>
-            <th scope="col" className={TH}>
-              Input
-            </th>
-            <th scope="col" className={TH}>
-              Output or error
-            </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
