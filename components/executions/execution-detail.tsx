@@ -9,10 +9,11 @@ import { roleAtLeast } from '@/components/auth/roles';
 import { useAccount } from '@/components/auth/use-account';
 import { useTRPC } from '@/components/trpc';
 import { Alert } from '@/components/ui/alert';
-import { Button, buttonClasses } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { errorMessage } from '@/components/ui/errors';
+import { Breadcrumb, isNotFound, LoadFailedAlert } from './page-parts';
 import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import { BlockPanel } from './block-panel';
@@ -27,7 +28,7 @@ import { useNow } from './hooks';
 import { Icon } from '@/components/ui/icons';
 import { JsonViewer } from './json-viewer';
 import { buildRunModel, type RunModel } from './run-model';
-import { ExecutionStatusBadge } from './status';
+import { ExecutionStatusBadge, LivePulse } from './status';
 import { Timeline } from './timeline';
 import type { CatalogBlock, ExecutionDetail, RanGraph } from './types';
 import { useLiveRun } from './use-live-run';
@@ -45,39 +46,11 @@ function useOrigin(): string {
   );
 }
 
-function isNotFound(error: unknown): boolean {
-  return (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus === 404;
-}
-
-/** `/workflows/[id]/executions/[eid]`: one execution, live while it runs. */
-export function ExecutionDetailPage({ workflowId, executionId }: { workflowId: string; executionId: string }) {
+/** Refetching as the stream reports progress: the logs shortly after blocks settle (batched), everything once the run ends. */
+function useRefreshers(workflowId: string, executionId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
   const ref = { workflow_id: workflowId, execution_id: executionId };
-
-  const executionQuery = useQuery({
-    ...trpc.executions.get.queryOptions(ref),
-    refetchInterval: (query) => (isActive(query.state.data?.status) ? ACTIVE_POLL_MS : false),
-  });
-  const logsQuery = useQuery(trpc.executions.logs.queryOptions(ref));
-  const catalogQuery = useQuery({ ...trpc.blocks.catalog.queryOptions(), staleTime: Infinity });
-  const workflowQuery = useQuery(trpc.workflows.get.queryOptions({ id: workflowId }));
-  const execution = executionQuery.data as ExecutionDetail | undefined;
-
-  // The graph as it ran comes with the execution; for records without it, the deployed version of that number,
-  // else the workflow as it is now (which may have changed since).
-  const versionQuery = useQuery({
-    ...trpc.deployments.version.queryOptions({ workflow_id: workflowId, version: execution?.version ?? 1 }),
-    enabled: execution !== undefined && !execution.graph,
-    retry: false,
-  });
-  const graph: RanGraph | null = execution?.graph ?? versionQuery.data ?? (versionQuery.isError ? (workflowQuery.data ?? null) : null);
-  const graphIsCurrentDraft = !execution?.graph && !versionQuery.data && versionQuery.isError && Boolean(workflowQuery.data);
-
-  const active = isActive(execution?.status);
 
   const logsRefetch = useRef<ReturnType<typeof setTimeout> | null>(null);
   const refreshLogsSoon = useCallback(() => {
@@ -98,31 +71,14 @@ export function ExecutionDetailPage({ workflowId, executionId }: { workflowId: s
     void queryClient.invalidateQueries(trpc.executions.search.pathFilter());
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the ids are the identity of this page
   }, [queryClient, trpc, workflowId, executionId]);
+  return { refreshLogsSoon, refreshAll };
+}
 
-  const { live, connection } = useLiveRun(workflowId, executionId, active, { onBlockSettled: refreshLogsSoon, onEnd: refreshAll });
-
-  // An execution seen running that the poll finds ended: read its final logs.
-  const wasActive = useRef(active);
-  useEffect(() => {
-    if (wasActive.current && !active) refreshAll();
-    wasActive.current = active;
-  }, [active, refreshAll]);
-
-  const liveEnd = endedStatus(live);
-  const ended = execution ? !active || liveEnd !== null : false;
-  const status: ExecutionStatus | undefined = execution ? (active && liveEnd ? liveEnd : execution.status) : undefined;
-  const now = useNow(250, active && !liveEnd);
-
-  const catalog = useMemo(() => {
-    const blocks = catalogQuery.data?.blocks;
-    return blocks ? new Map(blocks.map((block) => [block.type, block])) : EMPTY_CATALOG;
-  }, [catalogQuery.data]);
-
-  const model = useMemo<RunModel | null>(() => {
-    if (!execution) return null;
-    return buildRunModel({ execution, graph, logs: logsQuery.data?.block_logs ?? [], live, catalog, ended, now: ended ? 0 : now });
-  }, [execution, graph, logsQuery.data, live, catalog, ended, now]);
-
+/** The block picked on the graph or timeline lives in the URL (`?block=`), so a reload keeps it; Escape clears it. */
+function useBlockSelection(model: RunModel | null) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
   const selectedParam = searchParams.get('block');
   const selected = selectedParam && model?.byId.has(selectedParam) ? model.byId.get(selectedParam)! : null;
   const select = useCallback(
@@ -146,29 +102,72 @@ export function ExecutionDetailPage({ workflowId, executionId }: { workflowId: s
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [selectedParam, select]);
+  return { selected, select };
+}
+
+/** `/workflows/[id]/executions/[eid]`: one execution, live while it runs. */
+export function ExecutionDetailPage({ workflowId, executionId }: { workflowId: string; executionId: string }) {
+  const trpc = useTRPC();
+  const ref = { workflow_id: workflowId, execution_id: executionId };
+
+  const executionQuery = useQuery({
+    ...trpc.executions.get.queryOptions(ref),
+    refetchInterval: (query) => (isActive(query.state.data?.status) ? ACTIVE_POLL_MS : false),
+  });
+  const logsQuery = useQuery(trpc.executions.logs.queryOptions(ref));
+  const catalogQuery = useQuery({ ...trpc.blocks.catalog.queryOptions(), staleTime: Infinity });
+  const workflowQuery = useQuery(trpc.workflows.get.queryOptions({ id: workflowId }));
+  const execution = executionQuery.data as ExecutionDetail | undefined;
+
+  // The graph as it ran comes with the execution; for records without it, the deployed version of that number,
+  // else the workflow as it is now (which may have changed since).
+  const versionQuery = useQuery({
+    ...trpc.deployments.version.queryOptions({ workflow_id: workflowId, version: execution?.version ?? 1 }),
+    enabled: execution !== undefined && !execution.graph,
+    retry: false,
+  });
+  const graph: RanGraph | null = execution?.graph ?? versionQuery.data ?? (versionQuery.isError ? (workflowQuery.data ?? null) : null);
+  const graphIsCurrentDraft = !execution?.graph && !versionQuery.data && versionQuery.isError && Boolean(workflowQuery.data);
+
+  const active = isActive(execution?.status);
+
+  const { refreshLogsSoon, refreshAll } = useRefreshers(workflowId, executionId);
+  const { live, connection } = useLiveRun(workflowId, executionId, active, { onBlockSettled: refreshLogsSoon, onEnd: refreshAll });
+
+  // An execution seen running that the poll finds ended: read its final logs.
+  const wasActive = useRef(active);
+  useEffect(() => {
+    if (wasActive.current && !active) refreshAll();
+    wasActive.current = active;
+  }, [active, refreshAll]);
+
+  const liveEnd = endedStatus(live);
+  const ended = execution ? !active || liveEnd !== null : false;
+  const status: ExecutionStatus | undefined = execution ? (active && liveEnd ? liveEnd : execution.status) : undefined;
+  const now = useNow(250, active && !liveEnd);
+
+  const catalog = useMemo(() => {
+    const blocks = catalogQuery.data?.blocks;
+    return blocks ? new Map(blocks.map((block) => [block.type, block])) : EMPTY_CATALOG;
+  }, [catalogQuery.data]);
+
+  const model = useMemo<RunModel | null>(() => {
+    if (!execution) return null;
+    return buildRunModel({ execution, graph, logs: logsQuery.data?.block_logs ?? [], live, catalog, ended, now: ended ? 0 : now });
+  }, [execution, graph, logsQuery.data, live, catalog, ended, now]);
+  const { selected, select } = useBlockSelection(model);
 
   if (executionQuery.isError && !execution) {
     const missing = isNotFound(executionQuery.error);
     return (
       <PageFrame>
         <h1 className="mb-4 text-2xl font-semibold tracking-tight">{missing ? 'Execution not found' : 'Execution'}</h1>
-        <Alert
-          tone="error"
-          title={missing ? 'There is no such execution of this workflow' : 'Could not load the execution'}
-          action={
-            missing ? (
-              <Link href={`/workflows/${encodeURIComponent(workflowId)}/executions`} className={buttonClasses('secondary', 'sm')}>
-                All executions
-              </Link>
-            ) : (
-              <Button size="sm" onClick={() => executionQuery.refetch()}>
-                Try again
-              </Button>
-            )
-          }
-        >
-          {missing ? 'It may have been deleted (executions are kept for a limited time), or it belongs to another workspace.' : errorMessage(executionQuery.error)}
-        </Alert>
+        <LoadFailedAlert
+          what="execution"
+          error={executionQuery.error}
+          missing={missing ? { title: 'There is no such execution of this workflow', explanation: 'It may have been deleted (executions are kept for a limited time), or it belongs to another workspace.', backHref: `/workflows/${encodeURIComponent(workflowId)}/executions`, backLabel: 'All executions' } : null}
+          onRetry={() => executionQuery.refetch()}
+        />
       </PageFrame>
     );
   }
@@ -190,58 +189,16 @@ export function ExecutionDetailPage({ workflowId, executionId }: { workflowId: s
 
       <div className="mt-5 grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(380px,460px)]">
         <div className="min-w-0 space-y-4">
-          <Card
-            title="Graph"
-            aside={
-              graphIsCurrentDraft ? (
-                <span className="text-xs text-amber-700 dark:text-amber-400">The graph that ran was not kept: showing the workflow as it is now</span>
-              ) : (
-                <Legend />
-              )
-            }
-          >
-            <div className="h-[380px] border-t border-zinc-100 dark:border-zinc-800" data-testid="execution-graph">
-              {graph ? (
-                graph.blocks.length > 0 ? (
-                  <ReactFlowProvider>
-                    <GraphView graph={graph} model={model} catalog={catalog} selectedId={selected?.id ?? null} onSelect={select} />
-                  </ReactFlowProvider>
-                ) : (
-                  <p className="grid h-full place-items-center text-sm text-zinc-500">This execution’s graph has no blocks.</p>
-                )
-              ) : versionQuery.isPending || workflowQuery.isPending ? (
-                <div className="grid h-full place-items-center text-sm text-zinc-500">
-                  <span className="flex items-center gap-2">
-                    <Spinner /> Loading the graph…
-                  </span>
-                </div>
-              ) : (
-                <p className="grid h-full place-items-center text-sm text-zinc-500">The graph of this execution is not available.</p>
-              )}
-            </div>
-          </Card>
-          <Card
-            title="Timeline"
-            aside={
-              <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                {model.blocks.filter((block) => block.startMs !== null).length} of {model.blocks.length} blocks ran · {formatDuration(model.totalMs)}
-              </span>
-            }
-          >
-            <div className="border-t border-zinc-100 px-3 py-3 dark:border-zinc-800">
-              {logsQuery.isPending && model.blocks.every((block) => block.status === 'pending' || block.status === 'not_reached') ? (
-                <TimelineSkeleton />
-              ) : logsQuery.isError ? (
-                <Alert tone="error" title="Could not load the block logs" action={<Button size="sm" onClick={() => logsQuery.refetch()}>Try again</Button>}>
-                  {errorMessage(logsQuery.error)}
-                </Alert>
-              ) : model.blocks.length === 0 ? (
-                <p className="py-4 text-center text-sm text-zinc-500">No blocks ran.</p>
-              ) : (
-                <Timeline model={model} selectedId={selected?.id ?? null} onSelect={select} />
-              )}
-            </div>
-          </Card>
+          <GraphCard
+            graph={graph}
+            isCurrentDraft={graphIsCurrentDraft}
+            loading={versionQuery.isPending || workflowQuery.isPending}
+            model={model}
+            catalog={catalog}
+            selectedId={selected?.id ?? null}
+            onSelect={select}
+          />
+          <TimelineCard logsQuery={logsQuery} model={model} selectedId={selected?.id ?? null} onSelect={select} />
         </div>
         <aside aria-label={selected ? `Block ${selected.name}` : 'Execution details'} className="min-w-0">
           <div className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm xl:sticky xl:top-20 xl:max-h-[calc(100vh-6rem)] xl:overflow-auto dark:border-zinc-800 dark:bg-zinc-900">
@@ -254,6 +211,77 @@ export function ExecutionDetailPage({ workflowId, executionId }: { workflowId: s
         </aside>
       </div>
     </PageFrame>
+  );
+}
+
+/** What the graph and the timeline both show: the run, and which block is picked. */
+interface RunViewProps {
+  model: RunModel;
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+}
+
+/** The graph as it ran, coloured by what each block did. */
+function GraphCard({ graph, isCurrentDraft, loading, catalog, ...view }: RunViewProps & { graph: RanGraph | null; isCurrentDraft: boolean; loading: boolean; catalog: Map<string, CatalogBlock> }) {
+  return (
+    <Card
+      title="Graph"
+      aside={
+        isCurrentDraft ? (
+          <span className="text-xs text-amber-700 dark:text-amber-400">The graph that ran was not kept: showing the workflow as it is now</span>
+        ) : (
+          <Legend />
+        )
+      }
+    >
+      <div className="h-[380px] border-t border-zinc-100 dark:border-zinc-800" data-testid="execution-graph">
+        {graph ? (
+          graph.blocks.length > 0 ? (
+            <ReactFlowProvider>
+              <GraphView graph={graph} catalog={catalog} {...view} />
+            </ReactFlowProvider>
+          ) : (
+            <p className="grid h-full place-items-center text-sm text-zinc-500">This execution’s graph has no blocks.</p>
+          )
+        ) : loading ? (
+          <div className="grid h-full place-items-center text-sm text-zinc-500">
+            <span className="flex items-center gap-2">
+              <Spinner /> Loading the graph…
+            </span>
+          </div>
+        ) : (
+          <p className="grid h-full place-items-center text-sm text-zinc-500">The graph of this execution is not available.</p>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+/** When each block started and how long it took. */
+function TimelineCard({ logsQuery, model, selectedId, onSelect }: RunViewProps & { logsQuery: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown } }) {
+  return (
+    <Card
+      title="Timeline"
+      aside={
+        <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+          {model.blocks.filter((block) => block.startMs !== null).length} of {model.blocks.length} blocks ran · {formatDuration(model.totalMs)}
+        </span>
+      }
+    >
+      <div className="border-t border-zinc-100 px-3 py-3 dark:border-zinc-800">
+        {logsQuery.isPending && model.blocks.every((block) => block.status === 'pending' || block.status === 'not_reached') ? (
+          <TimelineSkeleton />
+        ) : logsQuery.isError ? (
+          <Alert tone="error" title="Could not load the block logs" action={<Button size="sm" onClick={() => logsQuery.refetch()}>Try again</Button>}>
+            {errorMessage(logsQuery.error)}
+          </Alert>
+        ) : model.blocks.length === 0 ? (
+          <p className="py-4 text-center text-sm text-zinc-500">No blocks ran.</p>
+        ) : (
+          <Timeline model={model} selectedId={selectedId} onSelect={onSelect} />
+        )}
+      </div>
+    </Card>
   );
 }
 
@@ -300,10 +328,7 @@ function ConnectionState({ connection }: { connection: StreamConnection }) {
   if (connection === 'live') {
     return (
       <span role="status" className="inline-flex items-center gap-1.5 text-xs font-medium text-emerald-700 dark:text-emerald-400">
-        <span aria-hidden className="relative flex h-2 w-2">
-          <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60 motion-reduce:animate-none" />
-          <span className="relative inline-flex h-2 w-2 rounded-full bg-emerald-500" />
-        </span>
+        <LivePulse />
         Live
       </span>
     );
@@ -332,55 +357,15 @@ function Header({
   connection: StreamConnection;
   durationMs: number | null;
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const router = useRouter();
-  const origin = useOrigin();
-  const { role } = useAccount();
-  const canRun = roleAtLeast(role, 'editor');
   const [actionError, setActionError] = useState<string | null>(null);
-  const [confirmCancel, setConfirmCancel] = useState(false);
-  const start = useMutation(trpc.executions.start.mutationOptions());
-  const cancel = useMutation(trpc.executions.cancel.mutationOptions());
-  const input = execution.input && typeof execution.input === 'object' && !Array.isArray(execution.input) ? (execution.input as Record<string, never>) : {};
-  const listHref = `/workflows/${encodeURIComponent(workflowId)}/executions`;
-  const started = execution.started_at ?? execution.created_at;
-
-  function rerun() {
-    setActionError(null);
-    start.mutate(
-      { workflow_id: workflowId, body: { input } },
-      {
-        onSuccess: ({ execution_id }) => {
-          void queryClient.invalidateQueries(trpc.executions.search.pathFilter());
-          router.push(executionHref(workflowId, execution_id));
-        },
-        onError: (error) => setActionError(`Could not start a new run: ${errorMessage(error)}`),
-      },
-    );
-  }
-
   return (
     <header>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500 dark:text-zinc-400">
-        <ol className="flex flex-wrap items-center gap-1.5">
-          <li>
-            <Link href="/executions" className="hover:text-zinc-800 hover:underline dark:hover:text-zinc-200">
-              Executions
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li className="max-w-[20rem] truncate">
-            <Link href={listHref} className="hover:text-zinc-800 hover:underline dark:hover:text-zinc-200">
-              {workflowName ?? 'Workflow'}
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li aria-current="page" className="font-mono text-zinc-700 dark:text-zinc-300">
-            {shortId(execution.id)}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        root={{ href: '/executions', label: 'Executions' }}
+        parent={{ href: `/workflows/${encodeURIComponent(workflowId)}/executions`, label: workflowName ?? 'Workflow' }}
+        current={shortId(execution.id)}
+        currentClassName="font-mono text-zinc-700 dark:text-zinc-300"
+      />
       <div className="flex flex-col gap-3 lg:flex-row lg:items-start lg:justify-between">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-3">
@@ -390,60 +375,9 @@ function Header({
             <ExecutionStatusBadge status={status} />
             <ConnectionState connection={connection} />
           </div>
-          <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
-            <div className="flex gap-1.5">
-              <dt className="text-zinc-400 dark:text-zinc-500">Workflow</dt>
-              <dd>
-                <Link href={`/workflows/${encodeURIComponent(workflowId)}`} className="font-medium text-zinc-800 hover:text-indigo-700 hover:underline dark:text-zinc-200 dark:hover:text-indigo-300">
-                  {workflowName ?? '…'}
-                </Link>
-              </dd>
-            </div>
-            <div className="flex gap-1.5">
-              <dt className="text-zinc-400 dark:text-zinc-500">Trigger</dt>
-              <dd>{TRIGGER_LABEL[execution.trigger]}</dd>
-            </div>
-            <div className="flex gap-1.5">
-              <dt className="text-zinc-400 dark:text-zinc-500">Started</dt>
-              <dd>
-                <Time value={started} /> <span className="hidden text-zinc-400 md:inline dark:text-zinc-500">({formatDateTime(started)})</span>
-              </dd>
-            </div>
-            <div className="flex gap-1.5">
-              <dt className="text-zinc-400 dark:text-zinc-500">Duration</dt>
-              <dd className="tabular-nums" data-testid="execution-duration">
-                {formatDuration(durationMs)}
-              </dd>
-            </div>
-            <div className="flex gap-1.5">
-              <dt className="text-zinc-400 dark:text-zinc-500">Version</dt>
-              <dd className="tabular-nums">v{execution.version}</dd>
-            </div>
-            {execution.usage && (
-              <div className="flex gap-1.5">
-                <dt className="text-zinc-400 dark:text-zinc-500">Tokens</dt>
-                <dd className="tabular-nums">
-                  {NUMBER.format(execution.usage.input_tokens)} in · {NUMBER.format(execution.usage.output_tokens)} out
-                </dd>
-              </div>
-            )}
-          </dl>
+          <Facts execution={execution} workflowId={workflowId} workflowName={workflowName} durationMs={durationMs} />
         </div>
-        <div className="flex flex-wrap items-center gap-2">
-          {canRun && isActive(status) && (
-            <Button variant="danger" size="sm" onClick={() => setConfirmCancel(true)}>
-              <Icon name="stop" className="shrink-0 h-3.5 w-3.5" />
-              Cancel execution
-            </Button>
-          )}
-          {canRun && (
-            <Button size="sm" onClick={rerun} loading={start.isPending} title="Runs the workflow's current version again with this execution's input">
-              {!start.isPending && <Icon name="rerun" className="shrink-0 h-3.5 w-3.5" />}
-              Re-run
-            </Button>
-          )}
-          <CopyButton value={origin ? curlCommand(origin, workflowId, input) : ''} label="Copy as curl" title="A curl command that runs this workflow with the same input through the REST API" />
-        </div>
+        <HeaderActions execution={execution} status={status} workflowId={workflowId} onError={setActionError} />
       </div>
       {actionError && (
         <div className="mt-3">
@@ -452,6 +386,104 @@ function Header({
           </Alert>
         </div>
       )}
+    </header>
+  );
+}
+
+function Fact({ term, children, className, testId }: { term: string; children: ReactNode; className?: string; testId?: string }) {
+  return (
+    <div className="flex gap-1.5">
+      <dt className="text-zinc-400 dark:text-zinc-500">{term}</dt>
+      <dd className={className} data-testid={testId}>
+        {children}
+      </dd>
+    </div>
+  );
+}
+
+/** The execution at a glance: which workflow, how it was started, when, how long, which version, tokens used. */
+function Facts({ execution, workflowId, workflowName, durationMs }: { execution: ExecutionDetail; workflowId: string; workflowName: string | null; durationMs: number | null }) {
+  const started = execution.started_at ?? execution.created_at;
+  return (
+    <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
+      <Fact term="Workflow">
+        <Link href={`/workflows/${encodeURIComponent(workflowId)}`} className="font-medium text-zinc-800 hover:text-indigo-700 hover:underline dark:text-zinc-200 dark:hover:text-indigo-300">
+          {workflowName ?? '…'}
+        </Link>
+      </Fact>
+      <Fact term="Trigger">{TRIGGER_LABEL[execution.trigger]}</Fact>
+      <Fact term="Started">
+        <Time value={started} /> <span className="hidden text-zinc-400 md:inline dark:text-zinc-500">({formatDateTime(started)})</span>
+      </Fact>
+      <Fact term="Duration" className="tabular-nums" testId="execution-duration">
+        {formatDuration(durationMs)}
+      </Fact>
+      <Fact term="Version" className="tabular-nums">
+        v{execution.version}
+      </Fact>
+      {execution.usage && (
+        <Fact term="Tokens" className="tabular-nums">
+          {NUMBER.format(execution.usage.input_tokens)} in · {NUMBER.format(execution.usage.output_tokens)} out
+        </Fact>
+      )}
+    </dl>
+  );
+}
+
+/** Cancel (while it runs), Re-run with the same input, and the same run as a curl command. */
+function HeaderActions({
+  execution,
+  status,
+  workflowId,
+  onError,
+}: {
+  execution: ExecutionDetail;
+  status: ExecutionStatus;
+  workflowId: string;
+  onError: (message: string | null) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const origin = useOrigin();
+  const { role } = useAccount();
+  const canRun = roleAtLeast(role, 'editor');
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const start = useMutation(trpc.executions.start.mutationOptions());
+  const cancel = useMutation(trpc.executions.cancel.mutationOptions());
+  const input = execution.input && typeof execution.input === 'object' && !Array.isArray(execution.input) ? (execution.input as Record<string, never>) : {};
+
+  function rerun() {
+    onError(null);
+    start.mutate(
+      { workflow_id: workflowId, body: { input } },
+      {
+        onSuccess: ({ execution_id }) => {
+          void queryClient.invalidateQueries(trpc.executions.search.pathFilter());
+          router.push(executionHref(workflowId, execution_id));
+        },
+        onError: (error) => onError(`Could not start a new run: ${errorMessage(error)}`),
+      },
+    );
+  }
+
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-2">
+        {canRun && isActive(status) && (
+          <Button variant="danger" size="sm" onClick={() => setConfirmCancel(true)}>
+            <Icon name="stop" className="shrink-0 h-3.5 w-3.5" />
+            Cancel execution
+          </Button>
+        )}
+        {canRun && (
+          <Button size="sm" onClick={rerun} loading={start.isPending} title="Runs the workflow's current version again with this execution's input">
+            {!start.isPending && <Icon name="rerun" className="shrink-0 h-3.5 w-3.5" />}
+            Re-run
+          </Button>
+        )}
+        <CopyButton value={origin ? curlCommand(origin, workflowId, input) : ''} label="Copy as curl" title="A curl command that runs this workflow with the same input through the REST API" />
+      </div>
       <ConfirmDialog
         open={confirmCancel}
         onClose={() => setConfirmCancel(false)}
@@ -464,7 +496,7 @@ function Header({
           await queryClient.invalidateQueries({ queryKey: trpc.executions.logs.queryKey({ workflow_id: workflowId, execution_id: execution.id }) });
         }}
       />
-    </header>
+    </>
   );
 }
 

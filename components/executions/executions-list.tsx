@@ -19,7 +19,7 @@ import { executionStatuses, executionTriggers, isActive, type ExecutionStatus, t
 import { formatDuration, shortId, STATUS_LABEL, TRIGGER_LABEL } from './format';
 import { useNow } from './hooks';
 import { hasFilters, PAGE_SIZES, TIME_RANGES, timeWindow, useHistoryParams, type HistoryParams, type TimeRange } from './list-params';
-import { ExecutionStatusBadge } from './status';
+import { ExecutionStatusBadge, LivePulse } from './status';
 import type { ExecutionRow } from './types';
 
 /** How often an open list asks for new and changed executions. */
@@ -151,8 +151,28 @@ function FilterSelect({ label, value, options, onChange }: { label: string; valu
   );
 }
 
+/** The table's column headings; Workflow only on the all-workflows list, Duration right-aligned like its numbers. */
+const COLUMNS = ['Status', 'Started', 'Workflow', 'Trigger', 'Duration', 'Version', 'Input', 'Output or error'];
+
 const DATE_INPUT =
   'block h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:[color-scheme:dark]';
+
+/** One end of a custom time range, in local time; the other end bounds what it accepts. */
+function DateTimeField({ label, value, min, max, onChange }: { label: string; value: string | null; min?: string | null; max?: string | null; onChange: (value: string | null) => void }) {
+  return (
+    <label className="flex items-center gap-1.5">
+      {label}
+      <input
+        type="datetime-local"
+        className={DATE_INPUT}
+        value={toLocalInput(value)}
+        min={toLocalInput(min ?? null) || undefined}
+        max={toLocalInput(max ?? null) || undefined}
+        onChange={(event) => onChange(fromLocalInput(event.target.value))}
+      />
+    </label>
+  );
+}
 
 function Filters({
   params,
@@ -208,26 +228,8 @@ function Filters({
         />
         {params.range === 'custom' && (
           <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
-            <label className="flex items-center gap-1.5">
-              From
-              <input
-                type="datetime-local"
-                className={DATE_INPUT}
-                value={toLocalInput(params.from)}
-                max={toLocalInput(params.to) || undefined}
-                onChange={(event) => setParams({ from: fromLocalInput(event.target.value), offset: 0 })}
-              />
-            </label>
-            <label className="flex items-center gap-1.5">
-              To
-              <input
-                type="datetime-local"
-                className={DATE_INPUT}
-                value={toLocalInput(params.to)}
-                min={toLocalInput(params.from) || undefined}
-                onChange={(event) => setParams({ to: fromLocalInput(event.target.value), offset: 0 })}
-              />
-            </label>
+            <DateTimeField label="From" value={params.from} max={params.to} onChange={(from) => setParams({ from, offset: 0 })} />
+            <DateTimeField label="To" value={params.to} min={params.from} onChange={(to) => setParams({ to, offset: 0 })} />
           </div>
         )}
         {hasFilters(params) && (
@@ -257,37 +259,17 @@ function ExecutionsTable({ executions, showWorkflow }: { executions: ExecutionRo
     else router.push(href);
   }
 
+  const columns = showWorkflow ? COLUMNS : COLUMNS.filter((column) => column !== 'Workflow');
   return (
     <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <table aria-label="Executions" className="w-full min-w-[56rem] text-sm">
         <thead className="border-b border-zinc-200 bg-zinc-50/80 dark:border-zinc-800 dark:bg-zinc-900">
           <tr>
-            <th scope="col" className={TH}>
-              Status
-            </th>
-            <th scope="col" className={TH}>
-              Started
-            </th>
-            {showWorkflow && (
-              <th scope="col" className={TH}>
-                Workflow
+            {columns.map((column) => (
+              <th key={column} scope="col" className={column === 'Duration' ? `${TH} text-right` : TH}>
+                {column}
               </th>
-            )}
-            <th scope="col" className={TH}>
-              Trigger
-            </th>
-            <th scope="col" className={`${TH} text-right`}>
-              Duration
-            </th>
-            <th scope="col" className={TH}>
-              Version
-            </th>
-            <th scope="col" className={TH}>
-              Input
-            </th>
-            <th scope="col" className={TH}>
-              Output or error
-            </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -401,10 +383,7 @@ function ExecutionsPagination({
           </span>
           {live && (
             <span className="inline-flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-400" title={`Refreshes every ${LIVE_REFRESH_MS / 1000} seconds`}>
-              <span aria-hidden className="relative flex h-2 w-2">
-                <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60 motion-reduce:animate-none" />
-                <span className="relative inline-flex h-2 w-2 rounded-full bg-emerald-500" />
-              </span>
+              <LivePulse />
               Live
             </span>
           )}

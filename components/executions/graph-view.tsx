@@ -5,9 +5,7 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  Handle,
   MiniMap,
-  Position,
   ReactFlow,
   type Edge,
   type Node,
@@ -20,7 +18,8 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
 import { formatDuration } from './format';
 import { useColorMode } from './hooks';
-import { handlesOf, handleTone, plainHandle } from '@/components/ui/handle-tones';
+import { handlesOf, plainHandle } from '@/components/ui/handle-tones';
+import { READ_ONLY_FLOW_PROPS, SourceHandles, TargetHandles } from '@/components/ui/read-only-canvas';
 import { categoryTone, Icon } from '@/components/ui/icons';
 import type { BlockHandle } from '@/server/blocks/types';
 import type { RunModel } from './run-model';
@@ -75,9 +74,7 @@ function ExecNodeView({ data, selected }: NodeProps<ExecNode>) {
       {data.status === 'running' && (
         <span aria-hidden className="pointer-events-none absolute -inset-1.5 animate-pulse rounded-[16px] ring-4 ring-indigo-500/30 motion-reduce:animate-none" />
       )}
-      {data.targets.map(({ id: handle }) => (
-        <Handle key={handle ?? 'in'} type="target" position={Position.Left} {...(handle === null ? {} : { id: handle })} isConnectable={false} className={HANDLE} />
-      ))}
+      <TargetHandles handles={data.targets} className={HANDLE} />
       <div className="flex items-center gap-2.5 px-3 py-2.5">
         <span className={`grid h-8 w-8 shrink-0 place-items-center rounded-lg ${muted ? 'bg-zinc-100 text-zinc-400 dark:bg-zinc-800 dark:text-zinc-500' : categoryTone(data.category).icon}`}>
           <Icon name={data.icon} className="shrink-0 h-4 w-4" />
@@ -97,17 +94,7 @@ function ExecNodeView({ data, selected }: NodeProps<ExecNode>) {
         </div>
         <BlockStatusIcon status={data.status} className="h-4 w-4" />
       </div>
-      {data.sources.map(({ id: handle, tone }, index) => (
-        <Handle
-          key={handle ?? 'out'}
-          type="source"
-          position={Position.Right}
-          {...(handle === null ? {} : { id: handle })}
-          isConnectable={false}
-          className={`${HANDLE} ${handleTone(tone).fill}`}
-          style={data.sources.length > 1 ? { top: `${((index + 1) / (data.sources.length + 1)) * 100}%` } : undefined}
-        />
-      ))}
+      <SourceHandles handles={data.sources} className={HANDLE} />
     </div>
   );
 }
@@ -169,25 +156,16 @@ function positions(graph: RanGraph): Map<string, { x: number; y: number }> {
   return placed;
 }
 
-export function GraphView({
-  graph,
-  model,
-  catalog,
-  selectedId,
-  onSelect,
-}: {
-  graph: RanGraph;
-  model: RunModel;
-  catalog: Map<string, CatalogBlock>;
-  selectedId: string | null;
-  onSelect: (id: string) => void;
-}) {
-  const colorMode = useColorMode();
-  const placed = useMemo(() => positions(graph), [graph]);
-  // Controlled nodes get their measured size back from React Flow through onNodesChange (the minimap needs it).
-  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
-
-  const nodes = useMemo<ExecNode[]>(() => {
+/** One node per block: where it sits, what it did, and the handles its type and edges need. */
+function useExecNodes(
+  graph: RanGraph,
+  model: RunModel,
+  catalog: Map<string, CatalogBlock>,
+  placed: Map<string, { x: number; y: number }>,
+  selectedId: string | null,
+  measured: Record<string, { width: number; height: number }>,
+): ExecNode[] {
+  return useMemo<ExecNode[]>(() => {
     return graph.blocks.map((block) => {
       const view = model.byId.get(block.id);
       const definition = catalog.get(block.type);
@@ -221,8 +199,11 @@ export function GraphView({
       };
     });
   }, [graph, model, catalog, placed, selectedId, measured]);
+}
 
-  const edges = useMemo<Edge[]>(() => {
+/** Edges the run went along are solid (red into a failure), the others dashed grey; a branch edge names its handle. */
+function useExecEdges(graph: RanGraph, model: RunModel, catalog: Map<string, CatalogBlock>, colorMode: 'light' | 'dark'): Edge[] {
+  return useMemo<Edge[]>(() => {
     const typeOf = new Map(graph.blocks.map((block) => [block.id, block.type]));
     const handleLabel = (source: string, handle: string) =>
       catalog.get(typeOf.get(source) ?? '')?.sourceHandles.find((candidate) => candidate.id === handle)?.label ?? handle;
@@ -249,6 +230,29 @@ export function GraphView({
       };
     });
   }, [graph, model, catalog, colorMode]);
+}
+
+export function GraphView({
+  graph,
+  model,
+  catalog,
+  selectedId,
+  onSelect,
+}: {
+  graph: RanGraph;
+  model: RunModel;
+  catalog: Map<string, CatalogBlock>;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const colorMode = useColorMode();
+  const placed = useMemo(() => positions(graph), [graph]);
+  // Controlled nodes get their measured size back from React Flow through onNodesChange (the minimap needs it).
+  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
+
+  const nodes = useExecNodes(graph, model, catalog, placed, selectedId, measured);
+
+  const edges = useExecEdges(graph, model, catalog, colorMode);
 
   const onNodeClick: NodeMouseHandler<ExecNode> = useCallback((_event, node) => onSelect(node.id), [onSelect]);
   // Enter or Space on a focused node selects it (React Flow's keyboard selection): follow it.
@@ -282,15 +286,10 @@ export function GraphView({
       fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.2}
       maxZoom={2}
-      nodesDraggable={false}
-      nodesConnectable={false}
+      {...READ_ONLY_FLOW_PROPS}
       nodesFocusable
       edgesFocusable={false}
-      elementsSelectable
       selectNodesOnDrag={false}
-      deleteKeyCode={null}
-      selectionKeyCode={null}
-      multiSelectionKeyCode={null}
       zoomOnDoubleClick={false}
       proOptions={PRO_OPTIONS}
       style={{ background: 'transparent' }}

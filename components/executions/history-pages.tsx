@@ -9,7 +9,7 @@ import { useTRPC } from '@/components/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
-import { errorMessage } from '@/components/ui/errors';
+import { Breadcrumb, isNotFound, LoadFailedAlert } from './page-parts';
 import { ExecutionsList, TableSkeleton } from './executions-list';
 import { Icon } from '@/components/ui/icons';
 
@@ -42,27 +42,16 @@ export function WorkflowExecutionsPage({ workflowId }: { workflowId: string }) {
   const editorHref = `/workflows/${encodeURIComponent(workflowId)}`;
 
   if (workflow.isError) {
-    const missing = (workflow.error as { data?: { httpStatus?: number } }).data?.httpStatus === 404;
+    const missing = isNotFound(workflow.error);
     return (
       <div className="mx-auto w-full max-w-screen-2xl px-4 py-8">
         <PageHeading title={missing ? 'Workflow not found' : 'Executions'} />
-        <Alert
-          tone="error"
-          title={missing ? 'There is no such workflow in this workspace' : 'Could not load the workflow'}
-          action={
-            missing ? (
-              <Link href="/workflows" className={buttonClasses('secondary', 'sm')}>
-                All workflows
-              </Link>
-            ) : (
-              <Button size="sm" onClick={() => workflow.refetch()}>
-                Try again
-              </Button>
-            )
-          }
-        >
-          {missing ? 'It may have been deleted, or it belongs to another workspace.' : errorMessage(workflow.error)}
-        </Alert>
+        <LoadFailedAlert
+          what="workflow"
+          error={workflow.error}
+          missing={missing ? { title: 'There is no such workflow in this workspace', explanation: 'It may have been deleted, or it belongs to another workspace.', backHref: '/workflows', backLabel: 'All workflows' } : null}
+          onRetry={() => workflow.refetch()}
+        />
       </div>
     );
   }
@@ -70,29 +59,7 @@ export function WorkflowExecutionsPage({ workflowId }: { workflowId: string }) {
   const name = workflow.data?.name;
   return (
     <div className="mx-auto w-full max-w-screen-2xl px-4 py-8">
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-zinc-500 dark:text-zinc-400">
-        <ol className="flex flex-wrap items-center gap-1.5">
-          <li>
-            <Link href="/workflows" className="hover:text-zinc-800 hover:underline dark:hover:text-zinc-200">
-              Workflows
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li className="max-w-[20rem] truncate">
-            {name ? (
-              <Link href={editorHref} className="hover:text-zinc-800 hover:underline dark:hover:text-zinc-200">
-                {name}
-              </Link>
-            ) : (
-              <span className="inline-block h-3 w-24 animate-pulse rounded bg-zinc-200 align-middle dark:bg-zinc-800" />
-            )}
-          </li>
-          <li aria-hidden>/</li>
-          <li aria-current="page" className="text-zinc-700 dark:text-zinc-300">
-            Executions
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb root={{ href: '/workflows', label: 'Workflows' }} parent={name ? { href: editorHref, label: name } : null} current="Executions" currentClassName="text-zinc-700 dark:text-zinc-300" />
       <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div className="min-w-0">
           <h1 className="truncate text-2xl font-semibold tracking-tight">

@@ -5,13 +5,14 @@ import { STATUS_LABEL } from './format';
 import { Icon } from '@/components/ui/icons';
 import { isActive, type ExecutionStatus } from '@/lib/execution-states';
 
-const TONE = { queued: 'neutral', running: 'indigo', completed: 'emerald', failed: 'red', cancelled: 'amber' } as const;
+/** The badge colour for each execution status, wherever a status is shown as a badge. */
+export const EXECUTION_STATUS_TONE = { queued: 'neutral', running: 'indigo', completed: 'emerald', failed: 'red', cancelled: 'amber' } as const;
 
 /** The coloured word for an execution's status; a running one spins. */
 export function ExecutionStatusBadge({ status }: { status: ExecutionStatus }) {
   return (
     <span data-testid="execution-status" data-status={status} className="inline-flex">
-      <Badge tone={TONE[status]}>
+      <Badge tone={EXECUTION_STATUS_TONE[status]}>
         <span className="flex items-center gap-1">
           {isActive(status) ? (
             <Spinner className="h-3 w-3" />
@@ -56,6 +57,16 @@ export function BlockStatusIcon({ status, className = 'h-3.5 w-3.5', label = fal
     <span className="inline-flex shrink-0 items-center" title={name}>
       {glyph}
       {label && <span className="sr-only">{name}</span>}
+    </span>
+  );
+}
+
+/** The pulsing green dot beside "Live": this page follows the run as it happens. */
+export function LivePulse() {
+  return (
+    <span aria-hidden className="relative flex h-2 w-2">
+      <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60 motion-reduce:animate-none" />
+      <span className="relative inline-flex h-2 w-2 rounded-full bg-emerald-500" />
     </span>
   );
 }

@@ -1,9 +1,7 @@
 'use client';
 
 import {
-  Handle,
   Panel,
-  Position,
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
@@ -21,7 +19,8 @@ import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/spinner';
 import { errorMessage } from '@/components/ui/errors';
 import { blockSummary } from '@/components/editor/graph';
-import { handlesOf, handleTone } from '@/components/ui/handle-tones';
+import { handlesOf } from '@/components/ui/handle-tones';
+import { READ_ONLY_FLOW_PROPS, SourceHandles, TargetHandles } from '@/components/ui/read-only-canvas';
 import { categoryTone, Icon } from '@/components/ui/icons';
 import type { BlockHandle } from '@/server/blocks/types';
 import { useEditorStore } from '@/components/editor/store';
@@ -93,9 +92,7 @@ function VersionNodeView({ data, selected }: NodeProps<VersionNode>) {
       aria-label={`${data.typeLabel} block ${name}${change && change !== 'unchanged' ? `, ${CHANGE_LABEL[change].toLowerCase()}` : ''}`}
       className={`relative w-60 rounded-xl border bg-white text-left shadow-sm dark:bg-zinc-900 ${tone.frame} ${selected ? 'outline-2 outline-offset-2 outline-indigo-500' : ''}`}
     >
-      {data.targets.map(({ id: handle }) => (
-        <Handle key={handle ?? 'in'} type="target" position={Position.Left} {...(handle === null ? {} : { id: handle })} isConnectable={false} className={HANDLE} />
-      ))}
+      <TargetHandles handles={data.targets} className={HANDLE} />
       <div className="flex items-center gap-2.5 px-3 pt-2.5 pb-2">
         <span className={`grid h-8 w-8 shrink-0 place-items-center rounded-lg ${categoryTone(data.category).icon}`}>
           <Icon name={data.icon} className="h-4 w-4" />
@@ -117,17 +114,7 @@ function VersionNodeView({ data, selected }: NodeProps<VersionNode>) {
           </p>
         </div>
       )}
-      {data.sources.map(({ id: handle, tone }, index) => (
-        <Handle
-          key={handle ?? 'out'}
-          type="source"
-          position={Position.Right}
-          {...(handle === null ? {} : { id: handle })}
-          isConnectable={false}
-          className={`${HANDLE} ${handleTone(tone).fill}`}
-          style={data.sources.length > 1 ? { top: `${((index + 1) * 100) / (data.sources.length + 1)}%` } : undefined}
-        />
-      ))}
+      <SourceHandles handles={data.sources} className={HANDLE} />
       {mark && (
         <span
           aria-hidden
@@ -285,13 +272,8 @@ function VersionFlow({ version, diff, theme }: { version: { blocks: GraphBlock[]
       onNodesChange={onNodesChange}
       onNodeClick={onNodeClick}
       onPaneClick={onPaneClick}
-      nodesDraggable={false}
-      nodesConnectable={false}
+      {...READ_ONLY_FLOW_PROPS}
       edgesReconnectable={false}
-      elementsSelectable
-      deleteKeyCode={null}
-      selectionKeyCode={null}
-      multiSelectionKeyCode={null}
       fitView
       fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.1}

@@ -30,6 +30,11 @@ function edge(source: string, target: string, sourceHandle: 'true' | 'false' | n
   return { id: `${source}-${sourceHandle ? `${sourceHandle}-` : ''}${target}`, source, target, sourceHandle };
 }
 
+/** Every template starts with an Input block (id `input`, first column) asking for one required text field. */
+function inputBlock(name: string, field: { name: string; description: string }): TemplateBlock {
+  return { id: 'input', type: 'input', name, config: { fields: [{ name: field.name, type: 'string', required: true, description: field.description }] }, position: at(0) };
+}
+
 const summarize: WorkflowTemplate = {
   id: 'summarize',
   name: 'Summarize text with an LLM',
@@ -37,13 +42,7 @@ const summarize: WorkflowTemplate = {
   steps: ['Input', 'LLM', 'Output'],
   graph: {
     blocks: [
-      {
-        id: 'input',
-        type: 'input',
-        name: 'Text to summarize',
-        config: { fields: [{ name: 'text', type: 'string', required: true, description: 'The text to summarize' }] },
-        position: at(0),
-      },
+      inputBlock('Text to summarize', { name: 'text', description: 'The text to summarize' }),
       {
         id: 'summarize',
         type: 'llm',
@@ -64,13 +63,7 @@ const classify: WorkflowTemplate = {
   steps: ['Input', 'LLM', 'Condition', 'Output ×2'],
   graph: {
     blocks: [
-      {
-        id: 'input',
-        type: 'input',
-        name: 'Incoming message',
-        config: { fields: [{ name: 'message', type: 'string', required: true, description: 'The message to classify' }] },
-        position: at(0),
-      },
+      inputBlock('Incoming message', { name: 'message', description: 'The message to classify' }),
       {
         id: 'classify',
         type: 'llm',
@@ -133,13 +126,7 @@ const httpAndCode: WorkflowTemplate = {
   steps: ['Input', 'HTTP', 'Code', 'Output'],
   graph: {
     blocks: [
-      {
-        id: 'input',
-        type: 'input',
-        name: 'Repository',
-        config: { fields: [{ name: 'repo', type: 'string', required: true, description: 'A GitHub repository as owner/name, e.g. vercel/next.js' }] },
-        position: at(0),
-      },
+      inputBlock('Repository', { name: 'repo', description: 'A GitHub repository as owner/name, e.g. vercel/next.js' }),
       {
         id: 'fetch_repo',
         type: 'http',

@@ -43,16 +43,14 @@ function CreateWorkflowForm({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** Rename a workflow and edit its description. */
-export function RenameWorkflowDialog({
-  workflow,
-  onClose,
-  onRenamed,
-}: {
+/** A dialog about one workflow from the list: open while `workflow` is set. */
+interface WorkflowDialogProps {
   workflow: WorkflowSummary | null;
   onClose: () => void;
-  onRenamed: (workflow: WorkflowSummary) => void;
-}) {
+}
+
+/** Rename a workflow and edit its description. */
+export function RenameWorkflowDialog({ workflow, onClose, onRenamed }: WorkflowDialogProps & { onRenamed: (workflow: WorkflowSummary) => void }) {
   return (
     <Dialog open={workflow !== null} onClose={onClose} title="Rename workflow" description={workflow ? <>Currently “{workflow.name}”.</> : undefined}>
       {workflow && <RenameWorkflowForm key={workflow.id} workflow={workflow} onClose={onClose} onRenamed={onRenamed} />}
@@ -94,15 +92,7 @@ function RenameWorkflowForm({ workflow, onClose, onRenamed }: { workflow: Workfl
 }
 
 /** Deleting asks first, naming the workflow and what goes with it. */
-export function DeleteWorkflowDialog({
-  workflow,
-  onClose,
-  onDeleted,
-}: {
-  workflow: WorkflowSummary | null;
-  onClose: () => void;
-  onDeleted: (workflow: WorkflowSummary) => void;
-}) {
+export function DeleteWorkflowDialog({ workflow, onClose, onDeleted }: WorkflowDialogProps & { onDeleted: (workflow: WorkflowSummary) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const remove = useMutation(trpc.workflows.delete.mutationOptions());

@@ -10,6 +10,8 @@ import { DotsIcon } from '@/components/ui/icons';
 import type { SortKey } from './list-params';
 import type { ExecutionStatus } from '@/lib/execution-states';
 import type { WorkflowSummary } from './types';
+import { EXECUTION_STATUS_TONE } from '@/components/executions/status';
+import { STATUS_LABEL } from '@/components/executions/format';
 
 export type RowAction = 'rename' | 'duplicate' | 'export' | 'delete';
 
@@ -154,21 +156,16 @@ function WorkflowRow({
   );
 }
 
-const STATUS: Record<ExecutionStatus, { label: string; tone: 'neutral' | 'indigo' | 'emerald' | 'amber' | 'red' }> = {
-  queued: { label: 'Queued', tone: 'neutral' },
-  running: { label: 'Running', tone: 'indigo' },
-  completed: { label: 'Succeeded', tone: 'emerald' },
-  failed: { label: 'Failed', tone: 'red' },
-  cancelled: { label: 'Cancelled', tone: 'amber' },
-};
+// The list says "Succeeded" where an execution's own page says "Completed": it reads as a verdict on the last run.
+const LAST_RUN_LABEL: Record<ExecutionStatus, string> = { ...STATUS_LABEL, completed: 'Succeeded' };
 
 /** The latest run: its status and when. */
 function LastRun({ workflow }: { workflow: WorkflowSummary }) {
   if (!workflow.last_execution_status) return <span className="text-zinc-400 dark:text-zinc-500">Never run</span>;
-  const status = STATUS[workflow.last_execution_status];
+  const status = workflow.last_execution_status;
   return (
     <span className="flex items-center gap-2 whitespace-nowrap">
-      <Badge tone={status.tone}>{status.label}</Badge>
+      <Badge tone={EXECUTION_STATUS_TONE[status]}>{LAST_RUN_LABEL[status]}</Badge>
       <span className="text-zinc-600 dark:text-zinc-400">
         <Time value={workflow.last_execution_at} />
       </span>

@@ -34,7 +34,6 @@ interface Notice {
 /** The workflows page: the workspace's workflows, with search, sorting, pages and everything you can do to one. */
 export function WorkflowsPage() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { params, setParams } = useListParams();
   const { q, sort, limit, offset } = params;
   const { role, query: account } = useAccount();
@@ -50,9 +49,7 @@ export function WorkflowsPage() {
   const [renaming, setRenaming] = useState<WorkflowSummary | null>(null);
   const [deleting, setDeleting] = useState<WorkflowSummary | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
   const templates = useCreateFromTemplate();
-  const duplicate = useMutation(trpc.workflows.duplicate.mutationOptions());
 
   // A row's menu closes before its action runs, and the menu item that had focus is gone: once any dialog the
   // action opened has closed, give focus back to that row's menu button (or to the search field if the row went).
@@ -74,66 +71,29 @@ export function WorkflowsPage() {
 
   const commitSearch = useCallback((value: string) => setParams({ q: value, offset: 0 }), [setParams]);
 
-  async function exportWorkflow(workflow: WorkflowSummary) {
-    setBusyId(workflow.id);
-    try {
-      const exported = await queryClient.fetchQuery({ ...trpc.workflows.export.queryOptions({ id: workflow.id }), staleTime: 0 });
-      downloadJson(exportFileName(workflow.name), exported);
-      setNotice({ tone: 'success', text: `Exported “${workflow.name}” as ${exportFileName(workflow.name)}.` });
-    } catch (error) {
-      setNotice({ tone: 'error', text: `Could not export “${workflow.name}”: ${errorMessage(error)}` });
-    } finally {
-      setBusyId(null);
-    }
-  }
-
-  function onRowAction(action: RowAction, workflow: WorkflowSummary) {
-    returnFocusTo.current = workflow.id;
-    setNotice(null);
-    if (action === 'rename') setRenaming(workflow);
-    else if (action === 'delete') setDeleting(workflow);
-    else if (action === 'export') void exportWorkflow(workflow);
-    else if (action === 'duplicate') {
-      setBusyId(workflow.id);
-      duplicate.mutate(
-        { id: workflow.id },
-        {
-          onSuccess: async (copy) => {
-            await queryClient.invalidateQueries(trpc.workflows.list.pathFilter());
-            setNotice({ tone: 'success', text: `Created “${copy.name}”, a copy of “${workflow.name}”.`, open: { id: copy.id, name: copy.name } });
-          },
-          onError: (error) => setNotice({ tone: 'error', text: `Could not duplicate “${workflow.name}”: ${errorMessage(error)}` }),
-          onSettled: () => setBusyId(null),
-        },
-      );
-    }
-  }
+  const { busyId, onRowAction } = useRowActions({
+    onStart: (workflow) => {
+      returnFocusTo.current = workflow.id;
+      setNotice(null);
+    },
+    setNotice,
+    setRenaming,
+    setDeleting,
+  });
 
   const total = data?.total ?? 0;
   const workspaceIsEmpty = data !== undefined && !list.isPlaceholderData && total === 0 && q === '';
-  const rows = data?.workflows ?? [];
   const editActionsReady = canEdit && !account.isPending;
 
   return (
     <div className="mx-auto w-full max-w-screen-xl px-4 py-8">
-      <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div className="min-w-0">
-          <h1 className="text-2xl font-semibold tracking-tight">Workflows</h1>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Build automations on a canvas, run them, and deploy them as an API or webhook.</p>
-        </div>
-        {editActionsReady && (
-          <div className="flex flex-wrap items-center gap-2">
-            <ImportWorkflowButton
-              onImported={(workflow) => setNotice({ tone: 'success', text: `Imported “${workflow.name}”.`, open: { id: workflow.id, name: workflow.name } })}
-            />
-            {data !== undefined && !workspaceIsEmpty && <TemplateMenu onStart={templates.start} pending={templates.pending} />}
-            <Button variant="primary" onClick={() => setCreating(true)}>
-              <PlusIcon />
-              New workflow
-            </Button>
-          </div>
-        )}
-      </div>
+      <PageHeader
+        canEdit={editActionsReady}
+        showTemplates={data !== undefined && !workspaceIsEmpty}
+        templates={templates}
+        onImported={(workflow) => setNotice({ tone: 'success', text: `Imported “${workflow.name}”.`, open: { id: workflow.id, name: workflow.name } })}
+        onCreate={() => setCreating(true)}
+      />
 
       <div className="space-y-4">
         {templates.pending && (
@@ -157,30 +117,16 @@ export function WorkflowsPage() {
         ) : workspaceIsEmpty ? (
           <FirstWorkflow canEdit={editActionsReady} onCreate={() => setCreating(true)} templates={templates} />
         ) : (
-          <>
-            <Toolbar params={params} setParams={setParams} searchId={searchId} busy={list.isFetching && list.isPlaceholderData} onSearch={commitSearch} />
-            {list.isError && (
-              <Alert tone="error" title="Could not refresh the list" action={<Button size="sm" onClick={() => list.refetch()}>Try again</Button>}>
-                {errorMessage(list.error)}
-              </Alert>
-            )}
-            {rows.length === 0 ? (
-              q ? (
-                <EmptyState
-                  title={`No workflows match “${q}”`}
-                  description="Search looks at workflow names. Try fewer letters, or clear the search to see them all."
-                  action={<Button onClick={() => setParams({ q: '', offset: 0 })}>Clear search</Button>}
-                />
-              ) : (
-                <EmptyState title="Nothing on this page" action={<Button onClick={() => setParams({ offset: 0 }, { history: 'push' })}>Go to the first page</Button>} />
-              )
-            ) : (
-              <div className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
-                <WorkflowTable workflows={rows} sort={sort} canEdit={canEdit} busyId={busyId} onAction={onRowAction} />
-              </div>
-            )}
-            {total > 0 && <WorkflowsPagination params={params} setParams={setParams} total={total} shown={rows.length} />}
-          </>
+          <ListResults
+            list={list}
+            params={params}
+            setParams={setParams}
+            searchId={searchId}
+            onSearch={commitSearch}
+            canEdit={canEdit}
+            busyId={busyId}
+            onAction={onRowAction}
+          />
         )}
       </div>
 
@@ -199,6 +145,161 @@ export function WorkflowsPage() {
         onDeleted={(workflow) => setNotice({ tone: 'success', text: `Deleted “${workflow.name}”.` })}
       />
     </div>
+  );
+}
+
+/** The title, and for editors the ways to add a workflow: import, from a template, or blank. */
+function PageHeader({
+  canEdit,
+  showTemplates,
+  templates,
+  onImported,
+  onCreate,
+}: {
+  canEdit: boolean;
+  showTemplates: boolean;
+  templates: ReturnType<typeof useCreateFromTemplate>;
+  onImported: (workflow: { id: string; name: string }) => void;
+  onCreate: () => void;
+}) {
+  return (
+    <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+      <div className="min-w-0">
+        <h1 className="text-2xl font-semibold tracking-tight">Workflows</h1>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Build automations on a canvas, run them, and deploy them as an API or webhook.</p>
+      </div>
+      {canEdit && (
+        <div className="flex flex-wrap items-center gap-2">
+          <ImportWorkflowButton onImported={onImported} />
+          {showTemplates && <TemplateMenu onStart={templates.start} pending={templates.pending} />}
+          <NewWorkflowButton onClick={onCreate} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function NewWorkflowButton({ onClick }: { onClick: () => void }) {
+  return (
+    <Button variant="primary" onClick={onClick}>
+      <PlusIcon />
+      New workflow
+    </Button>
+  );
+}
+
+/** What a row's menu does: rename and delete open their dialogs; export and duplicate run here, the row busy meanwhile. */
+function useRowActions({
+  onStart,
+  setNotice,
+  setRenaming,
+  setDeleting,
+}: {
+  onStart: (workflow: WorkflowSummary) => void;
+  setNotice: (notice: Notice | null) => void;
+  setRenaming: (workflow: WorkflowSummary) => void;
+  setDeleting: (workflow: WorkflowSummary) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const duplicate = useMutation(trpc.workflows.duplicate.mutationOptions());
+
+  async function exportWorkflow(workflow: WorkflowSummary) {
+    setBusyId(workflow.id);
+    try {
+      const exported = await queryClient.fetchQuery({ ...trpc.workflows.export.queryOptions({ id: workflow.id }), staleTime: 0 });
+      downloadJson(exportFileName(workflow.name), exported);
+      setNotice({ tone: 'success', text: `Exported “${workflow.name}” as ${exportFileName(workflow.name)}.` });
+    } catch (error) {
+      setNotice({ tone: 'error', text: `Could not export “${workflow.name}”: ${errorMessage(error)}` });
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  function onRowAction(action: RowAction, workflow: WorkflowSummary) {
+    onStart(workflow);
+    if (action === 'rename') setRenaming(workflow);
+    else if (action === 'delete') setDeleting(workflow);
+    else if (action === 'export') void exportWorkflow(workflow);
+    else if (action === 'duplicate') {
+      setBusyId(workflow.id);
+      duplicate.mutate(
+        { id: workflow.id },
+        {
+          onSuccess: async (copy) => {
+            await queryClient.invalidateQueries(trpc.workflows.list.pathFilter());
+            setNotice({ tone: 'success', text: `Created “${copy.name}”, a copy of “${workflow.name}”.`, open: { id: copy.id, name: copy.name } });
+          },
+          onError: (error) => setNotice({ tone: 'error', text: `Could not duplicate “${workflow.name}”: ${errorMessage(error)}` }),
+          onSettled: () => setBusyId(null),
+        },
+      );
+    }
+  }
+
+  return { busyId, onRowAction };
+}
+
+/** The parts of the list query the loaded list reads. */
+interface WorkflowListQuery {
+  data?: { total: number; workflows: WorkflowSummary[] };
+  isError: boolean;
+  error: unknown;
+  isFetching: boolean;
+  isPlaceholderData: boolean;
+  refetch: () => unknown;
+}
+
+/** The list once loaded: search and sort, a refresh error, the rows (or why there are none) and the pages. */
+function ListResults({
+  list,
+  params,
+  setParams,
+  searchId,
+  onSearch,
+  canEdit,
+  busyId,
+  onAction,
+}: {
+  list: WorkflowListQuery;
+  params: ListParams;
+  setParams: ReturnType<typeof useListParams>['setParams'];
+  searchId: string;
+  onSearch: (q: string) => void;
+  canEdit: boolean;
+  busyId: string | null;
+  onAction: (action: RowAction, workflow: WorkflowSummary) => void;
+}) {
+  const { q, sort } = params;
+  const total = list.data?.total ?? 0;
+  const rows = list.data?.workflows ?? [];
+  return (
+  <>
+    <Toolbar params={params} setParams={setParams} searchId={searchId} busy={list.isFetching && list.isPlaceholderData} onSearch={onSearch} />
+    {list.isError && (
+      <Alert tone="error" title="Could not refresh the list" action={<Button size="sm" onClick={() => list.refetch()}>Try again</Button>}>
+        {errorMessage(list.error)}
+      </Alert>
+    )}
+    {rows.length === 0 ? (
+      q ? (
+        <EmptyState
+          title={`No workflows match “${q}”`}
+          description="Search looks at workflow names. Try fewer letters, or clear the search to see them all."
+          action={<Button onClick={() => setParams({ q: '', offset: 0 })}>Clear search</Button>}
+        />
+      ) : (
+        <EmptyState title="Nothing on this page" action={<Button onClick={() => setParams({ offset: 0 }, { history: 'push' })}>Go to the first page</Button>} />
+      )
+    ) : (
+      <div className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
+        <WorkflowTable workflows={rows} sort={sort} canEdit={canEdit} busyId={busyId} onAction={onAction} />
+      </div>
+    )}
+    {total > 0 && <WorkflowsPagination params={params} setParams={setParams} total={total} shown={rows.length} />}
+  </>
   );
 }
 
@@ -257,10 +358,7 @@ function FirstWorkflow({ canEdit, onCreate, templates }: { canEdit: boolean; onC
           pick a template that works right away.
         </p>
         <div className="mt-5">
-          <Button variant="primary" onClick={onCreate}>
-            <PlusIcon />
-            New workflow
-          </Button>
+          <NewWorkflowButton onClick={onCreate} />
         </div>
       </div>
       <div className="mx-auto mt-10 max-w-4xl">
