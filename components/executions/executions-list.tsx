@@ -200,7 +200,6 @@ function Filters({
         label="Search executions"
         placeholder="Search input, output and errors…"
         className="lg:max-w-sm"
-        icon={<Icon name="search" className="shrink-0 pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400" />}
       />
       <div className="flex flex-wrap items-center gap-2">
         <FilterSelect

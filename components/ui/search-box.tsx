@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
+import { Icon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 
 const DEBOUNCE_MS = 300;
@@ -9,7 +10,7 @@ const DEBOUNCE_MS = 300;
  * A list's search field: what is typed shows at once, the URL (and so the list) follows once typing pauses; Enter
  * commits at once. When the URL changes on its own (Back, "Clear filters") the field follows it.
  *
- * `icon` is the leading (decorative) icon, positioned by the caller's classes; `className` sizes the wrapper.
+ * `className` sizes the wrapper.
  */
 export function SearchBox({
   id,
@@ -18,7 +19,6 @@ export function SearchBox({
   busy,
   label,
   placeholder,
-  icon,
   className,
 }: {
   id: string;
@@ -27,7 +27,6 @@ export function SearchBox({
   busy: boolean;
   label: string;
   placeholder: string;
-  icon: ReactNode;
   className: string;
 }) {
   const [text, setText] = useState(committed);
@@ -46,7 +45,7 @@ export function SearchBox({
 
   return (
     <div className={`relative w-full ${className}`}>
-      {icon}
+      <Icon name="search" className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 shrink-0 -translate-y-1/2 text-zinc-400" />
       <input
         id={id}
         type="search"

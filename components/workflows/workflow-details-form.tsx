@@ -2,8 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { DialogActions } from '@/components/ui/dialog';
+import { DialogFormActions } from '@/components/ui/dialog-form-actions';
 import { TextAreaField, TextField } from '@/components/ui/field';
 
 export interface WorkflowDetails {
@@ -73,14 +72,7 @@ export function WorkflowDetailsForm({
         onChange={(event) => setDescription(event.target.value)}
         hint="Shown in the list, so teammates know what the workflow is for."
       />
-      <DialogActions>
-        <Button onClick={onCancel} disabled={pending}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" loading={pending}>
-          {submitLabel}
-        </Button>
-      </DialogActions>
+      <DialogFormActions onCancel={onCancel} pending={pending} submitLabel={submitLabel} />
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { Select } from '@/components/ui/field';
-import { CloseIcon, PlusIcon, SearchIcon, WorkflowIllustration } from '@/components/ui/icons';
+import { CloseIcon, PlusIcon, WorkflowIllustration } from '@/components/ui/icons';
 import { Pagination } from '@/components/ui/pagination';
 import { QueryError } from '@/components/ui/query-error';
 import { SearchBox } from '@/components/ui/search-box';
@@ -392,7 +392,6 @@ function Toolbar({
         label="Search workflows"
         placeholder="Search by name…"
         className="sm:max-w-xs"
-        icon={<SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400" />}
       />
       <label className="flex items-center gap-2 text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400">
         Sort by
