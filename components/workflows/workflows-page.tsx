@@ -165,8 +165,7 @@ function PageHeader({
   return (
     <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
       <div className="min-w-0">
-        <h1 className="text-2xl font-semibold tracking-tight">Workflows</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Build automations on a canvas, run them, and deploy them as an API or webhook.</p>
+        <PageTitle />
       </div>
       {canEdit && (
         <div className="flex flex-wrap items-center gap-2">
@@ -457,10 +456,19 @@ export function WorkflowsPageFallback() {
   return (
     <div className="mx-auto w-full max-w-screen-xl px-4 py-8">
       <div className="mb-6">
-        <h1 className="text-2xl font-semibold tracking-tight">Workflows</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Build automations on a canvas, run them, and deploy them as an API or webhook.</p>
+        <PageTitle />
       </div>
       <ListSkeleton />
     </div>
+  );
+}
+
+/** The page's heading and what it is for, the same while loading and loaded. */
+function PageTitle() {
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight">Workflows</h1>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Build automations on a canvas, run them, and deploy them as an API or webhook.</p>
+    </>
   );
 }
