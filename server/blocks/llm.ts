@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readJsonReply, withJsonInstruction } from '../llm/json';
 import { resolveModel } from '../llm/providers';
 import { runModel } from '../llm/run';
+import { selectHint } from './common';
 import { defineBlock } from './types';
 
 /** One call to a language model. */
@@ -51,13 +52,6 @@ export const llmBlock = defineBlock({
     prompt: { widget: 'textarea', label: 'Prompt', help: 'Supports {{block_id.field}} templates, e.g. {{input.text}}.' },
     temperature: { widget: 'number', label: 'Temperature', help: 'From 0 (focused) to 2 (creative).' },
     max_tokens: { widget: 'number', label: 'Max tokens', help: 'Upper bound on the length of the reply.' },
-    response_format: {
-      widget: 'select',
-      label: 'Response format',
-      options: [
-        { value: 'text', label: 'Text' },
-        { value: 'json', label: 'JSON (parsed)' },
-      ],
-    },
+    response_format: selectHint('Response format', { text: 'Text', json: 'JSON (parsed)' }),
   },
 });
