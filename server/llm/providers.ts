@@ -7,7 +7,7 @@ import { env } from '../env';
 import { createGuardedFetch, NetworkError } from '../net';
 import { checkAddress, resolveWithDns, type AddressPolicy } from '../net/guarded-lookup';
 import { llmProviderAliases, llmProviderIds, type LlmProviderId } from './models';
-import { missingCredentialError, readSetting, requireSetting, type CredentialReader, type ProviderSetting } from './settings';
+import { missingCredentialError, readSetting, requireSetting, type CredentialReader, type ProviderSetting, type ProviderSettingName } from './settings';
 
 // From a block's model string (`openai/gpt-4o-mini`, `claude-sonnet-4-5` with a default provider…) to an AI SDK
 // model with its key and base URL, plus what the rest of server/llm needs to know about it.
@@ -130,6 +130,23 @@ function baseUrlOf(setting: ProviderSetting | null, fallback: string): string {
   return (setting ? parseBaseUrl(setting).href : fallback).replace(/\/+$/, '');
 }
 
+/**
+ * A hosted provider's required key and the client settings to reach it: its default address unless a base URL is
+ * set, and only with a key from the same place as that base URL.
+ */
+async function keyedClientSettings(
+  context: CredentialReader,
+  options: ResolveModelOptions,
+  names: { keyName: ProviderSettingName; baseUrlName: ProviderSettingName; defaultBaseUrl: string; needs: string },
+) {
+  const key = await requireSetting(context, names.keyName, names.needs);
+  const baseUrl = await readSetting(context, names.baseUrlName);
+  checkPairing(baseUrl, key, names.keyName);
+  if (baseUrl) await checkWorkspaceBaseUrl(baseUrl, options);
+  const client = { apiKey: key.value, baseURL: baseUrlOf(baseUrl, names.defaultBaseUrl), fetch: providerFetch(baseUrl, options) };
+  return { key, client };
+}
+
 /** Resolves a block's model string to a ready model, reading keys and base URLs (workspace first, then environment). */
 export async function resolveModel(modelString: string, context: CredentialReader, options: ResolveModelOptions = {}): Promise<ResolvedModel> {
   const ref = parseModelString(modelString);
@@ -139,28 +156,24 @@ export async function resolveModel(modelString: string, context: CredentialReade
   switch (ref.provider) {
     case 'openai':
     case 'openai-chat': {
-      const key = await requireSetting(context, 'OPENAI_API_KEY', `${name} needs an OpenAI API key.`);
-      const baseUrl = await readSetting(context, 'OPENAI_BASE_URL');
-      checkPairing(baseUrl, key, 'OPENAI_API_KEY');
-      if (baseUrl) await checkWorkspaceBaseUrl(baseUrl, options);
-      const openai = createOpenAI({
-        apiKey: key.value,
-        baseURL: baseUrlOf(baseUrl, OPENAI_DEFAULT_BASE_URL),
-        fetch: providerFetch(baseUrl, options),
+      const { key, client } = await keyedClientSettings(context, options, {
+        keyName: 'OPENAI_API_KEY',
+        baseUrlName: 'OPENAI_BASE_URL',
+        defaultBaseUrl: OPENAI_DEFAULT_BASE_URL,
+        needs: `${name} needs an OpenAI API key.`,
       });
+      const openai = createOpenAI(client);
       const model = ref.provider === 'openai' ? openai.responses(ref.modelId) : openai.chat(ref.modelId);
       return { ...base, model, keyName: key.name, secrets: [key.value], supportsJsonMode: true };
     }
     case 'anthropic': {
-      const key = await requireSetting(context, 'ANTHROPIC_API_KEY', `${name} needs an Anthropic API key.`);
-      const baseUrl = await readSetting(context, 'ANTHROPIC_BASE_URL');
-      checkPairing(baseUrl, key, 'ANTHROPIC_API_KEY');
-      if (baseUrl) await checkWorkspaceBaseUrl(baseUrl, options);
-      const anthropic = createAnthropic({
-        apiKey: key.value,
-        baseURL: baseUrlOf(baseUrl, ANTHROPIC_DEFAULT_BASE_URL),
-        fetch: providerFetch(baseUrl, options),
+      const { key, client } = await keyedClientSettings(context, options, {
+        keyName: 'ANTHROPIC_API_KEY',
+        baseUrlName: 'ANTHROPIC_BASE_URL',
+        defaultBaseUrl: ANTHROPIC_DEFAULT_BASE_URL,
+        needs: `${name} needs an Anthropic API key.`,
       });
+      const anthropic = createAnthropic(client);
       // Anthropic has no schema-less JSON mode: the AI SDK would only warn and ignore it; the instruction does the work.
       return { ...base, model: anthropic(ref.modelId), keyName: key.name, secrets: [key.value], supportsJsonMode: false };
     }
