@@ -12,8 +12,12 @@ import { missingCredentialError, readSetting, requireSetting, type CredentialRea
 // From a block's model string (`openai/gpt-4o-mini`, `claude-sonnet-4-5` with a default provider…) to an AI SDK
 // model with its key and base URL, plus what the rest of server/llm needs to know about it.
 
-const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com/v1';
+/** Where a keyed provider is reached when no base URL is set. */
+const DEFAULT_BASE_URLS = {
+  OPENAI_BASE_URL: 'https://api.openai.com/v1',
+  ANTHROPIC_BASE_URL: 'https://api.anthropic.com/v1',
+} as const;
+type KeyedBaseUrlName = keyof typeof DEFAULT_BASE_URLS;
 const OLLAMA_DEFAULT_BASE_URL = 'http://localhost:11434/v1';
 
 export interface ModelRef {
@@ -137,13 +141,14 @@ function baseUrlOf(setting: ProviderSetting | null, fallback: string): string {
 async function keyedClientSettings(
   context: CredentialReader,
   options: ResolveModelOptions,
-  names: { keyName: ProviderSettingName; baseUrlName: ProviderSettingName; defaultBaseUrl: string; needs: string },
+  [keyName, baseUrlName]: readonly [ProviderSettingName, KeyedBaseUrlName],
+  needs: string,
 ) {
-  const key = await requireSetting(context, names.keyName, names.needs);
-  const baseUrl = await readSetting(context, names.baseUrlName);
-  checkPairing(baseUrl, key, names.keyName);
+  const key = await requireSetting(context, keyName, needs);
+  const baseUrl = await readSetting(context, baseUrlName);
+  checkPairing(baseUrl, key, keyName);
   if (baseUrl) await checkWorkspaceBaseUrl(baseUrl, options);
-  const client = { apiKey: key.value, baseURL: baseUrlOf(baseUrl, names.defaultBaseUrl), fetch: providerFetch(baseUrl, options) };
+  const client = { apiKey: key.value, baseURL: baseUrlOf(baseUrl, DEFAULT_BASE_URLS[baseUrlName]), fetch: providerFetch(baseUrl, options) };
   return { key, client };
 }
 
@@ -156,23 +161,13 @@ export async function resolveModel(modelString: string, context: CredentialReade
   switch (ref.provider) {
     case 'openai':
     case 'openai-chat': {
-      const { key, client } = await keyedClientSettings(context, options, {
-        keyName: 'OPENAI_API_KEY',
-        baseUrlName: 'OPENAI_BASE_URL',
-        defaultBaseUrl: OPENAI_DEFAULT_BASE_URL,
-        needs: `${name} needs an OpenAI API key.`,
-      });
+      const { key, client } = await keyedClientSettings(context, options, ['OPENAI_API_KEY', 'OPENAI_BASE_URL'], `${name} needs an OpenAI API key.`);
       const openai = createOpenAI(client);
       const model = ref.provider === 'openai' ? openai.responses(ref.modelId) : openai.chat(ref.modelId);
       return { ...base, model, keyName: key.name, secrets: [key.value], supportsJsonMode: true };
     }
     case 'anthropic': {
-      const { key, client } = await keyedClientSettings(context, options, {
-        keyName: 'ANTHROPIC_API_KEY',
-        baseUrlName: 'ANTHROPIC_BASE_URL',
-        defaultBaseUrl: ANTHROPIC_DEFAULT_BASE_URL,
-        needs: `${name} needs an Anthropic API key.`,
-      });
+      const { key, client } = await keyedClientSettings(context, options, ['ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL'], `${name} needs an Anthropic API key.`);
       const anthropic = createAnthropic(client);
       // Anthropic has no schema-less JSON mode: the AI SDK would only warn and ignore it; the instruction does the work.
       return { ...base, model: anthropic(ref.modelId), keyName: key.name, secrets: [key.value], supportsJsonMode: false };
