@@ -5,6 +5,13 @@ import { runModel } from '../llm/run';
 import { selectHint } from './common';
 import { defineBlock } from './types';
 
+/** What every model-driven block is given: which model, and the (templated) prompt it answers. */
+export const modelAndPromptConfig = {
+  /** `"gpt-4o-mini"`, or `provider/model` such as `"anthropic/claude-sonnet-4-5"` or `"ollama/llama3.2"`. */
+  model: z.string().min(1),
+  prompt: z.string().min(1),
+};
+
 /** One call to a language model. */
 export const llmBlock = defineBlock({
   type: 'llm',
@@ -13,9 +20,7 @@ export const llmBlock = defineBlock({
   icon: 'sparkles',
   category: 'ai',
   config: {
-    /** `"gpt-4o-mini"`, or `provider/model` such as `"anthropic/claude-sonnet-4-5"` or `"ollama/llama3.2"`. */
-    model: z.string().min(1),
-    prompt: z.string().min(1),
+    ...modelAndPromptConfig,
     system: z.string().optional(),
     temperature: z.number().min(0).max(2).optional(),
     max_tokens: z.int().positive().optional(),
