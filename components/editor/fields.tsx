@@ -98,7 +98,7 @@ function nativeControlAttributes({ id, readOnly, error, describedBy }: ControlPr
 }
 
 function FieldControl(props: ControlProps) {
-  const { id, describedBy, hint, value, onChange, error, readOnly, isTemplate, suggestions, theme, path } = props;
+  const { describedBy, hint, value, onChange, error, readOnly, isTemplate, suggestions, theme, path } = props;
   const invalid = Boolean(error);
   switch (hint.widget) {
     case 'text':
@@ -131,18 +131,7 @@ function FieldControl(props: ControlProps) {
       );
     case 'json':
       return isTemplate ? (
-        <TemplateValueField
-          id={id}
-          value={value}
-          onChange={onChange}
-          hint={hint}
-          readOnly={readOnly}
-          invalid={invalid}
-          describedBy={describedBy}
-          suggestions={suggestions}
-          theme={theme}
-          path={path}
-        />
+<TemplateValueField {...props} />
       ) : (
         <JsonField value={value} onChange={onChange} readOnly={readOnly} invalid={invalid} describedBy={describedBy} label={hint.label} theme={theme} suggestions={suggestions} path={path} />
       );
@@ -350,29 +339,9 @@ function JsonField({
  * A config value that is either a template text or JSON containing templates (the output block's value, an HTTP
  * body). Text is what most people want, so it is the default; JSON is one click away.
  */
-function TemplateValueField({
-  id,
-  value,
-  onChange,
-  hint,
-  readOnly,
-  invalid,
-  describedBy,
-  suggestions,
-  theme,
-  path,
-}: {
-  id: string;
-  value: unknown;
-  onChange(value: unknown): void;
-  hint: FieldHint;
-  readOnly: boolean;
-  invalid: boolean;
-  describedBy?: string;
-  suggestions: () => Suggestion[];
-  theme: 'light' | 'dark';
-  path: string;
-}) {
+/** A value that is either template text or JSON (containing templates), with a switch between the two. */
+function TemplateValueField({ id, value, onChange, hint, readOnly, error, describedBy, suggestions, theme, path }: ControlProps) {
+  const invalid = Boolean(error);
   const inferred = value !== undefined && typeof value !== 'string' ? 'json' : 'text';
   const [mode, setMode] = useState<'text' | 'json'>(inferred);
   const [seenKind, setSeenKind] = useState(inferred);
