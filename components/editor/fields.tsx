@@ -279,25 +279,17 @@ function pretty(value: unknown): string {
  * A JSON value edited as text: every edit that parses is applied at once; one that does not stays on screen with
  * the parse error below it (nothing typed is thrown away). Undo and other outside changes replace the text.
  */
+/** JSON edited as text; `editorProps` (label, theme, read-only state…) go to the code editor as they are. */
 function JsonField({
   value,
   onChange,
-  readOnly,
   invalid,
-  describedBy,
-  label,
-  theme,
-  suggestions,
   path,
-}: {
+  ...editorProps
+}: Pick<CodeEditorProps, 'readOnly' | 'describedBy' | 'label' | 'theme' | 'suggestions'> & {
   value: unknown;
   onChange(value: unknown): void;
-  readOnly: boolean;
   invalid: boolean;
-  describedBy?: string;
-  label: string;
-  theme: 'light' | 'dark';
-  suggestions?: () => Suggestion[];
   path: string;
 }) {
   const [draft, setDraft] = useState(() => pretty(value));
@@ -316,12 +308,8 @@ function JsonField({
           if (text.trim() === '') onChange(undefined);
           else if (parseProblem(text) === null) onChange(JSON.parse(text));
         }}
+        {...editorProps}
         language="json"
-        suggestions={suggestions}
-        theme={theme}
-        readOnly={readOnly}
-        label={label}
-        describedBy={describedBy}
         invalid={invalid || problem !== null}
         minHeight="56px"
         testId={`json-${path}`}
