@@ -97,9 +97,13 @@ function nativeControlAttributes({ id, readOnly, error, describedBy }: ControlPr
   };
 }
 
+/** What a code or JSON editor of the inspector is told about its field. */
+function codeEditorAttributes({ suggestions, theme, readOnly, hint, describedBy, error }: ControlProps) {
+  return { suggestions, theme, readOnly, label: hint.label, describedBy, invalid: Boolean(error) };
+}
+
 function FieldControl(props: ControlProps) {
-  const { describedBy, hint, value, onChange, error, readOnly, isTemplate, suggestions, theme, path } = props;
-  const invalid = Boolean(error);
+  const { hint, value, onChange, isTemplate, path } = props;
   switch (hint.widget) {
     case 'text':
     case 'textarea':
@@ -117,24 +121,15 @@ function FieldControl(props: ControlProps) {
         <CodeEditor
           value={typeof value === 'string' ? value : ''}
           onChange={(next) => onChange(next)}
+          {...codeEditorAttributes(props)}
           language="javascript"
-          suggestions={suggestions}
-          theme={theme}
-          readOnly={readOnly}
-          label={hint.label}
-          describedBy={describedBy}
-          invalid={invalid}
           placeholder={hint.placeholder}
           minHeight={path === 'expression' ? '40px' : '120px'}
           testId={`code-${path}`}
         />
       );
     case 'json':
-      return isTemplate ? (
-<TemplateValueField {...props} />
-      ) : (
-        <JsonField value={value} onChange={onChange} readOnly={readOnly} invalid={invalid} describedBy={describedBy} label={hint.label} theme={theme} suggestions={suggestions} path={path} />
-      );
+      return isTemplate ? <TemplateValueField {...props} /> : <JsonField {...codeEditorAttributes(props)} value={value} onChange={onChange} path={path} />;
     default:
       return <p className="text-xs text-zinc-500">This field cannot be edited here.</p>;
   }
@@ -328,8 +323,8 @@ function JsonField({
  * body). Text is what most people want, so it is the default; JSON is one click away.
  */
 /** A value that is either template text or JSON (containing templates), with a switch between the two. */
-function TemplateValueField({ id, value, onChange, hint, readOnly, error, describedBy, suggestions, theme, path }: ControlProps) {
-  const invalid = Boolean(error);
+function TemplateValueField(props: ControlProps) {
+  const { id, value, onChange, hint, readOnly, error, describedBy, suggestions, path } = props;
   const inferred = value !== undefined && typeof value !== 'string' ? 'json' : 'text';
   const [mode, setMode] = useState<'text' | 'json'>(inferred);
   const [seenKind, setSeenKind] = useState(inferred);
@@ -381,11 +376,11 @@ function TemplateValueField({ id, value, onChange, hint, readOnly, error, descri
           mono
           placeholder={path === 'value' ? 'Empty: the outputs of the connected blocks. Type {{ to insert a value.' : 'Type {{ to insert a value from an earlier block'}
           disabled={readOnly}
-          invalid={invalid}
+          invalid={Boolean(error)}
           describedBy={describedBy}
         />
       ) : (
-        <JsonField value={value} onChange={onChange} readOnly={readOnly} invalid={invalid} describedBy={describedBy} label={hint.label} theme={theme} suggestions={suggestions} path={path} />
+        <JsonField {...codeEditorAttributes(props)} value={value} onChange={onChange} path={path} />
       )}
     </div>
   );
