@@ -102,6 +102,11 @@ function codeEditorAttributes({ suggestions, theme, readOnly, hint, describedBy,
   return { suggestions, theme, readOnly, label: hint.label, describedBy, invalid: Boolean(error) };
 }
 
+/** What a template input of the inspector is told about its field. */
+function templateInputAttributes({ id, suggestions, readOnly, error, describedBy }: ControlProps) {
+  return { id, suggestions, disabled: readOnly, invalid: Boolean(error), describedBy };
+}
+
 function FieldControl(props: ControlProps) {
   const { hint, value, onChange, isTemplate, path } = props;
   switch (hint.widget) {
@@ -136,22 +141,18 @@ function FieldControl(props: ControlProps) {
 }
 
 function TextControl(props: ControlProps) {
-  const { id, describedBy, hint, value, onChange, error, readOnly, isTemplate, suggestions, path } = props;
+  const { hint, value, onChange, isTemplate, path } = props;
   const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
   const set = (next: string) => onChange(next === '' && !hint.required ? undefined : next);
   if (isTemplate) {
     return (
       <TemplateInput
-        id={id}
+        {...templateInputAttributes(props)}
         value={text}
         onChange={set}
-        suggestions={suggestions}
         multiline={hint.widget === 'textarea'}
         rows={path === 'prompt' ? 6 : 3}
         placeholder={hint.placeholder}
-        disabled={readOnly}
-        invalid={Boolean(error)}
-        describedBy={describedBy}
       />
     );
   }
@@ -324,7 +325,7 @@ function JsonField({
  */
 /** A value that is either template text or JSON (containing templates), with a switch between the two. */
 function TemplateValueField(props: ControlProps) {
-  const { id, value, onChange, hint, readOnly, error, describedBy, suggestions, path } = props;
+  const { value, onChange, hint, readOnly, path } = props;
   const inferred = value !== undefined && typeof value !== 'string' ? 'json' : 'text';
   const [mode, setMode] = useState<'text' | 'json'>(inferred);
   const [seenKind, setSeenKind] = useState(inferred);
@@ -367,17 +368,13 @@ function TemplateValueField(props: ControlProps) {
       </div>
       {mode === 'text' ? (
         <TemplateInput
-          id={id}
+          {...templateInputAttributes(props)}
           value={typeof value === 'string' ? value : ''}
           onChange={(text) => onChange(text === '' ? undefined : text)}
-          suggestions={suggestions}
           multiline
           rows={3}
           mono
           placeholder={path === 'value' ? 'Empty: the outputs of the connected blocks. Type {{ to insert a value.' : 'Type {{ to insert a value from an earlier block'}
-          disabled={readOnly}
-          invalid={Boolean(error)}
-          describedBy={describedBy}
         />
       ) : (
         <JsonField {...codeEditorAttributes(props)} value={value} onChange={onChange} path={path} />
