@@ -36,20 +36,18 @@ const sizing = EditorView.theme({
   '.cm-scroller': { overflow: 'auto' },
 });
 
+/** `value`, `onChange`, `theme` and `placeholder` go to CodeMirror as they are (`mirrorProps`). */
 export function CodeEditor({
-  value,
-  onChange,
   language,
   suggestions,
-  theme,
   readOnly = false,
   label,
   describedBy,
   invalid = false,
-  placeholder,
   minHeight = '72px',
   maxHeight = '320px',
   testId,
+  ...mirrorProps
 }: CodeEditorProps) {
   const extensions = useMemo(() => {
     const identifierSource = (context: CompletionContext): CompletionResult | null => {
@@ -100,13 +98,10 @@ export function CodeEditor({
       }`}
     >
       <CodeMirror
-        value={value}
-        onChange={onChange}
+        {...mirrorProps}
         extensions={extensions}
-        theme={theme}
         readOnly={readOnly}
         editable={!readOnly}
-        placeholder={placeholder}
         minHeight={minHeight}
         maxHeight={maxHeight}
         basicSetup={{

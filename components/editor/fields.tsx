@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useId, useState, type ReactNode } from 'react';
 import type { CodeEditorProps } from './code-editor';
+import { SelectOptions } from '@/components/ui/field';
 import { Icon } from '@/components/ui/icons';
 import type { Suggestion } from './suggestions';
 import { TemplateInput } from './template-input';
@@ -82,193 +83,169 @@ export function ConfigField(props: FieldProps) {
   );
 }
 
-function FieldControl({
-  id,
-  describedBy,
-  hint,
-  value,
-  onChange,
-  defaultValue,
-  error,
-  readOnly,
-  isTemplate,
-  suggestions,
-  theme,
-  models,
-  path,
-}: FieldProps & { id: string; describedBy?: string }) {
+type ControlProps = FieldProps & { id: string; describedBy?: string };
+
+/** What every native control of the inspector carries: its id, read-only state, validity and description. */
+function nativeControlAttributes({ id, readOnly, error, describedBy }: ControlProps, extraClasses: string) {
   const invalid = Boolean(error);
+  return {
+    id,
+    disabled: readOnly,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': describedBy,
+    className: controlClass(invalid, extraClasses),
+  };
+}
+
+/** What a code or JSON editor of the inspector is told about its field. */
+function codeEditorAttributes({ suggestions, theme, readOnly, hint, describedBy, error }: ControlProps) {
+  return { suggestions, theme, readOnly, label: hint.label, describedBy, invalid: Boolean(error) };
+}
+
+/** What a template input of the inspector is told about its field. */
+function templateInputAttributes({ id, suggestions, readOnly, error, describedBy }: ControlProps) {
+  return { id, suggestions, disabled: readOnly, invalid: Boolean(error), describedBy };
+}
+
+function FieldControl(props: ControlProps) {
+  const { hint, value, onChange, isTemplate, path } = props;
   switch (hint.widget) {
     case 'text':
-    case 'textarea': {
-      const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-      const set = (next: string) => onChange(next === '' && !hint.required ? undefined : next);
-      if (isTemplate) {
-        return (
-          <TemplateInput
-            id={id}
-            value={text}
-            onChange={set}
-            suggestions={suggestions}
-            multiline={hint.widget === 'textarea'}
-            rows={path === 'prompt' ? 6 : 3}
-            placeholder={hint.placeholder}
-            disabled={readOnly}
-            invalid={invalid}
-            describedBy={describedBy}
-          />
-        );
-      }
-      return hint.widget === 'textarea' ? (
-        <textarea
-          id={id}
-          value={text}
-          rows={4}
-          onChange={(event) => set(event.target.value)}
-          placeholder={hint.placeholder}
-          disabled={readOnly}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          className={controlClass(invalid, 'resize-y py-2')}
-        />
-      ) : (
-        <input
-          id={id}
-          type="text"
-          value={text}
-          onChange={(event) => set(event.target.value)}
-          placeholder={hint.placeholder}
-          disabled={readOnly}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          className={controlClass(invalid, 'h-9')}
-        />
-      );
-    }
+    case 'textarea':
+      return <TextControl {...props} />;
     case 'number':
-      return (
-        <input
-          id={id}
-          type="number"
-          inputMode="decimal"
-          value={typeof value === 'number' ? value : ''}
-          onChange={(event) => {
-            const raw = event.target.value;
-            if (raw === '') onChange(undefined);
-            else if (Number.isFinite(Number(raw))) onChange(Number(raw));
-          }}
-          placeholder={hint.placeholder ?? (defaultValue !== undefined ? String(defaultValue) : 'Default')}
-          disabled={readOnly}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          className={controlClass(invalid, 'h-9')}
-        />
-      );
-    case 'select': {
-      const options = hint.options ?? [];
-      const current = typeof value === 'string' ? value : typeof defaultValue === 'string' ? defaultValue : '';
-      const hasCurrent = options.some((option) => option.value === current);
-      return (
-        <select
-          id={id}
-          value={current}
-          onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
-          disabled={readOnly}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          className={controlClass(invalid, 'h-9 pr-8')}
-        >
-          {!hasCurrent && <option value={current}>{current === '' ? 'Choose…' : `${current} (not supported)`}</option>}
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      );
-    }
-    case 'toggle': {
-      const checked = typeof value === 'boolean' ? value : Boolean(defaultValue);
-      return (
-        <button
-          id={id}
-          type="button"
-          role="switch"
-          aria-checked={checked}
-          aria-describedby={describedBy}
-          disabled={readOnly}
-          onClick={() => onChange(!checked)}
-          className={`relative inline-flex h-5 w-9 items-center rounded-full transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:opacity-50 ${
-            checked ? 'bg-indigo-600' : 'bg-zinc-300 dark:bg-zinc-700'
-          }`}
-        >
-          <span className={`inline-block h-4 w-4 rounded-full bg-white shadow transition-transform ${checked ? 'translate-x-4.5' : 'translate-x-0.5'}`} />
-        </button>
-      );
-    }
-    case 'model': {
-      const listId = `${id}-models`;
-      return (
-        <>
-          <input
-            id={id}
-            type="text"
-            list={listId}
-            autoComplete="off"
-            spellCheck={false}
-            value={typeof value === 'string' ? value : ''}
-            onChange={(event) => onChange(event.target.value === '' && !hint.required ? undefined : event.target.value)}
-            placeholder={hint.placeholder}
-            disabled={readOnly}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
-            className={controlClass(invalid, 'h-9 font-mono text-[12.5px]')}
-          />
-          <datalist id={listId}>
-            {models.map((model) => (
-              <option key={model} value={model} />
-            ))}
-          </datalist>
-        </>
-      );
-    }
+      return <NumberControl {...props} />;
+    case 'select':
+      return <SelectControl {...props} />;
+    case 'toggle':
+      return <ToggleControl {...props} />;
+    case 'model':
+      return <ModelControl {...props} />;
     case 'code':
       return (
         <CodeEditor
           value={typeof value === 'string' ? value : ''}
           onChange={(next) => onChange(next)}
+          {...codeEditorAttributes(props)}
           language="javascript"
-          suggestions={suggestions}
-          theme={theme}
-          readOnly={readOnly}
-          label={hint.label}
-          describedBy={describedBy}
-          invalid={invalid}
           placeholder={hint.placeholder}
           minHeight={path === 'expression' ? '40px' : '120px'}
           testId={`code-${path}`}
         />
       );
     case 'json':
-      return isTemplate ? (
-        <TemplateValueField
-          id={id}
-          value={value}
-          onChange={onChange}
-          hint={hint}
-          readOnly={readOnly}
-          invalid={invalid}
-          describedBy={describedBy}
-          suggestions={suggestions}
-          theme={theme}
-          path={path}
-        />
-      ) : (
-        <JsonField value={value} onChange={onChange} readOnly={readOnly} invalid={invalid} describedBy={describedBy} label={hint.label} theme={theme} suggestions={suggestions} path={path} />
-      );
+      return isTemplate ? <TemplateValueField {...props} /> : <JsonField {...codeEditorAttributes(props)} value={value} onChange={onChange} path={path} />;
     default:
       return <p className="text-xs text-zinc-500">This field cannot be edited here.</p>;
   }
+}
+
+function TextControl(props: ControlProps) {
+  const { hint, value, onChange, isTemplate, path } = props;
+  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  const set = (next: string) => onChange(next === '' && !hint.required ? undefined : next);
+  if (isTemplate) {
+    return (
+      <TemplateInput
+        {...templateInputAttributes(props)}
+        value={text}
+        onChange={set}
+        multiline={hint.widget === 'textarea'}
+        rows={path === 'prompt' ? 6 : 3}
+        placeholder={hint.placeholder}
+      />
+    );
+  }
+  return hint.widget === 'textarea' ? (
+    <textarea
+      {...nativeControlAttributes(props, 'resize-y py-2')}
+      value={text}
+      rows={4}
+      onChange={(event) => set(event.target.value)}
+      placeholder={hint.placeholder}
+    />
+  ) : (
+    <input {...nativeControlAttributes(props, 'h-9')} type="text" value={text} onChange={(event) => set(event.target.value)} placeholder={hint.placeholder} />
+  );
+}
+
+function NumberControl(props: ControlProps) {
+  const { hint, value, onChange, defaultValue } = props;
+  return (
+    <input
+      {...nativeControlAttributes(props, 'h-9')}
+      type="number"
+      inputMode="decimal"
+      value={typeof value === 'number' ? value : ''}
+      onChange={(event) => {
+        const raw = event.target.value;
+        if (raw === '') onChange(undefined);
+        else if (Number.isFinite(Number(raw))) onChange(Number(raw));
+      }}
+      placeholder={hint.placeholder ?? (defaultValue !== undefined ? String(defaultValue) : 'Default')}
+    />
+  );
+}
+
+function SelectControl(props: ControlProps) {
+  const { hint, value, onChange, defaultValue } = props;
+  const options = hint.options ?? [];
+  const current = typeof value === 'string' ? value : typeof defaultValue === 'string' ? defaultValue : '';
+  const hasCurrent = options.some((option) => option.value === current);
+  return (
+    <select
+      {...nativeControlAttributes(props, 'h-9 pr-8')}
+      value={current}
+      onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
+    >
+      {!hasCurrent && <option value={current}>{current === '' ? 'Choose…' : `${current} (not supported)`}</option>}
+      <SelectOptions options={options} />
+    </select>
+  );
+}
+
+function ToggleControl({ id, describedBy, value, onChange, defaultValue, readOnly }: ControlProps) {
+  const checked = typeof value === 'boolean' ? value : Boolean(defaultValue);
+  return (
+    <button
+      id={id}
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      aria-describedby={describedBy}
+      disabled={readOnly}
+      onClick={() => onChange(!checked)}
+      className={`relative inline-flex h-5 w-9 items-center rounded-full transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:opacity-50 ${
+        checked ? 'bg-indigo-600' : 'bg-zinc-300 dark:bg-zinc-700'
+      }`}
+    >
+      <span className={`inline-block h-4 w-4 rounded-full bg-white shadow transition-transform ${checked ? 'translate-x-4.5' : 'translate-x-0.5'}`} />
+    </button>
+  );
+}
+
+function ModelControl(props: ControlProps) {
+  const { id, hint, value, onChange, models } = props;
+  const listId = `${id}-models`;
+  return (
+    <>
+      <input
+        {...nativeControlAttributes(props, 'h-9 font-mono text-[12.5px]')}
+        type="text"
+        list={listId}
+        autoComplete="off"
+        spellCheck={false}
+        value={typeof value === 'string' ? value : ''}
+        onChange={(event) => onChange(event.target.value === '' && !hint.required ? undefined : event.target.value)}
+        placeholder={hint.placeholder}
+      />
+      <datalist id={listId}>
+        {models.map((model) => (
+          <option key={model} value={model} />
+        ))}
+      </datalist>
+    </>
+  );
 }
 
 function sameJson(text: string, value: unknown): boolean {
@@ -298,25 +275,17 @@ function pretty(value: unknown): string {
  * A JSON value edited as text: every edit that parses is applied at once; one that does not stays on screen with
  * the parse error below it (nothing typed is thrown away). Undo and other outside changes replace the text.
  */
+/** JSON edited as text; `editorProps` (label, theme, read-only state…) go to the code editor as they are. */
 function JsonField({
   value,
   onChange,
-  readOnly,
   invalid,
-  describedBy,
-  label,
-  theme,
-  suggestions,
   path,
-}: {
+  ...editorProps
+}: Pick<CodeEditorProps, 'readOnly' | 'describedBy' | 'label' | 'theme' | 'suggestions'> & {
   value: unknown;
   onChange(value: unknown): void;
-  readOnly: boolean;
   invalid: boolean;
-  describedBy?: string;
-  label: string;
-  theme: 'light' | 'dark';
-  suggestions?: () => Suggestion[];
   path: string;
 }) {
   const [draft, setDraft] = useState(() => pretty(value));
@@ -335,12 +304,8 @@ function JsonField({
           if (text.trim() === '') onChange(undefined);
           else if (parseProblem(text) === null) onChange(JSON.parse(text));
         }}
+        {...editorProps}
         language="json"
-        suggestions={suggestions}
-        theme={theme}
-        readOnly={readOnly}
-        label={label}
-        describedBy={describedBy}
         invalid={invalid || problem !== null}
         minHeight="56px"
         testId={`json-${path}`}
@@ -358,29 +323,9 @@ function JsonField({
  * A config value that is either a template text or JSON containing templates (the output block's value, an HTTP
  * body). Text is what most people want, so it is the default; JSON is one click away.
  */
-function TemplateValueField({
-  id,
-  value,
-  onChange,
-  hint,
-  readOnly,
-  invalid,
-  describedBy,
-  suggestions,
-  theme,
-  path,
-}: {
-  id: string;
-  value: unknown;
-  onChange(value: unknown): void;
-  hint: FieldHint;
-  readOnly: boolean;
-  invalid: boolean;
-  describedBy?: string;
-  suggestions: () => Suggestion[];
-  theme: 'light' | 'dark';
-  path: string;
-}) {
+/** A value that is either template text or JSON (containing templates), with a switch between the two. */
+function TemplateValueField(props: ControlProps) {
+  const { value, onChange, hint, readOnly, path } = props;
   const inferred = value !== undefined && typeof value !== 'string' ? 'json' : 'text';
   const [mode, setMode] = useState<'text' | 'json'>(inferred);
   const [seenKind, setSeenKind] = useState(inferred);
@@ -423,20 +368,16 @@ function TemplateValueField({
       </div>
       {mode === 'text' ? (
         <TemplateInput
-          id={id}
+          {...templateInputAttributes(props)}
           value={typeof value === 'string' ? value : ''}
           onChange={(text) => onChange(text === '' ? undefined : text)}
-          suggestions={suggestions}
           multiline
           rows={3}
           mono
           placeholder={path === 'value' ? 'Empty: the outputs of the connected blocks. Type {{ to insert a value.' : 'Type {{ to insert a value from an earlier block'}
-          disabled={readOnly}
-          invalid={invalid}
-          describedBy={describedBy}
         />
       ) : (
-        <JsonField value={value} onChange={onChange} readOnly={readOnly} invalid={invalid} describedBy={describedBy} label={hint.label} theme={theme} suggestions={suggestions} path={path} />
+        <JsonField {...codeEditorAttributes(props)} value={value} onChange={onChange} path={path} />
       )}
     </div>
   );
@@ -521,11 +462,7 @@ export function InputFieldsEditor({
                   disabled={readOnly}
                   className={controlClass(false, 'h-8 w-28 pr-7 text-xs')}
                 >
-                  {INPUT_TYPES.map((type) => (
-                    <option key={type.value} value={type.value}>
-                      {type.label}
-                    </option>
-                  ))}
+                  <SelectOptions options={INPUT_TYPES} />
                 </select>
               </div>
               <div className="mt-1.5 flex items-center justify-between">

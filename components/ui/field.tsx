@@ -45,6 +45,25 @@ function describedBy(id: string, hint: ReactNode, error?: string | null): string
   return hint ? `${id}-hint` : undefined;
 }
 
+/** What every labelled control carries: its id, its invalid state and the message that describes it. */
+function controlAttributes(id: string, hint: ReactNode, error: string | null | undefined, extraClasses: string) {
+  return {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+    className: controlClasses(Boolean(error), extraClasses),
+  };
+}
+
+/** The `<option>`s of a select, one per value. */
+export function SelectOptions({ options }: { options: ReadonlyArray<{ value: string; label: string }> }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}
+
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: ReactNode;
   hint?: ReactNode;
@@ -62,11 +81,8 @@ export function TextField({ label, hint, error, className, inputClassName = '', 
   const isPassword = type === 'password';
   const input = (
     <input
-      id={id}
+      {...controlAttributes(id, hint, error, `h-9 ${isPassword ? 'pr-16' : ''} ${inputClassName}`)}
       type={isPassword && revealed ? 'text' : type}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(id, hint, error)}
-      className={controlClasses(Boolean(error), `h-9 ${isPassword ? 'pr-16' : ''} ${inputClassName}`)}
       {...props}
     />
   );
@@ -105,13 +121,7 @@ export function TextAreaField({ label, hint, error, className, ...props }: TextA
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={controlClasses(Boolean(error), 'min-h-20 resize-y py-2')}
-        {...props}
-      />
+      <textarea {...controlAttributes(id, hint, error, 'min-h-20 resize-y py-2')} {...props} />
     </FieldFrame>
   );
 }
@@ -129,18 +139,8 @@ export function SelectField({ label, hint, error, options, className, ...props }
   const id = useId();
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={controlClasses(Boolean(error), 'h-9 pr-8')}
-        {...props}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+      <select {...controlAttributes(id, hint, error, 'h-9 pr-8')} {...props}>
+        <SelectOptions options={options} />
       </select>
     </FieldFrame>
   );
@@ -150,11 +150,7 @@ export function SelectField({ label, hint, error, options, className, ...props }
 export function Select({ options, className = '', ...props }: SelectHTMLAttributes<HTMLSelectElement> & { options: ReadonlyArray<{ value: string; label: string }> }) {
   return (
     <select className={controlClasses(false, `h-8 w-auto pr-8 text-xs ${className}`)} {...props}>
-      {options.map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
+      <SelectOptions options={options} />
     </select>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode, SVGProps } from 'react';
+import type { SVGProps } from 'react';
 
 // The app's local icons. Inline SVG: nothing is fetched from anywhere; decorative (aria-hidden), the text beside an
 // icon says what it means.
@@ -6,199 +6,60 @@ import type { ReactNode, SVGProps } from 'react';
 // `Icon`: a named set (24×24, stroked, in the spirit of lucide) for the block icons the catalog names (a block type
 // picks one of these names; a new picture is one entry here), the editor's toolbar and the executions pages.
 
-const PATHS: Record<string, ReactNode> = {
-  'log-in': (
-    <>
-      <path d="M15 3h4a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-4" />
-      <path d="m10 17 5-5-5-5" />
-      <path d="M15 12H3" />
-    </>
-  ),
-  flag: (
-    <>
-      <path d="M4 22V4" />
-      <path d="M4 15s1-1 4-1 5 2 8 2 4-1 4-1V3s-1 1-4 1-5-2-8-2-4 1-4 1" />
-    </>
-  ),
-  sparkles: (
-    <>
-      <path d="M9.9 15.5 8 21l-1.9-5.5L1 13.6l5.1-1.9L8 6l1.9 5.7 5.1 1.9z" />
-      <path d="M18 2v4M16 4h4M19 15v4M17 17h4" />
-    </>
-  ),
-  bot: (
-    <>
-      <rect x="4" y="8" width="16" height="12" rx="2" />
-      <path d="M12 8V4M8 4h8" />
-      <path d="M2 14h2M20 14h2M9 13v2M15 13v2" />
-    </>
-  ),
-  code: (
-    <>
-      <path d="m16 18 6-6-6-6" />
-      <path d="m8 6-6 6 6 6" />
-    </>
-  ),
-  'git-branch': (
-    <>
-      <circle cx="6" cy="6" r="2.5" />
-      <circle cx="18" cy="6" r="2.5" />
-      <circle cx="6" cy="18" r="2.5" />
-      <path d="M6 8.5v7" />
-      <path d="M18 8.5a9 9 0 0 1-9 9" />
-    </>
-  ),
-  globe: (
-    <>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M3 12h18" />
-      <path d="M12 3a14 14 0 0 1 0 18a14 14 0 0 1 0-18" />
-    </>
-  ),
-  box: (
-    <>
-      <path d="M21 8 12 3 3 8v8l9 5 9-5z" />
-      <path d="m3 8 9 5 9-5M12 13v8" />
-    </>
-  ),
-  undo: (
-    <>
-      <path d="M9 14 4 9l5-5" />
-      <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
-    </>
-  ),
-  redo: (
-    <>
-      <path d="m15 14 5-5-5-5" />
-      <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
-    </>
-  ),
-  layout: (
-    <>
-      <rect x="2" y="4" width="6" height="5" rx="1" />
-      <rect x="16" y="2" width="6" height="5" rx="1" />
-      <rect x="16" y="15" width="6" height="5" rx="1" />
-      <path d="M8 6.5h4v11h4M12 4.5h4" />
-    </>
-  ),
-  help: (
-    <>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M9.1 9a3 3 0 0 1 5.8 1c0 2-3 2.5-3 4.5" />
-      <path d="M12 17.5h.01" />
-    </>
-  ),
-  play: <path d="M7 4v16l13-8z" />,
-  stop: <rect x="6" y="6" width="12" height="12" rx="1.5" />,
-  rocket: (
-    <>
-      <path d="M4.5 16.5c-1.5 1.3-2 5-2 5s3.7-.5 5-2c.7-.8.7-2.1-.1-2.9a2.2 2.2 0 0 0-2.9-.1z" />
-      <path d="m12 15-3-3a22 22 0 0 1 2-4A12.9 12.9 0 0 1 22 2c0 2.7-.8 7.5-6 11a22.4 22.4 0 0 1-4 2z" />
-      <path d="M9 12H4s.6-3 2-4c1.6-1.1 5 0 5 0M12 15v5s3-.6 4-2c1.1-1.6 0-5 0-5" />
-    </>
-  ),
-  sun: (
-    <>
-      <circle cx="12" cy="12" r="4" />
-      <path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" />
-    </>
-  ),
-  moon: <path d="M12 3a6 6 0 0 0 9 9 9 9 0 1 1-9-9z" />,
-  x: <path d="M18 6 6 18M6 6l12 12" />,
-  search: (
-    <>
-      <circle cx="11" cy="11" r="7" />
-      <path d="m21 21-4.3-4.3" />
-    </>
-  ),
-  alert: (
-    <>
-      <path d="m21.7 18-8-14a2 2 0 0 0-3.4 0l-8 14A2 2 0 0 0 4 21h16a2 2 0 0 0 1.7-3z" />
-      <path d="M12 9v4M12 17h.01" />
-    </>
-  ),
-  check: <path d="M20 6 9 17l-5-5" />,
-  'chevron-down': <path d="m6 9 6 6 6-6" />,
-  'chevron-right': <path d="m9 18 6-6-6-6" />,
-  trash: (
-    <>
-      <path d="M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6" />
-      <path d="M10 11v6M14 11v6" />
-    </>
-  ),
-  copy: (
-    <>
-      <rect x="8" y="8" width="13" height="13" rx="2" />
-      <path d="M4 16a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2" />
-    </>
-  ),
-  terminal: (
-    <>
-      <path d="m4 17 6-6-6-6M12 19h8" />
-    </>
-  ),
-  'external-link': (
-    <>
-      <path d="M15 3h6v6M10 14 21 3" />
-      <path d="M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6" />
-    </>
-  ),
-  lock: (
-    <>
-      <rect x="4" y="11" width="16" height="10" rx="2" />
-      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
-    </>
-  ),
-  cloud: <path d="M17.5 19a4.5 4.5 0 1 0-1.4-8.8A7 7 0 1 0 4 16.3 4 4 0 0 0 7 19z" />,
-  history: (
-    <>
-      <path d="M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8" />
-      <path d="M3 3v5h5M12 7v5l4 2" />
-    </>
-  ),
-  keyboard: (
-    <>
-      <rect x="2" y="5" width="20" height="14" rx="2" />
-      <path d="M6 9h.01M10 9h.01M14 9h.01M18 9h.01M6 13h.01M18 13h.01M9 13h6M7 16h10" />
-    </>
-  ),
-  'skip-forward': (
-    <>
-      <path d="m5 4 10 8-10 8z" />
-      <path d="M19 5v14" />
-    </>
-  ),
-  minus: <path d="M5 12h14" />,
-  clock: (
-    <>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 7v5l3 2" />
-    </>
-  ),
-  rerun: (
-    <>
-      <path d="M3 12a9 9 0 0 1 15.5-6.2L21 8" />
-      <path d="M21 3v5h-5" />
-      <path d="M21 12a9 9 0 0 1-15.5 6.2L3 16" />
-      <path d="M3 21v-5h5" />
-    </>
-  ),
-  'arrow-left': <path d="M19 12H5M12 19l-7-7 7-7" />,
-  pencil: (
-    <>
-      <path d="M17 3a2.8 2.8 0 1 1 4 4L7.5 20.5 2 22l1.5-5.5z" />
-      <path d="m15 5 4 4" />
-    </>
-  ),
-  activity: <path d="M22 12h-4l-3 9L9 3l-3 9H2" />,
-  coins: (
-    <>
-      <circle cx="8" cy="8" r="6" />
-      <path d="M18.1 10.4A6 6 0 1 1 10.3 18" />
-      <path d="M7 6h1v4" />
-    </>
-  ),
-  wrench: <path d="M14.7 6.3a1 1 0 0 0 0 1.4l1.6 1.6a1 1 0 0 0 1.4 0l3.8-3.8a6 6 0 0 1-7.9 7.9l-6.9 6.9a2.1 2.1 0 0 1-3-3l6.9-6.9a6 6 0 0 1 7.9-7.9z" />,
+/** One stroked element of an icon: a path's `d`, a circle (cx, cy, r) or a rounded rect (x, y, width, height, rx). */
+type Shape = string | { circle: readonly [number, number, number] } | { rect: readonly [number, number, number, number, number] };
+
+function ShapeElement({ shape }: { shape: Shape }) {
+  if (typeof shape === 'string') return <path d={shape} />;
+  if ('circle' in shape) {
+    const [cx, cy, r] = shape.circle;
+    return <circle cx={cx} cy={cy} r={r} />;
+  }
+  const [x, y, width, height, rx] = shape.rect;
+  return <rect x={x} y={y} width={width} height={height} rx={rx} />;
+}
+
+const PATHS: Record<string, readonly Shape[]> = {
+  'log-in': ['M15 3h4a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-4', 'm10 17 5-5-5-5', 'M15 12H3'],
+  flag: ['M4 22V4', 'M4 15s1-1 4-1 5 2 8 2 4-1 4-1V3s-1 1-4 1-5-2-8-2-4 1-4 1'],
+  sparkles: ['M9.9 15.5 8 21l-1.9-5.5L1 13.6l5.1-1.9L8 6l1.9 5.7 5.1 1.9z', 'M18 2v4M16 4h4M19 15v4M17 17h4'],
+  bot: [{ rect: [4, 8, 16, 12, 2] }, 'M12 8V4M8 4h8', 'M2 14h2M20 14h2M9 13v2M15 13v2'],
+  code: ['m16 18 6-6-6-6', 'm8 6-6 6 6 6'],
+  'git-branch': [{ circle: [6, 6, 2.5] }, { circle: [18, 6, 2.5] }, { circle: [6, 18, 2.5] }, 'M6 8.5v7', 'M18 8.5a9 9 0 0 1-9 9'],
+  globe: [{ circle: [12, 12, 9] }, 'M3 12h18', 'M12 3a14 14 0 0 1 0 18a14 14 0 0 1 0-18'],
+  box: ['M21 8 12 3 3 8v8l9 5 9-5z', 'm3 8 9 5 9-5M12 13v8'],
+  undo: ['M9 14 4 9l5-5', 'M4 9h10.5a5.5 5.5 0 0 1 0 11H11'],
+  redo: ['m15 14 5-5-5-5', 'M20 9H9.5a5.5 5.5 0 0 0 0 11H13'],
+  layout: [{ rect: [2, 4, 6, 5, 1] }, { rect: [16, 2, 6, 5, 1] }, { rect: [16, 15, 6, 5, 1] }, 'M8 6.5h4v11h4M12 4.5h4'],
+  help: [{ circle: [12, 12, 9] }, 'M9.1 9a3 3 0 0 1 5.8 1c0 2-3 2.5-3 4.5', 'M12 17.5h.01'],
+  play: ['M7 4v16l13-8z'],
+  stop: [{ rect: [6, 6, 12, 12, 1.5] }],
+  rocket: ['M4.5 16.5c-1.5 1.3-2 5-2 5s3.7-.5 5-2c.7-.8.7-2.1-.1-2.9a2.2 2.2 0 0 0-2.9-.1z', 'm12 15-3-3a22 22 0 0 1 2-4A12.9 12.9 0 0 1 22 2c0 2.7-.8 7.5-6 11a22.4 22.4 0 0 1-4 2z', 'M9 12H4s.6-3 2-4c1.6-1.1 5 0 5 0M12 15v5s3-.6 4-2c1.1-1.6 0-5 0-5'],
+  sun: [{ circle: [12, 12, 4] }, 'M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4'],
+  moon: ['M12 3a6 6 0 0 0 9 9 9 9 0 1 1-9-9z'],
+  x: ['M18 6 6 18M6 6l12 12'],
+  search: [{ circle: [11, 11, 7] }, 'm21 21-4.3-4.3'],
+  alert: ['m21.7 18-8-14a2 2 0 0 0-3.4 0l-8 14A2 2 0 0 0 4 21h16a2 2 0 0 0 1.7-3z', 'M12 9v4M12 17h.01'],
+  check: ['M20 6 9 17l-5-5'],
+  'chevron-down': ['m6 9 6 6 6-6'],
+  'chevron-right': ['m9 18 6-6-6-6'],
+  trash: ['M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6', 'M10 11v6M14 11v6'],
+  copy: [{ rect: [8, 8, 13, 13, 2] }, 'M4 16a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2'],
+  terminal: ['m4 17 6-6-6-6M12 19h8'],
+  'external-link': ['M15 3h6v6M10 14 21 3', 'M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6'],
+  lock: [{ rect: [4, 11, 16, 10, 2] }, 'M8 11V7a4 4 0 0 1 8 0v4'],
+  cloud: ['M17.5 19a4.5 4.5 0 1 0-1.4-8.8A7 7 0 1 0 4 16.3 4 4 0 0 0 7 19z'],
+  history: ['M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8', 'M3 3v5h5M12 7v5l4 2'],
+  keyboard: [{ rect: [2, 5, 20, 14, 2] }, 'M6 9h.01M10 9h.01M14 9h.01M18 9h.01M6 13h.01M18 13h.01M9 13h6M7 16h10'],
+  'skip-forward': ['m5 4 10 8-10 8z', 'M19 5v14'],
+  minus: ['M5 12h14'],
+  clock: [{ circle: [12, 12, 9] }, 'M12 7v5l3 2'],
+  rerun: ['M3 12a9 9 0 0 1 15.5-6.2L21 8', 'M21 3v5h-5', 'M21 12a9 9 0 0 1-15.5 6.2L3 16', 'M3 21v-5h5'],
+  'arrow-left': ['M19 12H5M12 19l-7-7 7-7'],
+  pencil: ['M17 3a2.8 2.8 0 1 1 4 4L7.5 20.5 2 22l1.5-5.5z', 'm15 5 4 4'],
+  activity: ['M22 12h-4l-3 9L9 3l-3 9H2'],
+  coins: [{ circle: [8, 8, 6] }, 'M18.1 10.4A6 6 0 1 1 10.3 18', 'M7 6h1v4'],
+  wrench: ['M14.7 6.3a1 1 0 0 0 0 1.4l1.6 1.6a1 1 0 0 0 1.4 0l3.8-3.8a6 6 0 0 1-7.9 7.9l-6.9 6.9a2.1 2.1 0 0 1-3-3l6.9-6.9a6 6 0 0 1 7.9-7.9z'],
 };
 
 export function Icon({ name, className = 'h-4 w-4', ...props }: { name: string; className?: string } & Omit<SVGProps<SVGSVGElement>, 'name'>) {
@@ -214,7 +75,9 @@ export function Icon({ name, className = 'h-4 w-4', ...props }: { name: string; 
       className={className}
       {...props}
     >
-      {PATHS[name] ?? PATHS.box}
+      {(PATHS[name] ?? PATHS.box).map((shape, index) => (
+        <ShapeElement key={index} shape={shape} />
+      ))}
     </svg>
   );
 }
@@ -235,66 +98,35 @@ export function categoryTone(category: string | undefined) {
 
 const BASE = 'h-4 w-4 shrink-0';
 
-export function PlusIcon({ className = BASE }: { className?: string }) {
-  return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
-      <path d="M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z" />
-    </svg>
-  );
+/** A solid path; `evenOdd` cuts holes where the outline crosses itself. */
+type SolidPath = { d: string; evenOdd?: true };
+
+/** One solid icon component per picture, all drawn by the same renderer. */
+function solidIcon(paths: readonly SolidPath[]) {
+  return function SolidIcon({ className = BASE }: { className?: string }) {
+    return (
+      <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
+        {paths.map(({ d, evenOdd }) => (
+          <path key={d} d={d} fillRule={evenOdd && 'evenodd'} clipRule={evenOdd && 'evenodd'} />
+        ))}
+      </svg>
+    );
+  };
 }
 
-export function UploadIcon({ className = BASE }: { className?: string }) {
-  return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
-      <path d="M9.25 13.25a.75.75 0 0 0 1.5 0V4.636l2.955 3.129a.75.75 0 0 0 1.09-1.03l-4.25-4.5a.75.75 0 0 0-1.09 0l-4.25 4.5a.75.75 0 1 0 1.09 1.03L9.25 4.636v8.614Z" />
-      <path d="M3.5 12.75a.75.75 0 0 0-1.5 0v2.5A2.75 2.75 0 0 0 4.75 18h10.5A2.75 2.75 0 0 0 18 15.25v-2.5a.75.75 0 0 0-1.5 0v2.5c0 .69-.56 1.25-1.25 1.25H4.75c-.69 0-1.25-.56-1.25-1.25v-2.5Z" />
-    </svg>
-  );
-}
+export const PlusIcon = solidIcon([{ d: 'M10.75 4.75a.75.75 0 0 0-1.5 0v4.5h-4.5a.75.75 0 0 0 0 1.5h4.5v4.5a.75.75 0 0 0 1.5 0v-4.5h4.5a.75.75 0 0 0 0-1.5h-4.5v-4.5Z' }]);
 
-export function SearchIcon({ className = BASE }: { className?: string }) {
-  return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
-      <path
-        fillRule="evenodd"
-        d="M9 3.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11ZM2 9a7 7 0 1 1 12.452 4.391l3.328 3.329a.75.75 0 1 1-1.06 1.06l-3.329-3.328A7 7 0 0 1 2 9Z"
-        clipRule="evenodd"
-      />
-    </svg>
-  );
-}
+export const UploadIcon = solidIcon([{ d: 'M9.25 13.25a.75.75 0 0 0 1.5 0V4.636l2.955 3.129a.75.75 0 0 0 1.09-1.03l-4.25-4.5a.75.75 0 0 0-1.09 0l-4.25 4.5a.75.75 0 1 0 1.09 1.03L9.25 4.636v8.614Z' }, { d: 'M3.5 12.75a.75.75 0 0 0-1.5 0v2.5A2.75 2.75 0 0 0 4.75 18h10.5A2.75 2.75 0 0 0 18 15.25v-2.5a.75.75 0 0 0-1.5 0v2.5c0 .69-.56 1.25-1.25 1.25H4.75c-.69 0-1.25-.56-1.25-1.25v-2.5Z' }]);
 
-export function DotsIcon({ className = BASE }: { className?: string }) {
-  return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
-      <path d="M3 10a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0ZM8.5 10a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0ZM15.5 8.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z" />
-    </svg>
-  );
-}
+export const SearchIcon = solidIcon([{ d: 'M9 3.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11ZM2 9a7 7 0 1 1 12.452 4.391l3.328 3.329a.75.75 0 1 1-1.06 1.06l-3.329-3.328A7 7 0 0 1 2 9Z', evenOdd: true }]);
 
-export function ChevronDownIcon({ className = BASE }: { className?: string }) {
-  return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
-      <path fillRule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clipRule="evenodd" />
-    </svg>
-  );
-}
+export const DotsIcon = solidIcon([{ d: 'M3 10a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0ZM8.5 10a1.5 1.5 0 1 1 3 0 1.5 1.5 0 0 1-3 0ZM15.5 8.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z' }]);
 
-export function TemplateIcon({ className = BASE }: { className?: string }) {
-  return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
-      <path d="M2 4.75A2.75 2.75 0 0 1 4.75 2h10.5A2.75 2.75 0 0 1 18 4.75v1.5a.75.75 0 0 1-.75.75H2.75A.75.75 0 0 1 2 6.25v-1.5ZM2.75 8.5a.75.75 0 0 0-.75.75v6A2.75 2.75 0 0 0 4.75 18h2.5a.75.75 0 0 0 .75-.75v-8a.75.75 0 0 0-.75-.75h-4.5ZM10.25 8.5a.75.75 0 0 0-.75.75v8c0 .414.336.75.75.75h5A2.75 2.75 0 0 0 18 15.25v-6a.75.75 0 0 0-.75-.75h-7Z" />
-    </svg>
-  );
-}
+export const ChevronDownIcon = solidIcon([{ d: 'M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z', evenOdd: true }]);
 
-export function CloseIcon({ className = BASE }: { className?: string }) {
-  return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={className}>
-      <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
-    </svg>
-  );
-}
+export const TemplateIcon = solidIcon([{ d: 'M2 4.75A2.75 2.75 0 0 1 4.75 2h10.5A2.75 2.75 0 0 1 18 4.75v1.5a.75.75 0 0 1-.75.75H2.75A.75.75 0 0 1 2 6.25v-1.5ZM2.75 8.5a.75.75 0 0 0-.75.75v6A2.75 2.75 0 0 0 4.75 18h2.5a.75.75 0 0 0 .75-.75v-8a.75.75 0 0 0-.75-.75h-4.5ZM10.25 8.5a.75.75 0 0 0-.75.75v8c0 .414.336.75.75.75h5A2.75 2.75 0 0 0 18 15.25v-6a.75.75 0 0 0-.75-.75h-7Z' }]);
+
+export const CloseIcon = solidIcon([{ d: 'M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z' }]);
 
 /** Three connected nodes: the product's picture of a workflow, for the empty state. */
 export function WorkflowIllustration({ className = 'h-12 w-12' }: { className?: string }) {

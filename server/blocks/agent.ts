@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { resolveModel } from '../llm/providers';
 import { runModel } from '../llm/run';
 import { BUILTIN_TOOL_NAMES, buildAgentTools } from '../llm/tools';
+import { modelAndPromptConfig } from './llm';
 import { defineBlock } from './types';
 
 /** Tools every agent may be given by name. */
@@ -21,8 +22,7 @@ export const agentBlock = defineBlock({
   icon: 'bot',
   category: 'ai',
   config: {
-    model: z.string().min(1),
-    prompt: z.string().min(1),
+    ...modelAndPromptConfig,
     instructions: z.string().optional(),
     tools: z.array(agentToolSchema).default([]),
     /** The most model calls the agent makes before it must answer. */

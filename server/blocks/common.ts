@@ -27,6 +27,11 @@ export const commonConfigShape = {
 
 export type CommonConfigShape = typeof commonConfigShape;
 
+/** A drop-down hint; `labels` maps each stored value to what the user reads, in the order shown. */
+export function selectHint(label: string, labels: Readonly<Record<string, string>>): FieldHintSpec {
+  return { widget: 'select', label, options: Object.entries(labels).map(([value, text]) => ({ value, label: text })) };
+}
+
 export const commonFieldHints: Readonly<Record<string, FieldHintSpec>> = {
   timeout_ms: {
     widget: 'number',
@@ -47,21 +52,11 @@ export const commonFieldHints: Readonly<Record<string, FieldHintSpec>> = {
     advanced: true,
   },
   'retry.backoff': {
-    widget: 'select',
-    label: 'Retry backoff',
-    options: [
-      { value: 'exponential', label: 'Exponential (double the delay each time)' },
-      { value: 'fixed', label: 'Fixed' },
-    ],
+    ...selectHint('Retry backoff', { exponential: 'Exponential (double the delay each time)', fixed: 'Fixed' }),
     advanced: true,
   },
   on_error: {
-    widget: 'select',
-    label: 'On error',
-    options: [
-      { value: 'fail', label: 'Fail the execution' },
-      { value: 'continue', label: 'Continue the execution' },
-    ],
+    ...selectHint('On error', { fail: 'Fail the execution', continue: 'Continue the execution' }),
     advanced: true,
   },
 };

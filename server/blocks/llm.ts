@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { readJsonReply, withJsonInstruction } from '../llm/json';
 import { resolveModel } from '../llm/providers';
 import { runModel } from '../llm/run';
+import { selectHint } from './common';
 import { defineBlock } from './types';
+
+/** What every model-driven block is given: which model, and the (templated) prompt it answers. */
+export const modelAndPromptConfig = {
+  /** `"gpt-4o-mini"`, or `provider/model` such as `"anthropic/claude-sonnet-4-5"` or `"ollama/llama3.2"`. */
+  model: z.string().min(1),
+  prompt: z.string().min(1),
+};
 
 /** One call to a language model. */
 export const llmBlock = defineBlock({
@@ -12,9 +20,7 @@ export const llmBlock = defineBlock({
   icon: 'sparkles',
   category: 'ai',
   config: {
-    /** `"gpt-4o-mini"`, or `provider/model` such as `"anthropic/claude-sonnet-4-5"` or `"ollama/llama3.2"`. */
-    model: z.string().min(1),
-    prompt: z.string().min(1),
+    ...modelAndPromptConfig,
     system: z.string().optional(),
     temperature: z.number().min(0).max(2).optional(),
     max_tokens: z.int().positive().optional(),
@@ -51,13 +57,6 @@ export const llmBlock = defineBlock({
     prompt: { widget: 'textarea', label: 'Prompt', help: 'Supports {{block_id.field}} templates, e.g. {{input.text}}.' },
     temperature: { widget: 'number', label: 'Temperature', help: 'From 0 (focused) to 2 (creative).' },
     max_tokens: { widget: 'number', label: 'Max tokens', help: 'Upper bound on the length of the reply.' },
-    response_format: {
-      widget: 'select',
-      label: 'Response format',
-      options: [
-        { value: 'text', label: 'Text' },
-        { value: 'json', label: 'JSON (parsed)' },
-      ],
-    },
+    response_format: selectHint('Response format', { text: 'Text', json: 'JSON (parsed)' }),
   },
 });

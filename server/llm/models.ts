@@ -27,26 +27,26 @@ export interface LlmProviderInfo {
   settings: readonly { name: string; required: boolean }[];
 }
 
+/** The Responses and Chat Completions providers reach the same OpenAI account. */
+const openaiSettings = [
+  { name: 'OPENAI_API_KEY', required: true },
+  { name: 'OPENAI_BASE_URL', required: false },
+] as const;
+
 export const llmProviders: readonly LlmProviderInfo[] = [
   {
     id: 'openai',
     label: 'OpenAI',
     help: 'OpenAI through its Responses API.',
     models: ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini', 'gpt-4.1', 'gpt-5-mini', 'gpt-5'],
-    settings: [
-      { name: 'OPENAI_API_KEY', required: true },
-      { name: 'OPENAI_BASE_URL', required: false },
-    ],
+    settings: openaiSettings,
   },
   {
     id: 'openai-chat',
     label: 'OpenAI (Chat Completions)',
     help: 'The same OpenAI models through the older Chat Completions API, e.g. for proxies that only speak it.',
     models: ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini', 'gpt-4.1'],
-    settings: [
-      { name: 'OPENAI_API_KEY', required: true },
-      { name: 'OPENAI_BASE_URL', required: false },
-    ],
+    settings: openaiSettings,
   },
   {
     id: 'anthropic',

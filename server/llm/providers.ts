@@ -7,13 +7,17 @@ import { env } from '../env';
 import { createGuardedFetch, NetworkError } from '../net';
 import { checkAddress, resolveWithDns, type AddressPolicy } from '../net/guarded-lookup';
 import { llmProviderAliases, llmProviderIds, type LlmProviderId } from './models';
-import { missingCredentialError, readSetting, requireSetting, type CredentialReader, type ProviderSetting } from './settings';
+import { missingCredentialError, readSetting, requireSetting, type CredentialReader, type ProviderSetting, type ProviderSettingName } from './settings';
 
 // From a block's model string (`openai/gpt-4o-mini`, `claude-sonnet-4-5` with a default provider…) to an AI SDK
 // model with its key and base URL, plus what the rest of server/llm needs to know about it.
 
-const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com/v1';
+/** Where a keyed provider is reached when no base URL is set. */
+const DEFAULT_BASE_URLS = {
+  OPENAI_BASE_URL: 'https://api.openai.com/v1',
+  ANTHROPIC_BASE_URL: 'https://api.anthropic.com/v1',
+} as const;
+type KeyedBaseUrlName = keyof typeof DEFAULT_BASE_URLS;
 const OLLAMA_DEFAULT_BASE_URL = 'http://localhost:11434/v1';
 
 export interface ModelRef {
@@ -130,6 +134,24 @@ function baseUrlOf(setting: ProviderSetting | null, fallback: string): string {
   return (setting ? parseBaseUrl(setting).href : fallback).replace(/\/+$/, '');
 }
 
+/**
+ * A hosted provider's required key and the client settings to reach it: its default address unless a base URL is
+ * set, and only with a key from the same place as that base URL.
+ */
+async function keyedClientSettings(
+  context: CredentialReader,
+  options: ResolveModelOptions,
+  [keyName, baseUrlName]: readonly [ProviderSettingName, KeyedBaseUrlName],
+  needs: string,
+) {
+  const key = await requireSetting(context, keyName, needs);
+  const baseUrl = await readSetting(context, baseUrlName);
+  checkPairing(baseUrl, key, keyName);
+  if (baseUrl) await checkWorkspaceBaseUrl(baseUrl, options);
+  const client = { apiKey: key.value, baseURL: baseUrlOf(baseUrl, DEFAULT_BASE_URLS[baseUrlName]), fetch: providerFetch(baseUrl, options) };
+  return { key, client };
+}
+
 /** Resolves a block's model string to a ready model, reading keys and base URLs (workspace first, then environment). */
 export async function resolveModel(modelString: string, context: CredentialReader, options: ResolveModelOptions = {}): Promise<ResolvedModel> {
   const ref = parseModelString(modelString);
@@ -139,28 +161,14 @@ export async function resolveModel(modelString: string, context: CredentialReade
   switch (ref.provider) {
     case 'openai':
     case 'openai-chat': {
-      const key = await requireSetting(context, 'OPENAI_API_KEY', `${name} needs an OpenAI API key.`);
-      const baseUrl = await readSetting(context, 'OPENAI_BASE_URL');
-      checkPairing(baseUrl, key, 'OPENAI_API_KEY');
-      if (baseUrl) await checkWorkspaceBaseUrl(baseUrl, options);
-      const openai = createOpenAI({
-        apiKey: key.value,
-        baseURL: baseUrlOf(baseUrl, OPENAI_DEFAULT_BASE_URL),
-        fetch: providerFetch(baseUrl, options),
-      });
+      const { key, client } = await keyedClientSettings(context, options, ['OPENAI_API_KEY', 'OPENAI_BASE_URL'], `${name} needs an OpenAI API key.`);
+      const openai = createOpenAI(client);
       const model = ref.provider === 'openai' ? openai.responses(ref.modelId) : openai.chat(ref.modelId);
       return { ...base, model, keyName: key.name, secrets: [key.value], supportsJsonMode: true };
     }
     case 'anthropic': {
-      const key = await requireSetting(context, 'ANTHROPIC_API_KEY', `${name} needs an Anthropic API key.`);
-      const baseUrl = await readSetting(context, 'ANTHROPIC_BASE_URL');
-      checkPairing(baseUrl, key, 'ANTHROPIC_API_KEY');
-      if (baseUrl) await checkWorkspaceBaseUrl(baseUrl, options);
-      const anthropic = createAnthropic({
-        apiKey: key.value,
-        baseURL: baseUrlOf(baseUrl, ANTHROPIC_DEFAULT_BASE_URL),
-        fetch: providerFetch(baseUrl, options),
-      });
+      const { key, client } = await keyedClientSettings(context, options, ['ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL'], `${name} needs an Anthropic API key.`);
+      const anthropic = createAnthropic(client);
       // Anthropic has no schema-less JSON mode: the AI SDK would only warn and ignore it; the instruction does the work.
       return { ...base, model: anthropic(ref.modelId), keyName: key.name, secrets: [key.value], supportsJsonMode: false };
     }
