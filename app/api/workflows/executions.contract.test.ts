@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
+import { isActive } from '@/lib/execution-states';
 import type { Graph } from '@/lib/graph/schema';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
@@ -231,6 +232,13 @@ describe('streams for EventSource clients', () => {
     const events = await readSse(await api('POST', `/api/workflows/${id}/execute/stream`, { key, body: { input: { text: 'hey' } } }));
     const executionId = events[0].data.execution_id as string;
     const last = events.at(-1)!.id;
+    // The stream shows `done` as it happens; the row says the execution ended a moment later (EventSource waits the
+    // 3 s `retry` before it reconnects).
+    for (let i = 0; i < 100; i++) {
+      const { body } = await apiJson<{ status: string }>('GET', `/api/workflows/${id}/executions/${executionId}`, { key });
+      if (!isActive(body.status)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const stream = (lastEventId: number) =>
       api('GET', `/api/workflows/${id}/executions/${executionId}/stream`, { key, headers: { 'last-event-id': String(lastEventId) } });
 
