@@ -5,7 +5,7 @@ import { resetEnvForTests } from '@/server/env';
 import { setStartupState } from '@/server/startup-state';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
-import { apiJson } from './_test/client';
+import { apiJson, createWorkflowWithGraph } from './_test/client';
 import * as trpcRoute from './trpc/[trpc]/route';
 
 // Bad input of every kind answers the contract's JSON 4xx, and text the database cannot hold never loses a run.
@@ -19,11 +19,7 @@ beforeAll(async () => {
   key = ws.keys.editor;
 });
 
-async function workflowWith(g: Graph): Promise<string> {
-  const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Hardened' } });
-  expect((await apiJson('PUT', `/api/workflows/${created.body.id}/graph`, { key, body: g })).status).toBe(200);
-  return created.body.id;
-}
+const workflowWith = (g: Graph) => createWorkflowWithGraph(key, g, 'Hardened');
 
 const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 const echo = () => graph([inputBlock(), outputBlock('output', { value: '{{input}}' })], [edge('input', 'output')]);

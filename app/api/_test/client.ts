@@ -144,3 +144,11 @@ export async function apiJson<T = Record<string, unknown>>(method: string, path:
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
 }
+
+/** Creates a workflow through the API with `graph` saved in it, for tests that need one to run; answers its id. */
+export async function createWorkflowWithGraph(key: string, graph: unknown, name = 'Test workflow'): Promise<string> {
+  const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name } });
+  const saved = await apiJson('PUT', `/api/workflows/${created.body.id}/graph`, { key, body: graph });
+  if (created.status !== 201 || saved.status !== 200) throw new Error(`could not create a workflow: ${created.status}/${saved.status} ${JSON.stringify(saved.body)}`);
+  return created.body.id;
+}

@@ -4,7 +4,7 @@ import { isActive } from '@/lib/execution-states';
 import type { Graph } from '@/lib/graph/schema';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
-import { api, apiJson, readSse } from '../_test/client';
+import { api, apiJson, createWorkflowWithGraph, readSse } from '../_test/client';
 
 // The execution part of ../shared/API.md: execute (sync and streamed), list, get, logs, replayed streams, cancel.
 
@@ -17,12 +17,7 @@ beforeAll(async () => {
   key = ws.keys.editor;
 });
 
-async function workflowWith(g: Graph): Promise<string> {
-  const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Runner' } });
-  const saved = await apiJson('PUT', `/api/workflows/${created.body.id}/graph`, { key, body: g });
-  expect(saved.status).toBe(200);
-  return created.body.id;
-}
+const workflowWith = (g: Graph) => createWorkflowWithGraph(key, g, 'Runner');
 
 const shout = () =>
   graph(
