@@ -18,7 +18,7 @@ const PERSIST_DELAY_MS = 25;
  * finish. A crash loses at most the block in flight. Everything is redacted first: no secret leaves through here.
  */
 export class ExecutionRecorder {
-  private seq = 0;
+  private seq: number;
   private queue: EngineEvent[] = [];
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -27,7 +27,11 @@ export class ExecutionRecorder {
     private readonly prisma: PrismaClient,
     readonly executionId: string,
     private readonly redactor = new SecretRedactor([]),
-  ) {}
+    /** The last sequence number already written (when resuming an execution an earlier attempt began). */
+    afterSeq = 0,
+  ) {
+    this.seq = afterSeq;
+  }
 
   /** The value with the execution's secrets replaced, for what is stored outside the recorder (the execution row). */
   redact<T>(value: T): T {

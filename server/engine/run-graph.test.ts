@@ -2,10 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetEnvForTests } from '../env';
-import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
+import { block, chain, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import type { Graph } from '@/lib/graph/schema';
 import type { EngineEventBody } from './events';
-import { runGraph, type BlockLogRecord, type StopReason } from './run-graph';
+import { runGraph, type BlockLogRecord, type RunGraphOptions, type StopReason } from './run-graph';
 
 // The engine on real blocks: code and conditions in the real sandbox, HTTP against a local server.
 
@@ -15,7 +15,12 @@ interface Run {
   result: Awaited<ReturnType<typeof runGraph>>;
 }
 
-async function run(g: Graph, input: Record<string, unknown> = {}, control?: (events: EngineEventBody[], controller: AbortController) => void): Promise<Run> {
+async function run(
+  g: Graph,
+  input: Record<string, unknown> = {},
+  control?: (events: EngineEventBody[], controller: AbortController) => void,
+  prior?: RunGraphOptions['prior'],
+): Promise<Run> {
   const events: EngineEventBody[] = [];
   const logs: BlockLogRecord[] = [];
   const controller = new AbortController();
@@ -35,6 +40,7 @@ async function run(g: Graph, input: Record<string, unknown> = {}, control?: (eve
     runWorkflow: async () => {
       throw new Error('no workflows in this test');
     },
+    prior,
   });
   return { events, logs, result };
 }
@@ -166,6 +172,35 @@ describe('scheduling', () => {
     expect(result).toMatchObject({ status: 'completed', output: 200 });
     expect(logs).toHaveLength(202);
   }, 60_000);
+});
+
+describe('resuming with blocks an earlier attempt settled', () => {
+  it('does not run them again, uses their recorded outputs and branches, and numbers new logs after theirs', async () => {
+    const g = graph(
+      [inputBlock(), code('first', 'throw new Error("must not run again")'), condition('gate', 'first.n > 1'), code('yes', 'return first.n * 10'), code('no', 'return 0'), outputBlock('output', { value: '{{yes}}' })],
+      [edge('input', 'first'), edge('first', 'gate'), edge('gate', 'yes', { sourceHandle: 'true' }), edge('gate', 'no', { sourceHandle: 'false' }), edge('yes', 'output')],
+    );
+    const prior = new Map([
+      ['input', { status: 'success' as const, output: {}, executionOrder: 1, usage: null }],
+      ['first', { status: 'success' as const, output: { n: 4 }, executionOrder: 2, usage: { input_tokens: 3, output_tokens: 5 } }],
+    ]);
+    const { result, logs, events } = await run(g, {}, undefined, prior);
+    expect(result).toMatchObject({ status: 'completed', output: 40, usage: { input_tokens: 3, output_tokens: 5 } });
+    expect(logs.map((l) => [l.blockId, l.status, l.executionOrder]).sort((a, b) => Number(a[2]) - Number(b[2]))).toEqual([
+      ['gate', 'success', 3],
+      ['yes', 'success', 4],
+      ['no', 'skipped', 5],
+      ['output', 'success', 6],
+    ]);
+    expect(typesOf(events, 'first')).toEqual([]);
+  });
+
+  it('runs a block again whose earlier attempt failed the execution', async () => {
+    const g = chain(code('flaky', 'return 7'));
+    const prior = new Map([['flaky', { status: 'error' as const, output: null, executionOrder: 2, usage: null }]]);
+    const { result } = await run(g, {}, undefined, prior);
+    expect(result).toMatchObject({ status: 'completed', blockOutputs: { flaky: 7 } });
+  });
 });
 
 describe('failures', () => {

@@ -36,6 +36,9 @@ export interface BlockLogRecord {
   console: ConsoleLine[];
 }
 
+/** What an earlier attempt at this execution recorded for a block: settled, so it is not run again. */
+export type PriorBlock = Pick<BlockLogRecord, 'status' | 'output' | 'executionOrder' | 'usage'>;
+
 export interface RunGraphOptions {
   executionId: string;
   workspaceId: string;
@@ -50,6 +53,11 @@ export interface RunGraphOptions {
   credential(name: string): Promise<string | null>;
   describeWorkflow: BlockRunContext<unknown>['describeWorkflow'];
   runWorkflow: BlockRunContext<unknown>['runWorkflow'];
+  /**
+   * Blocks already settled by an earlier attempt (resuming after a crash or a pause), by block id: they count as
+   * finished or skipped with their recorded output, without running, events or block logs again.
+   */
+  prior?: ReadonlyMap<string, PriorBlock>;
 }
 
 /** How the graph run ended: the output when it completed, else why not; block outputs and usage either way. */
@@ -110,11 +118,30 @@ class GraphRun {
   private failure: ExecutionErrorInfo | null = null;
   private usage: TokenUsage | null = null;
   private readonly ranOutputs: string[] = [];
+  private readonly priorExits: { id: string; order: number }[] = [];
 
   constructor(private readonly options: RunGraphOptions) {
     this.prepared = prepare(options.graph);
     this.ancestors = upstreamOf(options.graph);
     this.state = new Map(options.graph.blocks.map((b) => [b.id, 'pending']));
+    for (const [id, prior] of options.prior ?? []) this.settleFromPrior(id, prior);
+  }
+
+  /** A block an earlier attempt settled: its output and taken edges are as recorded then. */
+  private settleFromPrior(id: string, prior: PriorBlock) {
+    const item = this.prepared.get(id);
+    // A block that failed without continuing is not settled: resuming runs it again.
+    if (!item || (prior.status === 'error' && prior.output === null)) return;
+    this.order = Math.max(this.order, prior.executionOrder);
+    if (prior.status === 'skipped') {
+      this.state.set(id, 'skipped');
+      return;
+    }
+    this.state.set(id, 'finished');
+    this.outputs.set(id, prior.output);
+    if (prior.usage) this.usage = addUsage(this.usage, prior.usage);
+    for (const edge of item.definition.takenEdges(item.outgoing, prior.output, prior.status === 'error')) this.taken.add(edge);
+    if (item.definition.role === 'exit') this.priorExits.push({ id, order: prior.executionOrder });
   }
 
   async run(): Promise<GraphResult> {
@@ -261,7 +288,9 @@ class GraphRun {
   }
 
   private result(): GraphResult {
-    const { outputs, ranOutputs, usage } = this;
+    const { outputs, usage } = this;
+    // Exits settled before a resume came first, in the order they ran then.
+    const ranOutputs = [...this.priorExits.sort((a, b) => a.order - b.order).map((e) => e.id), ...this.ranOutputs];
     const blockOutputs = Object.fromEntries(outputs);
     if (this.failure) return { status: 'failed', output: null, error: this.failure, blockOutputs, usage };
     if (this.options.signal.aborted) {

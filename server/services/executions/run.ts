@@ -4,7 +4,8 @@ import type { PrismaClient } from '../../db/generated/client';
 import { nullableJson, storableJson } from '../../db/json';
 import { retryWhileUnavailable } from '../../db/unavailable';
 import { ExecutionRecorder } from '../../engine/recorder';
-import { runGraph, type GraphResult } from '../../engine/run-graph';
+import { runGraph, type GraphResult, type PriorBlock } from '../../engine/run-graph';
+import type { TokenUsage } from '../../run-capabilities';
 import { readCredential } from '../credentials';
 import { executionRedactor } from '../execution-secrets';
 import { describeWorkflowTool, runNestedWorkflow } from './nested-workflows';
@@ -24,6 +25,11 @@ export interface ExecutionJob {
   capMs: number;
   /** How many workflows deep this one was called from agent tools (0 for a run people started). */
   depth: number;
+  /**
+   * Continue an execution an earlier attempt began (its process died, or it paused): blocks with a block log are
+   * not run again, and events continue after the last one written.
+   */
+  resume?: boolean;
 }
 
 const UNEXPECTED_FAILURE = { message: 'The execution failed unexpectedly', block_id: null, code: 'internal_error' };
@@ -33,9 +39,10 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
   const prisma = await db();
   let recorder: ExecutionRecorder | null = null;
   try {
-    recorder = new ExecutionRecorder(prisma, job.executionId, await executionRedactor(job.workspaceId));
+    const earlier = job.resume ? await earlierAttempt(prisma, job.executionId) : null;
+    recorder = new ExecutionRecorder(prisma, job.executionId, await executionRedactor(job.workspaceId), earlier?.lastSeq);
     const events = recorder;
-    events.emit({ type: 'execution_start', workflow_id: job.workflowId, started_at: job.startedAt.toISOString() });
+    if (!earlier) events.emit({ type: 'execution_start', workflow_id: job.workflowId, started_at: job.startedAt.toISOString() });
     const result = events.redact(await runGraph({
       executionId: job.executionId,
       workspaceId: job.workspaceId,
@@ -47,6 +54,7 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
       credential: (name) => readCredential(job.workspaceId, name),
       describeWorkflow: (workflowId) => describeWorkflowTool(job.workspaceId, workflowId),
       runWorkflow: (workflowId, input, callerSignal) => runNestedWorkflow(job, workflowId, input, callerSignal),
+      prior: earlier?.blocks,
     }));
     await recordResult(prisma, events, job, result);
   } catch (error) {
@@ -58,6 +66,18 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
       prisma.execution.update({ where: { id: job.executionId }, data: { status: 'failed', error: UNEXPECTED_FAILURE, completedAt: new Date() } }),
     ).catch(() => undefined);
   }
+}
+
+/** What an earlier attempt recorded: its settled blocks and the last event written. */
+async function earlierAttempt(prisma: PrismaClient, executionId: string) {
+  const [logs, last] = await Promise.all([
+    prisma.blockLog.findMany({ where: { executionId }, select: { blockId: true, status: true, output: true, executionOrder: true, usage: true } }),
+    prisma.executionEvent.aggregate({ where: { executionId }, _max: { seq: true } }),
+  ]);
+  const blocks = new Map<string, PriorBlock>(
+    logs.map((log) => [log.blockId, { status: log.status, output: log.output, executionOrder: log.executionOrder, usage: log.usage as TokenUsage | null }]),
+  );
+  return { blocks, lastSeq: last._max.seq ?? 0 };
 }
 
 /** The last event (done or error), every event written, then the row with the outcome. */
