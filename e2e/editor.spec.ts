@@ -152,23 +152,30 @@ test('an invalid graph shows its problems on the canvas and deploy refuses it', 
   await expect(deploy.getByTestId('deploy-problems')).toContainText('code_1');
   await deploy.getByRole('button', { name: 'Close', exact: true }).click();
 
-  // Connecting the block fixes it: the marker goes and deploy works; the canvas turns read-only.
+  // Connecting the block fixes it: the marker goes and deploy works; the draft stays editable.
   await connect(page, 'handle-input_1-out', 'handle-code_1-in');
   await expectSaved(page);
   await expect(page.getByTestId('problem-count')).toHaveText('0');
   await expect(block(page, 'code_1').getByTestId('block-code_1-problem')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Deploy' }).click();
-  await deploy.getByRole('button', { name: 'Deploy' }).click();
+  await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+  await deploy.getByRole('button', { name: 'Deploy', exact: true }).click();
   await expect(deploy.getByText(/Deployed · version/)).toBeVisible();
   await deploy.getByRole('button', { name: 'Arm webhook' }).click();
   await expect(deploy.getByTestId('webhook-url')).toContainText('/api/webhooks/');
   await expect(deploy.getByTestId('webhook-secret')).toContainText('whsec_');
   await expect(deploy.getByTestId('webhook-snippet')).toContainText('curl -X POST');
   await deploy.getByRole('button', { name: 'Close', exact: true }).click();
-  await expect(page.getByText('This workflow is deployed. Undeploy to edit.')).toBeVisible();
-  await expect(page.getByTestId('palette-code')).toBeDisabled();
-  await page.getByRole('status').getByRole('button', { name: 'Undeploy' }).click();
-  await expect(page.getByText('This workflow is deployed. Undeploy to edit.')).toBeHidden();
+  await expect(page.getByTestId('deployed-badge')).toContainText('Deployed · v1');
+  await expect(page.getByTestId('palette-code')).toBeEnabled();
+
+  // Undeploying asks first; afterwards nothing says deployed, without a reload.
+  await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+  await deploy.getByRole('button', { name: 'Undeploy…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Undeploy this workflow?' });
+  await confirm.getByRole('button', { name: 'Undeploy', exact: true }).click();
+  await expect(deploy.getByText('Draft · not deployed')).toBeVisible();
+  await deploy.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByTestId('deployed-badge')).toHaveCount(0);
   await expect(page.getByTestId('palette-code')).toBeEnabled();
 });
 

@@ -1,11 +1,13 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { describeDiff } from '@/components/versions/diff';
 import { CopyButton, CopyableValue } from '@/components/ui/copy-button';
 import { errorMessage } from '@/components/ui/errors';
 import { Select } from '@/components/ui/field';
@@ -18,11 +20,13 @@ import { Icon } from '@/components/ui/icons';
 import { entryNode } from './graph';
 import { curlBearer, curlSigned, exampleBody, pythonBearer, pythonSigned } from './snippets';
 import { useEditorStore } from './store';
+import { useDeployChanges, useDeployedDiff, useDeploymentStatus, useRefreshDeployment } from './use-deployment';
 import { weftCode } from './use-autosave';
 import type { GraphProblem } from './types';
 
-// The Deploy slide-over: deploy (freezes the saved graph as a version) or undeploy, and arm a single-use webhook for
-// the deployed version, with its URL, its secret (shown once), an expiry countdown and calls ready to paste.
+// The Deploy slide-over: deploy (freezes the saved graph as a numbered version), deploy the draft's changes, undeploy
+// (after a confirmation), and arm a single-use webhook for the deployed version, with its URL, its secret (shown once),
+// an expiry countdown and calls ready to paste. While open it follows the deployment live (a webhook being used).
 
 const TTL_OPTIONS = [
   { value: '600', label: '10 minutes' },
@@ -86,7 +90,7 @@ export function DeployPanel({ open, onClose }: { open: boolean; onClose: () => v
           icon="rocket"
           title="Deploy"
           titleId="deploy-panel-title"
-          description="Freeze this workflow as a version and call it from outside through a webhook."
+          description="Freeze this workflow as a version and call it from outside through a webhook. You keep editing the draft meanwhile."
           closeLabel="Close"
           onClose={onClose}
         />
@@ -98,35 +102,20 @@ export function DeployPanel({ open, onClose }: { open: boolean; onClose: () => v
 
 type DeploymentStatus = NonNullable<ReturnType<typeof useDeploymentStatus>['data']>;
 
-// Opening the panel always asks afresh, and while a webhook is armed its calls show up within seconds.
-function useDeploymentStatus(workflowId: string) {
-  const trpc = useTRPC();
-  return useQuery({
-    ...trpc.deployments.status.queryOptions({ workflow_id: workflowId }),
-    refetchOnMount: 'always',
-    refetchInterval: (query) => (query.state.data?.webhook?.active ? 5_000 : 15_000),
-  });
-}
-
 /** Deploy, undeploy and arm, each reporting its failure (or the graph's problems) for the panel to show. */
 function useDeployActions(workflowId: string, flushSave: () => Promise<boolean>) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [problems, setProblems] = useState<GraphProblem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [armed, setArmed] = useState<ArmedWebhook | null>(null);
-
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.deployments.status.queryKey({ workflow_id: workflowId }) });
-    await queryClient.invalidateQueries({ queryKey: trpc.workflows.get.queryKey({ id: workflowId }) });
-    await queryClient.invalidateQueries({ queryKey: trpc.deployments.versions.queryKey({ workflow_id: workflowId }) });
-  };
+  const refresh = useRefreshDeployment(workflowId);
+  const changes = useDeployChanges(workflowId, flushSave);
 
   const deploy = useMutation(
     trpc.deployments.deploy.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (result) => {
         useEditorStore.getState().setAccess({ deployed: true });
-        useEditorStore.getState().notify('Deployed. The canvas is read-only until you undeploy.');
+        useEditorStore.getState().notify(`Deployed version ${result.version}. Keep editing: changes stay in the draft until you deploy them.`);
         await refresh();
       },
     }),
@@ -159,20 +148,31 @@ function useDeployActions(workflowId: string, flushSave: () => Promise<boolean>)
     try {
       await deploy.mutateAsync({ workflow_id: workflowId });
     } catch (caught) {
-      if (weftCode(caught) === 'invalid_graph') {
-        const details = (caught as { data?: { details?: unknown } }).data?.details;
-        setProblems(Array.isArray(details) ? (details as GraphProblem[]) : []);
-      } else setError(errorMessage(caught, 'The workflow could not be deployed.'));
+      onDeployFailure(caught);
     }
   }
 
+  function onDeployFailure(caught: unknown) {
+    if (weftCode(caught) === 'invalid_graph') {
+      const details = (caught as { data?: { details?: unknown } }).data?.details;
+      setProblems(Array.isArray(details) ? (details as GraphProblem[]) : []);
+    } else setError(errorMessage(caught, 'The workflow could not be deployed.'));
+  }
+
+  async function onDeployChanges() {
+    setError(null);
+    setProblems(null);
+    try {
+      await changes.deployChanges();
+    } catch (caught) {
+      onDeployFailure(caught);
+    }
+  }
+
+  // Asked for in a confirmation dialog, which shows the failure itself.
   async function onUndeploy() {
     setError(null);
-    try {
-      await undeploy.mutateAsync({ workflow_id: workflowId });
-    } catch (caught) {
-      setError(errorMessage(caught, 'The workflow could not be undeployed.'));
-    }
+    await undeploy.mutateAsync({ workflow_id: workflowId });
   }
 
   async function onArm(ttlSeconds: number) {
@@ -184,12 +184,22 @@ function useDeployActions(workflowId: string, flushSave: () => Promise<boolean>)
     }
   }
 
-  return { problems, error, armed, onDeploy, onUndeploy, onArm, deploying: deploy.isPending, undeploying: undeploy.isPending, arming: arm.isPending };
+  return {
+    problems,
+    error,
+    armed,
+    onDeploy,
+    onDeployChanges,
+    onUndeploy,
+    onArm,
+    deploying: deploy.isPending || changes.pending,
+    arming: arm.isPending,
+  };
 }
 
 function DeployBody() {
   const { workflowId, flushSave } = useEditorActions();
-  const status = useDeploymentStatus(workflowId);
+  const status = useDeploymentStatus(workflowId, { live: true });
   const actions = useDeployActions(workflowId, flushSave);
 
   if (status.isPending) return <div className="p-5"><Loading /></div>;
@@ -220,6 +230,9 @@ function DeployBody() {
 
 function StatusSection({ info, actions }: { info: DeploymentStatus; actions: ReturnType<typeof useDeployActions> }) {
   const viewer = useEditorStore((state) => state.viewer);
+  const { workflowId } = useEditorActions();
+  const { diff, differs } = useDeployedDiff(workflowId);
+  const [confirmUndeploy, setConfirmUndeploy] = useState(false);
   return (
     <section className="space-y-3">
       <div className="flex items-center gap-2">
@@ -228,20 +241,38 @@ function StatusSection({ info, actions }: { info: DeploymentStatus; actions: Ret
       </div>
       {info.deployed ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-300">
-          Deployed {info.deployed_at ? <time dateTime={info.deployed_at} title={formatDateTime(info.deployed_at)}>{relativeTime(info.deployed_at)}</time> : null}. Webhooks run this frozen
-          version. To change the workflow, undeploy it first (that also disarms its webhook).
+          Deployed {info.deployed_at ? <time dateTime={info.deployed_at} title={formatDateTime(info.deployed_at)}>{relativeTime(info.deployed_at)}</time> : null}. Webhooks and triggers
+          run version {info.version} while you keep editing the draft; &ldquo;Deploy changes&rdquo; makes the draft the next version.
         </p>
       ) : (
-        <p className="text-sm text-zinc-600 dark:text-zinc-300">Deploying checks the workflow, freezes it as a version and lets you arm a webhook for it. While deployed, the canvas is read-only.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-300">
+          Deploying checks the workflow, freezes it as a numbered version and lets you arm a webhook for it. You can keep editing the draft afterwards.
+        </p>
+      )}
+      {info.deployed && (
+        <p className="text-sm" data-testid="deploy-draft-state">
+          {differs && diff ? (
+            <span className="text-amber-800 dark:text-amber-300">The draft differs from version {info.version}: {describeDiff(diff)}</span>
+          ) : (
+            <span className="text-zinc-600 dark:text-zinc-300">The draft is the same as the deployed version.</span>
+          )}
+        </p>
       )}
       {actions.error && <Alert tone="error">{actions.error}</Alert>}
       {actions.problems && <DeployProblems problems={actions.problems} />}
       {!viewer && (
         <div className="flex gap-2">
           {info.deployed ? (
-            <Button variant="secondary" onClick={actions.onUndeploy} loading={actions.undeploying}>
-              Undeploy
-            </Button>
+            <>
+              {differs && (
+                <Button variant="primary" onClick={actions.onDeployChanges} loading={actions.deploying}>
+                  <Icon name="rocket" className="h-4 w-4" /> Deploy changes
+                </Button>
+              )}
+              <Button variant="secondary" onClick={() => setConfirmUndeploy(true)}>
+                Undeploy…
+              </Button>
+            </>
           ) : (
             <Button variant="primary" onClick={actions.onDeploy} loading={actions.deploying}>
               <Icon name="rocket" className="h-4 w-4" /> Deploy
@@ -249,6 +280,14 @@ function StatusSection({ info, actions }: { info: DeploymentStatus; actions: Ret
           )}
         </div>
       )}
+      <ConfirmDialog
+        open={confirmUndeploy}
+        onClose={() => setConfirmUndeploy(false)}
+        title="Undeploy this workflow?"
+        description="Its webhooks and triggers stop answering: an armed webhook is disarmed and calls are refused until you deploy again. The draft is kept."
+        confirmLabel="Undeploy"
+        onConfirm={actions.onUndeploy}
+      />
     </section>
   );
 }
@@ -300,7 +339,8 @@ function WebhookSection({ info, armed, onArm, arming }: { info: DeploymentStatus
           </Button>
         </div>
       )}
-      {armed ? <ArmedDetails armed={armed} /> : webhook ? <WebhookSummary webhook={webhook} /> : null}
+      {/* The secret shows only while the server still has that webhook armed: once used or expired, its state does. */}
+      {armed && webhook?.id === armed.webhook_id && webhook.active ? <ArmedDetails armed={armed} /> : webhook ? <WebhookSummary webhook={webhook} /> : null}
       {info.attempts.length > 0 && <AttemptList workflowId={workflowId} attempts={info.attempts} />}
     </section>
   );

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
+import { DeployedBadge } from './deployed-badge';
 import { useEditorActions } from './editor-context';
 import { useModifierLabel } from './help-dialog';
 import { Icon } from '@/components/ui/icons';
@@ -22,7 +23,7 @@ export interface TopBarProps {
   onRun(): void;
   onDeploy(): void;
   onHelp(): void;
-  /** The Versions panel: deployed versions to view, compare with the draft and restore. */
+  /** The Versions panel: numbered versions to view, compare with the draft and restore. */
   versionsOpen: boolean;
   onVersions(): void;
   /** A version, not the draft, is on the canvas: the draft's editing tools step aside. */
@@ -64,11 +65,7 @@ export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDep
         <Icon name="chevron-right" className="h-4 w-4 rotate-180" />
       </Link>
       <WorkflowName name={name} onRename={onRename} editable={canEdit && !deployed} />
-      {deployed && (
-        <span className="inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-200 ring-inset dark:bg-emerald-950/50 dark:text-emerald-300 dark:ring-emerald-900">
-          <Icon name="rocket" className="h-3 w-3" /> Deployed
-        </span>
-      )}
+      <DeployedBadge canEdit={canEdit} />
       <SaveIndicator />
 
       <div className="ml-auto flex items-center gap-1">
@@ -94,7 +91,7 @@ export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDep
           type="button"
           aria-pressed={versionsOpen}
           onClick={onVersions}
-          title="Deployed versions: view, compare with the draft, restore"
+          title="Versions: save one, view, compare with the draft, restore"
           className="inline-flex h-8 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-zinc-600 transition-colors hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 aria-pressed:bg-indigo-50 aria-pressed:text-indigo-700 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-indigo-500/15 dark:aria-pressed:text-indigo-300"
         >
           <Icon name="history" className="h-3.5 w-3.5" />
@@ -192,7 +189,7 @@ function SaveIndicator() {
     );
   }
   let content: ReactNode;
-  if (save.status === 'saving' || (dirty && save.status !== 'error' && save.status !== 'conflict' && save.status !== 'deployed')) {
+  if (save.status === 'saving' || (dirty && save.status !== 'error' && save.status !== 'conflict')) {
     content = (
       <>
         <Spinner className="h-3 w-3" /> Saving…
@@ -207,7 +204,7 @@ function SaveIndicator() {
         </button>
       </>
     );
-  } else if (save.status === 'conflict' || save.status === 'deployed') {
+  } else if (save.status === 'conflict') {
     content = <span className="text-amber-700 dark:text-amber-300">Not saved: changed elsewhere</span>;
   } else if (save.status === 'saved') {
     content = (

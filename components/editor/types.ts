@@ -31,4 +31,4 @@ export interface GraphSnapshot {
 
 export type { BlockRunState, BlockRunStatus,  RunState } from '@/components/run-events/run-state';
 
-export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error' | 'conflict' | 'deployed';
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';

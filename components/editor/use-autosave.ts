@@ -39,7 +39,7 @@ export function useAutosave(workflowId: string) {
         const state = useEditorStore.getState();
         if (state.workflowId !== workflowId) return false;
         if (state.revision === state.savedRevision && !forced) return true;
-        if (!forced && (state.save.status === 'conflict' || state.save.status === 'deployed')) return false;
+        if (!forced && state.save.status === 'conflict') return false;
         if (state.readOnly && !forced) return false;
 
         const revision = state.revision;
@@ -55,8 +55,6 @@ export function useAutosave(workflowId: string) {
             const store = useEditorStore.getState();
             if (code === 'version_conflict') {
               store.markSaveFailed('conflict', 'This workflow was changed somewhere else (another tab or person) since you opened it.');
-            } else if (code === 'already_deployed') {
-              store.markSaveFailed('deployed', 'This workflow was deployed meanwhile, so your latest changes could not be saved.');
             } else {
               store.markSaveFailed('error', errorMessage(error, 'Your changes could not be saved.'));
             }
@@ -79,7 +77,7 @@ export function useAutosave(workflowId: string) {
     const unsubscribe = useEditorStore.subscribe((state, previous) => {
       if (state.revision === previous.revision || state.workflowId !== workflowId) return;
       if (state.revision === state.savedRevision) return;
-      if (state.save.status === 'conflict' || state.save.status === 'deployed') return;
+      if (state.save.status === 'conflict') return;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         timer.current = null;

@@ -14,7 +14,7 @@ import { VersionCanvas } from '@/components/versions/version-canvas';
 import { VersionsPanel } from '@/components/versions/versions-panel';
 import { Canvas } from './canvas';
 import { DeployPanel } from './deploy-panel';
-import { EditorActionsContext, useEditorActions, type EditorActions } from './editor-context';
+import { EditorActionsContext, type EditorActions } from './editor-context';
 import { NODE_HEIGHT, NODE_WIDTH } from './graph';
 import { HelpDialog } from './help-dialog';
 import { Icon } from '@/components/ui/icons';
@@ -188,10 +188,10 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
             showingVersion={versionOnCanvas !== null}
           />
           {versionOnCanvas && <VersionBanner selection={versionOnCanvas} />}
-          <AccessBanner deployed={deployed} canEdit={canEdit} />
+          <AccessBanner canEdit={canEdit} />
           <SaveProblemBanner reload={reload} saveNow={saveNow} />
           <div className="flex min-h-0 flex-1">
-            <Palette catalog={catalog} readOnly={!canEdit || deployed || versionOnCanvas !== null} />
+            <Palette catalog={catalog} readOnly={!canEdit || versionOnCanvas !== null} />
             <div className="relative flex min-w-0 flex-1 flex-col">
               <div ref={canvasRef} className="relative min-h-0 flex-1">
                 <CanvasArea workflowId={workflowId} theme={theme} />
@@ -245,37 +245,8 @@ function useEditorActionsValue(workflowId: string, flushSave: () => Promise<bool
   return { actions, canvasRef };
 }
 
-/** Why the canvas is read-only, when it is: deployed (with Undeploy for editors), or the person is a viewer. */
-function AccessBanner({ deployed, canEdit }: { deployed: boolean; canEdit: boolean }) {
-  const { workflowId } = useEditorActions();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const undeploy = useMutation(trpc.deployments.undeploy.mutationOptions());
-
-  async function onUndeploy() {
-    try {
-      await undeploy.mutateAsync({ workflow_id: workflowId });
-      useEditorStore.getState().setAccess({ deployed: false });
-      await queryClient.invalidateQueries({ queryKey: trpc.deployments.status.queryKey({ workflow_id: workflowId }) });
-      await queryClient.invalidateQueries({ queryKey: trpc.deployments.versions.queryKey({ workflow_id: workflowId }) });
-      useEditorStore.getState().notify('Undeployed: you can edit the workflow again.');
-    } catch (error) {
-      useEditorStore.getState().notify(errorMessage(error, 'The workflow could not be undeployed.'), 'error');
-    }
-  }
-
-  if (deployed) {
-    return (
-      <Banner tone="info" icon="lock">
-        This workflow is deployed. Undeploy to edit.
-        {canEdit && (
-          <Button size="sm" onClick={onUndeploy} loading={undeploy.isPending} className="ml-3">
-            Undeploy
-          </Button>
-        )}
-      </Banner>
-    );
-  }
+/** Why the canvas is read-only, when it is: the person is a viewer. (Deployed workflows stay editable.) */
+function AccessBanner({ canEdit }: { canEdit: boolean }) {
   if (canEdit) return null;
   return (
     <Banner tone="info" icon="lock">
@@ -332,7 +303,7 @@ function Banner({ tone, icon, children }: { tone: 'info' | 'warning' | 'error'; 
 function SaveProblemBanner({ reload, saveNow }: { reload: () => Promise<void>; saveNow: (options?: { force?: boolean }) => Promise<boolean> }) {
   const save = useEditorStore((state) => state.save);
   const [busy, setBusy] = useState(false);
-  if (save.status !== 'conflict' && save.status !== 'deployed' && save.status !== 'error') return null;
+  if (save.status !== 'conflict' && save.status !== 'error') return null;
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
     await action();

@@ -22,7 +22,7 @@ import { isActive, type ExecutionStatus } from '@/lib/execution-states';
 import { endedStatus, type RunError } from '@/components/run-events/run-state';
 import type { StreamConnection } from '@/components/run-events/use-run-stream';
 import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
-import { curlCommand, formatDuration, NUMBER, shortId, TRIGGER_LABEL } from './format';
+import { curlCommand, formatDuration, NUMBER, shortId, TRIGGER_LABEL, versionLabel } from './format';
 import { GraphView } from './graph-view';
 import { useNow } from './hooks';
 import { Icon } from '@/components/ui/icons';
@@ -419,7 +419,7 @@ function Facts({ execution, workflowId, workflowName, durationMs }: { execution:
         {formatDuration(durationMs)}
       </Fact>
       <Fact term="Version" className="tabular-nums">
-        v{execution.version}
+        {versionLabel(execution)}
       </Fact>
       {execution.usage && (
         <Fact term="Tokens" className="tabular-nums">

@@ -16,7 +16,7 @@ import { SearchBox } from '@/components/ui/search-box';
 import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import { executionStatuses, executionTriggers, isActive, type ExecutionStatus, type ExecutionTrigger } from '@/lib/execution-states';
-import { formatDuration, shortId, STATUS_LABEL, TRIGGER_LABEL } from './format';
+import { formatDuration, shortId, STATUS_LABEL, TRIGGER_LABEL, versionLabel } from './format';
 import { useNow } from './hooks';
 import { hasFilters, PAGE_SIZES, TIME_RANGES, timeWindow, useHistoryParams, type HistoryParams, type TimeRange } from './list-params';
 import { ExecutionStatusBadge, LivePulse } from './status';
@@ -313,7 +313,7 @@ function ExecutionsTable({ executions, showWorkflow }: { executions: ExecutionRo
                 <td className={`${TD} text-right whitespace-nowrap tabular-nums text-zinc-700 dark:text-zinc-300`}>
                   {running ? <span className="text-indigo-600 dark:text-indigo-400">{formatDuration(duration)}</span> : formatDuration(duration)}
                 </td>
-                <td className={`${TD} whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400`}>v{execution.version}</td>
+                <td className={`${TD} whitespace-nowrap text-zinc-500 tabular-nums dark:text-zinc-400`}>{versionLabel(execution)}</td>
                 <td className={`${TD} max-w-[16rem]`}>
                   <Preview text={execution.input_preview} />
                 </td>

@@ -12,6 +12,11 @@ export const STATUS_LABEL: Record<ExecutionStatus, string> = {
 
 export const TRIGGER_LABEL: Record<ExecutionTrigger, string> = { manual: 'Manual', api: 'API', webhook: 'Webhook' };
 
+/** Manual and API runs run the draft as it was; the other triggers run a numbered, deployed version. */
+export function versionLabel({ trigger, version }: { trigger: ExecutionTrigger; version: number }): string {
+  return trigger === 'manual' || trigger === 'api' ? 'Draft' : `v${version}`;
+}
+
 /** 0.4 ms, 12 ms, 1.24 s, 12.4 s, 2m 05s, 1h 02m. */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';

@@ -203,3 +203,19 @@ export function previewValue(value: unknown, max = 60): string {
   }
   return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
 }
+
+/** The diff in one line: "2 added · 1 changed · edges +1 −0", or that nothing (but maybe positions) differs. */
+export function describeDiff({ sameGraph, summary }: GraphDiff): string {
+  if (sameGraph) {
+    return summary.moved > 0 ? `Same blocks, settings and edges; ${summary.moved} block${summary.moved === 1 ? '' : 's'} moved.` : 'The draft is the same as this version.';
+  }
+  return [
+    summary.added && `${summary.added} added`,
+    summary.removed && `${summary.removed} removed`,
+    summary.changed && `${summary.changed} changed`,
+    summary.moved && `${summary.moved} moved`,
+    (summary.edgesAdded || summary.edgesRemoved) && `edges +${summary.edgesAdded} −${summary.edgesRemoved}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}

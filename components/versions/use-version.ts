@@ -20,7 +20,7 @@ function draftAtRevision(revision: number): Graph & { revision: number } {
   return { ...toGraph(useEditorStore.getState()), revision };
 }
 
-function useDraftGraph(): Graph {
+export function useDraftGraph(): Graph {
   const revision = useEditorStore((state) => state.revision);
   const workflowId = useEditorStore((state) => state.workflowId);
   return useMemo(() => (workflowId === null ? { blocks: [], edges: [] } : draftAtRevision(revision)), [revision, workflowId]);

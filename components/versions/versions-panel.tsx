@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -12,10 +12,9 @@ import { PanelHeader } from '@/components/ui/panel-header';
 import { Loading } from '@/components/ui/spinner';
 import { formatDateTime, relativeTime } from '@/components/ui/time';
 import { useEditorActions } from '@/components/editor/editor-context';
-import { Icon } from '@/components/ui/icons';
 import { useEditorStore } from '@/components/editor/store';
 import { useTRPC, useTRPCClient } from '@/components/trpc';
-import { previewValue, type BlockDiff, type EdgeDiff, type FieldChange, type GraphDiff } from './diff';
+import { describeDiff, previewValue, type BlockDiff, type EdgeDiff, type FieldChange, type GraphDiff } from './diff';
 import { useVersionsStore, type VersionSelection } from './store';
 import { useVersion, useVersionDiff } from './use-version';
 import { CHANGE_LABEL, CHANGE_TONE } from './version-canvas';
@@ -28,7 +27,6 @@ export function VersionsPanel() {
   const trpc = useTRPC();
   const versions = useQuery(trpc.deployments.versions.queryOptions({ workflow_id: workflowId }));
   const selection = useVersionsStore((state) => state.selection);
-  const deployed = useEditorStore((state) => state.deployed);
   const viewer = useEditorStore((state) => state.viewer);
   const [restoring, setRestoring] = useState<number | null>(null);
 
@@ -41,13 +39,14 @@ export function VersionsPanel() {
       <PanelHeader
         icon="history"
         title="Versions"
-        description="Every deploy freezes the workflow as a version."
+        description="Deploying, or saving a version, freezes the draft as the next numbered version."
         closeLabel="Close versions"
         onClose={() => useVersionsStore.getState().setOpen(false)}
         compact
       />
 
       <div className="min-h-0 flex-1 overflow-y-auto">
+        {!viewer && <SaveVersionForm workflowId={workflowId} />}
         {versions.isPending ? (
           <div className="p-4">
             <Loading label="Loading versions…" />
@@ -60,20 +59,14 @@ export function VersionsPanel() {
           </div>
         ) : versions.data.versions.length === 0 ? (
           <div className="p-4">
-            <EmptyState title="No versions yet" description="Deploy the workflow to freeze its first version. Versions can then be viewed, compared with the draft and restored." />
+            <EmptyState title="No versions yet" description="Deploy the workflow or save a version to freeze its first version. Versions can then be viewed, compared with the draft and restored." />
           </div>
         ) : (
           <>
-            {deployed && !viewer && (
-              <p className="mx-4 mt-3 rounded-md bg-sky-50 px-3 py-2 text-xs text-sky-900 dark:bg-sky-950/40 dark:text-sky-200" data-testid="restore-locked">
-                <Icon name="lock" className="mr-1 inline h-3 w-3 align-[-1px]" />
-                The workflow is deployed. Undeploy to restore a version into the draft.
-              </p>
-            )}
-            <ul aria-label="Deployed versions" className="space-y-2 p-3">
+            <ul aria-label="Versions" className="space-y-2 p-3">
               <DraftRow current={selection === null} />
               {versions.data.versions.map((version) => (
-                <VersionRow key={version.version} version={version} selection={selection} deployed={deployed} viewer={viewer} onRestore={() => setRestoring(version.version)} />
+                <VersionRow key={version.version} version={version} selection={selection} viewer={viewer} onRestore={() => setRestoring(version.version)} />
               ))}
             </ul>
             {selection && <SelectionDetails workflowId={workflowId} selection={selection} />}
@@ -82,6 +75,53 @@ export function VersionsPanel() {
       </div>
       <RestoreDialog workflowId={workflowId} version={restoring} onClose={() => setRestoring(null)} />
     </aside>
+  );
+}
+
+/** "Save version": the draft as the next numbered version, with a note saying what it is. */
+function SaveVersionForm({ workflowId }: { workflowId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { flushSave } = useEditorActions();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation(trpc.deployments.saveVersion.mutationOptions());
+  const noteId = useId();
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      if (!(await flushSave())) throw new Error(useEditorStore.getState().save.error ?? 'The draft could not be saved.');
+      const saved = await save.mutateAsync({ workflow_id: workflowId, note: note.trim() || null });
+      setNote('');
+      await queryClient.invalidateQueries({ queryKey: trpc.deployments.versions.queryKey({ workflow_id: workflowId }) });
+      useEditorStore.getState().notify(`Saved as version ${saved.version}.`);
+    } catch (caught) {
+      setError(errorMessage(caught, 'The version could not be saved.'));
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-2 border-b border-zinc-200 p-3 dark:border-zinc-800" aria-label="Save version">
+      <label htmlFor={noteId} className="block text-xs font-medium text-zinc-600 dark:text-zinc-300">
+        Note for this version (optional)
+      </label>
+      <div className="flex gap-2">
+        <input
+          id={noteId}
+          value={note}
+          maxLength={500}
+          onChange={(event) => setNote(event.target.value)}
+          placeholder="e.g. before changing the prompt"
+          className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+        />
+        <Button size="sm" type="submit" loading={save.isPending}>
+          Save version
+        </Button>
+      </div>
+      {error && <Alert tone="error">{error}</Alert>}
+    </form>
   );
 }
 
@@ -110,6 +150,7 @@ function DraftRow({ current }: { current: boolean }) {
 
 interface VersionSummary {
   version: number;
+  note: string | null;
   name: string;
   block_count: number;
   created_at: string;
@@ -119,13 +160,11 @@ interface VersionSummary {
 function VersionRow({
   version,
   selection,
-  deployed,
   viewer,
   onRestore,
 }: {
   version: VersionSummary;
   selection: VersionSelection | null;
-  deployed: boolean;
   viewer: boolean;
   onRestore(): void;
 }) {
@@ -151,6 +190,7 @@ function VersionRow({
         · {version.block_count} block{version.block_count === 1 ? '' : 's'}
         {version.name ? <> · {version.name}</> : null}
       </p>
+      {version.note && <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-200">{version.note}</p>}
       <div className="mt-2 flex flex-wrap gap-1.5">
         <Button size="sm" variant={selected === 'view' ? 'primary' : 'secondary'} aria-label={`View version ${n}`} onClick={() => show(n, 'view')}>
           View
@@ -163,15 +203,13 @@ function VersionRow({
             size="sm"
             variant="ghost"
             aria-label={`Restore version ${n}`}
-            disabled={deployed}
-            title={deployed ? 'Undeploy to restore' : `Replace the draft with version ${n}`}
+            title={`Replace the draft with version ${n}`}
             onClick={onRestore}
           >
             Restore…
           </Button>
         )}
       </div>
-      {deployed && !viewer && <p className="mt-1 text-[11px] text-zinc-500 dark:text-zinc-400">Undeploy to restore</p>}
     </li>
   );
 }
@@ -223,25 +261,12 @@ function ChangeList({ version, diff }: { version: number; diff: GraphDiff }) {
   const listed = diff.blocks.filter((entry) => entry.change !== 'unchanged' && entry.change !== 'moved');
   const moved = diff.blocks.filter((entry) => entry.change === 'moved');
   const edges = diff.edges.filter((entry) => entry.change !== 'unchanged');
-  const { summary } = diff;
   return (
     <div className="space-y-4 text-sm">
       <div>
         <h3 className="font-semibold">Version {version} → draft</h3>
         <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400" data-testid="diff-summary">
-          {diff.sameGraph
-            ? summary.moved > 0
-              ? `Same blocks, settings and edges; ${summary.moved} block${summary.moved === 1 ? '' : 's'} moved.`
-              : 'The draft is the same as this version.'
-            : [
-                summary.added && `${summary.added} added`,
-                summary.removed && `${summary.removed} removed`,
-                summary.changed && `${summary.changed} changed`,
-                summary.moved && `${summary.moved} moved`,
-                (summary.edgesAdded || summary.edgesRemoved) && `edges +${summary.edgesAdded} −${summary.edgesRemoved}`,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
+          {describeDiff(diff)}
         </p>
       </div>
 
@@ -405,7 +430,7 @@ function RestoreDialog({ workflowId, version, onClose }: { workflowId: string; v
       description={
         <>
           The draft is replaced by version {version}: its blocks, settings and edges. The current draft is not kept as a version, so changes made since
-          the last deploy are lost (undo cannot bring them back).
+          the last saved version are lost (undo cannot bring them back). What is deployed keeps running until you deploy changes.
         </>
       }
       confirmLabel={`Restore version ${version ?? ''}`}

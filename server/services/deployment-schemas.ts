@@ -9,6 +9,7 @@ export const armInput = z.strictObject({
 const timestamp = z.iso.datetime();
 
 export const deployResultSchema = z.object({ deployed: z.literal(true), deployed_at: timestamp, version: z.number().int() });
+export const saveVersionInput = z.strictObject({ note: z.string().trim().max(500).nullable().default(null) });
 export const undeployResultSchema = z.object({ deployed: z.literal(false) });
 export const armResultSchema = z.object({
   webhook_id: z.string(),
@@ -29,7 +30,8 @@ export const webhookResultSchema = z.object({
 });
 
 const versionSummarySchema = z.object({
-  version: z.number().int(),
+  version: z.number().int().describe('1, 2, 3… per workflow: each deploy of a changed draft and each explicit save adds one'),
+  note: z.string().nullable().describe('what was written when the version was saved'),
   name: z.string(),
   description: z.string().nullable(),
   block_count: z.number().int(),

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { requireRole, type Caller } from '../auth/caller';
 import { db } from '../db';
-import type { Prisma } from '../db/generated/client';
+import { Prisma } from '../db/generated/client';
 import { ApiError } from '../errors';
 import { InvalidGraphError } from '../graph/problems';
 import { encryptSecret, sha256Hex } from '../secrets/crypto';
@@ -10,10 +10,13 @@ import { workflowGraphProblems } from './graph-validation';
 import { mintWebhookSecret } from './webhook-auth';
 import { replaceGraph, storedGraph, workflowNotFound } from './workflows';
 
-// Deploying freezes the current graph as an immutable version; webhooks run that version. A deployed workflow
-// refuses changes until it is undeployed, which also disarms its webhook.
+// Deploying freezes the draft as a numbered version (1, 2, 3… per workflow) that webhooks and triggers run. The draft
+// stays editable while deployed: "deploy changes" promotes it to the next version. Over REST a deployed workflow still
+// refuses graph changes (the contract's `already_deployed`); the editor's autosave writes the draft regardless.
 
 const notDeployed = () => new ApiError('not_deployed', 'The workflow is not deployed; deploy it first');
+
+type WorkflowWithDeployed = Awaited<ReturnType<typeof findWorkflow>>;
 
 async function findWorkflow(caller: Caller, id: string) {
   const prisma = await db();
@@ -22,36 +25,93 @@ async function findWorkflow(caller: Caller, id: string) {
   return workflow;
 }
 
+/**
+ * The draft as a numbered version: the newest version taken from this very draft revision when there is one (a
+ * number always means one graph), else the next number. Two writers racing for the same number: one retries.
+ */
+async function snapshotDraft(tx: Prisma.TransactionClient, caller: Caller, workflow: WorkflowWithDeployed, note: string | null) {
+  const same = await tx.workflowVersion.findFirst({ where: { workflowId: workflow.id, draftVersion: workflow.version }, orderBy: { version: 'desc' } });
+  if (same) return note && !same.note ? tx.workflowVersion.update({ where: { id: same.id }, data: { note } }) : same;
+  const { _max } = await tx.workflowVersion.aggregate({ where: { workflowId: workflow.id }, _max: { version: true } });
+  return tx.workflowVersion.create({
+    data: {
+      workflowId: workflow.id,
+      version: (_max.version ?? 0) + 1,
+      draftVersion: workflow.version,
+      note,
+      name: workflow.name,
+      description: workflow.description,
+      graph: storedGraph(workflow) as Prisma.InputJsonValue,
+      createdById: caller.userId,
+    },
+  });
+}
+
+/** Runs `write` in a transaction, once more when a concurrent writer took the same version number. */
+async function withVersionRetry<T>(write: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  const prisma = await db();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await prisma.$transaction(write);
+    } catch (error) {
+      const taken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+      if (!taken || attempt >= 2) throw error;
+    }
+  }
+}
+
+function assertDeployable(workflow: WorkflowWithDeployed) {
+  const problems = workflowGraphProblems(storedGraph(workflow));
+  if (problems.length > 0) throw new InvalidGraphError(problems);
+}
+
 export async function deployWorkflow(caller: Caller, workflowId: string) {
   requireRole(caller, 'editor');
   const workflow = await findWorkflow(caller, workflowId);
   if (workflow.deployedAt) throw new ApiError('already_deployed', 'The workflow is already deployed');
-  const graph = storedGraph(workflow);
-  const problems = workflowGraphProblems(graph);
-  if (problems.length > 0) throw new InvalidGraphError(problems);
-  const prisma = await db();
+  assertDeployable(workflow);
   const deployedAt = new Date();
-  await prisma.$transaction(async (tx) => {
-    // Redeploying an unchanged draft reuses its snapshot: a version number always means one graph.
-    const snapshot = await tx.workflowVersion.upsert({
-      where: { workflowId_version: { workflowId, version: workflow.version } },
-      create: {
-        workflowId,
-        version: workflow.version,
-        name: workflow.name,
-        description: workflow.description,
-        graph: graph as Prisma.InputJsonValue,
-        createdById: caller.userId,
-      },
-      update: {},
-    });
+  const snapshot = await withVersionRetry(async (tx) => {
+    const snapshot = await snapshotDraft(tx, caller, workflow, null);
     const { count } = await tx.workflow.updateMany({
       where: { id: workflowId, workspaceId: caller.workspaceId, deployedAt: null, version: workflow.version },
       data: { deployedAt, deployedVersionId: snapshot.id },
     });
     if (count === 0) throw new ApiError('already_deployed', 'The workflow changed or was deployed meanwhile; try again');
+    return snapshot;
   });
-  return { deployed: true as const, deployed_at: deployedAt.toISOString(), version: workflow.version };
+  return { deployed: true as const, deployed_at: deployedAt.toISOString(), version: snapshot.version };
+}
+
+/**
+ * "Deploy changes": the draft of a deployed workflow becomes its next deployed version, without a moment undeployed.
+ * Armed webhooks stay armed and run the new version.
+ */
+export async function deployDraft(caller: Caller, workflowId: string) {
+  requireRole(caller, 'editor');
+  const workflow = await findWorkflow(caller, workflowId);
+  if (!workflow.deployedAt) throw notDeployed();
+  assertDeployable(workflow);
+  const deployedAt = new Date();
+  const snapshot = await withVersionRetry(async (tx) => {
+    const snapshot = await snapshotDraft(tx, caller, workflow, null);
+    const { count } = await tx.workflow.updateMany({
+      where: { id: workflowId, workspaceId: caller.workspaceId, deployedAt: { not: null }, version: workflow.version },
+      data: { deployedAt, deployedVersionId: snapshot.id },
+    });
+    if (count === 0) throw new ApiError('version_conflict', 'The workflow changed or was undeployed meanwhile; try again');
+    await tx.webhook.updateMany({ where: { workflowId, consumedAt: null, revokedAt: null }, data: { versionId: snapshot.id } });
+    return snapshot;
+  });
+  return { deployed: true as const, deployed_at: deployedAt.toISOString(), version: snapshot.version };
+}
+
+/** "Save version": the draft as a numbered version with a note, without deploying it (the draft need not be valid). */
+export async function saveVersion(caller: Caller, workflowId: string, note: string | null) {
+  requireRole(caller, 'editor');
+  const workflow = await findWorkflow(caller, workflowId);
+  const snapshot = await withVersionRetry((tx) => snapshotDraft(tx, caller, workflow, note));
+  return versionSummary(snapshot, workflow.deployedVersionId);
 }
 
 export async function undeployWorkflow(caller: Caller, workflowId: string) {
@@ -127,9 +187,12 @@ export async function deploymentStatus(caller: Caller, workflowId: string, origi
   };
 }
 
-function versionSummary(row: { version: number; name: string; description: string | null; graph: unknown; createdAt: Date; createdById: string | null; id: string }, deployedVersionId: string | null) {
+type VersionRow = { version: number; note: string | null; name: string; description: string | null; graph: unknown; createdAt: Date; createdById: string | null; id: string };
+
+function versionSummary(row: VersionRow, deployedVersionId: string | null) {
   return {
     version: row.version,
+    note: row.note,
     name: row.name,
     description: row.description,
     block_count: storedGraph(row).blocks.length,
@@ -154,10 +217,10 @@ export async function getVersion(caller: Caller, workflowId: string, version: nu
   return { ...versionSummary(row, workflow.deployedVersionId), ...storedGraph(row) };
 }
 
-/** Copies a deployed version's graph into the draft (a new draft version); the workflow must be undeployed. */
+/** Copies a version's graph into the draft (a new draft revision); a deployed workflow keeps running its version. */
 export async function restoreVersion(caller: Caller, workflowId: string, version: number) {
   requireRole(caller, 'editor');
   const snapshot = await getVersion(caller, workflowId, version);
-  const { workflow } = await replaceGraph(caller, workflowId, { blocks: snapshot.blocks, edges: snapshot.edges }, { allowInvalid: true });
+  const { workflow } = await replaceGraph(caller, workflowId, { blocks: snapshot.blocks, edges: snapshot.edges }, { allowInvalid: true, draftOnly: true });
   return workflow;
 }

@@ -146,6 +146,8 @@ export interface ReplaceGraphOptions {
   expectedVersion?: number;
   /** Restoring a version stores it as it was; everything else may only store graphs that pass validation. */
   allowInvalid?: boolean;
+  /** Only the draft changes (restoring a version): allowed while deployed, the deployed version keeps running. */
+  draftOnly?: boolean;
 }
 
 /** Replaces the whole graph atomically and bumps the version; nothing is saved when anything is wrong. */
@@ -153,7 +155,7 @@ export async function replaceGraph(caller: Caller, id: string, input: z.input<ty
   requireRole(caller, 'editor');
   const graph = putGraphInput.parse(input);
   const existing = await findRow(caller, id);
-  if (existing.deployedAt) throw deployedConflict();
+  if (existing.deployedAt && !options.draftOnly) throw deployedConflict();
   const problems = workflowGraphProblems(graph);
   if (problems.length > 0 && !options.allowInvalid) throw new InvalidGraphError(problems);
   if (options.expectedVersion !== undefined && options.expectedVersion !== existing.version) throw versionConflict(existing.version);
@@ -163,40 +165,41 @@ export async function replaceGraph(caller: Caller, id: string, input: z.input<ty
     where: {
       id,
       workspaceId: caller.workspaceId,
-      deployedAt: null,
+      ...(options.draftOnly ? {} : { deployedAt: null }),
       // Without If-Match the write still only lands on the version that was checked above.
       version: options.expectedVersion ?? existing.version,
     },
     data: { graph: graph as Prisma.InputJsonValue, version: { increment: 1 }, updatedAt: new Date() },
   });
-  if (count === 0) throw await graphWriteRefusal(caller, id);
+  if (count === 0) throw await graphWriteRefusal(caller, id, !options.draftOnly);
   return { workflow: await getWorkflow(caller, id), problems };
 }
 
 /**
  * The editor's autosave: stores work in progress even when it does not validate, answering with the new version
  * (the next save's precondition) and the problems to show. One conditional write; the workflow is only read
- * when the write was refused, to say why. `graph` is already parsed (the tRPC input did it).
+ * when the write was refused, to say why. `graph` is already parsed (the tRPC input did it). A deployed workflow's
+ * draft is saved too: the deployed version is a snapshot of its own and keeps running until changes are deployed.
  */
 export async function saveDraft(caller: Caller, id: string, graph: Graph, expectedVersion?: number): Promise<{ version: number; problems: GraphProblem[] }> {
   requireRole(caller, 'editor');
   const problems = workflowGraphProblems(graph);
   const prisma = await db();
   const [saved] = await prisma.workflow.updateManyAndReturn({
-    where: { id, workspaceId: caller.workspaceId, deployedAt: null, ...(expectedVersion === undefined ? {} : { version: expectedVersion }) },
+    where: { id, workspaceId: caller.workspaceId, ...(expectedVersion === undefined ? {} : { version: expectedVersion }) },
     data: { graph: graph as Prisma.InputJsonValue, version: { increment: 1 }, updatedAt: new Date() },
     select: { version: true },
   });
-  if (!saved) throw await graphWriteRefusal(caller, id);
+  if (!saved) throw await graphWriteRefusal(caller, id, false);
   return { version: saved.version, problems };
 }
 
-/** Why a conditional graph write changed nothing: no such workflow, deployed, or a newer version stored. */
-async function graphWriteRefusal(caller: Caller, id: string): Promise<ApiError> {
+/** Why a conditional graph write changed nothing: no such workflow, deployed (when that refuses it), or a newer version. */
+async function graphWriteRefusal(caller: Caller, id: string, deployedRefuses: boolean): Promise<ApiError> {
   const prisma = await db();
   const now = await prisma.workflow.findFirst({ where: { id, workspaceId: caller.workspaceId }, select: { version: true, deployedAt: true } });
   if (!now) return workflowNotFound();
-  return now.deployedAt ? deployedConflict() : versionConflict(now.version);
+  return now.deployedAt && deployedRefuses ? deployedConflict() : versionConflict(now.version);
 }
 
 function versionConflict(current: number) {

@@ -55,7 +55,8 @@ describe('deploy and undeploy', () => {
     await apiJson('PUT', `/api/workflows/${created.body.id}/graph`, { key, body: echo() });
     const res = await apiJson('POST', `/api/workflows/${created.body.id}/deploy`, { key });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ deployed: true, deployed_at: expect.stringMatching(/Z$/), version: 2 });
+    // Versions are numbered per workflow, not by draft revision (this draft is at revision 2).
+    expect(res.body).toEqual({ deployed: true, deployed_at: expect.stringMatching(/Z$/), version: 1 });
     expect((await apiJson('GET', `/api/workflows/${created.body.id}`, { key })).body).toMatchObject({ deployed: true, deployed_at: expect.any(String) });
     const again = await apiJson('POST', `/api/workflows/${created.body.id}/deploy`, { key });
     expect(again.status).toBe(409);
@@ -126,7 +127,7 @@ describe('calling a webhook', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ execution_id: expect.any(String), status: 'completed', output: 'hello Ada' });
     const execution = await apiJson('GET', `/api/workflows/${id}/executions/${(res.body as { execution_id: string }).execution_id}`, { key });
-    expect(execution.body).toMatchObject({ trigger: 'webhook', version: 2, input: { name: 'Ada' } });
+    expect(execution.body).toMatchObject({ trigger: 'webhook', version: 1, input: { name: 'Ada' } });
   });
 
   it('runs the deployed snapshot, not a later draft', async () => {
@@ -135,10 +136,10 @@ describe('calling a webhook', () => {
     const changed = echo();
     (changed.blocks[1].config as { code: string }).code = 'return "changed"';
     await apiJson('PUT', `/api/workflows/${id}/graph`, { key, body: changed });
-    // Redeploying freezes the changed draft as version 3; version 2 stays what it was.
-    await apiJson('POST', `/api/workflows/${id}/deploy`, { key });
-    const v2 = await apiJson<{ blocks: { config: { code?: string } }[] }>('GET', `/api/workflows/${id}/versions/2`, { key });
-    expect(v2.body.blocks[1].config.code).toContain('hello');
+    // Redeploying freezes the changed draft as version 2; version 1 stays what it was.
+    expect((await apiJson('POST', `/api/workflows/${id}/deploy`, { key })).body).toMatchObject({ version: 2 });
+    const v1 = await apiJson<{ blocks: { config: { code?: string } }[] }>('GET', `/api/workflows/${id}/versions/1`, { key });
+    expect(v1.body.blocks[1].config.code).toContain('hello');
     const hook = await armed(id);
     expect((await call(hook.webhook_id, { secret: hook.secret })).body).toMatchObject({ output: 'changed' });
   });
@@ -257,7 +258,7 @@ describe('the record of attempts', () => {
     const { appRouter } = await import('@/server/api/root');
     const caller = createCallerFactory(appRouter)(createTrpcContext({ headers: new Headers({ authorization: `Bearer ${key}` }), url: 'http://weft.test/api/trpc' }));
     const status = await caller.deployments.status({ workflow_id: id });
-    expect(status).toMatchObject({ deployed: true, version: 2, webhook: { id: hook.webhook_id, active: false, consumed_at: expect.any(String) } });
+    expect(status).toMatchObject({ deployed: true, version: 1, webhook: { id: hook.webhook_id, active: false, consumed_at: expect.any(String) } });
     expect(status.attempts.map((a) => [a.accepted, a.reason.split(' ')[0]])).toEqual([
       [false, 'already_consumed'],
       [true, 'accepted'],
@@ -271,15 +272,22 @@ describe('versions', () => {
   it('lists deployed versions, shows one, and restores one into the draft', async () => {
     const id = await deployedWorkflow();
     const list = await apiJson<{ versions: { version: number; deployed: boolean }[] }>('GET', `/api/workflows/${id}/versions`, { key });
-    expect(list.body.versions).toEqual([expect.objectContaining({ version: 2, deployed: true, block_count: 3 })]);
+    expect(list.body.versions).toEqual([expect.objectContaining({ version: 1, note: null, deployed: true, block_count: 3 })]);
     expect((await apiJson('GET', `/api/workflows/${id}/versions/9`, { key })).body).toMatchObject({ code: 'version_not_found' });
     expect((await apiJson('GET', `/api/workflows/${id}/versions/abc`, { key })).status).toBe(400);
-    expect((await apiJson('POST', `/api/workflows/${id}/versions/2/restore`, { key })).body).toMatchObject({ code: 'already_deployed' });
     await apiJson('POST', `/api/workflows/${id}/undeploy`, { key });
     await apiJson('PUT', `/api/workflows/${id}/graph`, { key, body: graph([inputBlock(), outputBlock()], [edge('input', 'output')]) });
-    const restored = await apiJson('POST', `/api/workflows/${id}/versions/2/restore`, { key });
+    const restored = await apiJson('POST', `/api/workflows/${id}/versions/1/restore`, { key });
     expect(restored.status).toBe(200);
     expect(restored.body).toMatchObject({ version: 4, block_count: 3, blocks: echo().blocks });
+  });
+
+  it('restores a version into the draft of a deployed workflow, which keeps running its deployed version', async () => {
+    const id = await deployedWorkflow();
+    const restored = await apiJson('POST', `/api/workflows/${id}/versions/1/restore`, { key });
+    expect(restored.status).toBe(200);
+    expect(restored.body).toMatchObject({ deployed: true, version: 3 });
+    expect((await apiJson('GET', `/api/workflows/${id}/versions`, { key })).body).toMatchObject({ versions: [{ version: 1, deployed: true }] });
   });
 });
 

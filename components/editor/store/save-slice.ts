@@ -23,7 +23,7 @@ export interface SaveSlice {
 
   markSaving(): void;
   markSaved(revision: number, version: number, problems: GraphProblem[]): void;
-  markSaveFailed(status: Extract<SaveStatus, 'error' | 'conflict' | 'deployed'>, error: string): void;
+  markSaveFailed(status: Extract<SaveStatus, 'error' | 'conflict'>, error: string): void;
 }
 
 const emptyProblems: ProblemIndex = { byBlock: new Map(), byEdge: new Map() };

@@ -17,8 +17,9 @@ interface Notice {
 export interface WorkflowSlice {
   workflowId: string | null;
   catalog: ReadonlyMap<string, CatalogBlock>;
-  /** Read-only because the workflow is deployed or the person may only view: nothing can be changed. */
+  /** Read-only because the person may only view: nothing can be changed. A deployed workflow's draft stays editable. */
   readOnly: boolean;
+  /** A version of the workflow is deployed (it keeps running whatever the draft becomes). */
   deployed: boolean;
   viewer: boolean;
   notice: Notice | null;
@@ -50,7 +51,7 @@ export const createWorkflowSlice: EditorSlice<WorkflowSlice> = (set, get) => ({
       catalog: new Map(catalog.map((block) => [block.type, block])),
       nodes,
       edges,
-      readOnly: workflow.deployed || get().viewer,
+      readOnly: get().viewer,
       deployed: workflow.deployed,
       // The clipboard stays: blocks copied in one workflow can be pasted into the next.
       pasteCount: 0,
@@ -62,8 +63,8 @@ export const createWorkflowSlice: EditorSlice<WorkflowSlice> = (set, get) => ({
     const state = get();
     const deployed = access.deployed ?? state.deployed;
     const viewer = access.viewer ?? state.viewer;
-    if (deployed !== state.deployed || viewer !== state.viewer || state.readOnly !== (deployed || viewer)) {
-      set({ deployed, viewer, readOnly: deployed || viewer, dragging: false });
+    if (deployed !== state.deployed || viewer !== state.viewer || state.readOnly !== viewer) {
+      set({ deployed, viewer, readOnly: viewer, dragging: state.dragging && !viewer });
     }
   },
 
@@ -73,7 +74,7 @@ export const createWorkflowSlice: EditorSlice<WorkflowSlice> = (set, get) => ({
     set({
       nodes,
       edges,
-      readOnly: workflow.deployed || state.viewer,
+      readOnly: state.viewer,
       deployed: workflow.deployed,
       past: [],
       future: [],
