@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { CodeEditorProps } from './code-editor';
 import { SelectOptions } from '@/components/ui/field';
 import { Icon } from '@/components/ui/icons';
@@ -416,6 +416,17 @@ export function InputFieldsEditor({
   theme: 'light' | 'dark';
 }) {
   const id = useId();
+  // "+ Add field" moves the focus into the new field's name, selected, so typing names it.
+  const focusName = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusName.current === null) return;
+    const input = document.getElementById(`${id}-name-${focusName.current}`);
+    if (input instanceof HTMLInputElement) {
+      focusName.current = null;
+      input.focus();
+      input.select();
+    }
+  }, [id, value]);
   if (value !== undefined && !Array.isArray(value)) {
     return (
       <FieldFrame id={id} hint={hint} error={error} labelFor={false}>
@@ -434,6 +445,7 @@ export function InputFieldsEditor({
     let n = fields.length + 1;
     while (names.has(`field_${n}`)) n++;
     onChange([...fields, { name: `field_${n}`, type: 'string', required: false }]);
+    focusName.current = fields.length;
   };
   return (
     <fieldset data-field="fields">
@@ -446,26 +458,28 @@ export function InputFieldsEditor({
         <ul className="space-y-2">
           {fields.map((field, index) => (
             <li key={index} className="rounded-md border border-zinc-200 p-2 dark:border-zinc-700">
-              <div className="flex gap-2">
-                <input
-                  aria-label={`Name of input field ${index + 1}`}
-                  value={field.name ?? ''}
-                  onChange={(event) => update(index, { name: event.target.value })}
-                  disabled={readOnly}
-                  spellCheck={false}
-                  className={controlClass(false, 'h-8 min-w-0 flex-1 font-mono text-xs')}
-                />
-                <select
-                  aria-label={`Type of input field ${index + 1}`}
-                  value={field.type ?? 'string'}
-                  onChange={(event) => update(index, { type: event.target.value as InputFieldSpec['type'] })}
-                  disabled={readOnly}
-                  className={controlClass(false, 'h-8 w-28 pr-7 text-xs')}
-                >
-                  <SelectOptions options={INPUT_TYPES} />
-                </select>
-              </div>
-              <div className="mt-1.5 flex items-center justify-between">
+              {/* The name gets the whole row: a name squeezed beside the type could not be read. */}
+              <input
+                id={`${id}-name-${index}`}
+                aria-label={`Name of input field ${index + 1}`}
+                value={field.name ?? ''}
+                onChange={(event) => update(index, { name: event.target.value })}
+                disabled={readOnly}
+                spellCheck={false}
+                className={controlClass(false, 'h-8 font-mono text-xs')}
+              />
+              <div className="mt-1.5 flex items-center gap-3">
+                <div className="w-32 shrink-0">
+                  <select
+                    aria-label={`Type of input field ${index + 1}`}
+                    value={field.type ?? 'string'}
+                    onChange={(event) => update(index, { type: event.target.value as InputFieldSpec['type'] })}
+                    disabled={readOnly}
+                    className={controlClass(false, 'h-8 pr-7 text-xs')}
+                  >
+                    <SelectOptions options={INPUT_TYPES} />
+                  </select>
+                </div>
                 <label className="flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-300">
                   <input
                     type="checkbox"
@@ -481,7 +495,7 @@ export function InputFieldsEditor({
                     type="button"
                     onClick={() => remove(index)}
                     aria-label={`Remove input field ${field.name || index + 1}`}
-                    className="rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-red-600 dark:hover:bg-zinc-800"
+                    className="ml-auto rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-red-600 dark:hover:bg-zinc-800"
                   >
                     Remove
                   </button>

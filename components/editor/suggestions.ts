@@ -44,3 +44,18 @@ export function openTemplateBefore(textBeforeCaret: string): { typed: string; st
   if (!match) return null;
   return { typed: match[1], start: textBeforeCaret.length - match[1].length };
 }
+
+/**
+ * A `.` or `[` typed right after the closing braces of a reference (`{{code_1}}|` → `{{code_1}}.`) belongs inside
+ * them: answers the value with it moved in (`{{code_1.}}`) and the caret after it, or null when that is not the case.
+ */
+export function keepPathInsideBraces(previous: string, next: string, caret: number): { value: string; caret: number } | null {
+  if (next.length !== previous.length + 1 || caret < 1) return null;
+  const typed = next[caret - 1];
+  if ((typed !== '.' && typed !== '[') || next.slice(0, caret - 1) + next.slice(caret) !== previous) return null;
+  const before = next.slice(0, caret - 1);
+  const closed = /\{\{\s*[A-Za-z_][^{}]*?(\s*\}\})$/.exec(before);
+  if (!closed) return null;
+  const inside = before.slice(0, before.length - closed[1].length) + typed;
+  return { value: inside + closed[1] + next.slice(caret), caret: inside.length };
+}

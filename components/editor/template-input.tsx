@@ -1,10 +1,11 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { filterSuggestions, openTemplateBefore, type Suggestion } from './suggestions';
+import { filterSuggestions, keepPathInsideBraces, openTemplateBefore, type Suggestion } from './suggestions';
 
 // A text field (one line or several) where typing `{{` offers the blocks upstream and their output fields, as an
-// ARIA combobox: arrows move, Enter or Tab inserts, Escape closes.
+// ARIA combobox: arrows move, Enter or Tab inserts, Escape closes. A path typed just after a reference's closing
+// braces moves inside them, so `{{code_1}}` then `.text` makes `{{code_1.text}}`, not `{{code_1}}.text`.
 
 interface MenuState {
   items: Suggestion[];
@@ -41,9 +42,8 @@ export function TemplateInput({ id, value, onChange, suggestions, multiline = fa
     if (open) listRef.current?.scrollIntoView({ block: 'nearest' });
   }, [open]);
 
-  function refresh(element: HTMLInputElement | HTMLTextAreaElement) {
-    const caret = element.selectionStart ?? element.value.length;
-    const open = openTemplateBefore(element.value.slice(0, caret));
+  function refresh(text: string, caret: number) {
+    const open = openTemplateBefore(text.slice(0, caret));
     if (!open) {
       setMenu(null);
       return;
@@ -52,18 +52,38 @@ export function TemplateInput({ id, value, onChange, suggestions, multiline = fa
     setMenu(items.length ? { items, active: 0, start: open.start, caret } : null);
   }
 
-  function accept(item: Suggestion) {
-    if (!menu) return;
-    const after = value.slice(menu.caret);
-    const closing = /^\s*\}\}/.test(after) ? '' : '}}';
-    const next = value.slice(0, menu.start) + item.ref + closing + after;
-    const caret = menu.start + item.ref.length + closing.length;
-    onChange(next);
-    setMenu(null);
+  function placeCaret(caret: number) {
     requestAnimationFrame(() => {
       ref.current?.focus();
       ref.current?.setSelectionRange(caret, caret);
     });
+  }
+
+  // A whole block leaves the caret inside the braces (`{{code_1|}}`), where `.field` goes next; a field ends the reference.
+  function accept(item: Suggestion) {
+    if (!menu) return;
+    const after = value.slice(menu.caret);
+    const existing = /^\s*\}\}/.exec(after)?.[0];
+    const closing = existing ? '' : '}}';
+    const next = value.slice(0, menu.start) + item.ref + closing + after;
+    const end = menu.start + item.ref.length;
+    const caret = item.block ? end : end + (existing ?? closing).length;
+    onChange(next);
+    setMenu(null);
+    placeCaret(caret);
+  }
+
+  function onTextChange(element: HTMLInputElement | HTMLTextAreaElement) {
+    const caret = element.selectionStart ?? element.value.length;
+    const moved = keepPathInsideBraces(value, element.value, caret);
+    if (moved) {
+      onChange(moved.value);
+      placeCaret(moved.caret);
+      refresh(moved.value, moved.caret);
+      return;
+    }
+    onChange(element.value);
+    refresh(element.value, caret);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) {
@@ -95,12 +115,10 @@ export function TemplateInput({ id, value, onChange, suggestions, multiline = fa
     'aria-invalid': invalid || undefined,
     'aria-describedby': describedBy,
     spellCheck: false,
-    onChange: (event: { target: HTMLInputElement | HTMLTextAreaElement }) => {
-      onChange(event.target.value);
-      refresh(event.target);
-    },
+    onChange: (event: { target: HTMLInputElement | HTMLTextAreaElement }) => onTextChange(event.target),
     onKeyDown,
-    onClick: (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => refresh(event.currentTarget),
+    onClick: ({ currentTarget }: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
+      refresh(currentTarget.value, currentTarget.selectionStart ?? currentTarget.value.length),
     onBlur: () => setMenu(null),
     className: `${CONTROL} ${invalid ? 'border-red-400 dark:border-red-500' : 'border-zinc-300 dark:border-zinc-700'} ${mono ? 'font-mono text-[12.5px]' : ''} ${
       multiline ? 'resize-y py-2 leading-5' : 'h-9'
@@ -110,35 +128,51 @@ export function TemplateInput({ id, value, onChange, suggestions, multiline = fa
   return (
     <div className="relative">
       {multiline ? <textarea ref={ref} rows={rows} {...shared} /> : <input ref={ref} type="text" autoComplete="off" {...shared} />}
-      {menu && (
-        <ul
-          ref={listRef}
-          id={listId}
-          role="listbox"
-          aria-label="Insert a reference"
-          className="absolute top-full right-0 left-0 z-30 mt-1 max-h-60 overflow-auto rounded-md border border-zinc-200 bg-white py-1 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
-        >
-          {menu.items.map((item, index) => (
-            <li
-              key={item.ref}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === menu.active}
-              onMouseDown={(event) => {
-                event.preventDefault();
-                accept(item);
-              }}
-              onMouseEnter={() => setMenu({ ...menu, active: index })}
-              className={`flex cursor-pointer items-baseline justify-between gap-3 px-3 py-1.5 ${
-                index === menu.active ? 'bg-indigo-50 text-indigo-900 dark:bg-indigo-500/20 dark:text-indigo-100' : 'text-zinc-700 dark:text-zinc-200'
-              }`}
-            >
-              <span className="truncate font-mono text-xs">{item.ref}</span>
-              <span className="shrink-0 truncate text-[11px] text-zinc-500 dark:text-zinc-400">{item.detail}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {menu && <SuggestionList id={listId} listRef={listRef} menu={menu} onPick={accept} onHover={(active) => setMenu({ ...menu, active })} />}
     </div>
+  );
+}
+
+function SuggestionList({
+  id,
+  listRef,
+  menu,
+  onPick,
+  onHover,
+}: {
+  id: string;
+  listRef: React.RefObject<HTMLUListElement | null>;
+  menu: MenuState;
+  onPick(item: Suggestion): void;
+  onHover(index: number): void;
+}) {
+  return (
+    <ul
+      ref={listRef}
+      id={id}
+      role="listbox"
+      aria-label="Insert a reference"
+      className="absolute top-full right-0 left-0 z-30 mt-1 max-h-60 overflow-auto rounded-md border border-zinc-200 bg-white py-1 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+    >
+      {menu.items.map((item, index) => (
+        <li
+          key={item.ref}
+          id={`${id}-${index}`}
+          role="option"
+          aria-selected={index === menu.active}
+          onMouseDown={(event) => {
+            event.preventDefault();
+            onPick(item);
+          }}
+          onMouseEnter={() => onHover(index)}
+          className={`flex cursor-pointer items-baseline justify-between gap-3 px-3 py-1.5 ${
+            index === menu.active ? 'bg-indigo-50 text-indigo-900 dark:bg-indigo-500/20 dark:text-indigo-100' : 'text-zinc-700 dark:text-zinc-200'
+          }`}
+        >
+          <span className="truncate font-mono text-xs">{item.ref}</span>
+          <span className="shrink-0 truncate text-[11px] text-zinc-500 dark:text-zinc-400">{item.detail}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -60,6 +60,17 @@ describe('parsing templates', () => {
     ]);
   });
 
+  it('reports a reference never closed and a path typed after the closing braces', () => {
+    expect(findMalformedTemplates(['Hi {{code_1.text', 'Hi {{code_1}}.text}} and {{input.name}}', 'a {{ input.x} b'])).toEqual([
+      { raw: '{{code_1.text', message: '{{code_1.text is not closed: add }} after the reference', location: [0] },
+      { raw: '.text}}', message: '".text" is outside the braces of {{code_1}}; write {{code_1.text}}', location: [1] },
+      { raw: '{{ input.x', message: '{{ input.x is not closed: add }} after the reference', location: [2] },
+    ]);
+    expect(renderTemplateString('Hi {{code_1}}.text}} {{code_1.text', { code_1: 'x' })).toBe('Hi x.text}} {{code_1.text');
+    // Braces that never looked like a reference stay text.
+    expect(findMalformedTemplates(['{ "a": {"b": 1}}', '{{ }}', 'f() {{', '{{input}} }}'])).toEqual([]);
+  });
+
   it('splits a string into text and references', () => {
     expect(parseTemplate('a {{x.y}} b')).toEqual([
       { kind: 'text', text: 'a ' },

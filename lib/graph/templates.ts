@@ -6,7 +6,8 @@
  * `[0]` indexes, or quoted keys `["a key"]`/`['a key']`. `{{ input }}` alone is the whole output of block `input`.
  * Braces whose content does not start like a block id (`{{ }}`, `{{"a": 1}}`) are plain text. Content that starts
  * like a block id but is not a valid reference (`{{ a b }}`, `{{ a..b }}`) is a malformed template: the validator
- * reports it and rendering leaves it as written.
+ * reports it and rendering leaves it as written. So are `{{ a.b` never closed and a path typed after the closing
+ * braces (`{{ a }}.b}}`).
  *
  * Rendering, given the outputs of the blocks that ran (block id → output; the execution input is the output of
  * the input block):
@@ -81,7 +82,36 @@ export function parseTemplate(template: string): TemplatePart[] {
     else parts.push({ kind: 'reference', raw, blockId: reference.blockId, path: reference.path, ...(unencoded && { unencoded }) });
   }
   pushText(template.length);
-  return parts;
+  return parts.flatMap((part, index) => (part.kind === 'text' ? brokenBraces(part.text, parts[index - 1]) : [part]));
+}
+
+/** `.text}}` right after a reference: the path was typed after the closing braces (`{{code_1}}.text}}`). */
+const PATH_AFTER_BRACES = /^(?:\.[^.[\]\s{}]+|\[\d+\]|\[(?:"[^"]*"|'[^']*')\])+\s*\}\}/;
+/** `{{` and the start of a block id with no `}}` closing it (a closed one would have matched TEMPLATE). */
+const UNCLOSED = /\{\{\s*[A-Za-z_][^\s{}]*/g;
+
+/**
+ * Text around templates that is a broken template: a path after the closing braces, or a reference never closed.
+ * Both are malformed (the validator reports them, rendering leaves them as written); the rest stays text.
+ */
+function brokenBraces(text: string, previous: TemplatePart | undefined): TemplatePart[] {
+  const found: TemplatePart[] = [];
+  let rest = text;
+  const after = previous?.kind === 'reference' ? PATH_AFTER_BRACES.exec(rest) : null;
+  if (after && previous?.kind === 'reference') {
+    const path = after[0].replace(/\s*\}\}$/, '');
+    const inner = previous.raw.slice(2, -2).trim();
+    found.push({ kind: 'malformed', raw: after[0], message: `"${path}" is outside the braces of ${previous.raw}; write {{${inner}${path}}}` });
+    rest = rest.slice(after[0].length);
+  }
+  let textStart = 0;
+  for (const match of rest.matchAll(UNCLOSED)) {
+    if (match.index > textStart) found.push({ kind: 'text', text: rest.slice(textStart, match.index) });
+    found.push({ kind: 'malformed', raw: match[0], message: `${match[0].trim()} is not closed: add }} after the reference` });
+    textStart = match.index + match[0].length;
+  }
+  if (textStart < rest.length) found.push({ kind: 'text', text: rest.slice(textStart) });
+  return found;
 }
 
 /** Parses `block_id.path[0]["key"]`; returns a message when it is not a valid reference. */
