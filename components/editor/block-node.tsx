@@ -146,13 +146,50 @@ function SourceHandles({ blockId, name, handles }: { blockId: string; name: stri
               className={`${HANDLE_CLASSES} ${handleTone(tone).fill}`}
               style={{ top: '50%' }}
             />
+            <AddAfterButton blockId={blockId} sourceHandle={handle} label={`Add a block after the ${handleLabel ?? 'output'} branch of ${name}`} />
           </div>
         ))}
       </div>
     );
   }
   if (handles.length === 0) return null;
-  return <Handle type="source" position={Position.Right} data-testid={`handle-${blockId}-out`} aria-label={`Output of ${name}`} className={HANDLE_CLASSES} />;
+  return (
+    <>
+      <Handle type="source" position={Position.Right} data-testid={`handle-${blockId}-out`} aria-label={`Output of ${name}`} className={HANDLE_CLASSES} />
+      <div className="absolute top-1/2 right-0 -translate-y-1/2">
+        <AddAfterButton blockId={blockId} sourceHandle={handles[0].id} label={`Add a block after ${name}`} />
+      </div>
+    </>
+  );
+}
+
+/**
+ * "+" beside an output (n8n's): opens the palette, and the block picked there lands to the right, connected. Shown
+ * while the output leads nowhere, else when the block is hovered or selected.
+ */
+function AddAfterButton({ blockId, sourceHandle, label }: { blockId: string; sourceHandle: string | null; label: string }) {
+  const readOnly = useEditorStore((state) => state.readOnly);
+  const connected = useEditorStore((state) => state.edges.some((edge) => edge.source === blockId && (edge.sourceHandle ?? null) === sourceHandle));
+  const pending = useEditorStore((state) => state.insertAfter?.id === blockId && state.insertAfter.sourceHandle === sourceHandle);
+  if (readOnly) return null;
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      data-testid={`add-after-${blockId}${sourceHandle ? `-${sourceHandle}` : ''}`}
+      aria-pressed={pending}
+      onClick={(event) => {
+        event.stopPropagation();
+        useEditorStore.getState().setInsertAfter(pending ? null : { id: blockId, sourceHandle });
+      }}
+      className={`nodrag nopan absolute top-1/2 -right-9 grid h-5 w-5 -translate-y-1/2 place-items-center rounded-full border border-zinc-300 bg-white text-zinc-600 shadow-sm hover:border-indigo-400 hover:text-indigo-600 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-indigo-500 aria-pressed:border-indigo-500 aria-pressed:bg-indigo-50 aria-pressed:text-indigo-700 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-300 ${
+        connected && !pending ? 'opacity-0 group-focus-within:opacity-100 group-hover:opacity-100' : ''
+      }`}
+    >
+      <Icon name="plus" className="h-3 w-3" />
+    </button>
+  );
 }
 
 function ProblemBadge({ blockId, count, text }: { blockId: string; count: number; text: string }) {

@@ -122,7 +122,9 @@ export function connectionProblem(
   if (edges.some((edge) => edge.source === source && (edge.sourceHandle ?? null) === sourceHandle && edge.target === target)) {
     return 'These blocks are already connected';
   }
-  if (wouldCreateCycle(source, target, edges)) return 'That connection would create a loop';
+  if (wouldCreateCycle(source, target, edges)) {
+    return `Not connected: ${target} already leads to ${source}, so this edge would make a loop. Workflows run one way, left to right.`;
+  }
   return null;
 }
 

@@ -1,16 +1,24 @@
 'use client';
 
-import { useId, useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { PALETTE_MIME, useEditorActions } from './editor-context';
 import { categoryTone, Icon } from '@/components/ui/icons';
+import { useEditorStore } from './store';
 import type { Catalog, CatalogBlock } from './types';
 
 // The blocks one can add, grouped by category, with a search box. Drag one onto the canvas, or click it (or press
-// Enter on it) to add it in the middle of the view.
+// Enter on it) to add it: after the selected block (connected), after the output whose "+" was pressed, or else in
+// the middle of the view.
 
 export function Palette({ catalog, readOnly }: { catalog: Catalog; readOnly: boolean }) {
   const [query, setQuery] = useState('');
   const searchId = useId();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const insertAfter = useEditorStore((state) => state.insertAfter);
+  // "+" on an output opens the palette: the search box takes the focus, so typing finds the block.
+  useEffect(() => {
+    if (insertAfter) searchRef.current?.focus();
+  }, [insertAfter]);
   const groups = useMemo(() => {
     const needle = query.trim().toLowerCase();
     const matches = (block: CatalogBlock) =>
@@ -29,16 +37,31 @@ export function Palette({ catalog, readOnly }: { catalog: Catalog; readOnly: boo
         <div className="relative">
           <Icon name="search" className="pointer-events-none absolute top-1/2 left-2.5 h-3.5 w-3.5 -translate-y-1/2 text-zinc-400" />
           <input
+            ref={searchRef}
             id={searchId}
             type="search"
             value={query}
             onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && insertAfter) useEditorStore.getState().setInsertAfter(null);
+            }}
             placeholder="Search blocks"
             className="h-8 w-full rounded-md border border-zinc-300 bg-white pr-2 pl-8 text-sm text-zinc-900 placeholder:text-zinc-400 focus:outline-2 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
           />
         </div>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto p-2">
+        {insertAfter && !readOnly && (
+          <div role="status" className="mx-1 mb-2 flex items-start gap-2 rounded-md bg-indigo-50 px-2 py-1.5 text-xs text-indigo-900 dark:bg-indigo-500/15 dark:text-indigo-100">
+            <span className="flex-1">
+              Pick a block to add after <span className="font-mono">{insertAfter.id}</span>
+              {insertAfter.sourceHandle ? ` (${insertAfter.sourceHandle})` : ''}.
+            </span>
+            <button type="button" onClick={() => useEditorStore.getState().setInsertAfter(null)} className="font-medium underline">
+              Cancel
+            </button>
+          </div>
+        )}
         {readOnly && (
           <p className="mx-1 mb-2 flex items-center gap-1.5 rounded-md bg-zinc-100 px-2 py-1.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
             <Icon name="lock" className="h-3.5 w-3.5" /> Read-only

@@ -1,5 +1,6 @@
 'use client';
 
+import { useReactFlow } from '@xyflow/react';
 import Link from 'next/link';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
@@ -53,6 +54,12 @@ export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDep
   const hasBlocks = useEditorStore((state) => state.nodes.length > 0);
   const running = useEditorStore((state) => isRunActive(state.run));
   const mod = useModifierLabel() === '⌘' ? '⌘' : 'Ctrl+';
+  const { fitView } = useReactFlow();
+  // The new layout is brought into view once React Flow has the moved nodes.
+  const autoLayout = () => {
+    useEditorStore.getState().autoLayout();
+    requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1.1, duration: 300 }));
+  };
 
   return (
     <div className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-3 dark:border-zinc-800 dark:bg-zinc-900">
@@ -77,7 +84,7 @@ export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDep
             <ToolButton label="Redo" shortcut={`${mod}Shift+Z`} onClick={() => useEditorStore.getState().redo()} disabled={!canRedo}>
               <Icon name="redo" />
             </ToolButton>
-            <ToolButton label="Auto-layout" onClick={() => useEditorStore.getState().autoLayout()} disabled={!hasBlocks}>
+            <ToolButton label="Auto-layout" onClick={autoLayout} disabled={!hasBlocks}>
               <Icon name="layout" />
             </ToolButton>
             <span aria-hidden className="mx-1 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />

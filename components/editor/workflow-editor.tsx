@@ -23,7 +23,8 @@ import { Palette } from './palette';
 import { RunDialog } from './run-dialog';
 import { isRunActive } from '@/components/run-events/run-state';
 import { RunPanel } from './run-panel';
-import { useEditorStore } from './store';
+import { useEditorStore, type EditorState } from './store';
+import type { OutputRef } from './store/block-slice';
 import { useTheme } from '@/components/theme';
 import { TopBar } from './top-bar';
 import { useAutosave, weftCode } from './use-autosave';
@@ -218,6 +219,15 @@ function useEditorActionsValue(workflowId: string, flushSave: () => Promise<bool
     () => ({
       workflowId,
       addBlockAtCenter(type) {
+        // After the output "+" chose, or after the one selected block: placed to its right and connected.
+        const state = useEditorStore.getState();
+        const after = state.insertAfter ?? outputOfSelection(state);
+        if (after) {
+          const id = state.addBlockAfter(type, after);
+          state.setInsertAfter(null);
+          if (id) requestAnimationFrame(() => void fitView({ nodes: [{ id: after.id }, { id }], duration: 300, maxZoom: 1.1, padding: 0.3 }));
+          return;
+        }
         const rect = canvasRef.current?.getBoundingClientRect();
         if (!rect) return;
         const center = screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
@@ -243,6 +253,14 @@ function useEditorActionsValue(workflowId: string, flushSave: () => Promise<bool
     [workflowId, screenToFlowPosition, fitView, flushSave, reload],
   );
   return { actions, canvasRef };
+}
+
+/** The first output of the one selected block, if exactly one block is selected and it has outputs. */
+function outputOfSelection(state: EditorState): OutputRef | null {
+  const selected = state.nodes.filter((node) => node.selected);
+  if (selected.length !== 1) return null;
+  const handles = state.catalog.get(selected[0].data.type)?.sourceHandles ?? [];
+  return handles.length > 0 ? { id: selected[0].id, sourceHandle: handles[0].id } : null;
 }
 
 /** Why the canvas is read-only, when it is: the person is a viewer. (Deployed workflows stay editable.) */

@@ -53,6 +53,7 @@ const PATHS: Record<string, readonly Shape[]> = {
   keyboard: [{ rect: [2, 5, 20, 14, 2] }, 'M6 9h.01M10 9h.01M14 9h.01M18 9h.01M6 13h.01M18 13h.01M9 13h6M7 16h10'],
   'skip-forward': ['m5 4 10 8-10 8z', 'M19 5v14'],
   minus: ['M5 12h14'],
+  plus: ['M12 5v14M5 12h14'],
   clock: [{ circle: [12, 12, 9] }, 'M12 7v5l3 2'],
   rerun: ['M3 12a9 9 0 0 1 15.5-6.2L21 8', 'M21 3v5h-5', 'M21 12a9 9 0 0 1-15.5 6.2L3 16', 'M3 21v-5h5'],
   'arrow-left': ['M19 12H5M12 19l-7-7 7-7'],

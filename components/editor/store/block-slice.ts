@@ -1,6 +1,6 @@
 import type { XYPosition } from '@xyflow/react';
-import { entryNode, indexProblems, nextBlockId, renameBlock, renameTemplateReferences, setAtPath } from '../graph';
-import type { BlockConfig, BlockNode, CatalogBlock } from '../types';
+import { connectionProblem, edgeIdFor, entryNode, indexProblems, NODE_WIDTH, nextBlockId, renameBlock, renameTemplateReferences, setAtPath } from '../graph';
+import type { BlockConfig, BlockNode, CatalogBlock, FlowEdge } from '../types';
 import { graphCommitter, snapshot } from './history-slice';
 import { withoutSelection } from './selection-slice';
 import type { EditorSlice } from './types';
@@ -8,8 +8,22 @@ import type { EditorSlice } from './types';
 // Adding a block and editing one: its config, name and id. Typing in one field folds into one undo step (the
 // coalesce key names the field); renaming an id rewrites what refers to it.
 
+/** An output a new block is to follow: a block and which of its source handles. */
+export interface OutputRef {
+  id: string;
+  sourceHandle: string | null;
+}
+
 export interface BlockSlice {
   addBlock(type: string, position: XYPosition): string | null;
+  /**
+   * Adds a block to the right of an output and connects it, in one undo step (n8n's "+"); when the new block
+   * cannot take that edge it is only placed there.
+   */
+  addBlockAfter(type: string, from: OutputRef): string | null;
+  /** The output the palette's next pick follows ("+" on a handle), until a block is picked or it is cancelled. */
+  insertAfter: OutputRef | null;
+  setInsertAfter(from: OutputRef | null): void;
   updateConfig(id: string, path: string, value: unknown): void;
   replaceConfig(id: string, config: Record<string, unknown>, coalesceKey?: string): void;
   updateName(id: string, name: string): void;
@@ -36,6 +50,18 @@ function pointInputReferencesAt(id: string, nodes: BlockNode[]): BlockNode[] {
   });
 }
 
+const GAP_X = 96;
+const STEP_Y = 128;
+
+/** Right of `source`, one row down per edge it already has, then further down past any block in the way. */
+function freeSpotRightOf(source: BlockNode, nodes: readonly BlockNode[], siblings: number): XYPosition {
+  const x = source.position.x + NODE_WIDTH + GAP_X;
+  let y = source.position.y + siblings * STEP_Y;
+  const taken = (top: number) => nodes.some((node) => Math.abs(node.position.x - x) < NODE_WIDTH && Math.abs(node.position.y - top) < STEP_Y - 16);
+  for (let step = 0; step < 50 && taken(y); step++) y += STEP_Y;
+  return { x, y };
+}
+
 export const createBlockSlice: EditorSlice<BlockSlice> = (set, get) => {
   const commit = graphCommitter(set, get);
 
@@ -49,19 +75,45 @@ export const createBlockSlice: EditorSlice<BlockSlice> = (set, get) => {
     }, coalesceKey);
   }
 
+  /** A new block of `type` at `position`, selected, and the nodes with it (a first input block takes `{{input…}}`). */
+  function placeBlock(type: string, position: XYPosition): { id: string; withIt: (nodes: BlockNode[]) => BlockNode[] } | null {
+    const state = get();
+    const definition = state.catalog.get(type);
+    if (state.readOnly || !definition) return null;
+    const id = nextBlockId(type, state.nodes.map((node) => node.id));
+    const node: BlockNode = { id, type: 'block', position, selected: true, data: { type, name: null, config: defaultConfigFor(definition, state.nodes, state.catalog) } };
+    const firstInput = definition.role === 'entry' && !state.nodes.some((other) => other.id === 'input') && !entryNode(state.nodes, state.catalog);
+    return { id, withIt: (nodes) => [...(firstInput ? pointInputReferencesAt(id, withoutSelection(nodes)) : withoutSelection(nodes)), node] };
+  }
+
   return {
     addBlock(type, position) {
+      const block = placeBlock(type, position);
+      if (!block) return null;
+      commit((current) => ({ nodes: block.withIt(current.nodes), edges: withoutSelection(current.edges) }));
+      return block.id;
+    },
+
+    insertAfter: null,
+
+    setInsertAfter(from) {
+      set({ insertAfter: from });
+    },
+
+    addBlockAfter(type, from) {
       const state = get();
-      const definition = state.catalog.get(type);
-      if (state.readOnly || !definition) return null;
-      const id = nextBlockId(type, state.nodes.map((node) => node.id));
-      const node: BlockNode = { id, type: 'block', position, selected: true, data: { type, name: null, config: defaultConfigFor(definition, state.nodes, state.catalog) } };
-      const firstInput = definition.role === 'entry' && !state.nodes.some((other) => other.id === 'input') && !entryNode(state.nodes, state.catalog);
+      const source = state.nodes.find((node) => node.id === from.id);
+      if (!source) return null;
+      const block = placeBlock(type, freeSpotRightOf(source, state.nodes, state.edges.filter((edge) => edge.source === from.id).length));
+      if (!block) return null;
+      const connection = { source: from.id, sourceHandle: from.sourceHandle, target: block.id, targetHandle: null };
+      const edge: FlowEdge = { id: edgeIdFor(from.id, from.sourceHandle, block.id, null), type: 'flow', ...connection };
       commit((current) => {
-        const nodes = withoutSelection(current.nodes);
-        return { nodes: [...(firstInput ? pointInputReferencesAt(id, nodes) : nodes), node], edges: withoutSelection(current.edges) };
+        const nodes = block.withIt(current.nodes);
+        const edges = withoutSelection(current.edges);
+        return { nodes, edges: connectionProblem(connection, nodes, edges, current.catalog) === null ? [...edges, edge] : edges };
       });
-      return id;
+      return block.id;
     },
 
     updateConfig(id, path, value) {

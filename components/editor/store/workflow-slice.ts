@@ -55,6 +55,7 @@ export const createWorkflowSlice: EditorSlice<WorkflowSlice> = (set, get) => ({
       deployed: workflow.deployed,
       // The clipboard stays: blocks copied in one workflow can be pasted into the next.
       pasteCount: 0,
+      insertAfter: null,
       notice: null,
     });
   },
