@@ -63,6 +63,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
       data-testid={`block-${id}`}
       data-status={status ?? undefined}
       data-problems={problems?.length ?? 0}
+      role="group"
       aria-label={`${label} block ${name}${status ? `, ${BLOCK_STATUS_LABEL[status].toLowerCase()}` : ''}${problems?.length ? `, ${problems.length} problem${problems.length === 1 ? '' : 's'}` : ''}`}
       className={[
         'group relative w-60 rounded-xl border bg-white text-left shadow-sm transition-[box-shadow,opacity] dark:bg-zinc-900',
@@ -79,7 +80,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
           position={Position.Left}
           {...(handle === null ? {} : { id: handle })}
           data-testid={`handle-${id}-in`}
-          aria-label={`Input of ${name}`}
+          title={`Input of ${name}`}
           className={HANDLE_CLASSES}
         />
       ))}
@@ -142,7 +143,7 @@ function SourceHandles({ blockId, name, handles }: { blockId: string; name: stri
               position={Position.Right}
               {...(handle === null ? {} : { id: handle })}
               data-testid={`handle-${blockId}-out-${handle ?? 'default'}`}
-              aria-label={`${handleLabel ?? 'Output'} branch of ${name}`}
+              title={`${handleLabel ?? 'Output'} branch of ${name}`}
               className={`${HANDLE_CLASSES} ${handleTone(tone).fill}`}
               style={{ top: '50%' }}
             />
@@ -155,7 +156,7 @@ function SourceHandles({ blockId, name, handles }: { blockId: string; name: stri
   if (handles.length === 0) return null;
   return (
     <>
-      <Handle type="source" position={Position.Right} data-testid={`handle-${blockId}-out`} aria-label={`Output of ${name}`} className={HANDLE_CLASSES} />
+      <Handle type="source" position={Position.Right} data-testid={`handle-${blockId}-out`} title={`Output of ${name}`} className={HANDLE_CLASSES} />
       <div className="absolute top-1/2 right-0 -translate-y-1/2">
         <AddAfterButton blockId={blockId} sourceHandle={handles[0].id} label={`Add a block after ${name}`} />
       </div>

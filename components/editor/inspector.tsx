@@ -3,6 +3,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Button } from '@/components/ui/button';
+import { ConnectControl } from './connect-control';
 import { ConfigField, InputFieldsEditor, controlClass } from './fields';
 import { blockIdProblem, getAtPath, problemConfigPath } from './graph';
 import { categoryTone, Icon } from '@/components/ui/icons';
@@ -21,7 +22,7 @@ export function Inspector({ theme, models }: { theme: 'light' | 'dark'; models: 
   return (
     <aside
       aria-label="Inspector"
-      className="flex h-full w-[22rem] shrink-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+      className="flex h-full w-72 shrink-0 flex-col xl:w-[22rem] border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
     >
       {blockId ? (
         <BlockInspector key={blockId} blockId={blockId} theme={theme} models={models} />
@@ -224,6 +225,8 @@ function BlockInspector({ blockId, theme, models }: { blockId: string; theme: 'l
             {(advancedOpen || advancedHasError) && <div className="mt-3 space-y-4">{advanced.map(renderField)}</div>}
           </section>
         )}
+
+        {!readOnly && <ConnectControl blockId={blockId} />}
 
         <LastRun blockId={blockId} />
 

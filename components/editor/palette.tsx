@@ -29,7 +29,7 @@ export function Palette({ catalog, readOnly }: { catalog: Catalog; readOnly: boo
   }, [catalog, query]);
 
   return (
-    <aside aria-label="Blocks" className="flex h-full w-60 shrink-0 flex-col border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <aside aria-label="Blocks" className="flex h-full w-48 shrink-0 xl:w-60 flex-col border-r border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <div className="border-b border-zinc-200 p-3 dark:border-zinc-800">
         <label htmlFor={searchId} className="sr-only">
           Search blocks

@@ -43,7 +43,7 @@ function Elapsed({ since }: { since: number }) {
 function Json({ value, testId }: { value: unknown; testId?: string }) {
   const text = value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value, null, 2);
   return (
-    <pre data-testid={testId} className="overflow-auto rounded-md bg-zinc-50 p-2.5 font-mono text-xs whitespace-pre-wrap text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
+    <pre data-testid={testId} tabIndex={0} className="overflow-auto rounded-md bg-zinc-50 p-2.5 font-mono text-xs whitespace-pre-wrap text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
       {text}
     </pre>
   );
@@ -138,7 +138,7 @@ export function RunPanel({ onCancel }: { onCancel: () => Promise<void> }) {
             ))}
           </ul>
         </nav>
-        <div className="min-w-0 flex-1 overflow-y-auto p-4">
+        <div tabIndex={0} aria-label="Step details" className="min-w-0 flex-1 overflow-y-auto p-4">
           {picked && pickedBlock ? <StepDetail name={names[picked] ?? picked} block={pickedBlock} /> : <Overview run={run} names={names} />}
         </div>
       </div>
@@ -184,7 +184,7 @@ function Overview({ run, names }: { run: RunState; names: Record<string, string>
           {live.map(([id, block]) => (
             <div key={id}>
               <h4 className="mb-1 text-xs font-semibold text-zinc-600 dark:text-zinc-300">{names[id] ?? id}</h4>
-              <pre data-testid="run-live" className="max-h-32 overflow-auto rounded-md bg-zinc-50 p-2.5 text-xs whitespace-pre-wrap dark:bg-zinc-950">
+              <pre data-testid="run-live" tabIndex={0} className="max-h-32 overflow-auto rounded-md bg-zinc-50 p-2.5 text-xs whitespace-pre-wrap dark:bg-zinc-950">
                 {block.chunks || block.console.map((line) => line.message).join('\n')}
               </pre>
             </div>
@@ -215,7 +215,7 @@ function StepDetail({ name, block }: { name: string; block: BlockRunState }) {
       {block.chunks && (
         <div>
           <h4 className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Streamed</h4>
-          <pre ref={streamRef} data-testid="run-stream" className="max-h-40 overflow-auto rounded-md bg-zinc-50 p-2.5 text-xs whitespace-pre-wrap dark:bg-zinc-950">
+          <pre ref={streamRef} data-testid="run-stream" tabIndex={0} className="max-h-40 overflow-auto rounded-md bg-zinc-50 p-2.5 text-xs whitespace-pre-wrap dark:bg-zinc-950">
             {block.chunks}
           </pre>
         </div>
@@ -223,7 +223,7 @@ function StepDetail({ name, block }: { name: string; block: BlockRunState }) {
       {block.console.length > 0 && (
         <div>
           <h4 className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">Console</h4>
-          <ol data-testid="run-logs" className="max-h-40 overflow-auto rounded-md bg-zinc-950 p-2.5 font-mono text-xs text-zinc-200">
+          <ol data-testid="run-logs" tabIndex={0} aria-label="Console" className="max-h-40 overflow-auto rounded-md bg-zinc-950 p-2.5 font-mono text-xs text-zinc-200">
             {block.console.map((line, index) => (
               <li key={index} className={line.level === 'error' ? 'text-red-400' : line.level === 'warn' ? 'text-amber-300' : ''}>
                 <span className="text-zinc-500 select-none">{line.level.padEnd(5)} </span>

@@ -55,6 +55,7 @@ export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDep
   const running = useEditorStore((state) => isRunActive(state.run));
   const mod = useModifierLabel() === '⌘' ? '⌘' : 'Ctrl+';
   const { fitView } = useReactFlow();
+  const { workflowId } = useEditorActions();
   // The new layout is brought into view once React Flow has the moved nodes.
   const autoLayout = () => {
     useEditorStore.getState().autoLayout();
@@ -62,7 +63,7 @@ export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDep
   };
 
   return (
-    <div className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-3 dark:border-zinc-800 dark:bg-zinc-900">
+    <div className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 bg-white px-2 sm:px-3 dark:border-zinc-800 dark:bg-zinc-900">
       <Link
         href="/workflows"
         aria-label="Back to workflows"
@@ -75,9 +76,16 @@ export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDep
       <DeployedBadge canEdit={canEdit} />
       <SaveIndicator />
 
-      <div className="ml-auto flex items-center gap-1">
+      <div className="ml-auto flex shrink-0 items-center gap-1">
+        {/* On a phone: run and history; the editing tools need a wider screen. */}
+        <Link
+          href={`/workflows/${encodeURIComponent(workflowId)}/executions`}
+          className="inline-flex h-8 items-center rounded-md px-2 text-xs font-medium text-zinc-600 hover:bg-zinc-100 md:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"
+        >
+          History
+        </Link>
         {!readOnly && !showingVersion && (
-          <>
+          <div className="hidden items-center gap-1 md:flex">
             <ToolButton label="Undo" shortcut={`${mod}Z`} onClick={() => useEditorStore.getState().undo()} disabled={!canUndo}>
               <Icon name="undo" />
             </ToolButton>
@@ -88,9 +96,10 @@ export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDep
               <Icon name="layout" />
             </ToolButton>
             <span aria-hidden className="mx-1 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />
-          </>
+          </div>
         )}
-        <ProblemsButton />
+        <div className="hidden items-center gap-1 md:flex">
+          <ProblemsButton />
         <ToolButton label="Keyboard shortcuts" shortcut="?" onClick={onHelp}>
           <Icon name="keyboard" />
         </ToolButton>
@@ -104,12 +113,15 @@ export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDep
           <Icon name="history" className="h-3.5 w-3.5" />
           Versions
         </button>
+        </div>
         {canRun && (
           <>
-            <span aria-hidden className="mx-1 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />
-            <Button size="sm" variant="secondary" onClick={onDeploy}>
-              <Icon name="rocket" className="h-3.5 w-3.5" /> Deploy
-            </Button>
+            <span aria-hidden className="mx-1 hidden h-5 w-px bg-zinc-200 md:block dark:bg-zinc-700" />
+            <span className="hidden md:inline-flex">
+              <Button size="sm" variant="secondary" onClick={onDeploy}>
+                <Icon name="rocket" className="h-3.5 w-3.5" /> Deploy
+              </Button>
+            </span>
             <Button size="sm" variant="primary" onClick={onRun} disabled={running || !hasBlocks} title={`Run (${mod}Enter)`}>
               {running ? <Spinner className="h-3.5 w-3.5" /> : <Icon name="play" className="h-3.5 w-3.5" />}
               {running ? 'Running…' : 'Run'}

@@ -191,15 +191,21 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
           {versionOnCanvas && <VersionBanner selection={versionOnCanvas} />}
           <AccessBanner canEdit={canEdit} />
           <SaveProblemBanner reload={reload} saveNow={saveNow} />
+          <p className="shrink-0 border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 text-xs text-zinc-600 md:hidden dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+            Editing needs a wider screen. Here you can look at the workflow, run it and open its history.
+          </p>
+          {/* Phones get the canvas alone; from md the palette and inspector sit beside it, narrower below xl. */}
           <div className="flex min-h-0 flex-1">
-            <Palette catalog={catalog} readOnly={!canEdit || versionOnCanvas !== null} />
+            <div className="hidden md:flex">
+              <Palette catalog={catalog} readOnly={!canEdit || versionOnCanvas !== null} />
+            </div>
             <div className="relative flex min-w-0 flex-1 flex-col">
               <div ref={canvasRef} className="relative min-h-0 flex-1">
                 <CanvasArea workflowId={workflowId} theme={theme} />
               </div>
               {runPanelOpen && <RunPanel onCancel={cancel} />}
             </div>
-            {versionsOpen ? <VersionsPanel /> : <Inspector theme={theme} models={catalog.models} />}
+            <div className="hidden md:flex">{versionsOpen ? <VersionsPanel /> : <Inspector theme={theme} models={catalog.models} />}</div>
           </div>
         </div>
       </div>

@@ -34,7 +34,7 @@ export function VersionsPanel() {
     <aside
       aria-label="Versions"
       data-testid="versions-panel"
-      className="flex h-full w-[24rem] shrink-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+      className="flex h-full w-80 shrink-0 flex-col xl:w-[24rem] border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
     >
       <PanelHeader
         icon="history"
