@@ -2,11 +2,13 @@
 
 import dynamic from 'next/dynamic';
 import { useId, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
 import type { CodeEditorProps } from './code-editor';
 import { controlClass } from './fields';
+import { useEditorActions } from './editor-context';
 import { entryNode } from './graph';
 import { useEditorStore } from './store';
 import type { StartResult } from './use-run';
@@ -114,6 +116,7 @@ function RunForm({ workflowId, onClose, onStart, theme }: { workflowId: string; 
         }
       }}
     >
+      {!failure && <KnownProblems onPick={onClose} />}
       <div className="max-h-[55vh] space-y-4 overflow-y-auto pr-1">
         {fields.length === 0 ? (
           <JsonInput formId={formId} value={jsonText} onChange={setJsonText} error={errors.__json} theme={theme} />
@@ -132,7 +135,7 @@ function RunForm({ workflowId, onClose, onStart, theme }: { workflowId: string; 
           ))
         )}
       </div>
-      {failure && <RunFailure message={failure.message} problems={failure.problems} />}
+      {failure && <RunFailure message={failure.message} problems={failure.problems} onPick={onClose} />}
       <DialogActions>
         <Button onClick={onClose} disabled={pending}>
           Cancel
@@ -207,20 +210,55 @@ function JsonInput({ formId, value, onChange, error, theme }: { formId: string; 
 }
 
 /** Why the run did not start; a graph's problems, the first few of them. */
-function RunFailure({ message, problems }: { message: string; problems?: GraphProblem[] }) {
+function RunFailure({ message, problems, onPick }: { message: string; problems?: GraphProblem[]; onPick(): void }) {
   return (
     <div className="mt-4">
       <Alert tone="error" title={message}>
-        {problems && problems.length > 0 && (
-          <ul className="mt-1 list-disc space-y-0.5 pl-4 text-xs">
-            {problems.slice(0, 6).map((problem, index) => (
-              <li key={index}>{problem.message}</li>
-            ))}
-            {problems.length > 6 && <li>and {problems.length - 6} more (see Problems)</li>}
-          </ul>
-        )}
+        {problems && problems.length > 0 && <ProblemLinks problems={problems} onPick={onPick} />}
       </Alert>
     </div>
+  );
+}
+
+/** The workflow's problems as the last save found them, shown before Start rather than after it. */
+function KnownProblems({ onPick }: { onPick(): void }) {
+  const problems = useEditorStore((state) => state.problems);
+  if (problems.length === 0) return null;
+  return (
+    <div className="mb-4" data-testid="run-problems">
+      <Alert tone="warning" title={`${problems.length} problem${problems.length === 1 ? '' : 's'} will stop this run`}>
+        <ProblemLinks problems={problems} onPick={onPick} />
+      </Alert>
+    </div>
+  );
+}
+
+/** Each problem with the block's name, which selects that block on the canvas (closing the dialog). */
+function ProblemLinks({ problems, onPick }: { problems: GraphProblem[]; onPick(): void }) {
+  const { focusBlock } = useEditorActions();
+  const names = useEditorStore(useShallow((state) => problems.map((problem) => state.nodes.find((node) => node.id === problem.block_id)?.data.name ?? problem.block_id ?? '')));
+  return (
+    <ul className="mt-1 list-disc space-y-0.5 pl-4 text-xs">
+      {problems.slice(0, 6).map((problem, index) => (
+        <li key={index}>
+          {problem.block_id ? (
+            <button
+              type="button"
+              className="font-semibold underline"
+              onClick={() => {
+                onPick();
+                focusBlock(problem.block_id!);
+              }}
+            >
+              {names[index]}
+            </button>
+          ) : null}
+          {problem.block_id ? ': ' : ''}
+          {problem.message}
+        </li>
+      ))}
+      {problems.length > 6 && <li>and {problems.length - 6} more (see Problems)</li>}
+    </ul>
   );
 }
 

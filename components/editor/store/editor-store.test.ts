@@ -154,6 +154,24 @@ describe('edits and undo', () => {
     expect(saved().edges).toHaveLength(2);
   });
 
+  it('adds a block after an output, placed to its right and connected, and one undo takes both away', () => {
+    const id = store().addBlockAfter('http', { id: 'code_1', sourceHandle: null })!;
+    const added = saved().blocks.find((candidate) => candidate.id === id)!;
+    expect(added.position.x).toBeGreaterThan(300 + 240);
+    // code_1 already leads to `out` at that height, so the new block goes a row down.
+    expect(saved().blocks.some((other) => other.id !== id && other.position.x === added.position.x && other.position.y === added.position.y)).toBe(false);
+    expect(saved().edges.at(-1)).toMatchObject({ source: 'code_1', target: id });
+    store().undo();
+    expect(saved().blocks.map((candidate) => candidate.id)).toEqual(['input', 'code_1', 'out']);
+    expect(saved().edges).toHaveLength(2);
+  });
+
+  it('places but does not connect a block that cannot take the edge (a second input block)', () => {
+    const id = store().addBlockAfter('input', { id: 'code_1', sourceHandle: null })!;
+    expect(saved().blocks.some((candidate) => candidate.id === id)).toBe(true);
+    expect(saved().edges).toHaveLength(2);
+  });
+
   it("points a new block's {{input…}} at the workflow's input block, and a first input block at the blocks added before it", () => {
     store().load(workflow([block('start', 'input')], []), catalog);
     const llm = store().addBlock('llm', { x: 300, y: 0 })!;
