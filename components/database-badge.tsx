@@ -1,7 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import type { DatabaseKind } from '@/server/db/open';
 import { useTRPC } from './trpc';
+
+/** In words a non-developer reads: the built-in database or PostgreSQL (the technical name in the tooltip). */
+const DATABASE_LABEL: Record<DatabaseKind, string> = { pglite: 'embedded database', postgres: 'PostgreSQL' };
 
 /** Shows which database the server runs on, and says so loudly when it cannot reach it. */
 export function DatabaseBadge() {
@@ -17,7 +21,7 @@ export function DatabaseBadge() {
       }`}
     >
       <span className={`h-1.5 w-1.5 rounded-full ${ok ? 'bg-emerald-500' : 'bg-red-500'}`} />
-      {ok ? health.data.database : 'database unavailable'}
+      {ok ? DATABASE_LABEL[health.data.database] : 'database unavailable'}
     </span>
   );
 }

@@ -13,7 +13,7 @@ test('the app opens on the workflows page with its header', async ({ page }) => 
   await expect(page.getByRole('link', { name: 'Weft home' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Workflows', level: 1 })).toBeVisible();
   // The header reports the embedded database once the server has opened it.
-  await expect(page.getByText('pglite', { exact: true })).toBeVisible();
+  await expect(page.getByText('embedded database', { exact: true })).toBeVisible();
 });
 
 test('an unknown page shows the 404 page with a way back', async ({ page }) => {
