@@ -9,8 +9,9 @@ import { buttonClasses } from './ui/button';
 import { NavLink } from './ui/nav-link';
 
 const NAV = [
-  { href: '/workflows', label: 'Workflows' },
-  { href: '/executions', label: 'Executions' },
+  // A workflow's executions belong to Executions, not Workflows.
+  { href: '/workflows', label: 'Workflows', section: '^/workflows(?!/[^/]+/executions)(/|$)' },
+  { href: '/executions', label: 'Executions', section: '^(/executions|/workflows/[^/]+/executions)(/|$)' },
   { href: '/settings', label: 'Settings' },
   { href: '/docs', label: 'API' },
 ];
@@ -47,7 +48,7 @@ export async function AppHeader() {
             <WorkspaceSwitcher />
             <nav aria-label="Main" className="order-last -mx-3 flex w-full items-center gap-1 md:order-none md:mx-0 md:w-auto">
               {NAV.map((item) => (
-                <NavLink key={item.href} href={item.href}>
+                <NavLink key={item.href} href={item.href} section={"section" in item ? item.section : undefined}>
                   {item.label}
                 </NavLink>
               ))}

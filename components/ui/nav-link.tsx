@@ -17,10 +17,26 @@ const STYLES = {
   },
 };
 
-/** A link that shows, visually and with aria-current, when it is the page (or section, unless `exact`) you are on. */
-export function NavLink({ href, exact = false, variant = 'header', children }: { href: string; exact?: boolean; variant?: keyof typeof STYLES; children: ReactNode }) {
+/**
+ * A link that shows, visually and with aria-current, when it is the page (or section, unless `exact`) you are on.
+ * `section` (a regular expression's source, so a server component can pass it) says which paths are its section when
+ * that is not simply everything under `href`.
+ */
+export function NavLink({
+  href,
+  exact = false,
+  section,
+  variant = 'header',
+  children,
+}: {
+  href: string;
+  exact?: boolean;
+  section?: string;
+  variant?: keyof typeof STYLES;
+  children: ReactNode;
+}) {
   const pathname = usePathname();
-  const active = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+  const active = section ? new RegExp(section).test(pathname) : exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   const style = STYLES[variant];
   return (
     <Link href={href} aria-current={active ? 'page' : undefined} className={`${style.base} ${active ? style.active : style.idle}`}>
