@@ -18,7 +18,7 @@ const LEVEL_STYLE: Record<string, string> = {
   info: 'text-sky-700 dark:text-sky-300',
   warn: 'text-amber-700 dark:text-amber-300',
   error: 'text-red-700 dark:text-red-400',
-  debug: 'text-zinc-400 dark:text-zinc-500',
+  debug: 'text-zinc-500 dark:text-zinc-400',
 };
 
 const ROW_TONE: Record<string, string> = {
@@ -34,7 +34,7 @@ function When({ line, startMs, approximate }: { line: ConsoleLine; startMs: numb
     <time
       dateTime={line.at}
       title={approximate ? `About ${clockTime(line.at)} (when it arrived; exact once the block finishes)` : clockTime(line.at)}
-      className="w-[5.5rem] shrink-0 text-zinc-400 tabular-nums dark:text-zinc-500"
+      className="w-[5.5rem] shrink-0 text-zinc-500 tabular-nums dark:text-zinc-400"
     >
       {approximate ? '≈' : ''}
       {offset !== null ? `+${formatOffset(offset)}` : clockTime(line.at)}
@@ -63,7 +63,7 @@ export function ConsoleLines({ lines, startMs, live = false, approximate = false
         {lines.length > 0 && <CopyIconButton value={text} label="Copy console" />}
       </div>
       {lines.length === 0 ? (
-        <p className="bg-white px-2.5 py-2 text-xs text-zinc-400 italic dark:bg-zinc-950/40 dark:text-zinc-500">No console output</p>
+        <p className="bg-white px-2.5 py-2 text-xs text-zinc-500 italic dark:bg-zinc-950/40 dark:text-zinc-400">No console output</p>
       ) : virtual ? (
         <div
           className="overflow-auto bg-white font-mono text-xs dark:bg-zinc-950/40"

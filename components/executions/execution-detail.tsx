@@ -393,7 +393,7 @@ function Header({
 function Fact({ term, children, className, testId }: { term: string; children: ReactNode; className?: string; testId?: string }) {
   return (
     <div className="flex gap-1.5">
-      <dt className="text-zinc-400 dark:text-zinc-500">{term}</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">{term}</dt>
       <dd className={className} data-testid={testId}>
         {children}
       </dd>
@@ -413,7 +413,7 @@ function Facts({ execution, workflowId, workflowName, durationMs }: { execution:
       </Fact>
       <Fact term="Trigger">{TRIGGER_LABEL[execution.trigger]}</Fact>
       <Fact term="Started">
-        <Time value={started} /> <span className="hidden text-zinc-400 md:inline dark:text-zinc-500">({formatDateTime(started)})</span>
+        <Time value={started} /> <span className="hidden text-zinc-500 md:inline dark:text-zinc-400">({formatDateTime(started)})</span>
       </Fact>
       <Fact term="Duration" className="tabular-nums" testId="execution-duration">
         {formatDuration(durationMs)}

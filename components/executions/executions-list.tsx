@@ -296,7 +296,7 @@ function ExecutionsTable({ executions, showWorkflow }: { executions: ExecutionRo
                   >
                     <Time value={started} />
                   </Link>
-                  <p className="mt-0.5 font-mono text-[11px] text-zinc-400 dark:text-zinc-500">{shortId(execution.id)}</p>
+                  <p className="mt-0.5 font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{shortId(execution.id)}</p>
                 </td>
                 {showWorkflow && (
                   <td className={`${TD} max-w-[14rem]`}>
@@ -341,7 +341,7 @@ function ExecutionsTable({ executions, showWorkflow }: { executions: ExecutionRo
 }
 
 function Preview({ text }: { text: string | null }) {
-  if (text === null || text === '' || text === '{}') return <span className="text-zinc-400 dark:text-zinc-500">—</span>;
+  if (text === null || text === '' || text === '{}') return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   return (
     <code className="block truncate font-mono text-xs text-zinc-600 dark:text-zinc-400" title={text}>
       {text}

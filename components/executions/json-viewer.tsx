@@ -50,7 +50,7 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
 }
 
 function Primitive({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="text-zinc-400 dark:text-zinc-500">null</span>;
+  if (value === null || value === undefined) return <span className="text-zinc-500 dark:text-zinc-400">null</span>;
   if (typeof value === 'number') return <span className="text-sky-700 dark:text-sky-300">{String(value)}</span>;
   if (typeof value === 'boolean') return <span className="text-violet-700 dark:text-violet-300">{String(value)}</span>;
   if (typeof value === 'string') return <LongString text={value} />;
@@ -87,7 +87,7 @@ function Key({ name }: { name: string | number | null }) {
   if (name === null) return null;
   return (
     <>
-      <span className={typeof name === 'number' ? 'text-zinc-400 dark:text-zinc-500' : 'text-rose-700 dark:text-rose-300'}>
+      <span className={typeof name === 'number' ? 'text-zinc-500 dark:text-zinc-400' : 'text-rose-700 dark:text-rose-300'}>
         {typeof name === 'number' ? name : `"${name}"`}
       </span>
       <span className="text-zinc-400">: </span>
@@ -139,7 +139,7 @@ function Node({ name, value, depth, path }: { name: string | number | null; valu
             <Key name={name} />
             <span className="text-zinc-500">{openBracket}</span>
             {!open && (
-              <span className="text-zinc-400 dark:text-zinc-500">
+              <span className="text-zinc-500 dark:text-zinc-400">
                 {' '}
                 {summary} {closeBracket}
               </span>
@@ -247,7 +247,7 @@ export function JsonViewer({
       </div>
       <div className="max-h-[28rem] overflow-auto bg-white px-2.5 py-2 font-mono text-xs leading-5 dark:bg-zinc-950/40">
         {missing ? (
-          <p className="font-sans text-zinc-400 italic dark:text-zinc-500">{empty}</p>
+          <p className="font-sans text-zinc-500 italic dark:text-zinc-400">{empty}</p>
         ) : mode === 'raw' ? (
           <RawView text={raw} />
         ) : (

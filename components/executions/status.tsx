@@ -28,13 +28,13 @@ export function ExecutionStatusBadge({ status }: { status: ExecutionStatus }) {
 
 /** Text colour per block status, for icons and words. */
 const BLOCK_STATUS_TEXT: Record<BlockStatus, string> = {
-  pending: 'text-zinc-400 dark:text-zinc-500',
+  pending: 'text-zinc-500 dark:text-zinc-400',
   running: 'text-indigo-600 dark:text-indigo-400',
   success: 'text-emerald-600 dark:text-emerald-400',
   error: 'text-red-600 dark:text-red-400',
   cancelled: 'text-amber-600 dark:text-amber-400',
-  skipped: 'text-zinc-400 dark:text-zinc-500',
-  not_reached: 'text-zinc-400 dark:text-zinc-500',
+  skipped: 'text-zinc-500 dark:text-zinc-400',
+  not_reached: 'text-zinc-500 dark:text-zinc-400',
 };
 
 /** A small glyph for a block status (decorative unless `label` is set). */

@@ -108,7 +108,7 @@ export function Timeline({ model, selectedId, onSelect }: { model: RunModel; sel
                       style={{ left: pct(block.startMs!), width: `max(3px, calc(${pct(block.endMs! - block.startMs!)}))` }}
                     />
                   ) : (
-                    <span className="absolute inset-y-0 left-0 flex items-center text-[11px] text-zinc-400 italic dark:text-zinc-500">
+                    <span className="absolute inset-y-0 left-0 flex items-center text-[11px] text-zinc-500 italic dark:text-zinc-400">
                       {BLOCK_STATUS_LABEL[block.status].toLowerCase()}
                     </span>
                   )}

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { newPerson, signUp } from './helpers/auth';
+import { armWebhook, closeDeployPanel, deployFromEditor, shoutGraph } from './helpers/deploy';
+import { block, expectSaved, selectBlock, typeInCodeEditor, waitForEditor } from './helpers/editor';
+import { createWorkflow, runWorkflow } from './helpers/executions';
+
+// The editor as a non-programmer meets it: a deployed workflow keeps being editable and its changes are deployed on
+// purpose; blocks connect from the keyboard; a phone gets a usable view; every page passes an accessibility scan.
+
+test.describe.configure({ timeout: 120_000 });
+
+const SCREENSHOTS = path.join('e2e', 'screenshots');
+
+test('edit a deployed workflow, then deploy the changes: the live version answers until then', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signUp(page, newPerson('Deployer'));
+  const workflowId = await createWorkflow(page, 'Live shouter', shoutGraph());
+  await page.goto(`/workflows/${workflowId}`);
+  await waitForEditor(page);
+
+  const { panel, version } = await deployFromEditor(page);
+  expect(version).toBe(1);
+  const hook = await armWebhook(panel);
+  await closeDeployPanel(page);
+  const badge = page.getByTestId('deployed-badge');
+  await expect(badge).toContainText('Deployed · v1');
+  await expect(badge.getByRole('button', { name: 'Draft differs from deployed' })).toHaveCount(0);
+
+  // The canvas is not frozen: change the code while version 1 stays deployed.
+  await selectBlock(page, 'code');
+  await typeInCodeEditor(page, 'code-code', 'return { shout: input.text + "!" };');
+  await expectSaved(page);
+  await expect(badge.getByRole('button', { name: 'Draft differs from deployed' })).toBeVisible();
+
+  // The difference opens as the comparison with the deployed version.
+  await badge.getByRole('button', { name: 'Draft differs from deployed' }).click();
+  await expect(page.getByTestId('version-banner')).toContainText('Comparing version 1 with the draft');
+  await page.getByTestId('version-banner').getByRole('button', { name: 'Back to draft' }).click();
+
+  // "Deploy changes" from the keyboard: the draft becomes version 2 and the armed webhook runs it.
+  await badge.getByRole('button', { name: 'Deploy changes' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('editor-notice')).toHaveText('Deployed version 2. Webhooks and triggers now run it.');
+  await expect(badge).toContainText('Deployed · v2');
+  await expect(badge.getByRole('button', { name: 'Draft differs from deployed' })).toHaveCount(0);
+  const called = await page.request.post(hook.url, { headers: { Authorization: `Bearer ${hook.secret}` }, data: { text: 'hi' } });
+  expect(await called.json()).toMatchObject({ status: 'completed', output: 'hi!' });
+
+  // A manual run shows as the draft in the history, the webhook's as v2.
+  await runWorkflow(page, workflowId, { text: 'x' });
+  await page.goto(`/workflows/${workflowId}/executions`);
+  const rows = page.getByRole('table', { name: 'Executions' }).locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Draft');
+  await expect(rows.nth(1)).toContainText('v2');
+});
+
+test('connect two blocks by keyboard, add a block after the selected one, and after an output with "+"', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signUp(page, newPerson('Keys'));
+  const workflowId = await createWorkflow(page, 'Keyboard', {
+    blocks: [
+      { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
+      { id: 'output', type: 'output', config: {}, position: { x: 640, y: 0 } },
+    ],
+    edges: [],
+  });
+  await page.goto(`/workflows/${workflowId}`);
+  await waitForEditor(page);
+
+  // Select the input block with the keyboard, then connect it from the inspector.
+  await block(page, 'input').locator('..').focus();
+  await page.keyboard.press('Enter');
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.getByRole('heading', { name: 'input' })).toBeVisible();
+  const connect = inspector.getByRole('region', { name: 'Connect' });
+  await connect.getByLabel('Lead to').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(connect.getByLabel('Lead to')).toHaveValue('output');
+  await connect.getByRole('button', { name: 'Connect' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await expect(page.getByTestId('problem-count')).toHaveText('0');
+
+  // With the input block selected, the palette's Code goes after it, connected.
+  await page.getByTestId('palette-code').focus();
+  await page.keyboard.press('Enter');
+  await expect(block(page, 'code_1')).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+
+  // "+" on code_1's output opens the palette (its search has the focus) and connects the pick.
+  await page.getByTestId('add-after-code_1').click();
+  await expect(page.getByRole('complementary', { name: 'Blocks' }).getByRole('searchbox')).toBeFocused();
+  await page.keyboard.type('http');
+  await page.getByTestId('palette-http').click();
+  await expect(block(page, 'http_1')).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(3);
+  await expectSaved(page);
+  const edges = await page.request.get(`/api/workflows/${workflowId}`).then((response) => response.json());
+  expect(edges.edges.map((edge: { source: string; target: string }) => `${edge.source}→${edge.target}`).sort()).toEqual(['code_1→http_1', 'input→code_1', 'input→output']);
+
+  // Undo takes the added block and its edge away together.
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(block(page, 'http_1')).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+});
+
+test('a phone gets the canvas, Run and the history; screenshots at 1440, 1024 and 390 px', async ({ page }) => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await signUp(page, newPerson('Phone'));
+  const workflowId = await createWorkflow(page, 'Pocket shouter', shoutGraph());
+  for (const width of [1440, 1024]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`/workflows/${workflowId}`);
+    await waitForEditor(page);
+    const canvasBox = (await page.getByTestId('editor-canvas').boundingBox())!;
+    expect(canvasBox.width, `canvas at ${width}`).toBeGreaterThan(width === 1024 ? 500 : 800);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `editor-${width}.png`) });
+  }
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/workflows/${workflowId}`);
+  await expect(page.getByTestId('workflow-editor')).toBeVisible({ timeout: 20_000 });
+  await expect(block(page, 'code')).toBeVisible();
+  const canvasBox = (await page.getByTestId('editor-canvas').boundingBox())!;
+  expect(canvasBox.width).toBeGreaterThan(350);
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  await expect(run).toBeInViewport();
+  await expect(page.getByText('Editing needs a wider screen.')).toBeVisible();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'editor-390.png') });
+  await run.click();
+  await expect(page.getByRole('dialog', { name: /Run/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: 'History' }).click();
+  await expect(page).toHaveURL(new RegExp(`/workflows/${workflowId}/executions`));
+});
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }));
+}
+
+test('every page has no serious or critical accessibility violations, light and dark', async ({ page }) => {
+  // Twenty-four scans; each takes seconds on a busy machine.
+  test.setTimeout(900_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const pages: [string, string][] = [
+    ['sign in', '/sign-in'],
+    ['sign up', '/sign-up'],
+  ];
+  const found: Record<string, unknown> = {};
+  for (const [name, url] of pages) {
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    const violations = await seriousViolations(page);
+    if (violations.length) found[name] = violations;
+  }
+
+  await signUp(page, newPerson('Axe'));
+  const workflowId = await createWorkflow(page, 'Scanned', shoutGraph());
+  const execution = await runWorkflow(page, workflowId, { text: 'hello' });
+  const signedIn: [string, string][] = [
+    ['workflows', '/workflows'],
+    ['editor', `/workflows/${workflowId}`],
+    ['executions', `/workflows/${workflowId}/executions`],
+    ['execution', `/workflows/${workflowId}/executions/${execution.id}`],
+    ['all executions', '/executions'],
+    ['settings', '/settings'],
+    ['members', '/settings/members'],
+    ['api keys', '/settings/api-keys'],
+    ['credentials', '/settings/credentials'],
+    ['docs', '/docs'],
+  ];
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((value) => localStorage.setItem('weft-theme', value), theme);
+    for (const [name, url] of signedIn) {
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+      const violations = await seriousViolations(page);
+      if (violations.length) found[`${name} (${theme})`] = violations;
+    }
+  }
+  expect(found, JSON.stringify(found, null, 1)).toEqual({});
+});
