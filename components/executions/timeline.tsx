@@ -54,7 +54,7 @@ export function Timeline({ model, selectedId, onSelect }: { model: RunModel; sel
   return (
     <div data-testid="timeline" data-total-ms={Math.round(totalMs)}>
       {/* Axis */}
-      <div className="flex border-b border-zinc-200 pb-1 text-[10px] text-zinc-400 tabular-nums dark:border-zinc-800 dark:text-zinc-500" aria-hidden>
+      <div className="flex border-b border-zinc-200 pb-1 text-[10px] text-zinc-500 tabular-nums dark:border-zinc-800 dark:text-zinc-400" aria-hidden>
         <div className="w-40 shrink-0 sm:w-48" />
         <div className="relative mr-14 h-4 flex-1">
           {ticks(totalMs).map((at, index) => (

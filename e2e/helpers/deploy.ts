@@ -91,7 +91,7 @@ export async function openVersions(page: Page): Promise<Locator> {
   const panel = page.getByTestId('versions-panel');
   if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Versions', exact: true }).click();
   await expect(panel).toBeVisible();
-  await expect(panel.getByRole('list', { name: 'Deployed versions' })).toBeVisible();
+  await expect(panel.getByRole('list', { name: 'Versions' })).toBeVisible();
   return panel;
 }
 
