@@ -14,13 +14,23 @@ export function edgeIdFor(source: string, sourceHandle: string | null | undefine
   return ['e', source, sourceHandle ?? '', target, targetHandle ?? ''].join('_').replace(/_+$/, '');
 }
 
-/** The workflow as stored → React Flow nodes and edges (edges without an id get a stable one). */
+/**
+ * The workflow as stored → React Flow nodes and edges (edges without an id get a stable one). A block inside a
+ * container (`parent_id`) becomes a React Flow child node (`parentId`, position relative to its parent), listed
+ * after its parent as React Flow requires.
+ */
 export function toFlow(workflow: Pick<WorkflowView, 'blocks' | 'edges'>): GraphSnapshot {
-  const nodes: BlockNode[] = workflow.blocks.map((block) => ({
+  const depth = (block: { parent_id?: string | null }, seen = 0): number => {
+    const parent = block.parent_id ? workflow.blocks.find((b) => b.id === block.parent_id) : undefined;
+    return parent && seen < workflow.blocks.length ? 1 + depth(parent, seen + 1) : 0;
+  };
+  const ordered = workflow.blocks.map((block) => ({ block, depth: depth(block) })).sort((a, b) => a.depth - b.depth);
+  const nodes: BlockNode[] = ordered.map(({ block }) => ({
     id: block.id,
     type: 'block',
     position: { x: block.position.x, y: block.position.y },
     data: { type: block.type, name: block.name ?? null, config: (block.config ?? {}) as BlockConfig },
+    ...(block.parent_id ? { parentId: block.parent_id, extent: 'parent' as const } : {}),
   }));
   const used = new Set<string>();
   const edges: FlowEdge[] = workflow.edges.map((edge) => {
@@ -48,6 +58,7 @@ export function toGraph({ nodes, edges }: GraphSnapshot): Graph {
       name: node.data.name ?? null,
       config: node.data.config as Graph['blocks'][number]['config'],
       position: { x: Math.round(node.position.x), y: Math.round(node.position.y) },
+      ...(node.parentId ? { parent_id: node.parentId } : {}),
     })),
     edges: edges.map((edge) => ({
       id: edge.id,
@@ -104,7 +115,7 @@ export interface ConnectionLike {
 /** Why a connection may not be made, or null when it may. */
 export function connectionProblem(
   connection: ConnectionLike,
-  nodes: readonly Pick<BlockNode, 'id' | 'data'>[],
+  nodes: readonly Pick<BlockNode, 'id' | 'data' | 'parentId'>[],
   edges: readonly FlowEdge[],
   catalog: ReadonlyMap<string, CatalogBlock>,
 ): string | null {
@@ -114,6 +125,7 @@ export function connectionProblem(
   const sourceNode = nodes.find((node) => node.id === source);
   const targetNode = nodes.find((node) => node.id === target);
   if (!sourceNode || !targetNode) return 'Unknown block';
+  if ((sourceNode.parentId ?? null) !== (targetNode.parentId ?? null)) return 'Blocks connect only to blocks of the same loop (or both outside any)';
   const sourceType = catalog.get(sourceNode.data.type);
   const targetType = catalog.get(targetNode.data.type);
   if (sourceType && sourceType.sourceHandles.length === 0) return `${sourceType.label} blocks have no outputs`;
