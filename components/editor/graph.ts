@@ -9,6 +9,50 @@ import type { BlockConfig, BlockNode, CatalogBlock, FlowEdge, Graph, GraphProble
 
 export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 76;
+/** The frame of a container block (a loop) on the canvas; block-node.tsx draws it this size. */
+const CONTAINER_SIZE = { width: 560, height: 300 };
+/** Room for the container's own header above the blocks inside it. */
+const CONTAINER_HEADER = 72;
+
+type Placed = Pick<BlockNode, 'id' | 'data' | 'position' | 'parentId'>;
+
+/** Where a node sits on the canvas: child nodes' positions are relative to their parent's. */
+function absolutePosition(node: Placed, byId: ReadonlyMap<string, Placed>, depth = 0): { x: number; y: number } {
+  const parent = node.parentId ? byId.get(node.parentId) : undefined;
+  if (!parent || depth > byId.size) return node.position;
+  const origin = absolutePosition(parent, byId, depth + 1);
+  return { x: origin.x + node.position.x, y: origin.y + node.position.y };
+}
+
+/**
+ * Which container (a loop) a block whose top-left corner is at `position` (canvas coordinates) lands in, and its
+ * position relative to it; `parentId` undefined at the top level. The innermost container wins; a block never
+ * lands in itself or in a container inside it.
+ */
+export function placementAt(nodes: readonly Placed[], catalog: ReadonlyMap<string, CatalogBlock>, position: { x: number; y: number }, movingId?: string) {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const center = { x: position.x + NODE_WIDTH / 2, y: position.y + NODE_HEIGHT / 2 };
+  const insideMoving = (node: Placed): boolean => node.id === movingId || (node.parentId !== undefined && byId.has(node.parentId) && insideMoving(byId.get(node.parentId)!));
+  let best: { id: string; origin: { x: number; y: number }; depth: number } | null = null;
+  for (const node of nodes) {
+    if (!catalog.get(node.data.type)?.container || insideMoving(node)) continue;
+    const origin = absolutePosition(node, byId);
+    const within = center.x >= origin.x && center.x <= origin.x + CONTAINER_SIZE.width && center.y >= origin.y && center.y <= origin.y + CONTAINER_SIZE.height;
+    let depth = 0;
+    for (let up = node.parentId; up; up = byId.get(up)?.parentId) depth++;
+    if (within && (!best || depth > best.depth)) best = { id: node.id, origin, depth };
+  }
+  if (!best) return { parentId: undefined, position };
+  const relative = { x: Math.max(16, position.x - best.origin.x), y: Math.max(CONTAINER_HEADER, position.y - best.origin.y) };
+  return { parentId: best.id, position: relative };
+}
+
+/** The canvas position of a node, for moving it between containers. */
+export function canvasPosition(nodes: readonly Placed[], id: string): { x: number; y: number } | null {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const node = byId.get(id);
+  return node ? absolutePosition(node, byId) : null;
+}
 
 export function edgeIdFor(source: string, sourceHandle: string | null | undefined, target: string, targetHandle?: string | null): string {
   return ['e', source, sourceHandle ?? '', target, targetHandle ?? ''].join('_').replace(/_+$/, '');
@@ -30,7 +74,7 @@ export function toFlow(workflow: Pick<WorkflowView, 'blocks' | 'edges'>): GraphS
     type: 'block',
     position: { x: block.position.x, y: block.position.y },
     data: { type: block.type, name: block.name ?? null, config: (block.config ?? {}) as BlockConfig },
-    ...(block.parent_id ? { parentId: block.parent_id, extent: 'parent' as const } : {}),
+    ...(block.parent_id ? { parentId: block.parent_id } : {}),
   }));
   const used = new Set<string>();
   const edges: FlowEdge[] = workflow.edges.map((edge) => {

@@ -1,5 +1,5 @@
 import type { XYPosition } from '@xyflow/react';
-import { entryNode, indexProblems, nextBlockId, renameBlock, renameTemplateReferences, setAtPath } from '../graph';
+import { canvasPosition, entryNode, indexProblems, nextBlockId, placementAt, renameBlock, renameTemplateReferences, setAtPath } from '../graph';
 import type { BlockConfig, BlockNode, CatalogBlock } from '../types';
 import { graphCommitter, snapshot } from './history-slice';
 import { withoutSelection } from './selection-slice';
@@ -9,7 +9,10 @@ import type { EditorSlice } from './types';
 // coalesce key names the field); renaming an id rewrites what refers to it.
 
 export interface BlockSlice {
+  /** Adds a block at a canvas position; dropped on a loop, it goes inside it. */
   addBlock(type: string, position: XYPosition): string | null;
+  /** After a drag: an unconnected block dropped on a loop goes inside it, one dragged off its loop comes out. */
+  placeInContainer(id: string): void;
   updateConfig(id: string, path: string, value: unknown): void;
   replaceConfig(id: string, config: Record<string, unknown>, coalesceKey?: string): void;
   updateName(id: string, name: string): void;
@@ -55,13 +58,38 @@ export const createBlockSlice: EditorSlice<BlockSlice> = (set, get) => {
       const definition = state.catalog.get(type);
       if (state.readOnly || !definition) return null;
       const id = nextBlockId(type, state.nodes.map((node) => node.id));
-      const node: BlockNode = { id, type: 'block', position, selected: true, data: { type, name: null, config: defaultConfigFor(definition, state.nodes, state.catalog) } };
+      const placed = definition.role === 'normal' ? placementAt(state.nodes, state.catalog, position) : { parentId: undefined, position };
+      const node: BlockNode = {
+        id,
+        type: 'block',
+        position: placed.position,
+        selected: true,
+        data: { type, name: null, config: defaultConfigFor(definition, state.nodes, state.catalog) },
+        ...(placed.parentId ? { parentId: placed.parentId } : {}),
+      };
       const firstInput = definition.role === 'entry' && !state.nodes.some((other) => other.id === 'input') && !entryNode(state.nodes, state.catalog);
       commit((current) => {
         const nodes = withoutSelection(current.nodes);
         return { nodes: [...(firstInput ? pointInputReferencesAt(id, nodes) : nodes), node], edges: withoutSelection(current.edges) };
       });
       return id;
+    },
+
+    placeInContainer(id) {
+      const state = get();
+      const node = state.nodes.find((candidate) => candidate.id === id);
+      const at = canvasPosition(state.nodes, id);
+      // A connected block stays where its edges are: edges connect blocks of the same parent only.
+      if (state.readOnly || !node || !at || state.edges.some((edge) => edge.source === id || edge.target === id)) return;
+      if (state.catalog.get(node.data.type)?.role !== 'normal') return;
+      const placed = placementAt(state.nodes, state.catalog, at, id);
+      if (placed.parentId === node.parentId) return;
+      commit((current) => {
+        const { parentId: _old, ...rest } = node;
+        const moved: BlockNode = { ...rest, position: placed.position, ...(placed.parentId ? { parentId: placed.parentId } : {}) };
+        // React Flow draws a parent before its children: the moved block goes last.
+        return { nodes: [...current.nodes.filter((other) => other.id !== id), moved] };
+      });
     },
 
     updateConfig(id, path, value) {
