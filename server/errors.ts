@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'not_deployed'
   | 'version_conflict'
   | 'execution_finished'
+  | 'not_waiting'
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -40,6 +41,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_deployed: 409,
   version_conflict: 409,
   execution_finished: 409,
+  not_waiting: 409,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -33,8 +33,40 @@ export interface RunCapabilities {
   timeoutMs: number | undefined;
   /** Another workflow of the same workspace, as an agent tool sees it; null when there is none. */
   describeWorkflow(workflowId: string): Promise<WorkflowToolInfo | null>;
-  /** Runs another workflow of the same workspace to its end (nesting is limited); aborting `signal` cancels it. */
-  runWorkflow(workflowId: string, input: Record<string, unknown>, signal: AbortSignal): Promise<SubWorkflowResult>;
+  /**
+   * Runs another workflow of the same workspace to its end (nesting is limited); aborting `signal` cancels it.
+   * Without `options.version` it runs the deployed version when there is one, else the draft.
+   */
+  runWorkflow(workflowId: string, input: Record<string, unknown>, signal: AbortSignal, options?: SubWorkflowOptions): Promise<SubWorkflowResult>;
+}
+
+export interface SubWorkflowOptions {
+  version?: 'deployed' | 'draft';
+  /** The calling block, recorded on the child execution so history links both ways. */
+  blockId?: string;
+}
+
+/**
+ * What a block asks for when it pauses its execution (an approval, a long wait): the execution is recorded as
+ * `waiting` and no process holds it until a decision or the time resumes it.
+ */
+export interface WaitRequest {
+  /** Shown to the people who decide. */
+  message: string | null;
+  /** Whether a person's decision (the resume route) resumes it; otherwise only time does. */
+  awaits_decision: boolean;
+  /** When time resumes it by itself (ISO 8601), or null for never. */
+  resume_at: string | null;
+  /** What the block did once `resume_at` has come: its output, or its failure. */
+  on_time: { output: unknown } | { error: { message: string; code: string } };
+}
+
+/** Thrown by `suspend`: the block is not done, its execution waits (see WaitRequest). */
+export class Suspension extends Error {
+  constructor(readonly request: WaitRequest) {
+    super('Waiting');
+    this.name = 'Suspension';
+  }
 }
 
 export interface WorkflowToolInfo {

@@ -2,6 +2,7 @@ import { databaseTargetFromEnv, getDatabase } from './db';
 import { ensureBootstrapApiKey } from './services/api-keys';
 import { pruneOldExecutions } from './services/execution-history';
 import { markInterruptedExecutions } from './services/executions/recovery';
+import { scheduleWaitingExecutions } from './services/executions/waits';
 import { pruneOldWebhookAttempts } from './services/webhook-attempts';
 import { setStartupState } from './startup-state';
 import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock';
@@ -32,6 +33,7 @@ export async function startServer(): Promise<void> {
       console.log(`[weft] database ready (${db.kind})`);
       await ensureBootstrapApiKey();
       await markInterruptedExecutions();
+      await scheduleWaitingExecutions();
       setStartupState('ready');
       schedulePruning();
     })

@@ -58,7 +58,7 @@ describe('GET /api/openapi.json', () => {
     }
     expect(Object.keys(body.paths['/api/workflows/{id}/executions/{eid}/stream'].get.responses)).toContain('204');
     const events = body.components.schemas.ExecutionEvent.oneOf!.map((ref) => ref.$ref.split('/').pop());
-    expect(events).toEqual(['ExecutionStartEvent', 'BlockStartEvent', 'BlockChunkEvent', 'BlockLogEvent', 'BlockCompleteEvent', 'BlockErrorEvent', 'BlockSkippedEvent', 'DoneEvent', 'ErrorEvent']);
+    expect(events).toEqual(['ExecutionStartEvent', 'BlockStartEvent', 'BlockChunkEvent', 'BlockLogEvent', 'BlockCompleteEvent', 'BlockErrorEvent', 'BlockSkippedEvent', 'BlockWaitingEvent', 'DoneEvent', 'ErrorEvent']);
   });
 
   it('has one JSON value schema, unique operationIds, and a 4xx answer on every operation that takes input', async () => {

@@ -71,6 +71,7 @@ const restCases = (): RestCase[] => [
   { method: 'GET', path: `/api/workflows/${workflowId}/executions/${executionId}/logs`, access: 'read', scoped: true },
   { method: 'GET', path: `/api/workflows/${workflowId}/executions/${executionId}/stream`, access: 'read', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/executions/${executionId}/cancel`, access: 'write', scoped: true },
+  { method: 'POST', path: `/api/workflows/${workflowId}/executions/${executionId}/resume`, body: { block_id: 'ask', decision: 'approved' }, access: 'write', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/deploy`, access: 'write', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/undeploy`, access: 'write', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/arm`, body: {}, access: 'write', scoped: true },
@@ -216,6 +217,7 @@ const procedures: Record<string, ProcedureCase> = {
   'executions.search': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
   'executions.deleteAll': { who: 'editor', input: () => ({ workflow_id: workflowId }), scoped: true },
   'executions.cancel': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
+  'executions.resume': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId, body: { block_id: 'ask', decision: 'approved' } }), scoped: true },
 };
 
 const createCaller = createCallerFactory(appRouter);

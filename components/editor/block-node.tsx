@@ -54,7 +54,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
   const label = definition?.label ?? data.type;
   const name = data.name || id;
   const summary = blockSummary(definition, data.config);
-  const sourceHandles = handlesOf(definition, 'source');
+  const sourceHandles = handlesOf(definition, 'source', data.config);
   const targetHandles = handlesOf(definition, 'target');
   const problemText = problems?.map((problem) => problem.message).join('\n');
 
@@ -66,7 +66,10 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
       role="group"
       aria-label={`${label} block ${name}${status ? `, ${BLOCK_STATUS_LABEL[status].toLowerCase()}` : ''}${problems?.length ? `, ${problems.length} problem${problems.length === 1 ? '' : 's'}` : ''}`}
       className={[
-        'group relative w-60 rounded-xl border bg-white text-left shadow-sm transition-[box-shadow,opacity] dark:bg-zinc-900',
+        // A container (a loop) is a frame its inner blocks sit in (React Flow child nodes).
+        definition?.container
+          ? 'group relative h-[300px] w-[560px] rounded-xl border border-dashed bg-zinc-50/60 text-left shadow-sm dark:bg-zinc-900/40'
+          : 'group relative w-60 rounded-xl border bg-white text-left shadow-sm transition-[box-shadow,opacity] dark:bg-zinc-900',
         problems?.length ? 'border-red-400 dark:border-red-500/80' : 'border-zinc-200 dark:border-zinc-700/80',
         selected ? 'shadow-md outline-2 outline-offset-2 outline-indigo-500' : 'hover:shadow-md',
         status ? STATUS_RING[status] : '',

@@ -87,6 +87,10 @@ export function Canvas({ theme }: { theme: Theme }) {
 
   const beginDrag = useCallback(() => useEditorStore.getState().beginDrag(), []);
   const endDrag = useCallback(() => useEditorStore.getState().endDrag(), []);
+  const endNodeDrag = useCallback((_event: unknown, node: BlockNode) => {
+    useEditorStore.getState().endDrag();
+    useEditorStore.getState().placeInContainer(node.id);
+  }, []);
 
   const minimapColor = useCallback((node: BlockNode) => {
     const state = useEditorStore.getState();
@@ -109,7 +113,7 @@ export function Canvas({ theme }: { theme: Theme }) {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDragStart={beginDrag}
-        onNodeDragStop={endDrag}
+        onNodeDragStop={endNodeDrag}
         onSelectionDragStart={beginDrag}
         onSelectionDragStop={endDrag}
         nodesDraggable={!readOnly}

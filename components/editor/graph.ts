@@ -9,18 +9,72 @@ import type { BlockConfig, BlockNode, CatalogBlock, FlowEdge, Graph, GraphProble
 
 export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 76;
+/** The frame of a container block (a loop) on the canvas; block-node.tsx draws it this size. */
+const CONTAINER_SIZE = { width: 560, height: 300 };
+/** Room for the container's own header above the blocks inside it. */
+const CONTAINER_HEADER = 72;
+
+type Placed = Pick<BlockNode, 'id' | 'data' | 'position' | 'parentId'>;
+
+/** Where a node sits on the canvas: child nodes' positions are relative to their parent's. */
+function absolutePosition(node: Placed, byId: ReadonlyMap<string, Placed>, depth = 0): { x: number; y: number } {
+  const parent = node.parentId ? byId.get(node.parentId) : undefined;
+  if (!parent || depth > byId.size) return node.position;
+  const origin = absolutePosition(parent, byId, depth + 1);
+  return { x: origin.x + node.position.x, y: origin.y + node.position.y };
+}
+
+/**
+ * Which container (a loop) a block whose top-left corner is at `position` (canvas coordinates) lands in, and its
+ * position relative to it; `parentId` undefined at the top level. The innermost container wins; a block never
+ * lands in itself or in a container inside it.
+ */
+export function placementAt(nodes: readonly Placed[], catalog: ReadonlyMap<string, CatalogBlock>, position: { x: number; y: number }, movingId?: string) {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const center = { x: position.x + NODE_WIDTH / 2, y: position.y + NODE_HEIGHT / 2 };
+  const insideMoving = (node: Placed): boolean => node.id === movingId || (node.parentId !== undefined && byId.has(node.parentId) && insideMoving(byId.get(node.parentId)!));
+  let best: { id: string; origin: { x: number; y: number }; depth: number } | null = null;
+  for (const node of nodes) {
+    if (!catalog.get(node.data.type)?.container || insideMoving(node)) continue;
+    const origin = absolutePosition(node, byId);
+    const within = center.x >= origin.x && center.x <= origin.x + CONTAINER_SIZE.width && center.y >= origin.y && center.y <= origin.y + CONTAINER_SIZE.height;
+    let depth = 0;
+    for (let up = node.parentId; up; up = byId.get(up)?.parentId) depth++;
+    if (within && (!best || depth > best.depth)) best = { id: node.id, origin, depth };
+  }
+  if (!best) return { parentId: undefined, position };
+  const relative = { x: Math.max(16, position.x - best.origin.x), y: Math.max(CONTAINER_HEADER, position.y - best.origin.y) };
+  return { parentId: best.id, position: relative };
+}
+
+/** The canvas position of a node, for moving it between containers. */
+export function canvasPosition(nodes: readonly Placed[], id: string): { x: number; y: number } | null {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const node = byId.get(id);
+  return node ? absolutePosition(node, byId) : null;
+}
 
 export function edgeIdFor(source: string, sourceHandle: string | null | undefined, target: string, targetHandle?: string | null): string {
   return ['e', source, sourceHandle ?? '', target, targetHandle ?? ''].join('_').replace(/_+$/, '');
 }
 
-/** The workflow as stored → React Flow nodes and edges (edges without an id get a stable one). */
+/**
+ * The workflow as stored → React Flow nodes and edges (edges without an id get a stable one). A block inside a
+ * container (`parent_id`) becomes a React Flow child node (`parentId`, position relative to its parent), listed
+ * after its parent as React Flow requires.
+ */
 export function toFlow(workflow: Pick<WorkflowView, 'blocks' | 'edges'>): GraphSnapshot {
-  const nodes: BlockNode[] = workflow.blocks.map((block) => ({
+  const depth = (block: { parent_id?: string | null }, seen = 0): number => {
+    const parent = block.parent_id ? workflow.blocks.find((b) => b.id === block.parent_id) : undefined;
+    return parent && seen < workflow.blocks.length ? 1 + depth(parent, seen + 1) : 0;
+  };
+  const ordered = workflow.blocks.map((block) => ({ block, depth: depth(block) })).sort((a, b) => a.depth - b.depth);
+  const nodes: BlockNode[] = ordered.map(({ block }) => ({
     id: block.id,
     type: 'block',
     position: { x: block.position.x, y: block.position.y },
     data: { type: block.type, name: block.name ?? null, config: (block.config ?? {}) as BlockConfig },
+    ...(block.parent_id ? { parentId: block.parent_id } : {}),
   }));
   const used = new Set<string>();
   const edges: FlowEdge[] = workflow.edges.map((edge) => {
@@ -48,6 +102,7 @@ export function toGraph({ nodes, edges }: GraphSnapshot): Graph {
       name: node.data.name ?? null,
       config: node.data.config as Graph['blocks'][number]['config'],
       position: { x: Math.round(node.position.x), y: Math.round(node.position.y) },
+      ...(node.parentId ? { parent_id: node.parentId } : {}),
     })),
     edges: edges.map((edge) => ({
       id: edge.id,
@@ -104,7 +159,7 @@ export interface ConnectionLike {
 /** Why a connection may not be made, or null when it may. */
 export function connectionProblem(
   connection: ConnectionLike,
-  nodes: readonly Pick<BlockNode, 'id' | 'data'>[],
+  nodes: readonly Pick<BlockNode, 'id' | 'data' | 'parentId'>[],
   edges: readonly FlowEdge[],
   catalog: ReadonlyMap<string, CatalogBlock>,
 ): string | null {
@@ -114,6 +169,7 @@ export function connectionProblem(
   const sourceNode = nodes.find((node) => node.id === source);
   const targetNode = nodes.find((node) => node.id === target);
   if (!sourceNode || !targetNode) return 'Unknown block';
+  if ((sourceNode.parentId ?? null) !== (targetNode.parentId ?? null)) return 'Blocks connect only to blocks of the same loop (or both outside any)';
   const sourceType = catalog.get(sourceNode.data.type);
   const targetType = catalog.get(targetNode.data.type);
   if (sourceType && sourceType.sourceHandles.length === 0) return `${sourceType.label} blocks have no outputs`;

@@ -21,6 +21,7 @@ const RUN_STATUS: Record<RunState['status'], { label: string; className: string 
   completed: { label: 'Completed', className: 'bg-emerald-50 text-emerald-700 dark:bg-emerald-500/15 dark:text-emerald-300' },
   failed: { label: 'Failed', className: 'bg-red-50 text-red-700 dark:bg-red-500/15 dark:text-red-300' },
   cancelled: { label: 'Cancelled', className: 'bg-amber-50 text-amber-800 dark:bg-amber-500/15 dark:text-amber-300' },
+  waiting: { label: 'Waiting', className: 'bg-amber-50 text-amber-800 dark:bg-amber-500/15 dark:text-amber-300' },
 };
 
 const STEP_ICON: Record<BlockRunStatus, { icon: string; className: string }> = {

@@ -18,7 +18,8 @@ import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import { BlockPanel } from './block-panel';
 import { executionHref } from './executions-list';
-import { isActive, type ExecutionStatus } from '@/lib/execution-states';
+import { isActive, isUnfinished, type ExecutionStatus } from '@/lib/execution-states';
+import { ApprovalActions } from './approval-actions';
 import { endedStatus, type RunError } from '@/components/run-events/run-state';
 import type { StreamConnection } from '@/components/run-events/use-run-stream';
 import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
@@ -469,8 +470,9 @@ function HeaderActions({
 
   return (
     <>
+      {canRun && status === 'waiting' && <ApprovalActions execution={execution} workflowId={workflowId} onError={onError} />}
       <div className="flex flex-wrap items-center gap-2">
-        {canRun && isActive(status) && (
+        {canRun && isUnfinished(status) && (
           <Button variant="danger" size="sm" onClick={() => setConfirmCancel(true)}>
             <Icon name="stop" className="shrink-0 h-3.5 w-3.5" />
             Cancel execution

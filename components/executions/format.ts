@@ -8,6 +8,7 @@ export const STATUS_LABEL: Record<ExecutionStatus, string> = {
   completed: 'Completed',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  waiting: 'Waiting',
 };
 
 export const TRIGGER_LABEL: Record<ExecutionTrigger, string> = { manual: 'Manual', api: 'API', webhook: 'Webhook' };

@@ -113,8 +113,8 @@ function handleKey(handle: BlockHandle): string {
 }
 
 /** The handles of one side of a block: its type's, plus any an edge names that the type lacks (an old graph). */
-function handlesWithEdges(definition: CatalogBlock | undefined, side: 'source' | 'target', edgeHandles: readonly (string | null)[]): BlockHandle[] {
-  const handles = [...handlesOf(definition, side)];
+function handlesWithEdges(definition: CatalogBlock | undefined, side: 'source' | 'target', edgeHandles: readonly (string | null)[], config: Readonly<Record<string, unknown>>): BlockHandle[] {
+  const handles = [...handlesOf(definition, side, config)];
   for (const id of edgeHandles) if (!handles.some((handle) => handle.id === id)) handles.push(plainHandle(id));
   return handles;
 }
@@ -171,8 +171,8 @@ function useExecNodes(
       const definition = catalog.get(block.type);
       const edgeSources = graph.edges.filter((edge) => edge.source === block.id).map((edge) => edge.sourceHandle ?? null);
       const edgeTargets = graph.edges.filter((edge) => edge.target === block.id).map((edge) => edge.targetHandle ?? null);
-      const sources = handlesWithEdges(definition, 'source', edgeSources);
-      const targets = handlesWithEdges(definition, 'target', edgeTargets);
+      const sources = handlesWithEdges(definition, 'source', edgeSources, (block.config ?? {}) as Record<string, unknown>);
+      const targets = handlesWithEdges(definition, 'target', edgeTargets, (block.config ?? {}) as Record<string, unknown>);
       const status = view?.status ?? 'pending';
       const name = view?.name ?? block.name ?? block.id;
       return {

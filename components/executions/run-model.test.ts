@@ -37,6 +37,7 @@ function log(id: string, order: number, start: number, end: number, extra: Parti
     attempts: 1,
     usage: null,
     console: [],
+    iteration: null,
     ...extra,
   };
 }

@@ -6,7 +6,7 @@ import { Icon } from '@/components/ui/icons';
 import { isActive, type ExecutionStatus } from '@/lib/execution-states';
 
 /** The badge colour for each execution status, wherever a status is shown as a badge. */
-export const EXECUTION_STATUS_TONE = { queued: 'neutral', running: 'indigo', completed: 'emerald', failed: 'red', cancelled: 'amber' } as const;
+export const EXECUTION_STATUS_TONE = { queued: 'neutral', running: 'indigo', completed: 'emerald', failed: 'red', cancelled: 'amber', waiting: 'amber' } as const;
 
 /** The coloured word for an execution's status; a running one spins. */
 export function ExecutionStatusBadge({ status }: { status: ExecutionStatus }) {

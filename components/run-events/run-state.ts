@@ -99,6 +99,8 @@ export function applyRunEvent(run: RunState, event: RunEvent, seq: number | null
       return updateBlock(run, event.block_id, event.block_type, (block) => ({ ...block, status: 'error', error: event.data.error, durationMs: event.duration_ms }));
     case 'block_skipped':
       return updateBlock(run, event.block_id, event.block_type, (block) => ({ ...block, status: 'skipped' }));
+    case 'block_waiting':
+      return updateBlock({ ...run, status: 'waiting' }, event.block_id, event.block_type, (block) => ({ ...block, status: 'running' }));
     case 'done': {
       const status = event.status === 'failed' || event.status === 'cancelled' ? event.status : 'completed';
       return settle({ ...run, status, output: event.output, durationMs: event.duration_ms ?? receivedAt - run.startedAt });

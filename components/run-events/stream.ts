@@ -12,6 +12,7 @@ export const STREAM_EVENT_TYPES = [
   'block_complete',
   'block_error',
   'block_skipped',
+  'block_waiting',
   'done',
   'error',
 ] as const satisfies readonly EngineEvent['type'][];

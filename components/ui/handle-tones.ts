@@ -1,3 +1,4 @@
+import { configHandleIds, type HandlesFromConfig } from '@/lib/blocks/handles';
 import type { BlockHandle, HandleTone } from '@/server/blocks/types';
 
 // How a block's handles look wherever a graph is drawn (editor, history, versions): the catalog gives each handle
@@ -21,8 +22,18 @@ export function plainHandle(id: string | null): BlockHandle {
   return { id, label: id, tone: 'neutral' };
 }
 
-/** The handles of one side of a block, or a single plain one when its type is unknown. */
-export function handlesOf(definition: { sourceHandles: readonly BlockHandle[]; targetHandles: readonly BlockHandle[] } | undefined, side: 'source' | 'target'): readonly BlockHandle[] {
+interface HandleSpecs {
+  sourceHandles: readonly BlockHandle[];
+  targetHandles: readonly BlockHandle[];
+  sourceHandlesFrom: HandlesFromConfig | null;
+}
+
+/**
+ * The handles of one side of a block (source ones named by its config first, a router's routes), or a single
+ * plain one when its type is unknown.
+ */
+export function handlesOf(definition: HandleSpecs | undefined, side: 'source' | 'target', config: Readonly<Record<string, unknown>> = {}): readonly BlockHandle[] {
   if (!definition) return [plainHandle(null)];
-  return side === 'source' ? definition.sourceHandles : definition.targetHandles;
+  if (side === 'target') return definition.targetHandles;
+  return [...configHandleIds(definition.sourceHandlesFrom, config).map(plainHandle), ...definition.sourceHandles];
 }

@@ -147,7 +147,7 @@ function toNode(block: GraphBlock, change: BlockChange | null, catalog: Readonly
       icon: definition?.icon ?? 'box',
       category: definition?.category,
       summary: blockSummary(definition, block.config),
-      sources: handlesOf(definition, 'source'),
+      sources: handlesOf(definition, 'source', block.config),
       targets: handlesOf(definition, 'target'),
     },
   };

@@ -6,9 +6,9 @@ interface SummaryPart {
   field: string;
   /**
    * `line` (the default): the first non-empty line of the value (non-strings as JSON); `words`: its first few
-   * words; `names`: the `name`s of a list of objects, comma-separated.
+   * words; `names` / `ids`: the `name`s / `id`s of a list of objects, comma-separated.
    */
-  format?: 'line' | 'words' | 'names';
+  format?: 'line' | 'words' | 'names' | 'ids';
   /** Put before the text when there is any, e.g. `"if "`. */
   prefix?: string;
   /** Shown when the field is not set, e.g. the default the config schema fills in. */
@@ -35,16 +35,16 @@ function firstWords(text: string): string {
   return words.length > WORDS ? `${words.slice(0, WORDS).join(' ')}…` : words.join(' ');
 }
 
-function names(value: unknown): string {
+function keys(value: unknown, key: 'name' | 'id'): string {
   if (!Array.isArray(value)) return '';
-  return value.map((item: { name?: unknown } | null) => (typeof item?.name === 'string' ? item.name : '?')).join(', ');
+  return value.map((item: Record<string, unknown> | null) => (typeof item?.[key] === 'string' ? item[key] : '?')).join(', ');
 }
 
 function partText(part: SummaryPart, config: Readonly<Record<string, unknown>>): string {
   const value = config[part.field];
   if (value === undefined || value === null) return part.fallback ?? '';
   const format = part.format ?? 'line';
-  if (format === 'names') return names(value);
+  if (format === 'names' || format === 'ids') return keys(value, format === 'names' ? 'name' : 'id');
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return format === 'words' ? firstWords(text) : firstLine(text);
 }

@@ -35,6 +35,8 @@ export const blockSchema = z.object({
   name: z.string().max(200).nullish(),
   config: blockConfigSchema,
   position: positionSchema,
+  /** The container block (a loop) this block sits inside; its edges connect only to blocks of the same parent. */
+  parent_id: z.string().min(1).nullish(),
 });
 
 export const edgeSchema = z.object({

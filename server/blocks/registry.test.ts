@@ -7,7 +7,7 @@ const definitions = blockTypes.map((type) => getBlockDefinition(type));
 
 describe('the block registry', () => {
   it('has every block type of the API, each under its own type', () => {
-    expect(blockTypes).toEqual(['input', 'output', 'llm', 'agent', 'code', 'condition', 'http']);
+    expect(blockTypes).toEqual(['input', 'output', 'llm', 'agent', 'code', 'condition', 'http', 'router', 'loop', 'workflow', 'wait', 'approval']);
     for (const type of blockTypes) expect(blockRegistry[type].type).toBe(type);
     expect(getBlockDefinition('nope')).toBeUndefined();
     expect(isBlockType('llm')).toBe(true);
@@ -30,6 +30,11 @@ describe('the block registry', () => {
       code: 'code',
       condition: 'git-branch',
       http: 'globe',
+      router: 'split',
+      loop: 'repeat',
+      workflow: 'workflow',
+      wait: 'hourglass',
+      approval: 'user-check',
     });
   });
 
@@ -66,7 +71,14 @@ describe('the block registry', () => {
       code: { in: [null], out: [null] },
       condition: { in: [null], out: ['true', 'false'] },
       http: { in: [null], out: [null] },
+      router: { in: [null], out: ['default'] },
+      loop: { in: [null], out: [null] },
+      workflow: { in: [null], out: [null] },
+      wait: { in: [null], out: [null] },
+      approval: { in: [null], out: ['approved', 'rejected'] },
     });
+    // A router's routes are handles too, named by its config.
+    expect(blockRegistry.router.sourceHandlesFor({ routes: [{ id: 'refund' }, { id: 'other' }] }).map((h) => h.id)).toEqual(['refund', 'other', 'default']);
   });
 
   it('says which fields are templates and which are scripts', () => {
@@ -79,6 +91,11 @@ describe('the block registry', () => {
       code: { templates: [], script: { field: 'code', mode: 'function' } },
       condition: { templates: [], script: { field: 'expression', mode: 'expression' } },
       http: { templates: ['url', 'headers', 'body'], script: null },
+      router: { templates: [], script: null },
+      loop: { templates: ['items'], script: null },
+      workflow: { templates: ['input'], script: null },
+      wait: { templates: ['until'], script: null },
+      approval: { templates: ['message'], script: null },
     });
   });
 
@@ -100,6 +117,8 @@ describe('the block registry', () => {
     expect(required('http')).toEqual(['url']);
     expect(required('input')).toEqual([]);
     expect(required('output')).toEqual([]);
+    expect(required('router')).toEqual(['routes']);
+    expect(required('workflow')).toEqual(['workflow_id']);
   });
 
   it('can describe every config schema as JSON Schema for the API docs', () => {

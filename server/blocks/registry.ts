@@ -1,12 +1,17 @@
 import type { z } from 'zod';
 import { agentBlock } from './agent';
+import { approvalBlock } from './approval';
 import { codeBlock } from './code';
 import { conditionBlock } from './condition';
 import { httpBlock } from './http';
 import { inputBlock } from './input';
 import { llmBlock } from './llm';
+import { loopBlock } from './loop';
 import { outputBlock } from './output';
+import { routerBlock } from './router';
 import type { AnyBlockDefinition } from './types';
+import { waitBlock } from './wait';
+import { workflowBlock } from './workflow';
 
 /** Every block type, in palette order. A new block type is one file and one line here. */
 const definitions = [
@@ -17,6 +22,11 @@ const definitions = [
   codeBlock,
   conditionBlock,
   httpBlock,
+  routerBlock,
+  loopBlock,
+  workflowBlock,
+  waitBlock,
+  approvalBlock,
 ] as const satisfies readonly AnyBlockDefinition[];
 
 type Definition = (typeof definitions)[number];

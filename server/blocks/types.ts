@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { takenHandles, type BranchRule } from '@/lib/blocks/branches';
+import { configHandleIds, type ContainerSpec, type HandlesFromConfig } from '@/lib/blocks/handles';
 import type { SummarySpec } from '@/lib/blocks/summary';
 import type { Edge } from '@/lib/graph/schema';
 import { commonConfigShape, commonFieldHints, type CommonConfigShape } from './common';
@@ -118,8 +119,12 @@ export interface BlockSpec<TType extends string, TShape extends z.core.$ZodShape
   targetHandles?: readonly HandleSpec[];
   /** Handles edges may leave from; one unnamed handle unless given, none for an `exit` block. */
   sourceHandles?: readonly HandleSpec[];
+  /** More source handles named by a list in the config (a router's routes), before the fixed ones. */
+  sourceHandlesFrom?: HandlesFromConfig;
   /** Makes the block branching: it takes only the edges of the handles its output names. Unless given, all. */
   branch?: BranchRule;
+  /** Makes the block a container: blocks whose `parent_id` is its id run inside it (see `runChildren`). */
+  container?: ContainerSpec;
   /** The line its node shows about its config. */
   summary?: SummarySpec;
   /** Its output's fields, known before it runs. */
@@ -151,7 +156,11 @@ export interface BlockDefinition<
   targetHandles: readonly BlockHandle[];
   /** Handles edges may leave from; empty when the block has no outgoing edges (output). */
   sourceHandles: readonly BlockHandle[];
+  sourceHandlesFrom: HandlesFromConfig | null;
+  /** The source handles of a block of this type with this config: the config's own ones, then the fixed ones. */
+  sourceHandlesFor(config: Readonly<Record<string, unknown>>): readonly BlockHandle[];
   branch: BranchRule | null;
+  container: ContainerSpec | null;
   summary: SummarySpec | null;
   outputs: OutputSpec;
   /**
@@ -188,6 +197,7 @@ export function defineBlock<const TType extends string, TShape extends z.core.$Z
   const defaults = spec.defaults;
   const role = spec.role ?? 'normal';
   const branch = spec.branch ?? null;
+  const sourceHandles = (spec.sourceHandles ?? (role === 'exit' ? [] : [{ id: DEFAULT_HANDLE }])).map(toHandle);
   return {
     type: spec.type,
     label: spec.label,
@@ -200,8 +210,11 @@ export function defineBlock<const TType extends string, TShape extends z.core.$Z
     urlFields: spec.urlFields ?? [],
     script: spec.script ?? null,
     targetHandles: (spec.targetHandles ?? (role === 'entry' ? [] : [{ id: DEFAULT_HANDLE }])).map(toHandle),
-    sourceHandles: (spec.sourceHandles ?? (role === 'exit' ? [] : [{ id: DEFAULT_HANDLE }])).map(toHandle),
+    sourceHandles,
+    sourceHandlesFrom: spec.sourceHandlesFrom ?? null,
+    sourceHandlesFor: (config) => [...configHandleIds(spec.sourceHandlesFrom, config).map((id) => toHandle({ id })), ...sourceHandles],
     branch,
+    container: spec.container ?? null,
     summary: spec.summary ?? null,
     outputs: spec.outputs ?? {},
     takenEdges(outgoing, output, failed) {

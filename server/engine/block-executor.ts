@@ -1,6 +1,6 @@
 import type { AnyBlockDefinition } from '../blocks';
 import { outputBytes, outputTooLargeError } from '../blocks/output-size';
-import { addUsage, BlockError, type BlockRunContext, type TokenUsage } from '../blocks/run-context';
+import { addUsage, BlockError, Suspension, type BlockRunContext, type TokenUsage, type WaitRequest } from '../blocks/run-context';
 import { env } from '../env';
 import type { ConsoleLevel } from '../sandbox/console';
 
@@ -20,8 +20,11 @@ interface BlockFailure {
   code: string;
 }
 
-/** How a block ended: its output or why it failed, and the record of its attempts either way. */
-export type BlockOutcome = ({ ok: true; output: unknown } | { ok: false; error: BlockFailure }) & {
+/**
+ * How a block ended: its output or why it failed (or, `suspended`, what it waits for), and the record of its
+ * attempts either way.
+ */
+export type BlockOutcome = ({ ok: true; output: unknown } | { ok: false; error: BlockFailure; suspended?: WaitRequest }) & {
   attempts: number;
   console: ConsoleLine[];
   usage: TokenUsage | null;
@@ -138,6 +141,7 @@ export async function executeBlock(options: ExecuteBlockOptions): Promise<BlockO
       if (bytes > env().WEFT_MAX_OUTPUT_BYTES) throw outputTooLargeError(bytes, env().WEFT_MAX_OUTPUT_BYTES);
       return { ok: true, output: output ?? null, ...record(n) };
     } catch (error) {
+      if (error instanceof Suspension) return { ok: false, error: { message: 'Waiting', code: 'waiting' }, suspended: error.request, ...record(n) };
       if (options.executionSignal.aborted) {
         return fail({ message: 'Cancelled', code: 'cancelled' }, n);
       }

@@ -13,7 +13,12 @@ export interface ExecutionErrorInfo {
   code: string;
 }
 
-const blockRef = { block_id: z.string(), block_type: z.string() };
+const blockRef = {
+  block_id: z.string(),
+  block_type: z.string(),
+  iteration: z.int().min(0).optional().describe('inside a loop: the index of the iteration this happened in'),
+  iteration_path: z.array(z.int().min(0)).optional().describe('inside nested loops: every loop\'s index, outermost first'),
+};
 
 const eventBodySchemas = [
   z.object({ type: z.literal('execution_start'), workflow_id: z.string(), started_at: z.string() }),
@@ -28,6 +33,12 @@ const eventBodySchemas = [
     duration_ms: z.number(),
   }),
   z.object({ type: z.literal('block_skipped'), ...blockRef }),
+  z.object({
+    type: z.literal('block_waiting').describe('the execution now waits at this block (an approval, a long wait)'),
+    ...blockRef,
+    message: z.string().nullable(),
+    resume_at: z.string().nullable(),
+  }),
   z.object({ type: z.literal('done'), status: z.enum(executionStatuses), output: z.unknown(), duration_ms: z.number() }),
   z.object({
     type: z.literal('error').describe('the execution failed or was cancelled'),

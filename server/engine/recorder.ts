@@ -116,6 +116,7 @@ export class ExecutionRecorder {
         attempts: log.attempts,
         usage: nullableJson(log.usage),
         console: log.console as unknown as Prisma.InputJsonValue,
+        iteration: log.iteration.join('.'),
       },
     }));
   }

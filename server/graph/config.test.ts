@@ -34,7 +34,7 @@ describe('parsing a block config for the engine', () => {
   it('returns a problem for an unknown block type', () => {
     expect(safeParseBlockConfig({ id: 'x', type: 'nope', config: {} })).toEqual({
       success: false,
-      problems: [{ block_id: 'x', edge: null, field: 'type', message: 'Unknown block type "nope" (known types: input, output, llm, agent, code, condition, http)' }],
+      problems: [{ block_id: 'x', edge: null, field: 'type', message: 'Unknown block type "nope" (known types: input, output, llm, agent, code, condition, http, router, loop, workflow, wait, approval)' }],
     });
   });
 

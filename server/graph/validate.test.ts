@@ -80,7 +80,7 @@ describe('a valid graph', () => {
 
   it('passes with every block type as dropped on the canvas', () => {
     const middle = blockTypes
-      .filter((type) => type !== 'input' && type !== 'output' && type !== 'condition')
+      .filter((type) => getBlockDefinition(type).role === 'normal' && !getBlockDefinition(type).branch)
       .map((type) => block(`${type}_1`, type, getBlockDefinition(type).defaultConfig()));
     const g = chain(...middle, block('condition_1', 'condition', getBlockDefinition('condition').defaultConfig()));
     g.edges.at(-1)!.sourceHandle = 'true';
@@ -104,7 +104,7 @@ describe('block problems', () => {
         block_id: 'mystery',
         edge: null,
         field: 'type',
-        message: 'Unknown block type "lmm" (known types: input, output, llm, agent, code, condition, http)',
+        message: 'Unknown block type "lmm" (known types: input, output, llm, agent, code, condition, http, router, loop, workflow, wait, approval)',
       },
     ]);
   });
@@ -578,7 +578,7 @@ describe('many problems at once', () => {
         block_id: 'bad id',
         edge: null,
         field: 'type',
-        message: 'Unknown block type "webhook" (known types: input, output, llm, agent, code, condition, http)',
+        message: 'Unknown block type "webhook" (known types: input, output, llm, agent, code, condition, http, router, loop, workflow, wait, approval)',
       },
       { block_id: 'llm_1', edge: null, field: 'id', message: 'Block id "llm_1" is used by more than one block' },
       {

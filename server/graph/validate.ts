@@ -1,5 +1,6 @@
 import { getBlockDefinition, type AnyBlockDefinition, type HandleId } from '@/server/blocks';
 import { parseWith, unknownTypeProblem } from './config';
+import { containerProblems, containersOf } from './containers';
 import { InvalidGraphError, type GraphProblem } from './problems';
 import { MAX_BLOCK_ID_LENGTH, RESERVED_BLOCK_IDS, blockIdFormatIssue, edgeLabel, type Block, type Edge, type Graph } from '@/lib/graph/schema';
 import { findMalformedTemplates, findTemplateReferences } from '@/lib/graph/templates';
@@ -33,6 +34,7 @@ export function validateGraph(graph: Graph, options: ValidateGraphOptions = {}):
   for (const block of graph.blocks) problems.push(...blockProblems(block, blocksById, options));
   const { problems: edgeIssues, connecting } = edgeProblems(graph.edges, blocksById);
   problems.push(...edgeIssues);
+  problems.push(...containerProblems(graph.blocks, graph.edges, blocksById));
   // Cycles, reachability and upstream are judged on the edges that can exist (a wrong handle name still connects);
   // an edge to a missing block, a self-loop or an edge into the input block is reported once, above.
   problems.push(...graphProblems({ blocks: graph.blocks, edges: connecting }, blocksById));
@@ -124,11 +126,12 @@ function edgeProblems(
 
     const sourceDefinition = getBlockDefinition(source.type);
     const targetDefinition = getBlockDefinition(target.type);
-    const sourceProblem = sourceDefinition && checkHandle(sourceDefinition, source.id, 'source', edge.sourceHandle ?? null, label);
-    const targetProblem = targetDefinition && checkHandle(targetDefinition, target.id, 'target', edge.targetHandle ?? null, label);
+    const sourceHandles = sourceDefinition?.sourceHandlesFor(source.config);
+    const sourceProblem = sourceDefinition && checkHandle(sourceDefinition, sourceHandles!, source.id, 'source', edge.sourceHandle ?? null, label);
+    const targetProblem = targetDefinition && checkHandle(targetDefinition, targetDefinition.targetHandles, target.id, 'target', edge.targetHandle ?? null, label);
     if (sourceProblem) problems.push(sourceProblem);
     if (targetProblem) problems.push(targetProblem);
-    const impossible = sourceDefinition?.sourceHandles.length === 0 || targetDefinition?.targetHandles.length === 0;
+    const impossible = sourceHandles?.length === 0 || targetDefinition?.targetHandles.length === 0;
     if (!impossible) connecting.push(edge);
 
     const connection = JSON.stringify([edge.source, edge.sourceHandle ?? null, edge.target, edge.targetHandle ?? null]);
@@ -146,12 +149,13 @@ function edgeProblems(
 /** Checks one end of an edge against the handles the block type has (`null` = its single unnamed handle). */
 function checkHandle(
   definition: AnyBlockDefinition,
+  blockHandles: readonly { id: HandleId }[],
   blockId: string,
   side: 'source' | 'target',
   handle: HandleId,
   label: string,
 ): GraphProblem | null {
-  const handles = (side === 'source' ? definition.sourceHandles : definition.targetHandles).map((h) => h.id);
+  const handles = blockHandles.map((h) => h.id);
   if (handles.includes(handle)) return null;
   const block = describeBlock(definition, blockId);
   const key = side === 'source' ? 'sourceHandle' : 'targetHandle';
@@ -204,7 +208,8 @@ function graphProblems(graph: Graph, blocksById: Map<string, Block>): GraphProbl
   if (inputs.length > 0) {
     const reachable = reachableFrom(graph, inputs.map((block) => block.id));
     for (const block of blocks) {
-      if (!reachable.has(block.id)) {
+      // Blocks inside a container start its iterations wherever they have no incoming edge.
+      if (!reachable.has(block.id) && !block.parent_id) {
         problems.push(problem(block.id, null, null, `Block "${block.id}" is not connected to the input block "${inputs[0].id}"`));
       }
     }
@@ -220,7 +225,7 @@ function graphProblems(graph: Graph, blocksById: Map<string, Block>): GraphProbl
         const path = [field, ...reference.location].join('.');
         const key = JSON.stringify([path, reference.blockId]);
         if (reported.has(key)) continue;
-        const message = referenceProblem(block.id, reference.blockId, upstream, blocksById);
+        const message = referenceProblem(block, reference.blockId, upstream, blocksById);
         if (message === null) continue;
         reported.add(key);
         problems.push(problem(block.id, null, `config.${path}`, `${path} ${message} (${reference.raw})`));
@@ -230,14 +235,16 @@ function graphProblems(graph: Graph, blocksById: Map<string, Block>): GraphProbl
   return problems;
 }
 
-function referenceProblem(
-  blockId: string,
-  referencedId: string,
-  upstream: Map<string, Set<string>>,
-  blocksById: Map<string, Block>,
-): string | null {
+function referenceProblem(block: Block, referencedId: string, upstream: Map<string, Set<string>>, blocksById: Map<string, Block>): string | null {
+  const blockId = block.id;
+  // Inside a container: its variable (`loop`), and whatever is upstream of it or of a container around it.
+  const containers = containersOf(block, blocksById);
+  if (containers.some((container) => getBlockDefinition(container.type)?.container?.variable === referencedId)) return null;
   if (!blocksById.has(referencedId)) return `refers to block "${referencedId}", which does not exist`;
   if (referencedId === blockId) return `refers to its own block "${blockId}"`;
-  if (!upstream.get(blockId)?.has(referencedId)) return `refers to block "${referencedId}", which is not upstream of "${blockId}"`;
-  return null;
+  const visible = [block, ...containers].some((scope) => upstream.get(scope.id)?.has(referencedId));
+  if (visible) return null;
+  const inside = blocksById.get(referencedId)?.parent_id;
+  if (inside && inside !== block.parent_id) return `refers to block "${referencedId}" inside "${inside}"; use the results of "${inside}" instead`;
+  return `refers to block "${referencedId}", which is not upstream of "${blockId}"`;
 }

@@ -13,7 +13,7 @@ import {
 import { armInput, armResultSchema, deployResultSchema, undeployResultSchema, versionListSchema, versionSchema, webhookResultSchema } from '../services/deployment-schemas';
 import { mcpMessageSchema } from '../services/mcp-schemas';
 import { versionNumber } from '../services/version-param';
-import { blockLogsSchema, executeInput, executionListSchema, executionSchema, listExecutionsQuery } from '../services/execution-schemas';
+import { blockLogsSchema, executeInput, executionListSchema, executionSchema, listExecutionsQuery, resumeInput } from '../services/execution-schemas';
 
 // Every REST operation of the contract, described with the same zod schemas that validate its requests. The
 // OpenAPI document (GET /api/openapi.json) and the /docs page are generated from this list; a test checks that
@@ -323,6 +323,20 @@ export const operations: Operation[] = [
     pathParams: executionIds,
     success: { status: 200, description: 'The cancelled execution', schema: executionSchema },
     errors: ['unauthorized', 'forbidden', 'workflow_not_found', 'execution_not_found', 'execution_finished'],
+  },
+  {
+    id: 'resumeExecution',
+    method: 'post',
+    path: '/api/workflows/{id}/executions/{eid}/resume',
+    summary: 'Approve or reject a waiting execution',
+    description:
+      'Records the decision at an approval block the execution waits at (status `waiting`); the decision becomes the block\'s output and the execution continues down the `approved` or `rejected` branch. Answers once the execution has ended or waits again. Not waiting there: 409 not_waiting.',
+    tag: 'Executions',
+    auth: true,
+    pathParams: executionIds,
+    body: resumeInput,
+    success: { status: 200, description: 'The execution after the decision', schema: executionSchema },
+    errors: ['validation_error', 'unauthorized', 'forbidden', 'workflow_not_found', 'execution_not_found', 'not_waiting', 'payload_too_large'],
   },
   {
     id: 'deployWorkflow',

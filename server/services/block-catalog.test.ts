@@ -27,7 +27,7 @@ describe('the block catalog', () => {
 
   it('gives the input block the entry role and the output block the exit role', () => {
     const roles = Object.fromEntries([...entries].map(([type, { role }]) => [type, role]));
-    expect(roles).toEqual({ input: 'entry', output: 'exit', llm: 'normal', agent: 'normal', code: 'normal', condition: 'normal', http: 'normal' });
+    expect(roles).toEqual({ input: 'entry', output: 'exit', llm: 'normal', agent: 'normal', code: 'normal', condition: 'normal', http: 'normal', router: 'normal', loop: 'normal', workflow: 'normal', wait: 'normal', approval: 'normal' });
   });
 
   it("declares output fields for autocomplete: fixed ones, and the input block's declared fields", () => {
@@ -43,7 +43,13 @@ describe('the block catalog', () => {
       { id: 'false', label: 'false', tone: 'danger' },
     ]);
     expect([...takenHandles(entry('condition').branch!, { result: false })]).toEqual(['false']);
-    expect([...entries.values()].filter((block) => block.branch).map((block) => block.type)).toEqual(['condition']);
+    expect([...entries.values()].filter((block) => block.branch).map((block) => block.type)).toEqual(['condition', 'router', 'approval']);
+  });
+
+  it("gives the router its routes as handles and the loop its container data, for the editor to read", () => {
+    expect(entry('router').sourceHandlesFrom).toEqual({ field: 'routes', key: 'id' });
+    expect(entry('loop').container).toEqual({ variable: 'loop', fields: ['item', 'index', 'results'] });
+    expect(entry('code').container).toBeNull();
   });
 
   it("asks the inspector for the input-fields editor on the input block's fields", () => {

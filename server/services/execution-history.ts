@@ -3,7 +3,7 @@ import { requireRole, type Caller } from '../auth/caller';
 import { db } from '../db';
 import { Prisma } from '../db/generated/client';
 import { env } from '../env';
-import { activeExecutionStatuses, executionStatuses, executionTriggers } from '@/lib/execution-states';
+import { unfinishedExecutionStatuses, executionStatuses, executionTriggers } from '@/lib/execution-states';
 import { paginationQuery } from './pagination';
 import { executionSummary } from './executions/reads';
 import { workflowNotFound } from './workflows';
@@ -77,7 +77,7 @@ export async function deleteAllExecutions(caller: Caller, workflowId: string) {
   const workflow = await prisma.workflow.findFirst({ where: { id: workflowId, workspaceId: caller.workspaceId }, select: { id: true } });
   if (!workflow) throw workflowNotFound();
   const { count } = await prisma.execution.deleteMany({
-    where: { workflowId, workspaceId: caller.workspaceId, status: { notIn: [...activeExecutionStatuses] } },
+    where: { workflowId, workspaceId: caller.workspaceId, status: { notIn: [...unfinishedExecutionStatuses] } },
   });
   return { deleted: count };
 }
@@ -88,7 +88,7 @@ export async function pruneOldExecutions(now = new Date()): Promise<number> {
   if (days <= 0) return 0;
   const prisma = await db();
   const cutoff = new Date(now.getTime() - days * 86_400_000);
-  const { count } = await prisma.execution.deleteMany({ where: { createdAt: { lt: cutoff }, status: { notIn: [...activeExecutionStatuses] } } });
+  const { count } = await prisma.execution.deleteMany({ where: { createdAt: { lt: cutoff }, status: { notIn: [...unfinishedExecutionStatuses] } } });
   if (count > 0) console.log(`[weft] retention: deleted ${count} execution(s) older than ${days} days`);
   return count;
 }

@@ -38,6 +38,12 @@ const executionSummarySchema = z.object({
   duration_ms: z.number().nullable(),
   created_at: timestamp,
   usage: usageSchema.nullable().describe('tokens used by LLM and agent blocks, summed'),
+  parent_execution_id: z.string().nullable().describe('the execution whose workflow block ran this one (a sub-workflow), else null'),
+  parent_block_id: z.string().nullable(),
+  waiting_on: z
+    .array(z.object({ block_id: z.string(), message: z.string().nullable(), awaits_decision: z.boolean(), resume_at: timestamp.nullable() }))
+    .nullable()
+    .describe('while `waiting`: the blocks it waits at (an approval awaits a decision; a wait or a timeout resumes at `resume_at`)'),
 });
 
 export const executionSchema = executionSummarySchema.extend({
@@ -61,6 +67,14 @@ const blockLogSchema = z.object({
   attempts: z.number().int(),
   usage: usageSchema.nullable(),
   console: z.array(z.object({ level: z.string(), message: z.string(), at: timestamp })),
+  iteration: z.array(z.number().int()).nullable().describe('inside loops: the iteration indexes, outermost first; null outside any loop'),
+});
+
+/** POST .../resume: the decision for an approval block the execution waits at. */
+export const resumeInput = z.strictObject({
+  block_id: z.string().min(1),
+  decision: z.enum(['approved', 'rejected']),
+  data: z.json().optional(),
 });
 
 export const blockLogsSchema = z.object({ block_logs: z.array(blockLogSchema) });

@@ -43,6 +43,10 @@ export function recordedContext<TConfig>(
       input: {},
       upstream: {},
       feeders: [],
+      runChildren: () => Promise.reject(new Error('not a container')),
+      suspend: () => {
+        throw new Error('blocks under test do not pause');
+      },
       signal: controller.signal,
       log: (level, message) => void recorded.logs.push({ level, message }),
       chunk: (text) => void recorded.chunks.push(text),

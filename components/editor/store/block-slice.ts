@@ -1,5 +1,5 @@
 import type { XYPosition } from '@xyflow/react';
-import { connectionProblem, edgeIdFor, entryNode, indexProblems, NODE_WIDTH, nextBlockId, renameBlock, renameTemplateReferences, setAtPath } from '../graph';
+import { canvasPosition, connectionProblem, edgeIdFor, entryNode, indexProblems, NODE_WIDTH, nextBlockId, placementAt, renameBlock, renameTemplateReferences, setAtPath } from '../graph';
 import type { BlockConfig, BlockNode, CatalogBlock, FlowEdge } from '../types';
 import { graphCommitter, snapshot } from './history-slice';
 import { withoutSelection } from './selection-slice';
@@ -15,6 +15,7 @@ export interface OutputRef {
 }
 
 export interface BlockSlice {
+  /** Adds a block at a canvas position; dropped on a loop, it goes inside it. */
   addBlock(type: string, position: XYPosition): string | null;
   /**
    * Adds a block to the right of an output and connects it, in one undo step (n8n's "+"); when the new block
@@ -24,6 +25,8 @@ export interface BlockSlice {
   /** The output the palette's next pick follows ("+" on a handle), until a block is picked or it is cancelled. */
   insertAfter: OutputRef | null;
   setInsertAfter(from: OutputRef | null): void;
+  /** After a drag: an unconnected block dropped on a loop goes inside it, one dragged off its loop comes out. */
+  placeInContainer(id: string): void;
   updateConfig(id: string, path: string, value: unknown): void;
   replaceConfig(id: string, config: Record<string, unknown>, coalesceKey?: string): void;
   updateName(id: string, name: string): void;
@@ -76,12 +79,21 @@ export const createBlockSlice: EditorSlice<BlockSlice> = (set, get) => {
   }
 
   /** A new block of `type` at `position`, selected, and the nodes with it (a first input block takes `{{input…}}`). */
-  function placeBlock(type: string, position: XYPosition): { id: string; withIt: (nodes: BlockNode[]) => BlockNode[] } | null {
+  function placeBlock(type: string, at: XYPosition | { parentId: string | undefined; position: XYPosition }): { id: string; withIt: (nodes: BlockNode[]) => BlockNode[] } | null {
     const state = get();
     const definition = state.catalog.get(type);
     if (state.readOnly || !definition) return null;
     const id = nextBlockId(type, state.nodes.map((node) => node.id));
-    const node: BlockNode = { id, type: 'block', position, selected: true, data: { type, name: null, config: defaultConfigFor(definition, state.nodes, state.catalog) } };
+    // A canvas position dropped on a loop puts a normal block inside it; a position beside a sibling keeps its parent.
+    const placed = 'parentId' in at ? at : definition.role === 'normal' ? placementAt(state.nodes, state.catalog, at) : { parentId: undefined, position: at };
+    const node: BlockNode = {
+      id,
+      type: 'block',
+      position: placed.position,
+      selected: true,
+      data: { type, name: null, config: defaultConfigFor(definition, state.nodes, state.catalog) },
+      ...(placed.parentId ? { parentId: placed.parentId } : {}),
+    };
     const firstInput = definition.role === 'entry' && !state.nodes.some((other) => other.id === 'input') && !entryNode(state.nodes, state.catalog);
     return { id, withIt: (nodes) => [...(firstInput ? pointInputReferencesAt(id, withoutSelection(nodes)) : withoutSelection(nodes)), node] };
   }
@@ -104,7 +116,8 @@ export const createBlockSlice: EditorSlice<BlockSlice> = (set, get) => {
       const state = get();
       const source = state.nodes.find((node) => node.id === from.id);
       if (!source) return null;
-      const block = placeBlock(type, freeSpotRightOf(source, state.nodes, state.edges.filter((edge) => edge.source === from.id).length));
+      const position = freeSpotRightOf(source, state.nodes, state.edges.filter((edge) => edge.source === from.id).length);
+      const block = placeBlock(type, { parentId: source.parentId, position });
       if (!block) return null;
       const connection = { source: from.id, sourceHandle: from.sourceHandle, target: block.id, targetHandle: null };
       const edge: FlowEdge = { id: edgeIdFor(from.id, from.sourceHandle, block.id, null), type: 'flow', ...connection };
@@ -114,6 +127,23 @@ export const createBlockSlice: EditorSlice<BlockSlice> = (set, get) => {
         return { nodes, edges: connectionProblem(connection, nodes, edges, current.catalog) === null ? [...edges, edge] : edges };
       });
       return block.id;
+    },
+
+    placeInContainer(id) {
+      const state = get();
+      const node = state.nodes.find((candidate) => candidate.id === id);
+      const at = canvasPosition(state.nodes, id);
+      // A connected block stays where its edges are: edges connect blocks of the same parent only.
+      if (state.readOnly || !node || !at || state.edges.some((edge) => edge.source === id || edge.target === id)) return;
+      if (state.catalog.get(node.data.type)?.role !== 'normal') return;
+      const placed = placementAt(state.nodes, state.catalog, at, id);
+      if (placed.parentId === node.parentId) return;
+      commit((current) => {
+        const { parentId: _old, ...rest } = node;
+        const moved: BlockNode = { ...rest, position: placed.position, ...(placed.parentId ? { parentId: placed.parentId } : {}) };
+        // React Flow draws a parent before its children: the moved block goes last.
+        return { nodes: [...current.nodes.filter((other) => other.id !== id), moved] };
+      });
     },
 
     updateConfig(id, path, value) {

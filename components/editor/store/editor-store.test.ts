@@ -236,3 +236,16 @@ describe('a live run', () => {
     expect(store().run?.blocks.code_1.status).toBe('running');
   });
 });
+
+describe('loops on the canvas', () => {
+  it('puts a block dropped on a loop inside it, keeps it there through save, and takes it out when dragged off', () => {
+    const loop = store().addBlock('loop', { x: 0, y: 400 })!;
+    const http = store().addBlock('http', { x: 100, y: 500 })!;
+    expect(saved().blocks.find((b) => b.id === http)).toMatchObject({ parent_id: loop, position: { x: 100, y: 100 } });
+    // Connecting it to a block outside the loop is refused with the reason.
+    expect(store().canConnect({ source: 'code_1', target: http, sourceHandle: null, targetHandle: null })).toMatch(/same loop/);
+    store().onNodesChange([{ type: 'position', id: http, position: { x: 900, y: 0 } }]);
+    store().placeInContainer(http);
+    expect(saved().blocks.find((b) => b.id === http)).not.toHaveProperty('parent_id');
+  });
+});

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { env } from '../../env';
-import { executeInput, listExecutionsQuery } from '../../services/execution-schemas';
+import { executeInput, listExecutionsQuery, resumeInput } from '../../services/execution-schemas';
 import { cancelExecution } from '../../services/executions/cancel';
 import { startExecution } from '../../services/executions/launch';
+import { resumeExecution } from '../../services/executions/resume';
 import { getBlockLogs, getExecutionDetail, listExecutions } from '../../services/executions/reads';
 import { deleteAllExecutions, historyQuery, searchExecutions } from '../../services/execution-history';
 import { createTRPCRouter, editorProcedure, protectedProcedure } from '../trpc';
@@ -29,4 +30,8 @@ export const executionsRouter = createTRPCRouter({
   search: protectedProcedure.input(historyQuery).query(({ ctx, input }) => searchExecutions(ctx.caller, input)),
   deleteAll: editorProcedure.input(workflowRef).mutation(({ ctx, input }) => deleteAllExecutions(ctx.caller, input.workflow_id)),
   cancel: editorProcedure.input(executionRef).mutation(({ ctx, input }) => cancelExecution(ctx.caller, input.workflow_id, input.execution_id)),
+  /** The approve/reject buttons of a waiting execution (same service as POST .../resume). */
+  resume: editorProcedure
+    .input(executionRef.extend({ body: resumeInput }))
+    .mutation(({ ctx, input }) => resumeExecution(ctx.caller, input.workflow_id, input.execution_id, input.body)),
 });

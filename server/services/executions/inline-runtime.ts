@@ -1,4 +1,4 @@
-import { activeExecutionStatuses } from '@/lib/execution-states';
+import { unfinishedExecutionStatuses } from '@/lib/execution-states';
 import { db } from '../../db';
 import { endChannel, openChannel, subscribe } from '../../engine/event-hub';
 import type { StopReason } from '../../engine/run-graph';
@@ -44,7 +44,7 @@ export const inlineRuntime: ExecutionRuntime = {
     // Run by a process that is gone (or another server): nothing to abort here, so record the end directly.
     const prisma = await db();
     await prisma.execution.updateMany({
-      where: { id: executionId, status: { in: [...activeExecutionStatuses] } },
+      where: { id: executionId, status: { in: [...unfinishedExecutionStatuses] } },
       data: { status: 'cancelled', error: { message: reason.message, block_id: null, code: reason.code }, completedAt: new Date() },
     });
   },

@@ -34,6 +34,8 @@ export interface LaunchOptions {
   capMs: number;
   /** How many workflows deep this one was called from agent tools (0 for a run people started). */
   depth?: number;
+  /** The execution and workflow block that called this one as a sub-workflow (linked both ways in history). */
+  parent?: { executionId: string; blockId: string };
   /**
    * Runs in the same transaction as the insert of the Execution row, so what it claims (a webhook's single shot) is
    * taken if and only if the execution is recorded. Throwing refuses the launch and leaves nothing behind.
@@ -66,6 +68,8 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
         input: storableJson(options.input),
         runnerId: RUNNER_ID,
         startedAt,
+        parentExecutionId: options.parent?.executionId ?? null,
+        parentBlockId: options.parent?.blockId ?? null,
       },
     });
   const claim = options.claim;

@@ -2,6 +2,7 @@ import { db } from '../../db';
 import type { StopReason } from '../../engine/run-graph';
 import { getBlockDefinition } from '../../blocks';
 import { BlockError, type SubWorkflowResult, type WorkflowToolInfo } from '../../blocks/run-context';
+import type { SubWorkflowOptions } from '../../run-capabilities';
 import { storedGraph } from '../workflows';
 import { launchExecution, type GraphSource } from './launch';
 import type { ExecutionJob } from './run';
@@ -25,10 +26,16 @@ export async function describeWorkflowTool(workspaceId: string, workflowId: stri
 }
 
 /**
- * Runs a workflow of the same workspace for an agent tool: its deployed version when it has one, else its
- * draft. Cancelling the calling block cancels it too.
+ * Runs a workflow of the same workspace for an agent tool or a workflow block: the version asked for, else its
+ * deployed version when it has one, else its draft. Cancelling the calling block cancels it too.
  */
-export async function runNestedWorkflow(parent: ExecutionJob, workflowId: string, input: Record<string, unknown>, signal: AbortSignal): Promise<SubWorkflowResult> {
+export async function runNestedWorkflow(
+  parent: ExecutionJob,
+  workflowId: string,
+  input: Record<string, unknown>,
+  signal: AbortSignal,
+  options: SubWorkflowOptions = {},
+): Promise<SubWorkflowResult> {
   const depth = parent.depth + 1;
   if (depth > MAX_WORKFLOW_NESTING) {
     throw new BlockError(`Workflows may call other workflows at most ${MAX_WORKFLOW_NESTING} levels deep`, 'nesting_too_deep', false);
@@ -36,11 +43,15 @@ export async function runNestedWorkflow(parent: ExecutionJob, workflowId: string
   const prisma = await db();
   const workflow = await prisma.workflow.findFirst({ where: { id: workflowId, workspaceId: parent.workspaceId }, include: { deployedVersion: true } });
   if (!workflow) throw new BlockError(`There is no workflow ${workflowId} in this workspace`, 'workflow_not_found', false);
-  const version = workflow.deployedVersion;
+  const version = options.version === 'draft' ? null : workflow.deployedVersion;
+  if (options.version === 'deployed' && !version) {
+    throw new BlockError(`The workflow "${workflow.name}" is not deployed; deploy it or call its draft`, 'not_deployed', false);
+  }
   const source: GraphSource = version
     ? { graph: storedGraph(version), version: version.version, versionId: version.id }
     : { graph: storedGraph(workflow), version: workflow.version, versionId: null };
-  const { id, done } = await launchExecution({ workspaceId: parent.workspaceId, workflowId, source, trigger: 'api', input, capMs: parent.capMs, depth });
+  const parentLink = options.blockId ? { executionId: parent.executionId, blockId: options.blockId } : undefined;
+  const { id, done } = await launchExecution({ workspaceId: parent.workspaceId, workflowId, source, trigger: 'api', input, capMs: parent.capMs, depth, parent: parentLink });
   const cancel = () => void executionRuntime().cancel(id, { code: 'cancelled', message: 'The calling block was stopped' } satisfies StopReason);
   signal.addEventListener('abort', cancel, { once: true });
   try {

@@ -10,6 +10,7 @@ import {
   type ExecutionView,
 } from '../execution-schemas';
 import { storedGraph, workflowNotFound } from '../workflows';
+import { waitsOf } from './waits';
 
 // Reading what ran, in the contract's shapes: one execution, a workflow's page of them, their block logs.
 
@@ -34,6 +35,9 @@ export function executionSummary(row: ExecutionRow): ExecutionSummary {
     duration_ms: row.durationMs,
     created_at: row.createdAt.toISOString(),
     usage: (row.usage ?? null) as ExecutionSummary['usage'],
+    parent_execution_id: row.parentExecutionId,
+    parent_block_id: row.parentBlockId,
+    waiting_on: row.status === 'waiting' ? waitsOf(row).map(({ block_id, message, awaits_decision, resume_at }) => ({ block_id, message, awaits_decision, resume_at })) : null,
   };
 }
 
@@ -95,6 +99,7 @@ export async function getBlockLogs(caller: Caller, workflowId: string, execution
       attempts: log.attempts,
       usage: (log.usage ?? null) as BlockLogView['usage'],
       console: log.console as BlockLogView['console'],
+      iteration: log.iteration === '' ? null : log.iteration.split('.').map(Number),
     })),
   };
 }

@@ -4,11 +4,12 @@ import type { PrismaClient } from '../../db/generated/client';
 import { nullableJson, storableJson } from '../../db/json';
 import { retryWhileUnavailable } from '../../db/unavailable';
 import { ExecutionRecorder } from '../../engine/recorder';
-import { runGraph, type GraphResult, type PriorBlock } from '../../engine/run-graph';
+import { priorKey, runGraph, type GraphResult, type PriorBlock } from '../../engine/run-graph';
 import type { TokenUsage } from '../../run-capabilities';
 import { readCredential } from '../credentials';
 import { executionRedactor } from '../execution-secrets';
 import { describeWorkflowTool, runNestedWorkflow } from './nested-workflows';
+import { scheduleWakes } from './waits';
 
 // One execution from its first event to its finished record: the engine runs the graph, the recorder writes
 // what happens as it happens, and the Execution row gets the outcome at the end.
@@ -53,7 +54,7 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
       onBlockFinished: (log) => events.blockFinished(log),
       credential: (name) => readCredential(job.workspaceId, name),
       describeWorkflow: (workflowId) => describeWorkflowTool(job.workspaceId, workflowId),
-      runWorkflow: (workflowId, input, callerSignal) => runNestedWorkflow(job, workflowId, input, callerSignal),
+      runWorkflow: (workflowId, input, callerSignal, options) => runNestedWorkflow(job, workflowId, input, callerSignal, options),
       prior: earlier?.blocks,
     }));
     await recordResult(prisma, events, job, result);
@@ -71,17 +72,18 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
 /** What an earlier attempt recorded: its settled blocks and the last event written. */
 async function earlierAttempt(prisma: PrismaClient, executionId: string) {
   const [logs, last] = await Promise.all([
-    prisma.blockLog.findMany({ where: { executionId }, select: { blockId: true, status: true, output: true, executionOrder: true, usage: true } }),
+    prisma.blockLog.findMany({ where: { executionId }, select: { blockId: true, iteration: true, status: true, output: true, executionOrder: true, usage: true } }),
     prisma.executionEvent.aggregate({ where: { executionId }, _max: { seq: true } }),
   ]);
   const blocks = new Map<string, PriorBlock>(
-    logs.map((log) => [log.blockId, { status: log.status, output: log.output, executionOrder: log.executionOrder, usage: log.usage as TokenUsage | null }]),
+    logs.map((log) => [priorKey(log.blockId, log.iteration === '' ? [] : log.iteration.split('.').map(Number)), { status: log.status, output: log.output, executionOrder: log.executionOrder, usage: log.usage as TokenUsage | null }]),
   );
   return { blocks, lastSeq: last._max.seq ?? 0 };
 }
 
 /** The last event (done or error), every event written, then the row with the outcome. */
 async function recordResult(prisma: PrismaClient, recorder: ExecutionRecorder, job: ExecutionJob, result: GraphResult) {
+  if (result.status === 'waiting') return recordWaiting(prisma, recorder, job, result);
   const completedAt = new Date();
   const durationMs = completedAt.getTime() - job.startedAt.getTime();
   if (result.status === 'completed') {
@@ -101,4 +103,18 @@ async function recordResult(prisma: PrismaClient, recorder: ExecutionRecorder, j
     lastEventSeq: recorder.lastSeq,
   };
   await retryWhileUnavailable(() => prisma.execution.update({ where: { id: job.executionId }, data: outcome }));
+}
+
+/** Paused at one or more blocks: the row says what it waits for, and the blocks that resume by time get a timer. */
+async function recordWaiting(prisma: PrismaClient, recorder: ExecutionRecorder, job: ExecutionJob, result: Extract<GraphResult, { status: 'waiting' }>) {
+  await recorder.flush();
+  const waiting = {
+    status: 'waiting' as const,
+    waitingOn: storableJson(result.waits),
+    blockOutputs: storableJson(result.blockOutputs),
+    usage: nullableJson(result.usage),
+    lastEventSeq: recorder.lastSeq,
+  };
+  await retryWhileUnavailable(() => prisma.execution.update({ where: { id: job.executionId }, data: waiting }));
+  scheduleWakes(job.executionId, result.waits);
 }
