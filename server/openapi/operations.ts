@@ -49,12 +49,20 @@ export interface Operation {
   /** Other answers that are not errors (202 of an async webhook call, 204 of an ended stream). */
   alternatives?: ResponseSpec[];
   errors: ErrorCode[];
+  /**
+   * False for the routes that answer without the database; every other one may answer `503 unavailable` with
+   * `Retry-After` when the database cannot take the request (out of disk, connection lost).
+   */
+  database?: false;
 }
 
 const healthSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['pglite', 'postgres']),
   version: z.string(),
+  mode: z.literal('queue').optional().describe('Present when `WEFT_EXECUTION_MODE=queue`: executions run in workers started by `npm run worker`'),
+  queue_depth: z.int().min(0).optional().describe('Queue mode: executions waiting for a worker'),
+  workers: z.int().min(0).optional().describe('Queue mode: workers seen alive'),
 });
 const healthUnavailableSchema = z.object({
   status: z.enum(['unavailable', 'starting']).describe('`starting`: migrations, the bootstrap key or recovery are still running'),
@@ -105,6 +113,7 @@ export const operations: Operation[] = [
     success: { status: 200, description: 'The server and its database are up', schema: healthSchema },
     alternatives: [{ status: 503, description: 'Still starting, or the database cannot be reached', schema: healthUnavailableSchema }],
     errors: [],
+    database: false,
   },
   {
     id: 'getOpenApiDocument',
@@ -115,6 +124,7 @@ export const operations: Operation[] = [
     auth: false,
     success: { status: 200, description: 'The OpenAPI 3.1 document of this API', schema: z.record(z.string(), z.unknown()) },
     errors: [],
+    database: false,
   },
   {
     id: 'mcp',
