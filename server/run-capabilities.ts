@@ -35,6 +35,15 @@ export interface RunCapabilities {
   describeWorkflow(workflowId: string): Promise<WorkflowToolInfo | null>;
   /** Runs another workflow of the same workspace to its end (nesting is limited); aborting `signal` cancels it. */
   runWorkflow(workflowId: string, input: Record<string, unknown>, signal: AbortSignal): Promise<SubWorkflowResult>;
+  /** An MCP server configured in the workspace (Settings → MCP servers), by name; null when there is none. */
+  mcpServer(name: string): Promise<McpServerSettings | null>;
+}
+
+export interface McpServerSettings {
+  name: string;
+  url: string;
+  /** The name of the workspace credential sent as the Authorization header, if any. */
+  credential: string | null;
 }
 
 export interface WorkflowToolInfo {

@@ -8,6 +8,7 @@ import { runGraph, type GraphResult, type PriorBlock } from '../../engine/run-gr
 import type { TokenUsage } from '../../run-capabilities';
 import { readCredential } from '../credentials';
 import { executionRedactor } from '../execution-secrets';
+import { readMcpServer } from '../mcp-servers';
 import { describeWorkflowTool, runNestedWorkflow } from './nested-workflows';
 
 // One execution from its first event to its finished record: the engine runs the graph, the recorder writes
@@ -54,6 +55,7 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
       credential: (name) => readCredential(job.workspaceId, name),
       describeWorkflow: (workflowId) => describeWorkflowTool(job.workspaceId, workflowId),
       runWorkflow: (workflowId, input, callerSignal) => runNestedWorkflow(job, workflowId, input, callerSignal),
+      mcpServer: (name) => readMcpServer(job.workspaceId, name),
       prior: earlier?.blocks,
     }));
     await recordResult(prisma, events, job, result);
