@@ -12,7 +12,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { AccountGate } from './account-gate';
 import { ConfirmItemDialog } from './confirm-item-dialog';
 import { QueryList } from './query-list';
-import { CELL, ReadOnlyNote, Section, Table } from './section';
+import { CELL, ReadOnlyNote, RowActions, Section, Table } from './section';
 
 // MCP servers agent blocks may take tools from (server/services/mcp-servers.ts). The form adds a server or, given
 // an existing name, replaces its URL and credential.
@@ -63,14 +63,12 @@ function McpServers({ canEdit }: { canEdit: boolean }) {
                   <td className={`${CELL} font-mono text-sm break-all`}>{server.url}</td>
                   <td className={`${CELL} font-mono text-sm`}>{server.credential ?? '—'}</td>
                   {canEdit && (
-                    <td className={`${CELL} text-right whitespace-nowrap`}>
-                      <Button size="sm" variant="ghost" onClick={() => setEditing({ draft: { ...server, credential: server.credential ?? '' }, at: Date.now() })}>
-                        Edit<span className="sr-only"> {server.name}</span>
-                      </Button>
-                      <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setDeleting(server.name)}>
-                        Delete<span className="sr-only"> {server.name}</span>
-                      </Button>
-                    </td>
+                    <RowActions
+                      name={server.name}
+                      changeLabel="Edit"
+                      onChange={() => setEditing({ draft: { ...server, credential: server.credential ?? '' }, at: Date.now() })}
+                      onDelete={() => setDeleting(server.name)}
+                    />
                   )}
                 </tr>
               ))}
