@@ -38,6 +38,15 @@ export interface RunCapabilities {
    * Without `options.version` it runs the deployed version when there is one, else the draft.
    */
   runWorkflow(workflowId: string, input: Record<string, unknown>, signal: AbortSignal, options?: SubWorkflowOptions): Promise<SubWorkflowResult>;
+  /** An MCP server configured in the workspace (Settings → MCP servers), by name; null when there is none. */
+  mcpServer(name: string): Promise<McpServerSettings | null>;
+}
+
+export interface McpServerSettings {
+  name: string;
+  url: string;
+  /** The name of the workspace credential sent as the Authorization header, if any. */
+  credential: string | null;
 }
 
 export interface SubWorkflowOptions {

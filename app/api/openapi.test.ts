@@ -6,8 +6,13 @@ import { API_ROUTES, apiJson } from './_test/client';
 setupTestDatabase();
 
 type Parameter = { name: string; in: string; schema: { type?: string } };
-type OperationObject = { operationId: string; parameters?: Parameter[]; requestBody?: unknown; responses: Record<string, { content?: Record<string, { schema: unknown }> }> };
-type Document = { openapi: string; paths: Record<string, Record<string, OperationObject>>; components: { schemas: Record<string, { oneOf?: { $ref: string }[] }> } };
+type ResponseObject = { description: string; headers?: Record<string, unknown>; content?: Record<string, { schema: unknown }> };
+type OperationObject = { operationId: string; parameters?: Parameter[]; requestBody?: unknown; responses: Record<string, ResponseObject> };
+type Document = {
+  openapi: string;
+  paths: Record<string, Record<string, OperationObject>>;
+  components: { schemas: Record<string, { oneOf?: { $ref: string }[]; properties?: Record<string, unknown> }> };
+};
 
 describe('GET /api/openapi.json', () => {
   it('serves a valid OpenAPI 3.1 document without credentials', async () => {
@@ -39,7 +44,7 @@ describe('GET /api/openapi.json', () => {
   it('documents the contract error codes a route can answer', async () => {
     const { body } = await apiJson<Document>('GET', '/api/openapi.json');
     const put = body.paths['/api/workflows/{id}/graph'].put;
-    expect(Object.keys(put.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '500']);
+    expect(Object.keys(put.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '500', '503']);
     expect(JSON.stringify(put.responses['409'])).toMatch(/already_deployed.*version_conflict/);
   });
 
@@ -61,10 +66,27 @@ describe('GET /api/openapi.json', () => {
     expect(events).toEqual(['ExecutionStartEvent', 'BlockStartEvent', 'BlockChunkEvent', 'BlockLogEvent', 'BlockCompleteEvent', 'BlockErrorEvent', 'BlockSkippedEvent', 'BlockWaitingEvent', 'DoneEvent', 'ErrorEvent']);
   });
 
+  it('declares 503 unavailable with Retry-After wherever the database answers, and the queue-mode fields of health', async () => {
+    const { body } = await apiJson<Document>('GET', '/api/openapi.json');
+    for (const [path, methods] of Object.entries(body.paths)) {
+      if (['/api/health', '/api/openapi.json'].includes(path)) continue;
+      for (const op of Object.values(methods)) {
+        expect(op.responses['503']?.description, op.operationId).toMatch(/unavailable/);
+        expect(op.responses['503']?.headers, op.operationId).toHaveProperty('Retry-After');
+      }
+    }
+    expect(body.paths['/api/openapi.json'].get.responses).not.toHaveProperty('503');
+    const health = body.paths['/api/health'].get.responses['200'].content?.['application/json'].schema as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(health.properties)).toEqual(expect.arrayContaining(['mode', 'queue_depth', 'workers']));
+    expect(health.required).not.toContain('queue_depth');
+  });
+
   it('has one JSON value schema, unique operationIds, and a 4xx answer on every operation that takes input', async () => {
     const { body } = await apiJson<Document>('GET', '/api/openapi.json');
     expect(Object.keys(body.components.schemas).filter((name) => name.startsWith('JsonValue'))).toEqual(['JsonValue']);
     expect(JSON.stringify(body)).not.toContain('"$ref":"#"');
+    // zod's safe-integer bounds would become every integer's example in documentation tools.
+    expect(JSON.stringify(body)).not.toContain(String(Number.MAX_SAFE_INTEGER));
     const operations = Object.entries(body.paths).flatMap(([path, methods]) => Object.values(methods).map((op) => ({ path, op })));
     expect(new Set(operations.map(({ op }) => op.operationId)).size).toBe(operations.length);
     for (const { path, op } of operations.filter(({ path }) => !['/api/health', '/api/openapi.json'].includes(path))) {

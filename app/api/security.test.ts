@@ -8,6 +8,7 @@ import type { Role } from '@/server/auth/caller';
 import { chain } from '@/server/test/graphs';
 import { createApiKey } from '@/server/services/api-keys';
 import { setCredential } from '@/server/services/credentials';
+import { putMcpServer } from '@/server/services/mcp-servers';
 import { createInvitation } from '@/server/services/members';
 import { deployWorkflow, undeployWorkflow } from '@/server/services/deployments';
 import { executeAndWait } from '@/server/services/executions/launch';
@@ -40,6 +41,7 @@ beforeAll(async () => {
   apiKeyId = (await createApiKey(a.owner, { name: 'spare', role: 'viewer' })).id;
   invitationId = (await createInvitation(a.owner, { role: 'viewer' })).id;
   await setCredential(a.owner, { name: 'OPENAI_API_KEY', value: 'sk-a-secret' });
+  await putMcpServer(a.owner, { name: 'orders', url: 'https://mcp.example.com/mcp', credential: 'OPENAI_API_KEY' });
 });
 
 // ---------------------------------------------------------------------------------------------------- REST
@@ -56,6 +58,9 @@ interface RestCase {
 
 const restCases = (): RestCase[] => [
   { method: 'POST', path: '/api/mcp', body: { jsonrpc: '2.0', id: 1, method: 'tools/list' }, access: 'read', scoped: false },
+  { method: 'GET', path: '/api/mcp-servers', access: 'read', scoped: false },
+  { method: 'PUT', path: '/api/mcp-servers/orders', body: { url: 'https://evil.example.com/mcp' }, access: 'write', scoped: false },
+  { method: 'DELETE', path: '/api/mcp-servers/orders', access: 'write', scoped: true },
   { method: 'GET', path: '/api/workflows', access: 'read', scoped: false },
   { method: 'POST', path: '/api/workflows', body: { name: 'x' }, access: 'write', scoped: false },
   { method: 'POST', path: '/api/workflows/import', body: { name: 'x', ...chain() }, access: 'write', scoped: false },
@@ -101,7 +106,7 @@ describe('the REST table', () => {
     );
     const covered = [
       ...PUBLIC_ROUTES,
-      ...restCases().map((c) => `${c.method} ${c.path.replace(workflowId, ':id').replace(executionId, ':eid').replace(`/versions/${deployedVersion}`, '/versions/:version')}`),
+      ...restCases().map((c) => `${c.method} ${c.path.replace(workflowId, ':id').replace(executionId, ':eid').replace(`/versions/${deployedVersion}`, '/versions/:version').replace('/mcp-servers/orders', '/mcp-servers/:name')}`),
     ];
     expect(covered.sort()).toEqual([...new Set(implemented)].sort());
   });
@@ -191,6 +196,9 @@ const procedures: Record<string, ProcedureCase> = {
   'credentials.list': { who: 'viewer', input: () => undefined },
   'credentials.set': { who: 'editor', input: () => ({ name: 'OPENAI_API_KEY', value: 'overwritten' }) },
   'credentials.delete': { who: 'editor', input: () => ({ name: 'OPENAI_API_KEY' }), scoped: true },
+  'mcpServers.list': { who: 'viewer', input: () => undefined },
+  'mcpServers.put': { who: 'editor', input: () => ({ name: 'orders', url: 'https://evil.example.com/mcp' }) },
+  'mcpServers.delete': { who: 'editor', input: () => ({ name: 'orders' }), scoped: true },
   'workflows.list': { who: 'viewer', input: () => ({}) },
   'workflows.get': { who: 'viewer', input: () => ({ id: workflowId }), scoped: true },
   'workflows.create': { who: 'editor', input: () => ({ name: 'x' }) },

@@ -1,17 +1,16 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { ApiKeyField, ApiKeyProvider } from '@/components/docs/api-key';
 import { GettingStarted } from '@/components/docs/getting-started';
-import { OperationCard } from '@/components/docs/operation-card';
 import { RichText } from '@/components/docs/rich-text';
+import { ScalarReference } from '@/components/docs/scalar-reference';
 import { SchemaTable } from '@/components/docs/schema-table';
-import type { DocOperation, JsonSchema, SchemaComponents } from '@/components/docs/types';
+import type { JsonSchema, SchemaComponents } from '@/components/docs/types';
 import { publicOrigin } from '@/server/http/origin';
 import { buildOpenApiDocument } from '@/server/openapi/document';
 import { EXAMPLE_GRAPH } from '@/server/openapi/operations';
 import { blockCatalog } from '@/server/services/block-catalog';
 
-export const metadata: Metadata = { title: 'API reference' };
+export const metadata: Metadata = { title: 'API documentation' };
 
 const LINK = 'text-indigo-700 underline hover:text-indigo-900 dark:text-indigo-300 dark:hover:text-indigo-100';
 
@@ -26,60 +25,46 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** The API reference, rendered on the server from the same OpenAPI document as /api/openapi.json. */
+/**
+ * The API documentation: the getting-started guide, the interactive reference of every operation (Scalar, over
+ * /api/openapi.json), and what the OpenAPI document cannot say well: the stream events and each block type's config.
+ */
 export default async function DocsPage() {
   const requestHeaders = await headers();
   const origin = publicOrigin(requestHeaders, `http://${requestHeaders.get('host') ?? 'localhost'}`);
   const document = buildOpenApiDocument(origin);
   const components = document.components.schemas as SchemaComponents;
-  const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-    Object.entries(methods as Record<string, Omit<DocOperation, 'method' | 'path'>>).map(([method, op]) => ({ ...op, method, path })),
-  );
   const events = (components.ExecutionEvent.oneOf ?? []).map((ref) => ({ name: ref.$ref!.split('/').pop()!, schema: ref }));
   const blocks = blockCatalog().blocks;
 
   return (
-    <div className="mx-auto w-full max-w-5xl px-4 py-8 text-zinc-800 dark:text-zinc-200">
-      <h1 className="text-2xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">{document.info.title}</h1>
-      <RichText text={document.info.description} className="mt-3 text-sm" />
-      <p className="mt-3 text-sm">
-        Machine-readable: <a className={LINK} href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {document.openapi}), for generators such as
-        openapi-typescript.
-      </p>
-      <nav aria-label="On this page" className="mt-6 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800">
-        <ul className="flex flex-wrap gap-x-6 gap-y-2">
-          <li><a className={LINK} href="#getting-started">Getting started</a></li>
-          {document.tags.map((tag) => (
-            <li key={tag.name}><a className={LINK} href={`#tag-${tag.name.toLowerCase()}`}>{tag.name}</a></li>
-          ))}
-          <li><a className={LINK} href="#stream-events">Stream events</a></li>
-          <li><a className={LINK} href="#blocks">Block types</a></li>
-        </ul>
-      </nav>
+    <div className="text-zinc-800 dark:text-zinc-200">
+      <div className="mx-auto w-full max-w-5xl px-4 pt-8">
+        <h1 className="text-2xl font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">{document.info.title} documentation</h1>
+        <p className="mt-3 text-sm">
+          Build, run and inspect workflows over HTTP. Machine-readable: <a className={LINK} href="/api/openapi.json">/api/openapi.json</a> (OpenAPI{' '}
+          {document.openapi}), for generators such as openapi-typescript.
+        </p>
+        <nav aria-label="On this page" className="mt-6 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800">
+          <ul className="flex flex-wrap gap-x-6 gap-y-2">
+            <li><a className={LINK} href="#getting-started">Getting started</a></li>
+            <li><a className={LINK} href="#reference">API reference</a></li>
+            <li><a className={LINK} href="#stream-events">Stream events</a></li>
+            <li><a className={LINK} href="#blocks">Block types</a></li>
+          </ul>
+        </nav>
 
-      <Section id="getting-started" title="Getting started">
-        <p className="mt-2 text-sm">From nothing to a workflow called over a webhook, with curl and jq.</p>
-        <GettingStarted origin={origin} graph={EXAMPLE_GRAPH} />
-      </Section>
+        <Section id="getting-started" title="Getting started">
+          <p className="mt-2 text-sm">From nothing to a workflow called over a webhook, with curl and jq: create → graph → deploy → arm → call.</p>
+          <GettingStarted origin={origin} graph={EXAMPLE_GRAPH} />
+        </Section>
+      </div>
 
-      <ApiKeyProvider>
-        <div className="mt-12 max-w-md">
-          <ApiKeyField />
-        </div>
-        {document.tags.map((tag) => (
-          <Section key={tag.name} id={`tag-${tag.name.toLowerCase()}`} title={tag.name}>
-            <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{tag.description}</p>
-            <div className="mt-4 space-y-3">
-              {operations
-                .filter((op) => op.tags[0] === tag.name)
-                .map((op) => (
-                  <OperationCard key={`${op.method} ${op.path}`} operation={op} components={components} origin={origin} />
-                ))}
-            </div>
-          </Section>
-        ))}
-      </ApiKeyProvider>
+      <section id="reference" aria-label="API reference" className="mt-12 scroll-mt-4 border-y border-zinc-200 dark:border-zinc-800">
+        <ScalarReference />
+      </section>
 
+      <div className="mx-auto w-full max-w-5xl px-4 pb-12">
       <Section id="stream-events" title="Stream events">
         <RichText
           className="mt-2 text-sm"
@@ -114,6 +99,7 @@ The name \`error\` is also EventSource's own connection-error event. Ours always
           ))}
         </div>
       </Section>
+      </div>
     </div>
   );
 }

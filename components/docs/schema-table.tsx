@@ -2,7 +2,7 @@ import { RichText } from './rich-text';
 import { resolve, type JsonSchema, type SchemaComponents } from './types';
 
 /** A short name for a schema's type: `string`, `integer ≥ 1`, `"a" | "b"`, `array of string`, `JsonValue`. */
-export function typeLabel(schema: JsonSchema, components: SchemaComponents): string {
+function typeLabel(schema: JsonSchema, components: SchemaComponents): string {
   if (schema.$ref) return schema.$ref.split('/').pop() ?? 'object';
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   if (schema.enum) return schema.enum.map((value) => JSON.stringify(value)).join(' | ');

@@ -1,5 +1,4 @@
-// The parts of an OpenAPI 3.1 document the /docs page reads. The page gets the document from the server as plain
-// data; these types say which fields it relies on.
+// The parts of an OpenAPI 3.1 schema the /docs page's own sections (stream events, block configs) read.
 
 export interface JsonSchema {
   $ref?: string;
@@ -19,33 +18,6 @@ export interface JsonSchema {
   maximum?: number;
 }
 
-export interface DocParameter {
-  name: string;
-  in: 'path' | 'query' | 'header';
-  required: boolean;
-  description?: string;
-  schema: JsonSchema;
-}
-
-interface DocResponse {
-  description: string;
-  content?: Record<string, { schema: JsonSchema }>;
-}
-
-export interface DocOperation {
-  method: string;
-  path: string;
-  operationId: string;
-  summary: string;
-  description?: string;
-  tags: string[];
-  /** `[]` when the operation needs no API key. */
-  security?: unknown[];
-  parameters?: DocParameter[];
-  requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema; example?: unknown }> };
-  responses: Record<string, DocResponse>;
-}
-
 export type SchemaComponents = Record<string, JsonSchema>;
 
 /** A schema with a `$ref` to `#/components/schemas/…` replaced by what it names (one level). */
@@ -54,6 +26,3 @@ export function resolve(schema: JsonSchema, components: SchemaComponents): JsonS
   return name && components[name] ? { ...components[name], ...(schema.description ? { description: schema.description } : {}) } : schema;
 }
 
-export function isEventStream(operation: DocOperation): boolean {
-  return Object.values(operation.responses).some((response) => response.content?.['text/event-stream']);
-}

@@ -13,7 +13,7 @@ import { Time } from '@/components/ui/time';
 import { AccountGate } from './account-gate';
 import { ConfirmItemDialog } from './confirm-item-dialog';
 import { QueryList } from './query-list';
-import { CELL, ReadOnlyNote, Section, Table } from './section';
+import { CELL, ReadOnlyNote, RowActions, Section, Table } from './section';
 
 // The same rule the server applies (server/services/credentials.ts), checked here to answer before a round trip.
 const CREDENTIAL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
@@ -68,14 +68,12 @@ function Credentials({ canEdit }: { canEdit: boolean }) {
                     <Time value={credential.updated_at} />
                   </td>
                   {canEdit && (
-                    <td className={`${CELL} text-right whitespace-nowrap`}>
-                      <Button size="sm" variant="ghost" onClick={() => setReplacing({ name: credential.name, at: Date.now() })}>
-                        Replace<span className="sr-only"> {credential.name}</span>
-                      </Button>
-                      <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setDeleting(credential.name)}>
-                        Delete<span className="sr-only"> {credential.name}</span>
-                      </Button>
-                    </td>
+                    <RowActions
+                      name={credential.name}
+                      changeLabel="Replace"
+                      onChange={() => setReplacing({ name: credential.name, at: Date.now() })}
+                      onDelete={() => setDeleting(credential.name)}
+                    />
                   )}
                 </tr>
               ))}

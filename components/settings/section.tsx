@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
 
 /** One block of a settings page: a heading that says what it is for, an optional action, and its content. */
 export function Section({ title, description, action, children }: { title: string; description?: ReactNode; action?: ReactNode; children: ReactNode }) {
@@ -37,6 +38,21 @@ export function Table({ label, head, children }: { label: string; head: ReactNod
 }
 
 export const CELL = 'px-5 py-3 align-middle';
+
+/** The last cell of an editable settings row: change the item or delete it; `name` tells screen readers which. */
+export function RowActions({ name, changeLabel, onChange, onDelete }: { name: string; changeLabel: string; onChange: () => void; onDelete: () => void }) {
+  return (
+    <td className={`${CELL} text-right whitespace-nowrap`}>
+      <Button size="sm" variant="ghost" onClick={onChange}>
+        {changeLabel}
+        <span className="sr-only"> {name}</span>
+      </Button>
+      <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={onDelete}>
+        Delete<span className="sr-only"> {name}</span>
+      </Button>
+    </td>
+  );
+}
 
 /** A note for people whose role cannot do what this page offers. */
 export function ReadOnlyNote({ children }: { children: ReactNode }) {

@@ -8,6 +8,7 @@ const TABS = [
   { href: '/settings/members', label: 'Members' },
   { href: '/settings/api-keys', label: 'API keys' },
   { href: '/settings/credentials', label: 'Credentials' },
+  { href: '/settings/mcp-servers', label: 'MCP servers' },
 ];
 
 export function SettingsHeader() {

@@ -4,7 +4,7 @@ export type Role = 'owner' | 'editor' | 'viewer';
 const LABEL: Record<Role, string> = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' };
 
 /** Opens a settings tab the way a person does: Settings in the header, then the tab. */
-export async function openSettings(page: Page, tab: 'General' | 'Members' | 'API keys' | 'Credentials') {
+export async function openSettings(page: Page, tab: 'General' | 'Members' | 'API keys' | 'Credentials' | 'MCP servers') {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: tab }).click();

@@ -3,6 +3,7 @@ import { apiKeysRouter } from './routers/api-keys';
 import { credentialsRouter } from './routers/credentials';
 import { healthRouter } from './routers/health';
 import { invitationsRouter, membersRouter } from './routers/members';
+import { mcpServersRouter } from './routers/mcp-servers';
 import { blocksRouter } from './routers/blocks';
 import { deploymentsRouter } from './routers/deployments';
 import { executionsRouter } from './routers/executions';
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   invitations: invitationsRouter,
   credentials: credentialsRouter,
+  mcpServers: mcpServersRouter,
   workflows: workflowsRouter,
   executions: executionsRouter,
   blocks: blocksRouter,

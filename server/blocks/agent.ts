@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { resolveModel } from '../llm/providers';
 import { runModel } from '../llm/run';
-import { BUILTIN_TOOL_NAMES, buildAgentTools } from '../llm/tools';
+import { BUILTIN_TOOL_NAMES, buildAgentTools, mcpTools } from '../llm/tools';
 import { modelAndPromptConfig } from './llm';
 import { defineBlock } from './types';
 
@@ -25,6 +25,8 @@ export const agentBlock = defineBlock({
     ...modelAndPromptConfig,
     instructions: z.string().optional(),
     tools: z.array(agentToolSchema).default([]),
+    /** Names of MCP servers configured in the workspace (Settings → MCP servers) whose tools the agent may call. */
+    mcp_servers: z.array(z.string().min(1)).default([]),
     /** The most model calls the agent makes before it must answer. */
     max_steps: z.int().min(1).max(50).default(8),
   },
@@ -36,15 +38,16 @@ export const agentBlock = defineBlock({
     const { config } = context;
     const model = await resolveModel(config.model, context);
     const { tools } = await buildAgentTools(config.tools, context);
+    const mcp = await mcpTools(config.mcp_servers, new Set(Object.keys(tools)), context);
     const { text, usage, steps } = await runModel({
       context,
       model,
       instructions: config.instructions,
       prompt: config.prompt,
-      tools,
+      tools: { ...tools, ...mcp.tools },
       maxSteps: config.max_steps,
       logStepText: true,
-    });
+    }).finally(mcp.close);
     const last = steps.at(-1);
     if (last && last.finish_reason === 'tool-calls') {
       context.log('warn', `The agent used all ${config.max_steps} steps without a final answer; raise max_steps to let it finish`);
@@ -59,6 +62,11 @@ export const agentBlock = defineBlock({
       widget: 'json',
       label: 'Tools',
       help: `Built-in tools (${toolList}) and/or {"workflow_id": "..."} to call another workflow.`,
+    },
+    mcp_servers: {
+      widget: 'json',
+      label: 'MCP servers',
+      help: 'Names of MCP servers from Settings → MCP servers, e.g. ["github"]; their tools are offered as <server>_<tool>.',
     },
     max_steps: { widget: 'number', label: 'Max steps', help: 'From 1 to 50.' },
   },

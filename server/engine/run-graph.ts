@@ -66,6 +66,7 @@ export interface RunGraphOptions {
   credential(name: string): Promise<string | null>;
   describeWorkflow: BlockRunContext<unknown>['describeWorkflow'];
   runWorkflow: BlockRunContext<unknown>['runWorkflow'];
+  mcpServer: BlockRunContext<unknown>['mcpServer'];
   /**
    * Blocks already settled by an earlier attempt (resuming after a crash or a pause), by `priorKey`: they count as
    * finished or skipped with their recorded output, without running, events or block logs again.
@@ -300,6 +301,7 @@ class GraphRun {
         credential: options.credential,
         describeWorkflow: options.describeWorkflow,
         runWorkflow: options.runWorkflow,
+        mcpServer: options.mcpServer,
         timeoutMs: config.timeout_ms as number | undefined,
         runChildren: (variables, iteration, signal) => this.runChildren(block.id, upstream, variables, iteration, signal),
         suspend: (request) => {

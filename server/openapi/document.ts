@@ -13,13 +13,20 @@ type Components = Record<string, unknown>;
 
 const ERROR_CONTENT = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
 
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } } };
+
 function errorResponses(codes: ErrorCode[]) {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) {
     const status = new ApiError(code, '').status;
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
-  return Object.fromEntries([...byStatus].map(([status, list]) => [String(status), { description: `Error: ${list.join(', ')}`, content: ERROR_CONTENT }]));
+  return Object.fromEntries(
+    [...byStatus].map(([status, list]) => {
+      const description = list.includes('unavailable') ? `Error: ${list.join(', ')} (the database cannot take the request right now: out of disk or connection lost; try again after Retry-After)` : `Error: ${list.join(', ')}`;
+      return [String(status), { description, ...(status === 503 || status === 429 ? { headers: RETRY_AFTER } : {}), content: ERROR_CONTENT }];
+    }),
+  );
 }
 
 function successResponse(response: ResponseSpec, components: Components) {
@@ -46,7 +53,7 @@ function parameters(op: Operation, components: Components) {
 
 function operationObject(op: Operation, components: Components) {
   const params = parameters(op, components);
-  const errors = op.auth ? [...new Set<ErrorCode>([...op.errors, 'unauthorized'])] : op.errors;
+  const errors = [...new Set<ErrorCode>([...op.errors, ...(op.auth ? (['unauthorized'] as const) : []), ...(op.database === false ? [] : (['unavailable'] as const))])];
   return {
     operationId: op.id,
     summary: op.summary,
@@ -74,7 +81,7 @@ const DESCRIPTION = `Build, run and inspect workflows.
 
 Authenticate with \`Authorization: Bearer <api_key>\` (or the \`apikey: <api_key>\` header); a signed-in browser session works too. Everything a key can see is scoped to its workspace: another workspace's resource answers 404, like a missing one.
 
-Every error has the body \`{"error", "code", "details"?}\` (the schema \`Error\`); no route answers 500 to bad input. A method a route does not implement answers \`405 method_not_allowed\` with an \`Allow\` header; an unknown \`/api\` path answers \`404 not_found\`.`;
+Every error has the body \`{"error", "code", "details"?}\` (the schema \`Error\`); no route answers 500 to bad input. A method a route does not implement answers \`405 method_not_allowed\` with an \`Allow\` header; an unknown \`/api\` path answers \`404 not_found\`. When the database cannot take a request (out of disk space, connection lost), any route that needs it answers \`503 unavailable\` with a \`Retry-After\` header; \`429 rate_limited\` carries \`Retry-After\` too.`;
 
 /** The document, with `origin` (where people reach this server) as its one server. */
 export function buildOpenApiDocument(origin: string) {
@@ -98,6 +105,7 @@ export function buildOpenApiDocument(origin: string) {
       { name: 'Executions', description: 'Run workflows, follow their events and read their results and logs.' },
       { name: 'Deployment', description: 'Deploy a workflow as an immutable version, arm single-use webhooks and call them.' },
       { name: 'System', description: 'Health, this document, and the MCP server for AI agents.' },
+      { name: 'Settings', description: 'Workspace settings scripts manage: the MCP servers agent blocks take tools from.' },
     ],
     components: {
       securitySchemes: {

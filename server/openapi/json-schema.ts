@@ -43,11 +43,19 @@ function isZodJsonValue(schema: unknown, selfRef: string): boolean {
   return JSON.stringify(schema) === JSON.stringify(expected);
 }
 
+/** zod's bounds of `z.int()`: they say nothing a client needs, and documentation tools show them as the example. */
+function isSafeIntegerBound(key: string, item: unknown): boolean {
+  return (key === 'minimum' && item === Number.MIN_SAFE_INTEGER) || (key === 'maximum' && item === Number.MAX_SAFE_INTEGER);
+}
+
+/** Local `$ref`s pointed at their components, without the safe-integer bounds. */
 function rewriteRefs(value: unknown, targets: Map<string, string>): unknown {
   if (Array.isArray(value)) return value.map((item) => rewriteRefs(item, targets));
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, key === '$ref' && targets.has(item as string) ? targets.get(item as string) : rewriteRefs(item, targets)]),
+    Object.entries(value)
+      .filter(([key, item]) => !isSafeIntegerBound(key, item))
+      .map(([key, item]) => [key, key === '$ref' && targets.has(item as string) ? targets.get(item as string) : rewriteRefs(item, targets)]),
   );
 }
 

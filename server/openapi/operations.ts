@@ -12,6 +12,7 @@ import {
 } from '../services/workflow-schemas';
 import { armInput, armResultSchema, deployResultSchema, undeployResultSchema, versionListSchema, versionSchema, webhookResultSchema } from '../services/deployment-schemas';
 import { mcpMessageSchema } from '../services/mcp-schemas';
+import { mcpServerInput, mcpServerListSchema, mcpServerNameSchema, mcpServerSchema } from '../services/mcp-server-schemas';
 import { versionNumber } from '../services/version-param';
 import { blockLogsSchema, executeInput, executionListSchema, executionSchema, listExecutionsQuery, resumeInput } from '../services/execution-schemas';
 
@@ -49,12 +50,20 @@ export interface Operation {
   /** Other answers that are not errors (202 of an async webhook call, 204 of an ended stream). */
   alternatives?: ResponseSpec[];
   errors: ErrorCode[];
+  /**
+   * False for the routes that answer without the database; every other one may answer `503 unavailable` with
+   * `Retry-After` when the database cannot take the request (out of disk, connection lost).
+   */
+  database?: false;
 }
 
 const healthSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['pglite', 'postgres']),
   version: z.string(),
+  mode: z.literal('queue').optional().describe('Present when `WEFT_EXECUTION_MODE=queue`: executions run in workers started by `npm run worker`'),
+  queue_depth: z.int().min(0).optional().describe('Queue mode: executions waiting for a worker'),
+  workers: z.int().min(0).optional().describe('Queue mode: workers seen alive'),
 });
 const healthUnavailableSchema = z.object({
   status: z.enum(['unavailable', 'starting']).describe('`starting`: migrations, the bootstrap key or recovery are still running'),
@@ -105,6 +114,7 @@ export const operations: Operation[] = [
     success: { status: 200, description: 'The server and its database are up', schema: healthSchema },
     alternatives: [{ status: 503, description: 'Still starting, or the database cannot be reached', schema: healthUnavailableSchema }],
     errors: [],
+    database: false,
   },
   {
     id: 'getOpenApiDocument',
@@ -115,6 +125,7 @@ export const operations: Operation[] = [
     auth: false,
     success: { status: 200, description: 'The OpenAPI 3.1 document of this API', schema: z.record(z.string(), z.unknown()) },
     errors: [],
+    database: false,
   },
   {
     id: 'mcp',
@@ -435,5 +446,43 @@ export const operations: Operation[] = [
     pathParams: versionIds,
     success: { status: 200, description: 'The workflow with the restored graph', schema: workflowSchema },
     errors: ['validation_error', 'unauthorized', 'forbidden', 'workflow_not_found', 'version_not_found'],
+  },
+  {
+    id: 'listMcpServers',
+    method: 'get',
+    path: '/api/mcp-servers',
+    summary: "List the workspace's MCP servers",
+    description: 'MCP servers whose tools agent blocks may use (an agent names them in `mcp_servers`). Credentials appear by name only.',
+    tag: 'Settings',
+    auth: true,
+    success: { status: 200, description: 'The MCP servers, by name', schema: mcpServerListSchema },
+    errors: ['unauthorized'],
+  },
+  {
+    id: 'putMcpServer',
+    method: 'put',
+    path: '/api/mcp-servers/{name}',
+    summary: 'Add or replace an MCP server',
+    description:
+      "Agents reach the URL over Streamable HTTP through the server's private-network guard: a private or loopback address is refused at connect time unless the server allows private networks. The credential's value is read from the workspace's credentials when an agent connects and is never shown or logged.",
+    tag: 'Settings',
+    auth: true,
+    pathParams: z.object({ name: mcpServerNameSchema }),
+    body: mcpServerInput,
+    example: { url: 'https://mcp.example.com/mcp', credential: 'GITHUB_TOKEN' },
+    success: { status: 200, description: 'The MCP server as saved', schema: mcpServerSchema },
+    errors: WRITE_ERRORS,
+  },
+  {
+    id: 'deleteMcpServer',
+    method: 'delete',
+    path: '/api/mcp-servers/{name}',
+    summary: 'Remove an MCP server',
+    description: 'Agent blocks that name it fail until it is added again.',
+    tag: 'Settings',
+    auth: true,
+    pathParams: z.object({ name: z.string().describe('The MCP server name') }),
+    success: { status: 204, description: 'Removed' },
+    errors: ['unauthorized', 'forbidden', 'not_found'],
   },
 ];

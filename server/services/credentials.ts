@@ -7,7 +7,7 @@ import { decryptSecret, encryptSecret } from '../secrets/crypto';
 // Workspace secrets (e.g. OPENAI_API_KEY) for blocks to use. Write-only: people can set, replace and delete a
 // value, and list names, but no API ever returns a value; only the engine reads them, server-side.
 
-const credentialNameSchema = z
+export const credentialNameSchema = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]{0,99}$/, 'Use letters, digits and underscores, starting with a letter (e.g. OPENAI_API_KEY)');
 export const setCredentialInput = z.object({ name: credentialNameSchema, value: z.string().min(1, 'A value is required').max(16_384) });

@@ -1,4 +1,5 @@
 import type { BlockRunContext, SubWorkflowResult, TokenUsage, WorkflowToolInfo } from '../blocks/run-context';
+import type { McpServerSettings } from '../run-capabilities';
 import type { ConsoleLevel } from '../sandbox/console';
 
 // A BlockRunContext for tests of the llm and agent blocks, recording what the block streamed, logged and used.
@@ -17,6 +18,8 @@ export interface ContextOptions {
   /** Workspace credentials by name. */
   credentials?: Record<string, string>;
   workflows?: Record<string, WorkflowToolInfo>;
+  /** The workspace's MCP servers by name. */
+  mcpServers?: Record<string, Omit<McpServerSettings, 'name'>>;
   runWorkflow?: (workflowId: string, input: Record<string, unknown>) => Promise<SubWorkflowResult>;
   timeoutMs?: number;
 }
@@ -54,6 +57,10 @@ export function recordedContext<TConfig>(
       credential: async (name) => options.credentials?.[name] ?? null,
       timeoutMs: options.timeoutMs,
       describeWorkflow: async (id) => options.workflows?.[id] ?? null,
+      mcpServer: async (name) => {
+        const server = options.mcpServers?.[name];
+        return server ? { name, ...server } : null;
+      },
       runWorkflow: async (workflowId, input, signal) => {
         recorded.workflowRuns.push({ workflowId, input, signal });
         if (!options.runWorkflow) throw new Error('no workflows in this test');

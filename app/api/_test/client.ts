@@ -2,6 +2,8 @@ import { proxy } from '@/proxy';
 import * as catchAll from '../[...path]/route';
 import * as health from '../health/route';
 import * as mcp from '../mcp/route';
+import * as mcpServers from '../mcp-servers/route';
+import * as mcpServer from '../mcp-servers/[name]/route';
 import * as openapi from '../openapi.json/route';
 import * as execute from '../workflows/[id]/execute/route';
 import * as executeStream from '../workflows/[id]/execute/stream/route';
@@ -35,6 +37,8 @@ export const API_ROUTES: { pattern: string; file: string; module: RouteModule }[
   { pattern: '/api/health', file: 'health/route.ts', module: health },
   { pattern: '/api/openapi.json', file: 'openapi.json/route.ts', module: openapi },
   { pattern: '/api/mcp', file: 'mcp/route.ts', module: mcp },
+  { pattern: '/api/mcp-servers', file: 'mcp-servers/route.ts', module: mcpServers },
+  { pattern: '/api/mcp-servers/:name', file: 'mcp-servers/[name]/route.ts', module: mcpServer },
   { pattern: '/api/workflows', file: 'workflows/route.ts', module: workflows },
   { pattern: '/api/workflows/import', file: 'workflows/import/route.ts', module: workflowImport },
   { pattern: '/api/workflows/:id', file: 'workflows/[id]/route.ts', module: workflow },

@@ -5,6 +5,8 @@ import { httpRequestTool } from './http-request';
 import { runCodeTool } from './run-code';
 import { workflowTool } from './workflow-tools';
 
+export { mcpTools } from './mcp-tools';
+
 // The tools an agent block is given: built-in ones by name, other workflows by id.
 
 export const BUILTIN_TOOL_NAMES = ['http_request', 'current_time', 'run_code'] as const;

@@ -8,6 +8,7 @@ import { priorKey, runGraph, type GraphResult, type PriorBlock } from '../../eng
 import type { TokenUsage } from '../../run-capabilities';
 import { readCredential } from '../credentials';
 import { executionRedactor } from '../execution-secrets';
+import { readMcpServer } from '../mcp-servers';
 import { describeWorkflowTool, runNestedWorkflow } from './nested-workflows';
 import { scheduleWakes } from './waits';
 
@@ -55,6 +56,7 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
       credential: (name) => readCredential(job.workspaceId, name),
       describeWorkflow: (workflowId) => describeWorkflowTool(job.workspaceId, workflowId),
       runWorkflow: (workflowId, input, callerSignal, options) => runNestedWorkflow(job, workflowId, input, callerSignal, options),
+      mcpServer: (name) => readMcpServer(job.workspaceId, name),
       prior: earlier?.blocks,
     }));
     await recordResult(prisma, events, job, result);
