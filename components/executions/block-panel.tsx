@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/components/ui/time';
 import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
-import { formatDuration, formatOffset, NUMBER } from './format';
+import { COST_UNKNOWN_HELP, formatCost, formatDuration, formatOffset, NUMBER } from './format';
 import { categoryTone, Icon } from '@/components/ui/icons';
 import { ConsoleLines } from './console-lines';
 import { CopyIconButton, JsonViewer } from './json-viewer';
@@ -110,6 +110,13 @@ export function BlockPanel({ block, executionStartedAt, onClose }: { block: Bloc
             <Fact label="Tokens">
               <span title={`${NUMBER.format(usage.input_tokens)} in, ${NUMBER.format(usage.output_tokens)} out`}>
                 {NUMBER.format(usage.input_tokens)} in · {NUMBER.format(usage.output_tokens)} out
+              </span>
+            </Fact>
+          )}
+          {usage && log && (
+            <Fact label="Cost">
+              <span data-testid="block-cost" title={log.cost_usd === null ? COST_UNKNOWN_HELP : `${log.cost_usd} USD`}>
+                {formatCost(log.cost_usd)}
               </span>
             </Fact>
           )}

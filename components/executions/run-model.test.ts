@@ -36,6 +36,7 @@ function log(id: string, order: number, start: number, end: number, extra: Parti
     execution_order: order,
     attempts: 1,
     usage: null,
+    cost_usd: 0,
     console: [],
     ...extra,
   };

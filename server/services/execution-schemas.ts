@@ -20,7 +20,12 @@ export const listExecutionsQuery = z.object({
 });
 
 const timestamp = z.iso.datetime();
-const usageSchema = z.object({ input_tokens: z.number().int(), output_tokens: z.number().int() });
+const usageSchema = z.object({
+  input_tokens: z.number().int(),
+  output_tokens: z.number().int(),
+  cached_input_tokens: z.number().int().optional().describe('input tokens read from the prompt cache (part of input_tokens)'),
+});
+const costSchema = z.number().nullable().describe('USD, from token usage and the price per model; null when a model\'s price is unknown');
 
 const executionErrorSchema = z.object({ message: z.string(), block_id: z.string().nullable(), code: z.string() });
 
@@ -38,6 +43,7 @@ const executionSummarySchema = z.object({
   duration_ms: z.number().nullable(),
   created_at: timestamp,
   usage: usageSchema.nullable().describe('tokens used by LLM and agent blocks, summed'),
+  cost_usd: costSchema,
 });
 
 export const executionSchema = executionSummarySchema.extend({
@@ -60,6 +66,7 @@ const blockLogSchema = z.object({
   execution_order: z.number().int(),
   attempts: z.number().int(),
   usage: usageSchema.nullable(),
+  cost_usd: costSchema,
   console: z.array(z.object({ level: z.string(), message: z.string(), at: timestamp })),
 });
 

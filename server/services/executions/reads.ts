@@ -34,6 +34,7 @@ export function executionSummary(row: ExecutionRow): ExecutionSummary {
     duration_ms: row.durationMs,
     created_at: row.createdAt.toISOString(),
     usage: (row.usage ?? null) as ExecutionSummary['usage'],
+    cost_usd: row.costUsd,
   };
 }
 
@@ -94,6 +95,7 @@ export async function getBlockLogs(caller: Caller, workflowId: string, execution
       execution_order: log.executionOrder,
       attempts: log.attempts,
       usage: (log.usage ?? null) as BlockLogView['usage'],
+      cost_usd: log.costUsd,
       console: log.console as BlockLogView['console'],
     })),
   };

@@ -4,10 +4,13 @@ import type { PrismaClient } from '../../db/generated/client';
 import { nullableJson, storableJson } from '../../db/json';
 import { retryWhileUnavailable } from '../../db/unavailable';
 import { ExecutionRecorder } from '../../engine/recorder';
-import { runGraph, type GraphResult, type PriorBlock } from '../../engine/run-graph';
+import { runGraph, type BlockLogRecord, type GraphResult, type PriorBlock } from '../../engine/run-graph';
 import type { TokenUsage } from '../../run-capabilities';
+import type { ExecutionTrace } from '../../telemetry/execution-trace';
+import { activeTracer } from '../../telemetry/tracing';
 import { readCredential } from '../credentials';
 import { executionRedactor } from '../execution-secrets';
+import { costMeter, type CostMeter } from './costs';
 import { describeWorkflowTool, runNestedWorkflow } from './nested-workflows';
 
 // One execution from its first event to its finished record: the engine runs the graph, the recorder writes
@@ -38,10 +41,20 @@ const UNEXPECTED_FAILURE = { message: 'The execution failed unexpectedly', block
 export async function runExecution(job: ExecutionJob, signal: AbortSignal): Promise<void> {
   const prisma = await db();
   let recorder: ExecutionRecorder | null = null;
+  const tracer = activeTracer();
+  // Loaded only when tracing is on, so an execution without it pays nothing.
+  const traced = tracer ? (await import('../../telemetry/execution-trace')).traceExecution(tracer, job) : null;
   try {
     const earlier = job.resume ? await earlierAttempt(prisma, job.executionId) : null;
     recorder = new ExecutionRecorder(prisma, job.executionId, await executionRedactor(job.workspaceId), earlier?.lastSeq);
     const events = recorder;
+    const costs = costMeter(prisma, job.workspaceId);
+    for (const cost of earlier?.costs ?? []) costs.count(cost);
+    const blockFinished = async (log: BlockLogRecord) => {
+      const cost = await costs.block(log);
+      traced?.block(events.redact(log), cost);
+      await events.blockFinished(log, cost);
+    };
     if (!earlier) events.emit({ type: 'execution_start', workflow_id: job.workflowId, started_at: job.startedAt.toISOString() });
     const result = events.redact(await runGraph({
       executionId: job.executionId,
@@ -50,14 +63,15 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
       input: job.input,
       signal,
       emit: (event) => events.emit(event),
-      onBlockFinished: (log) => events.blockFinished(log),
+      onBlockFinished: blockFinished,
       credential: (name) => readCredential(job.workspaceId, name),
       describeWorkflow: (workflowId) => describeWorkflowTool(job.workspaceId, workflowId),
       runWorkflow: (workflowId, input, callerSignal) => runNestedWorkflow(job, workflowId, input, callerSignal),
       prior: earlier?.blocks,
     }));
-    await recordResult(prisma, events, job, result);
+    await recordResult(prisma, events, job, result, { costs, traced });
   } catch (error) {
+    traced?.end({ status: 'failed', error: UNEXPECTED_FAILURE, usage: null, costUsd: null });
     // A bug or a lost database: record what we can so the execution does not look running forever.
     console.error(`[weft] execution ${job.executionId} crashed:`, error);
     recorder?.emit({ type: 'error', error: UNEXPECTED_FAILURE.message, code: UNEXPECTED_FAILURE.code, block_id: null });
@@ -71,17 +85,26 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
 /** What an earlier attempt recorded: its settled blocks and the last event written. */
 async function earlierAttempt(prisma: PrismaClient, executionId: string) {
   const [logs, last] = await Promise.all([
-    prisma.blockLog.findMany({ where: { executionId }, select: { blockId: true, status: true, output: true, executionOrder: true, usage: true } }),
+    prisma.blockLog.findMany({
+      where: { executionId },
+      select: { blockId: true, status: true, output: true, executionOrder: true, usage: true, costUsd: true },
+    }),
     prisma.executionEvent.aggregate({ where: { executionId }, _max: { seq: true } }),
   ]);
   const blocks = new Map<string, PriorBlock>(
     logs.map((log) => [log.blockId, { status: log.status, output: log.output, executionOrder: log.executionOrder, usage: log.usage as TokenUsage | null }]),
   );
-  return { blocks, lastSeq: last._max.seq ?? 0 };
+  return { blocks, costs: logs.map((log) => log.costUsd), lastSeq: last._max.seq ?? 0 };
 }
 
 /** The last event (done or error), every event written, then the row with the outcome. */
-async function recordResult(prisma: PrismaClient, recorder: ExecutionRecorder, job: ExecutionJob, result: GraphResult) {
+async function recordResult(
+  prisma: PrismaClient,
+  recorder: ExecutionRecorder,
+  job: ExecutionJob,
+  result: GraphResult,
+  { costs, traced }: { costs: CostMeter; traced: ExecutionTrace | null },
+) {
   const completedAt = new Date();
   const durationMs = completedAt.getTime() - job.startedAt.getTime();
   if (result.status === 'completed') {
@@ -96,9 +119,11 @@ async function recordResult(prisma: PrismaClient, recorder: ExecutionRecorder, j
     error: nullableJson(result.error),
     blockOutputs: storableJson(result.blockOutputs),
     usage: nullableJson(result.usage),
+    costUsd: costs.total(),
     completedAt,
     durationMs,
     lastEventSeq: recorder.lastSeq,
   };
   await retryWhileUnavailable(() => prisma.execution.update({ where: { id: job.executionId }, data: outcome }));
+  traced?.end({ status: result.status, error: result.error, usage: result.usage, costUsd: outcome.costUsd });
 }
