@@ -8,6 +8,7 @@ const TABS = [
   { href: '/settings/members', label: 'Members' },
   { href: '/settings/api-keys', label: 'API keys' },
   { href: '/settings/credentials', label: 'Credentials' },
+  { href: '/settings/model-prices', label: 'Model prices' },
 ];
 
 export function SettingsHeader() {

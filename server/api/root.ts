@@ -6,6 +6,7 @@ import { invitationsRouter, membersRouter } from './routers/members';
 import { blocksRouter } from './routers/blocks';
 import { deploymentsRouter } from './routers/deployments';
 import { executionsRouter } from './routers/executions';
+import { modelPricesRouter } from './routers/model-prices';
 import { workflowsRouter } from './routers/workflows';
 import { createTRPCRouter } from './trpc';
 
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   invitations: invitationsRouter,
   credentials: credentialsRouter,
+  modelPrices: modelPricesRouter,
   workflows: workflowsRouter,
   executions: executionsRouter,
   blocks: blocksRouter,

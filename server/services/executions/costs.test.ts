@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../db';
 import { setupTestDatabase } from '../../test/database';
 import { runToEnd } from '../../test/executions';
 import { createTestWorkspace, type TestWorkspace } from '../../test/fixtures';
 import { block, chain } from '../../test/graphs';
 import { restoreProviderEnv, useProviderEnv } from '../../test/llm-env';
 import { startStandInProvider, type StandInProvider } from '../../test/llm-providers';
+import { setModelPrice } from '../model-prices';
 import { createWorkflow } from '../workflows';
 
 // What a run costs, from the token usage the provider reported and the price per model, against sums done by hand.
@@ -35,8 +35,7 @@ afterEach(() => restoreProviderEnv());
 
 describe('cost_usd', () => {
   it('prices each block at its model and sums the run (built-in price, cached input, a workspace price)', async () => {
-    const prisma = await db();
-    await prisma.modelPrice.create({ data: { workspaceId: ws.id, model: 'openai-compatible/house-model', inputPerMillion: 1, outputPerMillion: 2 } });
+    await setModelPrice(ws.owner, { model: 'openai-compatible/house-model', input_per_million: 1, output_per_million: 2 });
     provider.script({ text: ['Hi'], usage: { input: 1200, output: 300, cached: 200 } }, { text: ['Bye'], usage: { input: 100, output: 50 } });
     const graph = chain(
       block('ask', 'llm', { model: 'openai/gpt-4o-mini', prompt: 'hello' }),
