@@ -215,6 +215,10 @@ const procedures: Record<string, ProcedureCase> = {
   'executions.logs': { who: 'viewer', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
   'executions.start': { who: 'editor', input: () => ({ workflow_id: workflowId, body: { input: {} } }), scoped: true },
   'executions.search': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
+  'debug.pins': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
+  'debug.pin': { who: 'editor', input: () => ({ workflow_id: workflowId, block_id: 'input', output: { pinned: true } }), scoped: true },
+  'debug.unpin': { who: 'editor', input: () => ({ workflow_id: workflowId, block_id: 'input' }), scoped: true },
+  'debug.run': { who: 'editor', input: () => ({ workflow_id: workflowId, mode: 'all' }), scoped: true },
   'executions.deleteAll': { who: 'editor', input: () => ({ workflow_id: workflowId }), scoped: true },
   'executions.cancel': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
 };

@@ -4,6 +4,7 @@ import { credentialsRouter } from './routers/credentials';
 import { healthRouter } from './routers/health';
 import { invitationsRouter, membersRouter } from './routers/members';
 import { blocksRouter } from './routers/blocks';
+import { debugRouter } from './routers/debug-runs';
 import { deploymentsRouter } from './routers/deployments';
 import { executionsRouter } from './routers/executions';
 import { modelPricesRouter } from './routers/model-prices';
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   executions: executionsRouter,
   blocks: blocksRouter,
   deployments: deploymentsRouter,
+  debug: debugRouter,
 });
 
 export type AppRouter = typeof appRouter;

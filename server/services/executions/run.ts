@@ -11,6 +11,7 @@ import { activeTracer } from '../../telemetry/tracing';
 import { readCredential } from '../credentials';
 import { executionRedactor } from '../execution-secrets';
 import { costMeter, type CostMeter } from './costs';
+import { recordSettled, type SettledBlock } from './settled';
 import { describeWorkflowTool, runNestedWorkflow } from './nested-workflows';
 
 // One execution from its first event to its finished record: the engine runs the graph, the recorder writes
@@ -33,6 +34,8 @@ export interface ExecutionJob {
    * not run again, and events continue after the last one written.
    */
   resume?: boolean;
+  /** Blocks that start settled and do not run (pinned data and reused outputs of a run from the editor). */
+  settled?: Record<string, SettledBlock>;
 }
 
 const UNEXPECTED_FAILURE = { message: 'The execution failed unexpectedly', block_id: null, code: 'internal_error' };
@@ -56,6 +59,8 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
       await events.blockFinished(log, cost);
     };
     if (!earlier) events.emit({ type: 'execution_start', workflow_id: job.workflowId, started_at: job.startedAt.toISOString() });
+    // A resumed run finds its settled blocks among the earlier attempt's logs.
+    const given = !earlier && job.settled ? await recordSettled(events, job.graph, job.settled) : undefined;
     const result = events.redact(await runGraph({
       executionId: job.executionId,
       workspaceId: job.workspaceId,
@@ -67,7 +72,7 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
       credential: (name) => readCredential(job.workspaceId, name),
       describeWorkflow: (workflowId) => describeWorkflowTool(job.workspaceId, workflowId),
       runWorkflow: (workflowId, input, callerSignal) => runNestedWorkflow(job, workflowId, input, callerSignal),
-      prior: earlier?.blocks,
+      prior: earlier?.blocks ?? given,
     }));
     await recordResult(prisma, events, job, result, { costs, traced });
   } catch (error) {
