@@ -23,7 +23,7 @@ export const debugRunInput = workflowRef.extend({
   /** all: the whole draft with pins; from: this block and what follows it; until: this block and what feeds it; block: only this block. */
   mode: z.enum(['all', 'from', 'until', 'block']),
   block_id: blockId.optional(),
-  /** The run whose outputs are reused (and whose input is used when none is given). */
+  /** The run whose outputs are reused (and whose input is used when none is given); by default the latest. */
   execution_id: z.string().min(1).optional(),
   /** Typed outputs of upstream blocks, by block id (test one block); they win over pins and earlier outputs. */
   sample: z.record(z.string(), z.json()).optional(),
@@ -75,6 +75,12 @@ async function earlierRun(caller: Caller, workflowId: string, executionId: strin
   return { input: execution.input as Record<string, unknown>, blocks };
 }
 
+async function latestExecutionId(workflowId: string): Promise<string | null> {
+  const prisma = await db();
+  const latest = await prisma.execution.findFirst({ where: { workflowId }, orderBy: { createdAt: 'desc' }, select: { id: true } });
+  return latest?.id ?? null;
+}
+
 /** The blocks that run and the part of the graph they are in, for a mode and a block. */
 function partOf(graph: Graph, mode: z.infer<typeof debugRunInput>['mode'], target: string | undefined) {
   if (mode === 'all') return { graph, runs: null };
@@ -92,7 +98,8 @@ export async function startDebugRun(caller: Caller, body: z.input<typeof debugRu
   const workflowId = request.workflow_id;
   const source = await draftSource(caller, workflowId);
   const pins = await listPins(caller, workflowId);
-  const earlier = request.execution_id ? await earlierRun(caller, workflowId, request.execution_id) : null;
+  const reusedId = request.execution_id ?? (request.mode === 'from' || request.mode === 'block' ? await latestExecutionId(workflowId) : null);
+  const earlier = reusedId ? await earlierRun(caller, workflowId, reusedId) : null;
   const { graph, runs } = partOf(source.graph, request.mode, request.block_id);
   const settled: Record<string, SettledBlock> = {};
   for (const block of graph.blocks) {
@@ -112,6 +119,6 @@ export async function startDebugRun(caller: Caller, body: z.input<typeof debugRu
     trigger: 'manual',
     input: request.input ?? earlier?.input ?? {},
     capMs: env().WEFT_STREAM_EXECUTION_TIMEOUT_MS,
-    partial: { graph, settled, sourceExecutionId: request.execution_id ?? null },
+    partial: { graph, settled, sourceExecutionId: reusedId },
   });
 }
