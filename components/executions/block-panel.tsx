@@ -148,7 +148,10 @@ export function BlockPanel({ block, executionStartedAt, onClose }: { block: Bloc
       {ran && (block.status !== 'running' || output !== undefined) && (
         <JsonViewer label="Output" value={output} testId="block-output" empty={block.status === 'error' || block.status === 'cancelled' ? 'No output: the block did not finish' : 'No output'} />
       )}
-      {log && log.input !== null && <JsonViewer label="Input" value={log.input} testId="block-input" openDepth={1} actions={<span className="mr-1 text-[11px] text-zinc-400">config as rendered</span>} />}
+      {block.received && (
+        <JsonViewer label="Received" value={block.received} testId="block-received" openDepth={2} actions={<span className="mr-1 text-[11px] text-zinc-400">outputs of the blocks feeding it</span>} />
+      )}
+      {log && log.input !== null && <JsonViewer label="Config" value={log.input} testId="block-input" openDepth={1} actions={<span className="mr-1 text-[11px] text-zinc-400">as rendered for this run</span>} />}
       {ran && <ConsoleLines lines={block.console} startMs={blockStart} live={block.running} approximate={!log} />}
     </div>
   );
