@@ -28,6 +28,19 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+function JsonText({ label, value, onChange, rows }: { label: string; value: string; onChange: (text: string) => void; rows: number }) {
+  return (
+    <textarea
+      aria-label={label}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      rows={rows}
+      spellCheck={false}
+      className="block w-full rounded-md border border-zinc-300 bg-white p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
+    />
+  );
+}
+
 /** The workflow's pinned outputs by block id (shared by the inspector and the canvas's pin badges). */
 function usePins(workflowId: string | null) {
   const trpc = useTRPC();
@@ -103,14 +116,7 @@ export function DebugSection({ blockId }: { blockId: string }) {
       ) : (
         <label className="block space-y-1 text-xs text-zinc-600 dark:text-zinc-400">
           Sample data (outputs by upstream block id; used by Test this block)
-          <textarea
-            aria-label="Sample data"
-            value={sample}
-            onChange={(event) => setSample(event.target.value)}
-            rows={4}
-            spellCheck={false}
-            className="block w-full rounded-md border border-zinc-300 bg-white p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
-          />
+          <JsonText label="Sample data" value={sample} onChange={setSample} rows={4} />
         </label>
       )}
       {error && (
@@ -153,14 +159,7 @@ function PinEditor({ blockId }: { blockId: string }) {
       </p>
       {editing ? (
         <>
-          <textarea
-            aria-label="Pinned output"
-            value={text}
-            onChange={(event) => setDraft(event.target.value)}
-            rows={5}
-            spellCheck={false}
-            className="block w-full rounded-md border border-zinc-300 bg-white p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-950"
-          />
+          <JsonText label="Pinned output" value={text} onChange={setDraft} rows={5} />
           {invalid && <p className="text-xs text-red-600 dark:text-red-400">Not valid JSON.</p>}
           <div className="flex gap-2">
             <Button size="sm" variant="primary" loading={pin.isPending} onClick={save}>

@@ -18,6 +18,18 @@ import { CELL, ReadOnlyNote, Section, Table } from './section';
 
 const usd = (value: number | null) => (value === null ? '—' : `$${value}`);
 
+/** A price's model and its three rates, as table cells. */
+function PriceCells({ row }: { row: { model: string; input_per_million: number; cached_input_per_million: number | null; output_per_million: number } }) {
+  return (
+    <>
+      <td className={`${CELL} font-mono text-sm`}>{row.model}</td>
+      <td className={CELL}>{usd(row.input_per_million)}</td>
+      <td className={CELL}>{usd(row.cached_input_per_million)}</td>
+      <td className={CELL}>{usd(row.output_per_million)}</td>
+    </>
+  );
+}
+
 export function ModelPricesSettings() {
   return <AccountGate>{({ role }) => <ModelPrices canEdit={roleAtLeast(role, 'editor')} />}</AccountGate>;
 }
@@ -45,10 +57,7 @@ function ModelPrices({ canEdit }: { canEdit: boolean }) {
             <Table label="This workspace's prices" head={[...head, ...(canEdit ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
               {rows.map((row) => (
                 <tr key={row.model}>
-                  <td className={`${CELL} font-mono text-sm`}>{row.model}</td>
-                  <td className={CELL}>{usd(row.input_per_million)}</td>
-                  <td className={CELL}>{usd(row.cached_input_per_million)}</td>
-                  <td className={CELL}>{usd(row.output_per_million)}</td>
+                  <PriceCells row={row} />
                   {canEdit && (
                     <td className={`${CELL} text-right`}>
                       <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => remove.mutate({ model: row.model }, { onSuccess: refresh })}>
@@ -68,10 +77,7 @@ function ModelPrices({ canEdit }: { canEdit: boolean }) {
             <Table label="Built-in prices" head={head}>
               {rows.map((row) => (
                 <tr key={row.model}>
-                  <td className={`${CELL} font-mono text-sm`}>{row.model}</td>
-                  <td className={CELL}>{usd(row.input_per_million)}</td>
-                  <td className={CELL}>{usd(row.cached_input_per_million)}</td>
-                  <td className={CELL}>{usd(row.output_per_million)}</td>
+                  <PriceCells row={row} />
                 </tr>
               ))}
             </Table>

@@ -14,7 +14,7 @@ import { WEFT_VERSION } from '../version';
 let provider: NodeTracerProvider | null = null;
 let tracer: Tracer | null = null;
 
-export function tracingConfigured(): boolean {
+function tracingConfigured(): boolean {
   const settings = env();
   return Boolean(settings.OTEL_EXPORTER_OTLP_ENDPOINT ?? settings.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }
