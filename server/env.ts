@@ -53,6 +53,16 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: 'OPENAI_COMPATIBLE_BASE_URL must be an http:// or https:// URL' })
     .optional(),
   OPENAI_COMPATIBLE_API_KEY: z.string().optional(),
+  // OpenTelemetry (server/telemetry): traces are exported only when an endpoint is set. The exporter itself also
+  // reads OTEL_EXPORTER_OTLP_HEADERS and _TIMEOUT.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, error: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL' }).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http:// or https:// URL' })
+    .optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z
+    .enum(['http/json', 'http/protobuf'], { error: 'OTEL_EXPORTER_OTLP_PROTOCOL: Weft exports over HTTP (http/json or http/protobuf, port 4318), not grpc' })
+    .optional(),
+  OTEL_SERVICE_NAME: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -9,11 +9,15 @@ import type { ConsoleLevel } from './sandbox/console';
 export interface TokenUsage {
   input_tokens: number;
   output_tokens: number;
+  /** How many of the input tokens were read from the provider's prompt cache (billed lower); absent when none. */
+  cached_input_tokens?: number;
 }
 
 /** Token usage summed: `total` so far (null when nothing was counted yet) plus `more`. */
 export function addUsage(total: TokenUsage | null, more: TokenUsage): TokenUsage {
-  return { input_tokens: (total?.input_tokens ?? 0) + more.input_tokens, output_tokens: (total?.output_tokens ?? 0) + more.output_tokens };
+  const sum = { input_tokens: (total?.input_tokens ?? 0) + more.input_tokens, output_tokens: (total?.output_tokens ?? 0) + more.output_tokens };
+  const cached = (total?.cached_input_tokens ?? 0) + (more.cached_input_tokens ?? 0);
+  return cached > 0 ? { ...sum, cached_input_tokens: cached } : sum;
 }
 
 /** What the running work can reach: cancellation, its console and stream, usage, credentials, other workflows. */

@@ -7,6 +7,7 @@ import { handlesOf, handleTone } from '@/components/ui/handle-tones';
 import { categoryTone, Icon } from '@/components/ui/icons';
 import { BLOCK_STATUS_LABEL } from '@/components/run-events/block-statuses';
 import { lastLine } from '@/components/run-events/run-state';
+import { PinnedBadge } from './debug-section';
 import { useEditorStore, visibleRun } from './store';
 import type { BlockNode, BlockRunStatus } from './types';
 
@@ -128,6 +129,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
 
       <SourceHandles blockId={id} name={name} handles={sourceHandles} />
 
+      <PinnedBadge blockId={id} />
       {problems && problems.length > 0 && <ProblemBadge blockId={id} count={problems.length} text={problemText ?? ''} />}
     </div>
   );

@@ -4,6 +4,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Button } from '@/components/ui/button';
 import { ConnectControl } from './connect-control';
+import { DebugSection } from './debug-section';
 import { ConfigField, InputFieldsEditor, controlClass } from './fields';
 import { blockIdProblem, getAtPath, problemConfigPath } from './graph';
 import { categoryTone, Icon } from '@/components/ui/icons';
@@ -229,6 +230,8 @@ function BlockInspector({ blockId, theme, models }: { blockId: string; theme: 'l
         {!readOnly && <ConnectControl blockId={blockId} />}
 
         <LastRun blockId={blockId} />
+
+        {!readOnly && <DebugSection blockId={blockId} />}
 
         {!readOnly && (
           <section className="border-t border-zinc-100 pt-4 dark:border-zinc-800">

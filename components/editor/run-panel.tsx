@@ -8,6 +8,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useEditorActions } from './editor-context';
 import { Icon } from '@/components/ui/icons';
 import { formatMs } from './inspector';
+import { RunCost } from './run-cost';
 import { isRunActive } from '@/components/run-events/run-state';
 import { useEditorStore } from './store';
 import type { BlockRunState, BlockRunStatus, RunState } from './types';
@@ -79,6 +80,7 @@ export function RunPanel({ onCancel }: { onCancel: () => Promise<void> }) {
         <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400" data-testid="run-duration">
           {run.durationMs !== undefined ? formatMs(run.durationMs) : <Elapsed key={run.startedAt} since={run.startedAt} />}
         </span>
+        {!active && run.executionId && <RunCost workflowId={workflowId} executionId={run.executionId} />}
         <div className="ml-auto flex items-center gap-2">
           {active && run.executionId && (
             <Button

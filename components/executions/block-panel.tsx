@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { formatDateTime } from '@/components/ui/time';
 import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
-import { formatDuration, formatOffset, NUMBER } from './format';
+import { COST_UNKNOWN_HELP, formatCost, formatDuration, formatOffset, NUMBER } from './format';
 import { categoryTone, Icon } from '@/components/ui/icons';
 import { ConsoleLines } from './console-lines';
 import { CopyIconButton, JsonViewer } from './json-viewer';
@@ -113,6 +113,13 @@ export function BlockPanel({ block, executionStartedAt, onClose }: { block: Bloc
               </span>
             </Fact>
           )}
+          {usage && log && (
+            <Fact label="Cost">
+              <span data-testid="block-cost" title={log.cost_usd === null ? COST_UNKNOWN_HELP : `${log.cost_usd} USD`}>
+                {formatCost(log.cost_usd)}
+              </span>
+            </Fact>
+          )}
         </dl>
       )}
 
@@ -141,7 +148,10 @@ export function BlockPanel({ block, executionStartedAt, onClose }: { block: Bloc
       {ran && (block.status !== 'running' || output !== undefined) && (
         <JsonViewer label="Output" value={output} testId="block-output" empty={block.status === 'error' || block.status === 'cancelled' ? 'No output: the block did not finish' : 'No output'} />
       )}
-      {log && log.input !== null && <JsonViewer label="Input" value={log.input} testId="block-input" openDepth={1} actions={<span className="mr-1 text-[11px] text-zinc-400">config as rendered</span>} />}
+      {block.received && (
+        <JsonViewer label="Received" value={block.received} testId="block-received" openDepth={2} actions={<span className="mr-1 text-[11px] text-zinc-400">outputs of the blocks feeding it</span>} />
+      )}
+      {log && log.input !== null && <JsonViewer label="Config" value={log.input} testId="block-input" openDepth={1} actions={<span className="mr-1 text-[11px] text-zinc-400">as rendered for this run</span>} />}
       {ran && <ConsoleLines lines={block.console} startMs={blockStart} live={block.running} approximate={!log} />}
     </div>
   );

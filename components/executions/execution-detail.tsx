@@ -23,7 +23,7 @@ import { ApprovalActions } from './approval-actions';
 import { endedStatus, type RunError } from '@/components/run-events/run-state';
 import type { StreamConnection } from '@/components/run-events/use-run-stream';
 import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
-import { curlCommand, formatDuration, NUMBER, shortId, TRIGGER_LABEL, versionLabel } from './format';
+import { COST_UNKNOWN_HELP, curlCommand, formatCost, formatDuration, NUMBER, shortId, TRIGGER_LABEL, versionLabel } from './format';
 import { GraphView } from './graph-view';
 import { useNow } from './hooks';
 import { Icon } from '@/components/ui/icons';
@@ -425,6 +425,11 @@ function Facts({ execution, workflowId, workflowName, durationMs }: { execution:
       {execution.usage && (
         <Fact term="Tokens" className="tabular-nums">
           {NUMBER.format(execution.usage.input_tokens)} in · {NUMBER.format(execution.usage.output_tokens)} out
+        </Fact>
+      )}
+      {execution.usage && (
+        <Fact term="Cost" className="tabular-nums" testId="execution-cost">
+          <span title={execution.cost_usd === null ? COST_UNKNOWN_HELP : `${execution.cost_usd} USD`}>{formatCost(execution.cost_usd)}</span>
         </Fact>
       )}
     </dl>

@@ -42,6 +42,16 @@ export function formatOffset(ms: number): string {
 
 export const NUMBER = new Intl.NumberFormat();
 
+/** $0.0004, $1.23: enough digits that a cheap run is not shown as $0.00; "unknown" when a model has no price. */
+export function formatCost(usd: number | null): string {
+  if (usd === null) return 'unknown';
+  if (usd === 0) return '$0';
+  if (usd >= 0.01) return `$${usd.toFixed(2)}`;
+  return `$${Number(usd.toPrecision(2))}`;
+}
+
+export const COST_UNKNOWN_HELP = 'A model of this run has no price: add it under Settings → Model prices.';
+
 export function shortId(id: string): string {
   return id.replace(/-/g, '').slice(0, 8);
 }

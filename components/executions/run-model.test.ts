@@ -36,6 +36,7 @@ function log(id: string, order: number, start: number, end: number, extra: Parti
     execution_order: order,
     attempts: 1,
     usage: null,
+    cost_usd: 0,
     console: [],
     iteration: null,
     ...extra,
@@ -45,6 +46,26 @@ function log(id: string, order: number, start: number, end: number, extra: Parti
 const execution = { started_at: iso(0), created_at: iso(0), completed_at: iso(420), duration_ms: 420, status: 'failed' as const };
 
 describe('the run model', () => {
+  it('shows what each block received: the outputs of the blocks feeding it, by block id', () => {
+    const model = buildRunModel({
+      execution,
+      graph,
+      logs: [
+        log('input', 1, 0, 1, { output: { text: 'hi' } }),
+        log('slow_a', 2, 1, 2, { output: { n: 1 } }),
+        log('fail_b', 3, 1, 2, { status: 'error', error: { message: 'kaput', code: 'code_user_error' } }),
+      ],
+      live: startRun([]),
+      catalog: new Map(),
+      ended: true,
+      now: 0,
+    });
+    expect(model.byId.get('slow_a')!.received).toEqual({ input: { text: 'hi' } });
+    // A failed feeder gave nothing.
+    expect(model.byId.get('output')!.received).toEqual({ slow_a: { n: 1 } });
+    expect(model.byId.get('input')!.received).toBeNull();
+  });
+
   it('places blocks on one axis from the execution start, so parallel branches overlap', () => {
     const model = buildRunModel({
       execution,

@@ -22,6 +22,8 @@ export interface BlockView {
   endMs: number | null;
   /** Still running: `endMs` is "now" and moves on. */
   running: boolean;
+  /** The data that came in: the outputs of the blocks feeding this one, by block id (null when none had one). */
+  received: Record<string, unknown> | null;
   durationMs: number | null;
   console: ConsoleLine[];
   order: number;
@@ -94,6 +96,10 @@ export function buildRunModel(options: {
   // logs do not have yet began.
   const estimatedStart = (id: string) => Math.max(0, ...(upstream.get(id) ?? []).map((source) => finishedAt.get(source) ?? 0));
   const nowMs = Math.max(0, now - startedAt);
+  const receivedBy = (id: string) => {
+    const feeders = (upstream.get(id) ?? []).filter((source) => logsById.get(source)?.output != null);
+    return feeders.length === 0 ? null : Object.fromEntries(feeders.map((source) => [source, logsById.get(source)!.output]));
+  };
 
   const logCount = logs.length;
   const blocks = allBlocks(graph, logs, live).map((block, graphIndex): BlockView => {
@@ -148,6 +154,7 @@ export function buildRunModel(options: {
       durationMs,
       console: log ? log.console : (liveBlock?.console ?? []),
       order,
+      received: receivedBy(block.id),
     };
   });
   blocks.sort((a, b) => a.order - b.order);

@@ -9,6 +9,7 @@ const TABS = [
   { href: '/settings/api-keys', label: 'API keys' },
   { href: '/settings/credentials', label: 'Credentials' },
   { href: '/settings/mcp-servers', label: 'MCP servers' },
+  { href: '/settings/model-prices', label: 'Model prices' },
 ];
 
 export function SettingsHeader() {

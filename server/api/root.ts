@@ -5,8 +5,10 @@ import { healthRouter } from './routers/health';
 import { invitationsRouter, membersRouter } from './routers/members';
 import { mcpServersRouter } from './routers/mcp-servers';
 import { blocksRouter } from './routers/blocks';
+import { debugRouter } from './routers/debug-runs';
 import { deploymentsRouter } from './routers/deployments';
 import { executionsRouter } from './routers/executions';
+import { modelPricesRouter } from './routers/model-prices';
 import { workflowsRouter } from './routers/workflows';
 import { createTRPCRouter } from './trpc';
 
@@ -18,10 +20,12 @@ export const appRouter = createTRPCRouter({
   invitations: invitationsRouter,
   credentials: credentialsRouter,
   mcpServers: mcpServersRouter,
+  modelPrices: modelPricesRouter,
   workflows: workflowsRouter,
   executions: executionsRouter,
   blocks: blocksRouter,
   deployments: deploymentsRouter,
+  debug: debugRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -96,7 +96,8 @@ export class ExecutionRecorder {
     while (this.flushing || this.queue.length > 0) await this.startFlush();
   }
 
-  async blockFinished(original: BlockLogRecord): Promise<void> {
+  /** `costUsd`: what the block's tokens cost (0 without tokens), null when its model's price is unknown. */
+  async blockFinished(original: BlockLogRecord, costUsd: number | null = null): Promise<void> {
     const { value: log, replaced } = storableValue(this.redactor.redact(original));
     if (replaced) log.console = [...log.console, { level: 'warn', message: UNSTORABLE_TEXT_NOTE, at: new Date().toISOString() }];
     await retryWhileUnavailable(() => this.prisma.blockLog.create({
@@ -115,6 +116,7 @@ export class ExecutionRecorder {
         executionOrder: log.executionOrder,
         attempts: log.attempts,
         usage: nullableJson(log.usage),
+        costUsd,
         console: log.console as unknown as Prisma.InputJsonValue,
         iteration: log.iteration.join('.'),
       },

@@ -57,7 +57,9 @@ export interface ModelRunResult {
 }
 
 function tokenUsage(usage: LanguageModelUsage | undefined): TokenUsage {
-  return { input_tokens: usage?.inputTokens ?? 0, output_tokens: usage?.outputTokens ?? 0 };
+  const counted = { input_tokens: usage?.inputTokens ?? 0, output_tokens: usage?.outputTokens ?? 0 };
+  const cached = usage?.inputTokenDetails?.cacheReadTokens ?? 0;
+  return cached > 0 ? { ...counted, cached_input_tokens: cached } : counted;
 }
 
 function shorten(text: string, max = MAX_LOGGED_CHARS): string {

@@ -20,7 +20,12 @@ export const listExecutionsQuery = z.object({
 });
 
 const timestamp = z.iso.datetime();
-const usageSchema = z.object({ input_tokens: z.number().int(), output_tokens: z.number().int() });
+const usageSchema = z.object({
+  input_tokens: z.number().int(),
+  output_tokens: z.number().int(),
+  cached_input_tokens: z.number().int().optional().describe('input tokens read from the prompt cache (part of input_tokens)'),
+});
+const costSchema = z.number().nullable().describe('USD, from token usage and the price per model; null when a model\'s price is unknown');
 
 const executionErrorSchema = z.object({ message: z.string(), block_id: z.string().nullable(), code: z.string() });
 
@@ -44,6 +49,7 @@ const executionSummarySchema = z.object({
     .array(z.object({ block_id: z.string(), message: z.string().nullable(), awaits_decision: z.boolean(), resume_at: timestamp.nullable() }))
     .nullable()
     .describe('while `waiting`: the blocks it waits at (an approval awaits a decision; a wait or a timeout resumes at `resume_at`)'),
+  cost_usd: costSchema,
 });
 
 export const executionSchema = executionSummarySchema.extend({
@@ -66,6 +72,7 @@ const blockLogSchema = z.object({
   execution_order: z.number().int(),
   attempts: z.number().int(),
   usage: usageSchema.nullable(),
+  cost_usd: costSchema,
   console: z.array(z.object({ level: z.string(), message: z.string(), at: timestamp })),
   iteration: z.array(z.number().int()).nullable().describe('inside loops: the iteration indexes, outermost first; null outside any loop'),
 });

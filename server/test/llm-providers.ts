@@ -21,7 +21,8 @@ type Turn =
       /** Text pieces, each sent as its own event. */
       text?: string[];
       toolCalls?: ToolCallScript[];
-      usage?: { input: number; output: number };
+      /** `cached`: how many of the input tokens were a prompt-cache hit (default 0). */
+      usage?: { input: number; output: number; cached?: number };
       /** Wait between events (default 0). */
       delayMs?: number;
       /** Send the text, then keep the response open until the client goes away. */
@@ -136,7 +137,7 @@ async function streamChat({ turn, model, send, sendText }: StreamPlan, done: () 
       prompt_tokens: usage.input,
       completion_tokens: usage.output,
       total_tokens: usage.input + usage.output,
-      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      prompt_tokens_details: { cached_tokens: usage.cached ?? 0, audio_tokens: 0 },
       completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
     },
   });
@@ -222,7 +223,7 @@ async function streamResponses({ turn, model, send, sendText }: StreamPlan, done
       output,
       usage: {
         input_tokens: usage.input,
-        input_tokens_details: { cached_tokens: 0 },
+        input_tokens_details: { cached_tokens: usage.cached ?? 0 },
         output_tokens: usage.output,
         output_tokens_details: { reasoning_tokens: 0 },
         total_tokens: usage.input + usage.output,

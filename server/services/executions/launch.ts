@@ -14,6 +14,7 @@ import { checkExecutionRate } from '../rate-limit';
 import { storedGraph, workflowNotFound } from '../workflows';
 import { getExecution } from './reads';
 import { executionRuntime } from './runtime';
+import type { SettledBlock } from './settled';
 
 // Starting executions: which graph runs, who may start it, the Execution row it gets; the runtime then runs it.
 
@@ -41,6 +42,11 @@ export interface LaunchOptions {
    * taken if and only if the execution is recorded. Throwing refuses the launch and leaves nothing behind.
    */
   claim?: (tx: Prisma.TransactionClient, executionId: string) => Promise<void>;
+  /**
+   * A partial run from the editor (debug-runs.ts): the part of the source graph that runs (the whole source is
+   * validated), the blocks it starts with settled, and the execution whose outputs it reuses.
+   */
+  partial?: { graph: Graph; settled: Record<string, SettledBlock>; sourceExecutionId: string | null };
 }
 
 /**
@@ -62,7 +68,8 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
         workflowId: options.workflowId,
         version: options.source.version,
         versionId: options.source.versionId,
-        graph: options.source.graph as Prisma.InputJsonValue,
+        graph: (options.partial?.graph ?? options.source.graph) as Prisma.InputJsonValue,
+        sourceExecutionId: options.partial?.sourceExecutionId,
         status: 'running',
         trigger: options.trigger,
         input: storableJson(options.input),
@@ -84,16 +91,17 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
     executionId: row.id,
     workspaceId: options.workspaceId,
     workflowId: options.workflowId,
-    graph: options.source.graph,
+    graph: options.partial?.graph ?? options.source.graph,
     input: options.input,
     startedAt,
     capMs: options.capMs,
     depth,
+    settled: options.partial?.settled,
   });
   return { id: row.id, done };
 }
 
-async function draftSource(caller: Caller, workflowId: string): Promise<GraphSource> {
+export async function draftSource(caller: Caller, workflowId: string): Promise<GraphSource> {
   const prisma = await db();
   const workflow = await prisma.workflow.findFirst({ where: { id: workflowId, workspaceId: caller.workspaceId } });
   if (!workflow) throw workflowNotFound();

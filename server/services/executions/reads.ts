@@ -38,6 +38,7 @@ export function executionSummary(row: ExecutionRow): ExecutionSummary {
     parent_execution_id: row.parentExecutionId,
     parent_block_id: row.parentBlockId,
     waiting_on: row.status === 'waiting' ? waitsOf(row).map(({ block_id, message, awaits_decision, resume_at }) => ({ block_id, message, awaits_decision, resume_at })) : null,
+    cost_usd: row.costUsd,
   };
 }
 
@@ -98,6 +99,7 @@ export async function getBlockLogs(caller: Caller, workflowId: string, execution
       execution_order: log.executionOrder,
       attempts: log.attempts,
       usage: (log.usage ?? null) as BlockLogView['usage'],
+      cost_usd: log.costUsd,
       console: log.console as BlockLogView['console'],
       iteration: log.iteration === '' ? null : log.iteration.split('.').map(Number),
     })),

@@ -4,11 +4,15 @@ import type { PrismaClient } from '../../db/generated/client';
 import { nullableJson, storableJson } from '../../db/json';
 import { retryWhileUnavailable } from '../../db/unavailable';
 import { ExecutionRecorder } from '../../engine/recorder';
-import { priorKey, runGraph, type GraphResult, type PriorBlock } from '../../engine/run-graph';
+import { priorKey, runGraph, type BlockLogRecord, type GraphResult, type PriorBlock } from '../../engine/run-graph';
 import type { TokenUsage } from '../../run-capabilities';
+import type { ExecutionTrace } from '../../telemetry/execution-trace';
+import { activeTracer } from '../../telemetry/tracing';
 import { readCredential } from '../credentials';
 import { executionRedactor } from '../execution-secrets';
 import { readMcpServer } from '../mcp-servers';
+import { costMeter, type CostMeter } from './costs';
+import { recordSettled, type SettledBlock } from './settled';
 import { describeWorkflowTool, runNestedWorkflow } from './nested-workflows';
 import { scheduleWakes } from './waits';
 
@@ -32,6 +36,8 @@ export interface ExecutionJob {
    * not run again, and events continue after the last one written.
    */
   resume?: boolean;
+  /** Blocks that start settled and do not run (pinned data and reused outputs of a run from the editor). */
+  settled?: Record<string, SettledBlock>;
 }
 
 const UNEXPECTED_FAILURE = { message: 'The execution failed unexpectedly', block_id: null, code: 'internal_error' };
@@ -40,11 +46,23 @@ const UNEXPECTED_FAILURE = { message: 'The execution failed unexpectedly', block
 export async function runExecution(job: ExecutionJob, signal: AbortSignal): Promise<void> {
   const prisma = await db();
   let recorder: ExecutionRecorder | null = null;
+  const tracer = activeTracer();
+  // Loaded only when tracing is on, so an execution without it pays nothing.
+  const traced = tracer ? (await import('../../telemetry/execution-trace')).traceExecution(tracer, job) : null;
   try {
     const earlier = job.resume ? await earlierAttempt(prisma, job.executionId) : null;
     recorder = new ExecutionRecorder(prisma, job.executionId, await executionRedactor(job.workspaceId), earlier?.lastSeq);
     const events = recorder;
+    const costs = costMeter(prisma, job.workspaceId);
+    for (const cost of earlier?.costs ?? []) costs.count(cost);
+    const blockFinished = async (log: BlockLogRecord) => {
+      const cost = await costs.block(log);
+      traced?.block(events.redact(log), cost);
+      await events.blockFinished(log, cost);
+    };
     if (!earlier) events.emit({ type: 'execution_start', workflow_id: job.workflowId, started_at: job.startedAt.toISOString() });
+    // A resumed run finds its settled blocks among the earlier attempt's logs.
+    const given = !earlier && job.settled ? await recordSettled(events, job.graph, job.settled) : undefined;
     const result = events.redact(await runGraph({
       executionId: job.executionId,
       workspaceId: job.workspaceId,
@@ -52,15 +70,16 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
       input: job.input,
       signal,
       emit: (event) => events.emit(event),
-      onBlockFinished: (log) => events.blockFinished(log),
+      onBlockFinished: blockFinished,
       credential: (name) => readCredential(job.workspaceId, name),
       describeWorkflow: (workflowId) => describeWorkflowTool(job.workspaceId, workflowId),
       runWorkflow: (workflowId, input, callerSignal, options) => runNestedWorkflow(job, workflowId, input, callerSignal, options),
       mcpServer: (name) => readMcpServer(job.workspaceId, name),
-      prior: earlier?.blocks,
+      prior: earlier?.blocks ?? given,
     }));
-    await recordResult(prisma, events, job, result);
+    await recordResult(prisma, events, job, result, { costs, traced });
   } catch (error) {
+    traced?.end({ status: 'failed', error: UNEXPECTED_FAILURE, usage: null, costUsd: null });
     // A bug or a lost database: record what we can so the execution does not look running forever.
     console.error(`[weft] execution ${job.executionId} crashed:`, error);
     recorder?.emit({ type: 'error', error: UNEXPECTED_FAILURE.message, code: UNEXPECTED_FAILURE.code, block_id: null });
@@ -74,18 +93,32 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
 /** What an earlier attempt recorded: its settled blocks and the last event written. */
 async function earlierAttempt(prisma: PrismaClient, executionId: string) {
   const [logs, last] = await Promise.all([
-    prisma.blockLog.findMany({ where: { executionId }, select: { blockId: true, iteration: true, status: true, output: true, executionOrder: true, usage: true } }),
+    prisma.blockLog.findMany({
+      where: { executionId },
+      select: { blockId: true, iteration: true, status: true, output: true, executionOrder: true, usage: true, costUsd: true },
+    }),
     prisma.executionEvent.aggregate({ where: { executionId }, _max: { seq: true } }),
   ]);
   const blocks = new Map<string, PriorBlock>(
     logs.map((log) => [priorKey(log.blockId, log.iteration === '' ? [] : log.iteration.split('.').map(Number)), { status: log.status, output: log.output, executionOrder: log.executionOrder, usage: log.usage as TokenUsage | null }]),
   );
-  return { blocks, lastSeq: last._max.seq ?? 0 };
+  return { blocks, costs: logs.map((log) => log.costUsd), lastSeq: last._max.seq ?? 0 };
 }
 
 /** The last event (done or error), every event written, then the row with the outcome. */
-async function recordResult(prisma: PrismaClient, recorder: ExecutionRecorder, job: ExecutionJob, result: GraphResult) {
-  if (result.status === 'waiting') return recordWaiting(prisma, recorder, job, result);
+async function recordResult(
+  prisma: PrismaClient,
+  recorder: ExecutionRecorder,
+  job: ExecutionJob,
+  result: GraphResult,
+  { costs, traced }: { costs: CostMeter; traced: ExecutionTrace | null },
+) {
+  if (result.status === 'waiting') {
+    await recordWaiting(prisma, recorder, job, result, costs.total());
+    // This attempt's trace ends here; the one that resumes the execution traces what comes after.
+    traced?.end({ status: 'waiting', error: null, usage: result.usage, costUsd: costs.total() });
+    return;
+  }
   const completedAt = new Date();
   const durationMs = completedAt.getTime() - job.startedAt.getTime();
   if (result.status === 'completed') {
@@ -100,21 +133,30 @@ async function recordResult(prisma: PrismaClient, recorder: ExecutionRecorder, j
     error: nullableJson(result.error),
     blockOutputs: storableJson(result.blockOutputs),
     usage: nullableJson(result.usage),
+    costUsd: costs.total(),
     completedAt,
     durationMs,
     lastEventSeq: recorder.lastSeq,
   };
   await retryWhileUnavailable(() => prisma.execution.update({ where: { id: job.executionId }, data: outcome }));
+  traced?.end({ status: result.status, error: result.error, usage: result.usage, costUsd: outcome.costUsd });
 }
 
 /** Paused at one or more blocks: the row says what it waits for, and the blocks that resume by time get a timer. */
-async function recordWaiting(prisma: PrismaClient, recorder: ExecutionRecorder, job: ExecutionJob, result: Extract<GraphResult, { status: 'waiting' }>) {
+async function recordWaiting(
+  prisma: PrismaClient,
+  recorder: ExecutionRecorder,
+  job: ExecutionJob,
+  result: Extract<GraphResult, { status: 'waiting' }>,
+  costUsd: number | null,
+) {
   await recorder.flush();
   const waiting = {
     status: 'waiting' as const,
     waitingOn: storableJson(result.waits),
     blockOutputs: storableJson(result.blockOutputs),
     usage: nullableJson(result.usage),
+    costUsd,
     lastEventSeq: recorder.lastSeq,
   };
   await retryWhileUnavailable(() => prisma.execution.update({ where: { id: job.executionId }, data: waiting }));
