@@ -228,9 +228,7 @@ function BlockInspector({ blockId, theme, models }: { blockId: string; theme: 'l
         )}
 
         {!readOnly && <ConnectControl blockId={blockId} />}
-
         <LastRun blockId={blockId} />
-
         {!readOnly && <DebugSection blockId={blockId} />}
 
         {!readOnly && (
