@@ -53,6 +53,9 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
   if (depth === 0) checkExecutionRate(options.workspaceId, { take: true });
   const prisma = await db();
   const startedAt = new Date();
+  const runtime = executionRuntime();
+  // Queued until a worker takes it (it then gets its runner and start time); inline it runs from now on, here.
+  const queued = runtime.mode === 'queue';
   const create = (client: Prisma.TransactionClient) =>
     client.execution.create({
       data: {
@@ -61,11 +64,11 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
         version: options.source.version,
         versionId: options.source.versionId,
         graph: options.source.graph as Prisma.InputJsonValue,
-        status: 'running',
+        status: queued ? 'queued' : 'running',
         trigger: options.trigger,
         input: storableJson(options.input),
-        runnerId: RUNNER_ID,
-        startedAt,
+        runnerId: queued ? null : RUNNER_ID,
+        startedAt: queued ? null : startedAt,
       },
     });
   const claim = options.claim;
@@ -76,7 +79,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
         return created;
       })
     : await create(prisma);
-  const done = executionRuntime().launch({
+  const done = runtime.launch({
     executionId: row.id,
     workspaceId: options.workspaceId,
     workflowId: options.workflowId,

@@ -1,10 +1,12 @@
+import { activeExecutionStatuses } from '@/lib/execution-states';
 import type { Graph } from '@/lib/graph/schema';
 import { db } from '../../db';
-import type { PrismaClient } from '../../db/generated/client';
+import type { Prisma, PrismaClient } from '../../db/generated/client';
 import { nullableJson, storableJson } from '../../db/json';
 import { retryWhileUnavailable } from '../../db/unavailable';
 import { ExecutionRecorder } from '../../engine/recorder';
 import { runGraph, type GraphResult, type PriorBlock } from '../../engine/run-graph';
+import { EXECUTION_CHANGED, notify } from '../../queue/signals';
 import type { TokenUsage } from '../../run-capabilities';
 import { readCredential } from '../credentials';
 import { executionRedactor } from '../execution-secrets';
@@ -34,13 +36,25 @@ export interface ExecutionJob {
 
 const UNEXPECTED_FAILURE = { message: 'The execution failed unexpectedly', block_id: null, code: 'internal_error' };
 
+/** Other processes following the execution (streams, waiters) look again. */
+const announce = (executionId: string) => notify(EXECUTION_CHANGED, executionId).catch(() => undefined);
+
+/**
+ * The final write of the row, only while it is still running: an execution cancelled (or ended) meanwhile by
+ * another process keeps that end, it is never reported completed afterwards.
+ */
+async function writeOutcome(prisma: PrismaClient, executionId: string, data: Prisma.ExecutionUpdateManyMutationInput) {
+  await retryWhileUnavailable(() => prisma.execution.updateMany({ where: { id: executionId, status: { in: [...activeExecutionStatuses] } }, data }));
+  await announce(executionId);
+}
+
 /** Runs the job until it ends or `signal` aborts it (with a StopReason); never rejects. */
 export async function runExecution(job: ExecutionJob, signal: AbortSignal): Promise<void> {
   const prisma = await db();
   let recorder: ExecutionRecorder | null = null;
   try {
     const earlier = job.resume ? await earlierAttempt(prisma, job.executionId) : null;
-    recorder = new ExecutionRecorder(prisma, job.executionId, await executionRedactor(job.workspaceId), earlier?.lastSeq);
+    recorder = new ExecutionRecorder(prisma, job.executionId, await executionRedactor(job.workspaceId), earlier?.lastSeq, () => announce(job.executionId));
     const events = recorder;
     if (!earlier) events.emit({ type: 'execution_start', workflow_id: job.workflowId, started_at: job.startedAt.toISOString() });
     const result = events.redact(await runGraph({
@@ -62,9 +76,7 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
     console.error(`[weft] execution ${job.executionId} crashed:`, error);
     recorder?.emit({ type: 'error', error: UNEXPECTED_FAILURE.message, code: UNEXPECTED_FAILURE.code, block_id: null });
     await recorder?.flush().catch(() => undefined);
-    await retryWhileUnavailable(() =>
-      prisma.execution.update({ where: { id: job.executionId }, data: { status: 'failed', error: UNEXPECTED_FAILURE, completedAt: new Date() } }),
-    ).catch(() => undefined);
+    await writeOutcome(prisma, job.executionId, { status: 'failed', error: UNEXPECTED_FAILURE, completedAt: new Date() }).catch(() => undefined);
   }
 }
 
@@ -100,5 +112,5 @@ async function recordResult(prisma: PrismaClient, recorder: ExecutionRecorder, j
     durationMs,
     lastEventSeq: recorder.lastSeq,
   };
-  await retryWhileUnavailable(() => prisma.execution.update({ where: { id: job.executionId }, data: outcome }));
+  await writeOutcome(prisma, job.executionId, outcome);
 }
