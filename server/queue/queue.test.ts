@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
+import { ApiError } from '../errors';
 import { resetEnvForTests } from '../env';
 import { cancelExecution } from '../services/executions/cancel';
 import { launchExecution } from '../services/executions/launch';
@@ -114,5 +117,29 @@ describe.skipIf(!postgres)('queue mode with two workers', () => {
     await workers[0]!.logged(new RegExp(`execution ${id}: nothing to run`));
     const prisma = await db();
     expect(await prisma.blockLog.count({ where: { executionId: id } })).toBe(0);
+  });
+});
+
+describe.skipIf(!postgres)('the execution rate limit', () => {
+  afterAll(() => {
+    delete process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE;
+    resetEnvForTests();
+  });
+
+  it('is one count for every web instance of the database', async () => {
+    process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE = '2';
+    resetEnvForTests();
+    // Web instance B, another process, starts one execution of the workspace's two this minute.
+    const instanceB = `const { checkExecutionRate } = await import('./server/services/rate-limit.ts');
+      await checkExecutionRate(${JSON.stringify(ws.id)}, { take: true }); process.exit(0);`;
+    await promisify(execFile)(process.execPath, ['--conditions=react-server', '--import', 'tsx', '--input-type=module', '-e', instanceB], {
+      env: { ...process.env, DATABASE_URL: database().url, NODE_OPTIONS: '' },
+    });
+    // This instance gets the other one, and then no more.
+    const graph = chain(block('one', 'code', { code: 'return 1' }));
+    await (await launch(graph)).done;
+    const refused = await launch(graph).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({ code: 'rate_limited' });
   });
 });

@@ -50,7 +50,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
   if (problems.length > 0) throw new InvalidGraphError(problems);
   const depth = options.depth ?? 0;
   // Workflows an agent calls are part of the run that called them, not new executions to count.
-  if (depth === 0) checkExecutionRate(options.workspaceId, { take: true });
+  if (depth === 0) await checkExecutionRate(options.workspaceId, { take: true });
   const prisma = await db();
   const startedAt = new Date();
   const runtime = executionRuntime();
