@@ -55,6 +55,9 @@ const healthSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['pglite', 'postgres']),
   version: z.string(),
+  mode: z.literal('queue').optional().describe('present when executions run in worker processes (`WEFT_EXECUTION_MODE=queue`)'),
+  queue_depth: z.number().int().optional().describe('queue mode: executions waiting for a worker'),
+  workers: z.number().int().optional().describe('queue mode: worker processes connected now'),
 });
 const healthUnavailableSchema = z.object({
   status: z.enum(['unavailable', 'starting']).describe('`starting`: migrations, the bootstrap key or recovery are still running'),

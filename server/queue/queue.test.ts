@@ -6,6 +6,7 @@ import { ApiError } from '../errors';
 import { resetEnvForTests } from '../env';
 import { cancelExecution } from '../services/executions/cancel';
 import { launchExecution } from '../services/executions/launch';
+import { checkHealth } from '../services/health';
 import { executionRuntime } from '../services/executions/runtime';
 import { executionEventStream } from '../services/execution-stream';
 import { createWorkflow } from '../services/workflows';
@@ -66,8 +67,9 @@ async function workerRunning(executionId: string, blockId: string): Promise<Test
 }
 
 describe.skipIf(!postgres)('queue mode with two workers', () => {
-  it('runs on the queue runtime', () => {
+  it('runs on the queue runtime, and health says so with the queue depth and the live workers', async () => {
     expect(executionRuntime().mode).toBe('queue');
+    expect(await checkHealth()).toMatchObject({ status: 'ok', mode: 'queue', queue_depth: 0, workers: 2 });
   });
 
   it('finishes on the other worker when one is killed mid-run: the fast block ran once, the stream has no gap', async () => {
@@ -110,6 +112,7 @@ describe.skipIf(!postgres)('queue mode with two workers', () => {
     await Promise.all(workers.map((w) => w.stop()));
     workers = [];
     const { id, done } = await launch(chain(block('never', 'code', { code: 'return 1' })));
+    expect(await checkHealth()).toMatchObject({ queue_depth: 1, workers: 0 });
     const cancelled = await cancelExecution(ws.owner, workflowId, id);
     expect(cancelled.status).toBe('cancelled');
     await done;
