@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
@@ -144,5 +145,50 @@ describe.skipIf(!postgres)('the execution rate limit', () => {
     const refused = await launch(graph).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused).toMatchObject({ code: 'rate_limited' });
+  });
+});
+
+describe.skipIf(!postgres)('inline mode with several web instances on one PostgreSQL', () => {
+  it('stops a run that web instance B runs when web instance A cancels it', async () => {
+    const graph = chain(block('slow', 'code', { code: 'await new Promise(r => setTimeout(r, 60000)); return 1' }));
+    // Web instance B, another process in inline mode, starts the execution and runs it itself.
+    const instanceB = `const { launchExecution } = await import('./server/services/executions/launch.ts');
+      const source = { graph: ${JSON.stringify(graph)}, version: 1, versionId: null };
+      const { id, done } = await launchExecution({ workspaceId: ${JSON.stringify(ws.id)}, workflowId: ${JSON.stringify(workflowId)}, source, trigger: 'api', input: {}, capMs: 120000 });
+      console.log('launched ' + id); await done; console.log('ended'); process.exit(0);`;
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', '--input-type=module', '-e', instanceB], {
+      env: { ...process.env, DATABASE_URL: database().url, WEFT_EXECUTION_MODE: 'inline', NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    const ended = new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('ended')) resolve();
+    }));
+    const exited = once(child, 'exit');
+    const prisma = await db();
+    let id: string | undefined;
+    for (;;) {
+      id = /launched (\S+)/.exec(output)?.[1];
+      if (id && (await prisma.executionEvent.count({ where: { executionId: id, type: 'block_start' } })) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // This process is web instance A, in inline mode too.
+    process.env.WEFT_EXECUTION_MODE = 'inline';
+    resetEnvForTests();
+    try {
+      const cancelled = await cancelExecution(ws.owner, workflowId, id);
+      expect(cancelled.status).toBe('cancelled');
+      await ended; // B's run stopped: its `done` settled long before the block's minute
+      await exited;
+      const events = await readStream(id);
+      expect(events.filter((e) => e.type === 'error')).toHaveLength(1);
+      expect(events.at(-1)).toMatchObject({ type: 'error' });
+      expect((await prisma.blockLog.findFirst({ where: { executionId: id, blockId: 'slow' } }))?.error).toMatchObject({ code: 'cancelled' });
+    } finally {
+      process.env.WEFT_EXECUTION_MODE = 'queue';
+      resetEnvForTests();
+      child.kill('SIGKILL');
+    }
   });
 });
