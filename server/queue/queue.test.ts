@@ -124,6 +124,23 @@ describe.skipIf(!postgres)('queue mode with two workers', () => {
   });
 });
 
+describe.skipIf(!postgres)('a worker told to stop (SIGTERM)', () => {
+  it('finishes the execution it runs before it exits', async () => {
+    const graph = chain(block('slow', 'code', { code: 'await new Promise(r => setTimeout(r, 1500)); return 1' }));
+    const { id, done } = await launch(graph);
+    const runner = await workerRunning(id, 'slow');
+    const exited = once(runner.process, 'exit');
+    runner.process.kill('SIGTERM');
+    await done;
+    await exited;
+    workers = workers.filter((w) => w !== runner);
+    const row = await (await db()).execution.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: 'completed', output: { slow: 1 } });
+    expect(row.runnerId?.split(':')[1]).toBe(String(runner.process.pid));
+    workers.push(await startTestWorker(database().url!));
+  });
+});
+
 describe.skipIf(!postgres)('the execution rate limit', () => {
   afterAll(() => {
     delete process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE;

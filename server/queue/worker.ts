@@ -96,6 +96,7 @@ export async function startWorker({ concurrency, log = (m) => console.log(`[weft
     connectionString: database.url,
     concurrency,
     pollInterval: 1_000,
+    crontab: '', // schedules are Weft's own triggers, not graphile-worker's crontab file
     taskList: { [EXECUTION_TASK]: executionTask(log) },
   });
   const lease = setInterval(() => {
