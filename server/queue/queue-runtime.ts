@@ -19,7 +19,8 @@ export const queueRuntime: ExecutionRuntime = {
       await endExecution(job.executionId, { status: 'failed', error: { message: 'The execution could not be queued', code: 'internal_error' } });
       return;
     }
-    await executionEnd(job.executionId);
+    // Like the inline runtime's, this promise never rejects: a waiter losing the database answers with the row as it is.
+    await executionEnd(job.executionId).catch((error: Error) => console.error(`[weft] lost track of execution ${job.executionId}:`, error.message));
   },
 
   cancel: (executionId, reason) => cancelElsewhere(executionId, reason),

@@ -23,8 +23,9 @@ export interface ExecutionRuntime {
    */
   launch(job: ExecutionJob): Promise<void>;
   /**
-   * Stops an execution that has not ended and settles once it is recorded as ended: running ones are aborted
-   * (their running blocks stop), ones nothing here runs are recorded as ended directly.
+   * Stops an execution that has not ended and settles once it is recorded as ended: ones running here are aborted
+   * (their running blocks stop), ones another process runs are told to stop (PostgreSQL notification), queued ones
+   * and ones whose process is gone are recorded as ended directly.
    */
   cancel(executionId: string, reason: StopReason): Promise<void>;
   /** Replays the events after `afterSeq`, then delivers new ones; null when this runtime does not hold them live. */
