@@ -17,6 +17,8 @@ import { executionRuntime } from './runtime';
 
 // Starting executions: which graph runs, who may start it, the Execution row it gets; the runtime then runs it.
 
+const CLAIM_MAX_WAIT_MS = 15_000;
+
 /** What a launch runs: the draft graph of the workflow, or a deployed snapshot. */
 export interface GraphSource {
   graph: Graph;
@@ -73,11 +75,15 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
     });
   const claim = options.claim;
   const row = claim
-    ? await prisma.$transaction(async (tx) => {
-        const created = await create(tx);
-        await claim(tx, created.id);
-        return created;
-      })
+    ? // A burst of calls (100 at once on one webhook) waits for a connection rather than failing after Prisma's 2 s.
+      await prisma.$transaction(
+        async (tx) => {
+          const created = await create(tx);
+          await claim(tx, created.id);
+          return created;
+        },
+        { maxWait: CLAIM_MAX_WAIT_MS },
+      )
     : await create(prisma);
   const done = runtime.launch({
     executionId: row.id,
