@@ -5,7 +5,15 @@ describe('environment', () => {
   afterEach(() => {
     delete process.env.OPENAI_BASE_URL;
     delete process.env.WEFT_MAX_BODY_BYTES;
+    delete process.env.WEFT_EXECUTION_MODE;
     resetEnvForTests();
+  });
+
+  it('refuses queue mode without PostgreSQL, saying what to set', () => {
+    process.env.WEFT_EXECUTION_MODE = 'queue';
+    delete process.env.DATABASE_URL;
+    resetEnvForTests();
+    expect(() => env()).toThrow(/WEFT_EXECUTION_MODE: queue mode needs PostgreSQL: set DATABASE_URL/);
   });
 
   it('treats an empty variable as unset, also for libraries that read process.env themselves', () => {

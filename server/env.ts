@@ -17,6 +17,10 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
     .optional(),
   WEFT_DATA_DIR: z.string().min(1).default('./data'),
+  /** `inline`: executions run in the web process that starts them; `queue`: in `npm run worker` processes. */
+  WEFT_EXECUTION_MODE: z.enum(['inline', 'queue']).default('inline'),
+  /** How many executions one worker process runs at once. */
+  WEFT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   WEFT_SYNC_EXECUTION_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   WEFT_STREAM_EXECUTION_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
   WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE: z.coerce.number().int().min(0).default(0),
@@ -63,6 +67,11 @@ const envSchema = z.object({
     .enum(['http/json', 'http/protobuf'], { error: 'OTEL_EXPORTER_OTLP_PROTOCOL: Weft exports over HTTP (http/json or http/protobuf, port 4318), not grpc' })
     .optional(),
   OTEL_SERVICE_NAME: z.string().optional(),
+}).superRefine((value, context) => {
+  // Workers and web servers meet in the database; the embedded one belongs to a single process.
+  if (value.WEFT_EXECUTION_MODE === 'queue' && !value.DATABASE_URL) {
+    context.addIssue({ code: 'custom', path: ['WEFT_EXECUTION_MODE'], message: 'queue mode needs PostgreSQL: set DATABASE_URL=postgres://… (the embedded database serves one process only)' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -323,6 +323,11 @@ function ExecutionsTable({ executions, showWorkflow }: { executions: ExecutionRo
                       {execution.error.block_id && <span className="font-mono text-xs text-red-500 dark:text-red-400/80">{execution.error.block_id}: </span>}
                       {execution.error.message}
                     </p>
+                  ) : execution.status === 'queued' ? (
+                    // Queue mode: nothing runs it until a worker takes it; how long it has waited so far.
+                    <span className="flex items-center gap-1.5 text-zinc-500 dark:text-zinc-400">
+                      <Spinner className="h-3.5 w-3.5" /> Waiting for a worker for {formatDuration(duration)}…
+                    </span>
                   ) : running ? (
                     <span className="flex items-center gap-1.5 text-indigo-600 dark:text-indigo-400">
                       <Spinner className="h-3.5 w-3.5" /> Running…

@@ -42,8 +42,16 @@ export function installDatabase(database: Database): void {
   globalForDb.weftDatabase = Promise.resolve(database);
 }
 
+const closeHooks = new Set<() => Promise<void>>();
+
+/** Connections opened beside the database (LISTEN, the job queue) close with it. */
+export function closeWithDatabase(hook: () => Promise<void>): void {
+  closeHooks.add(hook);
+}
+
 export async function closeDatabase(): Promise<void> {
   const current = globalForDb.weftDatabase;
   globalForDb.weftDatabase = undefined;
+  for (const hook of closeHooks) await hook().catch(() => undefined);
   if (current) await (await current).close();
 }

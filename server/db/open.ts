@@ -24,6 +24,8 @@ export interface Database {
   prisma: PrismaClient;
   /** Raw SQL on the same database, for migrations, health checks and tests. */
   sql: SqlSession;
+  /** PostgreSQL's connection string: what the job queue and LISTEN connections open beside the pool. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ async function openPostgres(url: string, migrate: boolean): Promise<Database> {
     kind: 'postgres',
     prisma,
     sql: pgSession(pool),
+    url,
     close: async () => {
       await prisma.$disconnect();
       await pool.end();

@@ -29,6 +29,8 @@ export class ExecutionRecorder {
     private readonly redactor = new SecretRedactor([]),
     /** The last sequence number already written (when resuming an execution an earlier attempt began). */
     afterSeq = 0,
+    /** Called after each batch is written (tells other processes following the execution). */
+    private readonly onPersisted: () => Promise<void> = async () => undefined,
   ) {
     this.seq = afterSeq;
   }
@@ -81,6 +83,7 @@ export class ExecutionRecorder {
           data: { type, execution_id: this.executionId, ...rest } as Prisma.InputJsonValue,
         }));
         await retryWhileUnavailable(() => this.prisma.executionEvent.createMany({ data, skipDuplicates: true }));
+        await this.onPersisted();
       }
     } catch (error) {
       console.error(`[weft] could not persist events of execution ${this.executionId}:`, (error as Error).message);

@@ -3,11 +3,12 @@ import type { Caller } from '../auth/caller';
 import { db } from '../db';
 import { isTerminalEvent, type EngineEvent } from '../engine/events';
 import { findExecution } from './executions/reads';
+import { watchExecution } from '../queue/signals';
 import { executionRuntime } from './executions/runtime';
 
 // Server-sent events of one execution: what happened so far (after Last-Event-ID) and then live until it ends.
 // Events the runtime holds live (executions running in this process) come from it; others are read from the
-// database, polling for new events while another process runs them.
+// database while another process (a worker, another web server) runs them, woken by its notifications.
 
 const KEEPALIVE_MS = 15_000;
 const POLL_MS = 500;
@@ -76,6 +77,9 @@ export function executionEventStream(executionId: string, afterSeq: number): Rea
       }
       void (async () => {
         const prisma = await db();
+        const watch = await watchExecution(executionId);
+        unsubscribe = watch.stop;
+        if (closed) watch.stop();
         while (!closed) {
           const rows = await prisma.executionEvent.findMany({ where: { executionId, seq: { gt: lastSent } }, orderBy: { seq: 'asc' }, take: 500 });
           for (const row of rows) send({ ...(row.data as object), seq: row.seq } as EngineEvent);
@@ -83,7 +87,7 @@ export function executionEventStream(executionId: string, afterSeq: number): Rea
           if (rows.length === 0) {
             const execution = await prisma.execution.findUnique({ where: { id: executionId }, select: { status: true } });
             if (!isActive(execution?.status)) return close();
-            await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+            await watch.next(POLL_MS);
           }
         }
       })().catch((error) => {

@@ -97,7 +97,7 @@ export async function triggerWebhook(call: WebhookCall) {
     throw notActive();
   }
   try {
-    checkExecutionRate(webhook.workflow.workspaceId, { take: false });
+    await checkExecutionRate(webhook.workflow.workspaceId, { take: false });
   } catch (error) {
     await record(false, 'rate_limited');
     throw error;

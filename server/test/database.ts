@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { closeDatabase, openDatabase, installDatabase, type Database } from '../db';
+import { resetEnvForTests } from '../env';
 import { postgresTestConfig } from './postgres';
+import { startTestWorker, type TestWorker } from './workers';
 
 /**
  * A fresh, migrated database of its own for the calling test file: PGlite in memory by default, a new
@@ -39,15 +41,34 @@ export async function openTestDatabase(): Promise<Database> {
  */
 export function setupTestDatabase(): () => Database {
   let database: Database | undefined;
+  let workers: TestWorker[] = [];
   beforeAll(async () => {
     database = await openTestDatabase();
     installDatabase(database);
-  });
+    workers = await startQueueModeWorkers(database);
+  }, 120_000);
   afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.stop()));
     await closeDatabase();
   });
   return () => {
     if (!database) throw new Error('setupTestDatabase(): the database opens in beforeAll');
     return database;
   };
+}
+
+/**
+ * TEST_EXECUTION_MODE=queue (with TEST_DATABASE_URL): the suites run against the queue runtime, this process
+ * being the web instance and two worker processes on the file's database running the executions.
+ */
+async function startQueueModeWorkers(database: Database): Promise<TestWorker[]> {
+  if (process.env.TEST_EXECUTION_MODE !== 'queue') return [];
+  if (!database.url) throw new Error('TEST_EXECUTION_MODE=queue needs TEST_DATABASE_URL (PostgreSQL)');
+  process.env.WEFT_EXECUTION_MODE = 'queue';
+  process.env.DATABASE_URL = database.url;
+  resetEnvForTests();
+  // The queue's schema, once, before two workers would race to create it.
+  const { workerUtils } = await import('../queue/jobs');
+  await workerUtils();
+  return Promise.all([startTestWorker(database.url), startTestWorker(database.url)]);
 }

@@ -292,17 +292,17 @@ describe('versions', () => {
 });
 
 describe('rate limiting', () => {
-  afterEach(() => {
+  afterEach(async () => {
     delete process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE;
     resetEnvForTests();
-    resetRateLimitsForTests();
+    await resetRateLimitsForTests();
   });
 
   it('answers 429 rate_limited with Retry-After once a workspace is over its executions per minute', async () => {
     const id = await deployedWorkflow();
     process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE = '2';
     resetEnvForTests();
-    resetRateLimitsForTests();
+    await resetRateLimitsForTests();
     expect((await api('POST', `/api/workflows/${id}/execute`, { key, body: { input: {} } })).status).toBe(200);
     expect((await api('POST', `/api/workflows/${id}/execute`, { key, body: { input: {} } })).status).toBe(200);
     const limited = await api('POST', `/api/workflows/${id}/execute`, { key, body: { input: {} } });
@@ -312,7 +312,7 @@ describe('rate limiting', () => {
     // A limited webhook call is refused before it is consumed, so it can fire once the minute has passed.
     const hook = await armed(id);
     expect((await call(hook.webhook_id, { secret: hook.secret })).status).toBe(429);
-    resetRateLimitsForTests();
+    await resetRateLimitsForTests();
     expect((await call(hook.webhook_id, { secret: hook.secret })).status).toBe(200);
   });
 });

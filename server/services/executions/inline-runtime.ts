@@ -1,12 +1,13 @@
-import { unfinishedExecutionStatuses } from '@/lib/execution-states';
-import { db } from '../../db';
 import { endChannel, openChannel, subscribe } from '../../engine/event-hub';
 import type { StopReason } from '../../engine/run-graph';
+import { cancelElsewhere } from '../../queue/remote-cancel';
+import { CANCEL_EXECUTION, holdRunnerLock, listen } from '../../queue/signals';
 import { runExecution, type ExecutionJob } from './run';
 import type { ExecutionRuntime } from './runtime';
 
-// The in-process runtime: each execution runs on this server's event loop, its live events stay in this
-// process's memory (the event hub) and cancelling aborts its controller.
+// The in-process runtime: each execution runs on this process's event loop (a web server's, or a worker's for the
+// jobs it took), its live events stay in this process's memory (the event hub) and cancelling aborts its
+// controller, whichever process the cancel came from (PostgreSQL notifications).
 
 interface RunningExecution {
   controller: AbortController;
@@ -14,10 +15,27 @@ interface RunningExecution {
 }
 
 // On globalThis so that a module reloaded in development still reaches the executions already running.
-const globalForRuntime = globalThis as unknown as { weftActiveExecutions?: Map<string, RunningExecution> };
+const globalForRuntime = globalThis as unknown as { weftActiveExecutions?: Map<string, RunningExecution>; weftCancelListener?: Promise<unknown> };
 const running: Map<string, RunningExecution> = (globalForRuntime.weftActiveExecutions ??= new Map());
 
+/**
+ * Cancel commands of other processes reach the executions this one runs, and they can tell this process is alive
+ * (no-ops on the embedded database).
+ */
+function listenForCancels(): Promise<unknown> {
+  globalForRuntime.weftCancelListener ??= listen(CANCEL_EXECUTION, (payload) => {
+    const { id, code, message } = JSON.parse(payload) as { id: string } & StopReason;
+    running.get(id)?.controller.abort({ code, message } satisfies StopReason);
+  }).then(() => holdRunnerLock({ worker: false })).catch((error: Error) => {
+    globalForRuntime.weftCancelListener = undefined;
+    console.error('[weft] cannot listen for cancel commands:', error.message);
+  });
+  return globalForRuntime.weftCancelListener;
+}
+
 export const inlineRuntime: ExecutionRuntime = {
+  mode: 'inline',
+
   launch(job: ExecutionJob): Promise<void> {
     const controller = new AbortController();
     openChannel(job.executionId);
@@ -25,11 +43,13 @@ export const inlineRuntime: ExecutionRuntime = {
       const reason: StopReason = { code: 'execution_timeout', message: `The execution took longer than its limit of ${job.capMs} ms` };
       controller.abort(reason);
     }, job.capMs);
-    const done = runExecution(job, controller.signal).finally(() => {
-      clearTimeout(cap);
-      endChannel(job.executionId);
-      running.delete(job.executionId);
-    });
+    const done = listenForCancels()
+      .then(() => runExecution(job, controller.signal))
+      .finally(() => {
+        clearTimeout(cap);
+        endChannel(job.executionId);
+        running.delete(job.executionId);
+      });
     running.set(job.executionId, { controller, done });
     return done;
   },
@@ -41,12 +61,7 @@ export const inlineRuntime: ExecutionRuntime = {
       await execution.done;
       return;
     }
-    // Run by a process that is gone (or another server): nothing to abort here, so record the end directly.
-    const prisma = await db();
-    await prisma.execution.updateMany({
-      where: { id: executionId, status: { in: [...unfinishedExecutionStatuses] } },
-      data: { status: 'cancelled', error: { message: reason.message, block_id: null, code: reason.code }, completedAt: new Date() },
-    });
+    await cancelElsewhere(executionId, reason);
   },
 
   subscribe: (executionId, afterSeq, listener) => subscribe(executionId, afterSeq, listener),

@@ -18,6 +18,8 @@ import type { SettledBlock } from './settled';
 
 // Starting executions: which graph runs, who may start it, the Execution row it gets; the runtime then runs it.
 
+const CLAIM_MAX_WAIT_MS = 15_000;
+
 /** What a launch runs: the draft graph of the workflow, or a deployed snapshot. */
 export interface GraphSource {
   graph: Graph;
@@ -58,9 +60,12 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
   if (problems.length > 0) throw new InvalidGraphError(problems);
   const depth = options.depth ?? 0;
   // Workflows an agent calls are part of the run that called them, not new executions to count.
-  if (depth === 0) checkExecutionRate(options.workspaceId, { take: true });
+  if (depth === 0) await checkExecutionRate(options.workspaceId, { take: true });
   const prisma = await db();
   const startedAt = new Date();
+  const runtime = executionRuntime();
+  // Queued until a worker takes it (it then gets its runner and start time); inline it runs from now on, here.
+  const queued = runtime.mode === 'queue';
   const create = (client: Prisma.TransactionClient) =>
     client.execution.create({
       data: {
@@ -70,24 +75,28 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
         versionId: options.source.versionId,
         graph: (options.partial?.graph ?? options.source.graph) as Prisma.InputJsonValue,
         sourceExecutionId: options.partial?.sourceExecutionId,
-        status: 'running',
+        status: queued ? 'queued' : 'running',
         trigger: options.trigger,
         input: storableJson(options.input),
-        runnerId: RUNNER_ID,
-        startedAt,
+        runnerId: queued ? null : RUNNER_ID,
+        startedAt: queued ? null : startedAt,
         parentExecutionId: options.parent?.executionId ?? null,
         parentBlockId: options.parent?.blockId ?? null,
       },
     });
   const claim = options.claim;
   const row = claim
-    ? await prisma.$transaction(async (tx) => {
-        const created = await create(tx);
-        await claim(tx, created.id);
-        return created;
-      })
+    ? // A burst of calls (100 at once on one webhook) waits for a connection rather than failing after Prisma's 2 s.
+      await prisma.$transaction(
+        async (tx) => {
+          const created = await create(tx);
+          await claim(tx, created.id);
+          return created;
+        },
+        { maxWait: CLAIM_MAX_WAIT_MS },
+      )
     : await create(prisma);
-  const done = executionRuntime().launch({
+  const done = runtime.launch({
     executionId: row.id,
     workspaceId: options.workspaceId,
     workflowId: options.workflowId,

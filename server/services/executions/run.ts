@@ -1,10 +1,12 @@
+import { activeExecutionStatuses } from '@/lib/execution-states';
 import type { Graph } from '@/lib/graph/schema';
 import { db } from '../../db';
-import type { PrismaClient } from '../../db/generated/client';
+import type { Prisma, PrismaClient } from '../../db/generated/client';
 import { nullableJson, storableJson } from '../../db/json';
 import { retryWhileUnavailable } from '../../db/unavailable';
 import { ExecutionRecorder } from '../../engine/recorder';
 import { priorKey, runGraph, type BlockLogRecord, type GraphResult, type PriorBlock } from '../../engine/run-graph';
+import { EXECUTION_CHANGED, notify } from '../../queue/signals';
 import type { TokenUsage } from '../../run-capabilities';
 import type { ExecutionTrace } from '../../telemetry/execution-trace';
 import { activeTracer } from '../../telemetry/tracing';
@@ -42,6 +44,18 @@ export interface ExecutionJob {
 
 const UNEXPECTED_FAILURE = { message: 'The execution failed unexpectedly', block_id: null, code: 'internal_error' };
 
+/** Other processes following the execution (streams, waiters) look again. */
+const announce = (executionId: string) => notify(EXECUTION_CHANGED, executionId).catch(() => undefined);
+
+/**
+ * The final write of the row, only while it is still running: an execution cancelled (or ended) meanwhile by
+ * another process keeps that end, it is never reported completed afterwards.
+ */
+async function writeOutcome(prisma: PrismaClient, executionId: string, data: Prisma.ExecutionUpdateManyMutationInput) {
+  await retryWhileUnavailable(() => prisma.execution.updateMany({ where: { id: executionId, status: { in: [...activeExecutionStatuses] } }, data }));
+  await announce(executionId);
+}
+
 /** Runs the job until it ends or `signal` aborts it (with a StopReason); never rejects. */
 export async function runExecution(job: ExecutionJob, signal: AbortSignal): Promise<void> {
   const prisma = await db();
@@ -51,7 +65,7 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
   const traced = tracer ? (await import('../../telemetry/execution-trace')).traceExecution(tracer, job) : null;
   try {
     const earlier = job.resume ? await earlierAttempt(prisma, job.executionId) : null;
-    recorder = new ExecutionRecorder(prisma, job.executionId, await executionRedactor(job.workspaceId), earlier?.lastSeq);
+    recorder = new ExecutionRecorder(prisma, job.executionId, await executionRedactor(job.workspaceId), earlier?.lastSeq, () => announce(job.executionId));
     const events = recorder;
     const costs = costMeter(prisma, job.workspaceId);
     for (const cost of earlier?.costs ?? []) costs.count(cost);
@@ -84,9 +98,7 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
     console.error(`[weft] execution ${job.executionId} crashed:`, error);
     recorder?.emit({ type: 'error', error: UNEXPECTED_FAILURE.message, code: UNEXPECTED_FAILURE.code, block_id: null });
     await recorder?.flush().catch(() => undefined);
-    await retryWhileUnavailable(() =>
-      prisma.execution.update({ where: { id: job.executionId }, data: { status: 'failed', error: UNEXPECTED_FAILURE, completedAt: new Date() } }),
-    ).catch(() => undefined);
+    await writeOutcome(prisma, job.executionId, { status: 'failed', error: UNEXPECTED_FAILURE, completedAt: new Date() }).catch(() => undefined);
   }
 }
 
@@ -138,7 +150,7 @@ async function recordResult(
     durationMs,
     lastEventSeq: recorder.lastSeq,
   };
-  await retryWhileUnavailable(() => prisma.execution.update({ where: { id: job.executionId }, data: outcome }));
+  await writeOutcome(prisma, job.executionId, outcome);
   traced?.end({ status: result.status, error: result.error, usage: result.usage, costUsd: outcome.costUsd });
 }
 
@@ -159,6 +171,6 @@ async function recordWaiting(
     costUsd,
     lastEventSeq: recorder.lastSeq,
   };
-  await retryWhileUnavailable(() => prisma.execution.update({ where: { id: job.executionId }, data: waiting }));
+  await writeOutcome(prisma, job.executionId, waiting);
   scheduleWakes(job.executionId, result.waits);
 }

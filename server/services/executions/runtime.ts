@@ -1,11 +1,13 @@
 import type { EngineEvent } from '../../engine/events';
 import type { StopReason } from '../../engine/run-graph';
+import { env } from '../../env';
+import { queueRuntime } from '../../queue/queue-runtime';
 import { inlineRuntime } from './inline-runtime';
 import type { ExecutionJob } from './run';
 
 // How an execution runs once its row exists: started, stopped, followed live and awaited. Services and routes go
-// through this one entry point and never hold engine state themselves, so another way of running executions (a
-// queue with workers) can stand in for the in-process one behind the same calls.
+// through this one entry point and never hold engine state themselves: `inline` runs executions in the process
+// that starts them, `queue` (WEFT_EXECUTION_MODE=queue) hands them to worker processes through PostgreSQL.
 
 interface LiveEvents {
   unsubscribe(): void;
@@ -14,11 +16,16 @@ interface LiveEvents {
 }
 
 export interface ExecutionRuntime {
-  /** Runs a created execution; the promise settles once it has ended and its record is complete. */
+  readonly mode: 'inline' | 'queue';
+  /**
+   * Runs a created execution (a `queued` row in queue mode, `running` inline); the promise settles once it has
+   * ended and its record is complete. `job.resume` continues one an earlier attempt began.
+   */
   launch(job: ExecutionJob): Promise<void>;
   /**
-   * Stops an execution that has not ended and settles once it is recorded as ended: running ones are aborted
-   * (their running blocks stop), ones nothing here runs are recorded as ended directly.
+   * Stops an execution that has not ended and settles once it is recorded as ended: ones running here are aborted
+   * (their running blocks stop), ones another process runs are told to stop (PostgreSQL notification), queued ones
+   * and ones whose process is gone are recorded as ended directly.
    */
   cancel(executionId: string, reason: StopReason): Promise<void>;
   /** Replays the events after `afterSeq`, then delivers new ones; null when this runtime does not hold them live. */
@@ -27,7 +34,15 @@ export interface ExecutionRuntime {
   isRunning(executionId: string): boolean;
 }
 
-/** The runtime this server uses: executions run inside this process (a function, so import cycles stay harmless). */
+// A worker process runs the jobs it takes in its own process: it is the inline runtime for them and for the
+// executions they start (workflows an agent calls are part of the calling run).
+const globalForRuntime = globalThis as unknown as { weftIsWorker?: boolean };
+
+export function becomeWorker(): void {
+  globalForRuntime.weftIsWorker = true;
+}
+
+/** The runtime of this process (a function, so import cycles stay harmless). */
 export function executionRuntime(): ExecutionRuntime {
-  return inlineRuntime;
+  return env().WEFT_EXECUTION_MODE === 'queue' && !globalForRuntime.weftIsWorker ? queueRuntime : inlineRuntime;
 }
