@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Graph } from '@/lib/graph/schema';
 import { workflowGraphProblems } from './graph-validation';
 
 // Runs validate the graph they run; the answers are remembered per graph, and must stay the validator's answers.
 
-const graph = (code: string) => ({
+const graph = (code: string): Graph => ({
   blocks: [
     { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
     { id: 'c1', type: 'code', config: { code }, position: { x: 0, y: 0 } },
