@@ -95,6 +95,14 @@ describe('invitations and roles', () => {
 describe('remembered callers', () => {
   const bearer = (key: string) => new Headers({ authorization: `Bearer ${key}` });
 
+  /** Two people, the second a member of the first one's workspace with `role`. */
+  async function ownerAndMember(ownerName: string, memberName: string, role: 'owner' | 'editor') {
+    const owner = await signUp(ownerName);
+    const member = await signUp(memberName);
+    await acceptInvitation(member.userId, (await createInvitation(owner.caller, { role })).token);
+    return { owner, member };
+  }
+
   it('a revoked key is refused on the very next request', async () => {
     const owner = await signUp('Revoker');
     const { key, id } = await createApiKey(owner.caller, { name: 'ci', role: 'editor' });
@@ -105,10 +113,7 @@ describe('remembered callers', () => {
   });
 
   it("a key follows its creator's role change and removal on the very next request", async () => {
-    const owner = await signUp('Boss');
-    const member = await signUp('Keymaker');
-    const invitation = await createInvitation(owner.caller, { role: 'owner' });
-    await acceptInvitation(member.userId, invitation.token);
+    const { owner, member } = await ownerAndMember('Boss', 'Keymaker', 'owner');
     const memberAsOwner = { ...member.caller, workspaceId: owner.caller.workspaceId, role: 'owner' as const };
     const { key } = await createApiKey(memberAsOwner, { name: 'deploys', role: 'owner' });
     expect(await authenticate(bearer(key))).toMatchObject({ workspaceId: owner.caller.workspaceId, role: 'owner' });
@@ -122,10 +127,7 @@ describe('remembered callers', () => {
   });
 
   it('a session switching workspace acts in the new one on the very next request', async () => {
-    const owner = await signUp('Host');
-    const guest = await signUp('Visitor');
-    const invitation = await createInvitation(owner.caller, { role: 'editor' });
-    await acceptInvitation(guest.userId, invitation.token);
+    const { owner, member: guest } = await ownerAndMember('Host', 'Visitor', 'editor');
     expect(await authenticate(guest.headers)).toMatchObject({ workspaceId: guest.caller.workspaceId, role: 'owner' });
     const prisma = await db();
     const session = await prisma.session.findFirstOrThrow({ where: { userId: guest.userId } });
