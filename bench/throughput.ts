@@ -2,15 +2,23 @@
 // server, on the embedded PGlite and on PostgreSQL, for the three workloads of the performance targets:
 // (a) input → output, (b) input → 10 code blocks in a chain → output, (c) input → 10 code blocks side by side → one
 // output that references all 10; at concurrency 1 and 10. CPU is the server's whole process tree (sandbox children
-// included) from /proc; RSS idle, at its peak and after the load. Also the time from request to the first SSE event.
+// included, and the sandbox's share apart) from /proc; RSS idle, at its peak and after the load. Also the time from
+// request to the first SSE event.
+// BENCH_DATABASES=pglite,postgres picks the databases; BENCH_CPU_PROF=<dir> runs the server with `--cpu-prof` and
+// prints where its time went (bench/PROFILE.md says what was found).
+import fs from 'node:fs';
+import path from 'node:path';
 import { startServer, stopServer, tempDataDir, type TestServer } from '../e2e/helpers/server';
 import { buildIfStale } from '../scripts/build-if-stale.mjs';
 import { api, headers, withPostgresDatabase } from './support/harness';
-import { treeCpuMs, treeRssMb } from './support/proc';
+import { summarizeCpuProfiles } from './support/cpu-profile';
+import { ownCpuMs, ownRssMb, treeCpuMs, treeRssMb } from './support/proc';
 import { summarize } from './support/stats';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const REQUESTS = { 1: Number(process.env.BENCH_SEQUENTIAL ?? 100), 10: Number(process.env.BENCH_CONCURRENT ?? 300) };
+const DATABASES = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 const block = (id: string, type: string, config: Record<string, unknown> = {}) => ({ id, type, config, position: { x: 0, y: 0 } });
 const codeIds = Array.from({ length: 10 }, (_, i) => `c${i + 1}`);
@@ -77,13 +85,24 @@ async function firstEventLatency(server: TestServer): Promise<number[]> {
   return samples.slice(3);
 }
 
+/** `--cpu-prof` into a directory of the database's own, when asked. */
+function profiling(label: string): { nodeArgs: string[]; profileDir: string | null } {
+  if (!CPU_PROFILE_DIR) return { nodeArgs: [], profileDir: null };
+  const profileDir = path.resolve(CPU_PROFILE_DIR, label.split(' ')[0].toLowerCase());
+  fs.rmSync(profileDir, { recursive: true, force: true });
+  return { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], profileDir };
+}
+
+const rssLine = (pid: number) => `${treeRssMb(pid).toFixed(0)} MB (server ${ownRssMb(pid).toFixed(0)} MB)`;
+
 async function runOn(label: string, databaseUrl: string | null): Promise<void> {
-  const server = await startServer(PORT, tempDataDir(), databaseUrl ? { DATABASE_URL: databaseUrl } : {});
+  const { nodeArgs, profileDir } = profiling(label);
+  const server = await startServer(PORT, tempDataDir(), databaseUrl ? { DATABASE_URL: databaseUrl } : {}, nodeArgs);
   const pid = server.process.pid!;
   try {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const idleRss = treeRssMb(pid);
-    let peakRss = idleRss;
+    const idleRss = rssLine(pid);
+    let peakRss = treeRssMb(pid);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMb(pid))), 100);
     console.log(`${label}: POST /execute against the production server`);
     for (const [name, graph] of Object.entries(workloads)) {
@@ -93,25 +112,29 @@ async function runOn(label: string, databaseUrl: string | null): Promise<void> {
       await load(url, 10, 1); // warm-up
       for (const concurrency of [1, 10] as const) {
         const requests = REQUESTS[concurrency];
-        const cpuBefore = treeCpuMs(pid);
+        const [treeBefore, serverBefore] = [treeCpuMs(pid), ownCpuMs(pid)];
         const { latencies, seconds } = await load(url, requests, concurrency);
-        const cpuPerExecution = (treeCpuMs(pid) - cpuBefore) / requests;
-        console.log(`  ${summarize(`${name}, concurrency ${concurrency}`, latencies)}  ${(requests / seconds).toFixed(1)} exec/s  CPU ${cpuPerExecution.toFixed(1)} ms/exec`);
+        const tree = (treeCpuMs(pid) - treeBefore) / requests;
+        const sandbox = tree - (ownCpuMs(pid) - serverBefore) / requests;
+        console.log(
+          `  ${summarize(`${name}, concurrency ${concurrency}`, latencies)}  ${(requests / seconds).toFixed(1)} exec/s  CPU ${tree.toFixed(1)} ms/exec (sandbox ${sandbox.toFixed(1)})`,
+        );
       }
     }
     console.log(`  ${summarize('request to first SSE event (execute/stream)', await firstEventLatency(server))}`);
     clearInterval(sampler);
     await new Promise((resolve) => setTimeout(resolve, 10_000));
-    console.log(`  process-tree RSS: idle ${idleRss.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB, 10 s after the load ${treeRssMb(pid).toFixed(0)} MB`);
+    console.log(`  process-tree RSS: idle ${idleRss}, peak ${peakRss.toFixed(0)} MB, 10 s after the load ${rssLine(pid)}`);
   } finally {
     await stopServer(server);
   }
+  if (profileDir) console.log(summarizeCpuProfiles(profileDir));
 }
 
 async function main() {
   buildIfStale();
-  await runOn('PGlite (embedded)', null);
-  await withPostgresDatabase('throughput', (url) => runOn('PostgreSQL', url));
+  if (DATABASES.includes('pglite')) await runOn('PGlite (embedded)', null);
+  if (DATABASES.includes('postgres')) await withPostgresDatabase('throughput', (url) => runOn('PostgreSQL', url));
 }
 
 await main();

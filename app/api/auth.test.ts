@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { authenticate } from '@/server/auth/authenticate';
 import { getAuth, resetAuthForTests } from '@/server/auth/better-auth';
 import { db } from '@/server/db';
 import { setupTestDatabase } from '@/server/test/database';
@@ -66,5 +67,22 @@ describe('repeated failed sign-ins to one account', () => {
     const statuses = (await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(email, `wrong-${i}`)))).map((r) => r.status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe('signing out', () => {
+  it('is honoured on the very next request, though who a cookie stands for is remembered for a few seconds', async () => {
+    const email = await account();
+    const signedIn = await signIn(email, 'correct horse battery');
+    expect(signedIn.status).toBe(200);
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    expect(await authenticate(new Headers({ cookie }))).toMatchObject({ via: 'session' });
+    expect(await authenticate(new Headers({ cookie }))).toMatchObject({ via: 'session' });
+    const signedOut = await POST(new Request(`${ORIGIN}/api/auth/sign-out`, { method: 'POST', headers: { cookie, origin: ORIGIN } }));
+    expect(signedOut.status).toBe(200);
+    expect(await authenticate(new Headers({ cookie }))).toBeNull();
   });
 });

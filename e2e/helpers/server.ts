@@ -18,10 +18,13 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'weft-e2e-own-'));
 }
 
-/** Starts the production server; `env` adds to or overrides its environment (e.g. `DATABASE_URL`). */
-export async function startServer(port: number, dataDir: string, env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * Starts the production server; `env` adds to or overrides its environment (e.g. `DATABASE_URL`), `nodeArgs` go to
+ * Node itself (flags NODE_OPTIONS refuses, such as `--cpu-prof`).
+ */
+export async function startServer(port: number, dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<TestServer> {
   let output = '';
-  const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       WEFT_DATA_DIR: dataDir,

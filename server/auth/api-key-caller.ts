@@ -1,6 +1,7 @@
 import { db } from '../db';
 import { sha256Hex } from '../secrets/crypto';
 import { lowerRole, type Caller, type Role } from './caller';
+import { rememberedCaller } from './caller-cache';
 
 // An API key presented with a request → the caller it stands for (keys are created and listed in
 // server/services/api-keys.ts).
@@ -23,11 +24,19 @@ async function effectiveKeyRole(key: { workspaceId: string; role: Role; createdB
   return creator ? lowerRole(key.role, creator.role) : null;
 }
 
-/** The caller an API key stands for, or null when it is unknown, revoked or its creator has left. */
+/**
+ * The caller an API key stands for, or null when it is unknown, revoked or its creator has left (remembered for a
+ * few seconds; revoking, restoring and role changes are seen at once, see caller-cache.ts).
+ */
 export async function callerForApiKey(token: string): Promise<Caller | null> {
   if (!token || token.length > 512) return null;
+  const keyHash = sha256Hex(token);
+  return rememberedCaller(`key:${keyHash}`, () => loadKeyCaller(keyHash));
+}
+
+async function loadKeyCaller(keyHash: string): Promise<Caller | null> {
   const prisma = await db();
-  const key = await prisma.apiKey.findUnique({ where: { keyHash: sha256Hex(token) } });
+  const key = await prisma.apiKey.findUnique({ where: { keyHash } });
   if (!key || key.revokedAt) return null;
   const role = await effectiveKeyRole(key);
   if (!role) return null;

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
+import { createApiKey, revokeApiKey } from '../services/api-keys';
 import { acceptInvitation, changeMemberRole, createInvitation, removeMember } from '../services/members';
+import { switchWorkspace } from '../services/workspaces';
 import { previewInvitation } from './invitation-token';
 import { setupTestDatabase } from '../test/database';
 import { authenticate } from './authenticate';
@@ -85,5 +87,58 @@ describe('invitations and roles', () => {
     const owner = await signUp('Lonely');
     await expect(changeMemberRole(owner.caller, { user_id: owner.userId, role: 'editor' })).rejects.toMatchObject({ code: 'conflict' });
     await expect(removeMember(owner.caller, { user_id: owner.userId })).rejects.toMatchObject({ code: 'conflict' });
+  });
+});
+
+// Callers are remembered for a few seconds (caller-cache.ts); each test asks once first so that the answer is
+// remembered, then changes something and expects the very next request to see it.
+describe('remembered callers', () => {
+  const bearer = (key: string) => new Headers({ authorization: `Bearer ${key}` });
+
+  /** Two people, the second a member of the first one's workspace with `role`. */
+  async function ownerAndMember(ownerName: string, memberName: string, role: 'owner' | 'editor') {
+    const owner = await signUp(ownerName);
+    const member = await signUp(memberName);
+    await acceptInvitation(member.userId, (await createInvitation(owner.caller, { role })).token);
+    return { owner, member };
+  }
+
+  it('a revoked key is refused on the very next request', async () => {
+    const owner = await signUp('Revoker');
+    const { key, id } = await createApiKey(owner.caller, { name: 'ci', role: 'editor' });
+    expect(await authenticate(bearer(key))).toMatchObject({ workspaceId: owner.caller.workspaceId, role: 'editor', apiKeyId: id });
+    expect(await authenticate(bearer(key))).toMatchObject({ role: 'editor' });
+    await revokeApiKey(owner.caller, id);
+    expect(await authenticate(bearer(key))).toBeNull();
+  });
+
+  it("a key follows its creator's role change and removal on the very next request", async () => {
+    const { owner, member } = await ownerAndMember('Boss', 'Keymaker', 'owner');
+    const memberAsOwner = { ...member.caller, workspaceId: owner.caller.workspaceId, role: 'owner' as const };
+    const { key } = await createApiKey(memberAsOwner, { name: 'deploys', role: 'owner' });
+    expect(await authenticate(bearer(key))).toMatchObject({ workspaceId: owner.caller.workspaceId, role: 'owner' });
+
+    await changeMemberRole(owner.caller, { user_id: member.userId, role: 'viewer' });
+    expect(await authenticate(bearer(key))).toMatchObject({ role: 'viewer' });
+    expect(await authenticate(member.headers)).toMatchObject({ workspaceId: member.caller.workspaceId, role: 'owner' });
+
+    await removeMember(owner.caller, { user_id: member.userId });
+    expect(await authenticate(bearer(key))).toBeNull();
+  });
+
+  it('a session switching workspace acts in the new one on the very next request', async () => {
+    const { owner, member: guest } = await ownerAndMember('Host', 'Visitor', 'editor');
+    expect(await authenticate(guest.headers)).toMatchObject({ workspaceId: guest.caller.workspaceId, role: 'owner' });
+    const prisma = await db();
+    const session = await prisma.session.findFirstOrThrow({ where: { userId: guest.userId } });
+    await switchWorkspace(session.token, guest.userId, owner.caller.workspaceId);
+    expect(await authenticate(guest.headers)).toMatchObject({ workspaceId: owner.caller.workspaceId, role: 'editor' });
+  });
+
+  it('is never handed out as an object a request could change for the next one', async () => {
+    const owner = await signUp('Mutator');
+    const first = await authenticate(owner.headers);
+    first!.role = 'viewer';
+    expect(await authenticate(owner.headers)).toMatchObject({ role: 'owner' });
   });
 });

@@ -1,4 +1,5 @@
 import { callerForApiKey } from './api-key-caller';
+import { rememberedCaller } from './caller-cache';
 import { ensurePersonalWorkspace } from './personal-workspace';
 import { db } from '../db';
 import { requestOrigin } from '../http/origin';
@@ -33,8 +34,8 @@ export async function sessionUser(headers: Headers): Promise<SessionUser | null>
 
 /**
  * The workspace and role a signed-in person acts in: the one their session points at if they still belong to
- * it, else their oldest membership, else a new personal workspace. Roles are read on every request, so a role
- * change or removal takes effect at once.
+ * it, else their oldest membership, else a new personal workspace. A role change or removal takes effect at once
+ * (it clears the remembered callers).
  */
 async function callerForSession(user: SessionUser): Promise<Caller> {
   const prisma = await db();
@@ -60,8 +61,13 @@ async function callerForSession(user: SessionUser): Promise<Caller> {
 export async function authenticate(headers: Headers): Promise<Caller | null> {
   const key = presentedApiKey(headers);
   if (key) return callerForApiKey(key);
-  const user = await sessionUser(headers);
-  return user ? callerForSession(user) : null;
+  const cookie = headers.get('cookie');
+  if (!cookie) return null;
+  // Remembered for a few seconds per cookie; signing out, switching workspace and role changes are seen at once.
+  return rememberedCaller(`session:${cookie}`, async () => {
+    const user = await sessionUser(headers);
+    return user ? callerForSession(user) : null;
+  });
 }
 
 /**

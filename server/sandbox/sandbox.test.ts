@@ -333,6 +333,18 @@ describe('isolation between runs', () => {
     expect(value).toEqual(['undefined', null, 'function', 'function']);
   });
 
+  it('starts every run with fresh globals when its context was prepared ahead, while the child waited', async () => {
+    const pollute = 'globalThis.leak = "secret"; Object.prototype.polluted = 1; Array.prototype.push = null; return 0';
+    const check = 'return [typeof leak, ({}).polluted, typeof [].push]';
+    for (let i = 0; i < 3; i++) {
+      await runInSandbox({ code: pollute });
+      // Time for the child to prepare the next context after this run.
+      await new Promise((r) => setTimeout(r, 30));
+      expect((await runInSandbox({ code: check })).value).toEqual(['undefined', null, 'function']);
+      expect((await runInSandbox({ code: check })).value).toEqual(['undefined', null, 'function']);
+    }
+  });
+
   it('never runs timers of a finished run', async () => {
     const first = await runInSandbox({ code: 'setTimeout(() => console.log("late"), 20); return 1' });
     await new Promise((r) => setTimeout(r, 60));

@@ -1,5 +1,6 @@
 import { loadIsolatedVm, type Isolate, type Reference } from './load-isolated-vm.mjs';
 import { CODE_FILENAME, MAX_CODE_CHARS } from './limits';
+import { TextMemo } from '../memo';
 
 /** `function`: the code is the body of an async function. `expression`: the code is one JS expression. */
 export type SandboxMode = 'function' | 'expression';
@@ -77,6 +78,9 @@ function errorParts(error: unknown): { name: string; message: string } {
   return { name: 'SyntaxError', message: String(error) };
 }
 
+/** Every run and every validation checks its code; the same code gets the same answer, so it is compiled once. */
+const checked = new TextMemo<SyntaxProblem | null>(2_000);
+
 /** Compiles the code without running it; returns what is wrong with it, or null. */
 export function findSyntaxError(code: string, mode: SandboxMode): SyntaxProblem | null {
   if (typeof code !== 'string') return { message: 'Code must be a string' };
@@ -84,6 +88,11 @@ export function findSyntaxError(code: string, mode: SandboxMode): SyntaxProblem 
     return { message: `Code is too long: ${code.length} characters, the limit is ${MAX_CODE_CHARS}` };
   }
   if (mode === 'expression' && code.trim() === '') return { message: 'The expression is empty' };
+  const problem = checked.get(`${mode}:${code}`, () => compileToCheck(code, mode));
+  return problem && { ...problem };
+}
+
+function compileToCheck(code: string, mode: SandboxMode): SyntaxProblem | null {
   const { isolate, construct } = getChecker();
   try {
     isolate.compileScriptSync(wrapCode(code, mode), { filename: CODE_FILENAME }).release();

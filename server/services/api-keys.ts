@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requireRole, type Caller } from '../auth/caller';
+import { forgetCallers } from '../auth/caller-cache';
 import { db } from '../db';
 import { env } from '../env';
 import { ApiError } from '../errors';
@@ -69,6 +70,7 @@ export async function revokeApiKey(caller: Caller, id: string) {
     where: { id, workspaceId: caller.workspaceId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
+  forgetCallers();
   if (count === 0) {
     const exists = await prisma.apiKey.findFirst({ where: { id, workspaceId: caller.workspaceId } });
     if (!exists) throw new ApiError('not_found', 'No such API key');
@@ -113,4 +115,5 @@ export async function ensureBootstrapApiKey(): Promise<void> {
     return;
   }
   await prisma.apiKey.update({ where: { id: existing.id }, data: { workspaceId, revokedAt: null, role: 'owner', createdById: null } });
+  forgetCallers();
 }

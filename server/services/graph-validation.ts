@@ -1,9 +1,19 @@
 import type { GraphProblem } from '../graph/problems';
 import type { Graph } from '@/lib/graph/schema';
+import { allBlockDefinitions } from '../blocks';
 import { validateGraph } from '../graph/validate';
+import { TextMemo } from '../memo';
 import { checkSyntax } from '../sandbox';
 
-/** The one validator every save, deploy and run goes through; scripts are compiled (never run) to catch typos. */
+/** Each run validates the graph it runs (the draft, or a deployed snapshot): the same graph, the same answer. */
+const validated = new TextMemo<GraphProblem[]>(500);
+
+/**
+ * The one validator every save, deploy and run goes through; scripts are compiled (never run) to catch typos.
+ * The validator is a pure function of the graph, so a graph already validated is not validated again.
+ */
 export function workflowGraphProblems(graph: Graph): GraphProblem[] {
-  return validateGraph(graph, { checkSyntax });
+  // The block types known are part of the question: tests register throwaway ones for a while.
+  const key = `${allBlockDefinitions().map((definition) => definition.type)}\n${JSON.stringify(graph)}`;
+  return validated.get(key, () => validateGraph(graph, { checkSyntax })).map((problem) => ({ ...problem }));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requireRole, type Caller } from '../auth/caller';
+import { forgetCallers } from '../auth/caller-cache';
 import { previewInvitation } from '../auth/invitation-token';
 import { db } from '../db';
 import type { PrismaClient } from '../db/generated/client';
@@ -54,6 +55,7 @@ export async function changeMemberRole(caller: Caller, input: z.input<typeof cha
     // Only owners may invite; links a former owner handed out stop working with their ownership.
     ...(demotedOwner ? [revokePendingInvitationsBy(prisma, caller.workspaceId, user_id)] : []),
   ]);
+  forgetCallers();
   return { user_id, role };
 }
 
@@ -71,6 +73,7 @@ export async function removeMember(caller: Caller, input: z.input<typeof removeM
     prisma.apiKey.updateMany({ where: { workspaceId: caller.workspaceId, createdById: user_id, revokedAt: null }, data: { revokedAt: now } }),
     revokePendingInvitationsBy(prisma, caller.workspaceId, user_id),
   ]);
+  forgetCallers();
   return { user_id, removed: true };
 }
 
@@ -130,5 +133,7 @@ export async function acceptInvitation(userId: string, token: string) {
   const invitation = await prisma.invitation.findUniqueOrThrow({ where: { tokenHash } });
   const existing = await prisma.membership.findUnique({ where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId } } });
   if (!existing) await prisma.membership.create({ data: { workspaceId: invitation.workspaceId, userId, role: invitation.role } });
+  // A new membership changes which workspace a session may land in.
+  forgetCallers();
   return { workspace_id: invitation.workspaceId, role: existing?.role ?? invitation.role };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Caller } from '../auth/caller';
 import { requireRole } from '../auth/caller';
+import { forgetCallers } from '../auth/caller-cache';
 import { db } from '../db';
 import { ApiError } from '../errors';
 
@@ -30,6 +31,7 @@ export async function switchWorkspace(sessionToken: string, userId: string, work
   const membership = await prisma.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
   if (!membership) throw new ApiError('not_found', 'No such workspace');
   await prisma.session.update({ where: { token: sessionToken }, data: { activeWorkspaceId: workspaceId } });
+  forgetCallers();
   return { id: workspaceId, role: membership.role };
 }
 
