@@ -60,7 +60,56 @@ describe('POST /api/workflows/{id}/execute', () => {
     const id = await workflowWith(shout());
     expect((await apiJson('POST', `/api/workflows/${id}/execute`, { key, body: { variables: { text: 'hi' } } })).body).toMatchObject({ output: { loud: 'HI!' } });
     const empty = await apiJson('POST', `/api/workflows/${id}/execute`, { key });
-    expect(empty.body).toMatchObject({ status: 'failed', error: { block_id: 'input', code: 'invalid_input' } });
+    expect(empty.status).toBe(400);
+    expect(empty.body).toEqual({ error: expect.any(String), code: 'validation_error', details: [{ path: 'input.text', message: 'is required' }] });
+  });
+
+  it('checks the input against the typed fields before anything runs: every wrong field in details, defaults filled in', async () => {
+    const fields = [
+      { name: 'count', type: 'integer', required: true },
+      { name: 'ratio', type: 'number' },
+      { name: 'tags', type: 'array' },
+      { name: 'meta', type: 'object' },
+      { name: 'loud', type: 'boolean', default: false },
+      { name: 'tone', type: 'string', enum: ['calm', 'angry'], default: 'calm', description: 'How to answer' },
+    ];
+    const id = await workflowWith(graph([inputBlock('input', { fields }), outputBlock('output', { value: '{{input}}' })], [edge('input', 'output')]));
+    const wrong = await apiJson('POST', `/api/workflows/${id}/execute`, {
+      key,
+      body: { input: { count: 1.5, ratio: 'high', tags: { a: 1 }, meta: [1], loud: 'yes', tone: 'shouty' } },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({
+      code: 'validation_error',
+      details: [
+        { path: 'input.count', message: 'must be an integer, not a non-integer number' },
+        { path: 'input.ratio', message: 'must be a number, not a string' },
+        { path: 'input.tags', message: 'must be an array, not an object' },
+        { path: 'input.meta', message: 'must be an object, not an array' },
+        { path: 'input.loud', message: 'must be a boolean, not a string' },
+        { path: 'input.tone', message: 'must be one of "calm", "angry"' },
+      ],
+    });
+    const listed = await apiJson<{ total: number }>('GET', `/api/workflows/${id}/executions`, { key });
+    expect(listed.body.total).toBe(0);
+
+    const right = await apiJson('POST', `/api/workflows/${id}/execute`, { key, body: { input: { count: 3, tags: ['x'], extra: 'kept' } } });
+    expect(right.body).toMatchObject({ status: 'completed', input: { count: 3, tags: ['x'], extra: 'kept', loud: false, tone: 'calm' } });
+    expect(right.body.output).toEqual({ count: 3, tags: ['x'], extra: 'kept', loud: false, tone: 'calm' });
+  });
+
+  it('refuses a default or enum value that does not fit the field type as an invalid graph', async () => {
+    const bad = graph([inputBlock('input', { fields: [{ name: 'n', type: 'integer', default: 'ten', enum: [1, 'two'] }] }), outputBlock()], [edge('input', 'output')]);
+    const created = await apiJson('POST', '/api/workflows', { key, body: { name: 'Bad defaults' } });
+    const res = await apiJson('PUT', `/api/workflows/${created.body.id as string}/graph`, { key, body: bad });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      code: 'invalid_graph',
+      details: [
+        { block_id: 'input', field: 'config.fields.0.enum.1', message: expect.stringContaining('must be an integer') },
+        { block_id: 'input', field: 'config.fields.0.default', message: expect.stringContaining('must be an integer') },
+      ],
+    });
   });
 
   it('answers 200 with status "failed" and the error when a block fails', async () => {

@@ -7,6 +7,7 @@ import { storableJson } from '../../db/json';
 import type { Prisma } from '../../db/generated/client';
 import { env } from '../../env';
 import { RUNNER_ID } from '../../engine/runner';
+import { acceptExecutionInput } from '../../graph/input';
 import { InvalidGraphError } from '../../graph/problems';
 import { executeInput } from '../execution-schemas';
 import { workflowGraphProblems } from '../graph-validation';
@@ -48,6 +49,7 @@ export interface LaunchOptions {
 export async function launchExecution(options: LaunchOptions): Promise<{ id: string; done: Promise<void> }> {
   const problems = workflowGraphProblems(options.source.graph);
   if (problems.length > 0) throw new InvalidGraphError(problems);
+  const input = acceptExecutionInput(options.source.graph, options.input);
   const depth = options.depth ?? 0;
   // Workflows an agent calls are part of the run that called them, not new executions to count.
   if (depth === 0) checkExecutionRate(options.workspaceId, { take: true });
@@ -63,7 +65,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
         graph: options.source.graph as Prisma.InputJsonValue,
         status: 'running',
         trigger: options.trigger,
-        input: storableJson(options.input),
+        input: storableJson(input),
         runnerId: RUNNER_ID,
         startedAt,
       },
@@ -81,7 +83,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
     workspaceId: options.workspaceId,
     workflowId: options.workflowId,
     graph: options.source.graph,
-    input: options.input,
+    input,
     startedAt,
     capMs: options.capMs,
     depth,
