@@ -6,6 +6,8 @@ import { upstreamOf } from '@/lib/graph/topology';
 import { executeBlock, type BlockOutcome, type ConsoleLine, type RetrySettings } from './block-executor';
 import type { EngineEventBody, ExecutionErrorInfo } from './events';
 import { renderConfig } from './render-config';
+import { blockSecretNames } from '../graph/secrets';
+import { SECRETS_ROOT } from '@/lib/graph/secrets';
 
 // The scheduling loop. A block becomes ready once every block feeding it has finished or been skipped; it runs
 // if at least one of its incoming edges was taken and is skipped otherwise (so skips propagate). Ready blocks
@@ -75,6 +77,8 @@ interface Prepared {
   block: Block;
   definition: AnyBlockDefinition;
   config: Record<string, unknown>;
+  /** The workspace secrets its templates and script name, filled in just before it runs. */
+  secretNames: string[];
   incoming: Edge[];
   outgoing: Edge[];
 }
@@ -93,6 +97,7 @@ function prepare(graph: Graph): Map<string, Prepared> {
       block,
       definition: getBlockDefinition(block.type)!,
       config: parseBlockConfig(block),
+      secretNames: blockSecretNames(block, getBlockDefinition(block.type)!),
       incoming: graph.edges.filter((e) => e.target === block.id),
       outgoing: graph.edges.filter((e) => e.source === block.id),
     });
@@ -212,7 +217,7 @@ class GraphRun {
   }
 
   /** Runs one ready block through the executor with its rendered config and what flowed into it. */
-  private execute(item: Prepared, config: Record<string, unknown>): Promise<BlockOutcome> {
+  private execute(item: Prepared, config: Record<string, unknown>, secrets: Record<string, string>): Promise<BlockOutcome> {
     const { block, definition } = item;
     const { options } = this;
     const emit = options.emit;
@@ -228,6 +233,7 @@ class GraphRun {
         config,
         input: options.input,
         upstream,
+        secrets,
         feeders: item.incoming.filter((e) => this.taken.has(e)).map((e) => e.source),
         chunk: (text) => emit({ type: 'block_chunk', block_id: block.id, block_type: block.type, chunk: text }),
         credential: options.credential,
@@ -241,14 +247,22 @@ class GraphRun {
     });
   }
 
+  /** The values of the secrets a block names (the validator made sure they exist when the run started). */
+  private async secretsOf(item: Prepared): Promise<Record<string, string>> {
+    const values = await Promise.all(item.secretNames.map(async (name) => [name, await this.options.credential(name)] as const));
+    return Object.fromEntries(values.filter((entry): entry is readonly [string, string] => entry[1] !== null));
+  }
+
   private async runBlock(item: Prepared) {
     const { block, definition } = item;
     const { emit } = this.options;
     const executionOrder = ++this.order;
     this.state.set(block.id, 'running');
     emit({ type: 'block_start', block_id: block.id, block_type: block.type });
-    const config = renderConfig(definition, item.config, this.outputs);
-    const outcome = await this.execute(item, config);
+    const secrets = await this.secretsOf(item);
+    const outputs = item.secretNames.length === 0 ? this.outputs : new Map([...this.outputs, [SECRETS_ROOT, secrets]]);
+    const config = renderConfig(definition, item.config, outputs);
+    const outcome = await this.execute(item, config, secrets);
     if (outcome.usage) this.usage = addUsage(this.usage, outcome.usage);
     // A failure the block is configured to continue past flows on as `{error}`, unless the run is stopping.
     const continued = !outcome.ok && config.on_error === 'continue' && !this.internal.signal.aborted;

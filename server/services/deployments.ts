@@ -27,7 +27,7 @@ export async function deployWorkflow(caller: Caller, workflowId: string) {
   const workflow = await findWorkflow(caller, workflowId);
   if (workflow.deployedAt) throw new ApiError('already_deployed', 'The workflow is already deployed');
   const graph = storedGraph(workflow);
-  const problems = workflowGraphProblems(graph);
+  const problems = await workflowGraphProblems(graph, caller.workspaceId);
   if (problems.length > 0) throw new InvalidGraphError(problems);
   const prisma = await db();
   const deployedAt = new Date();

@@ -47,7 +47,7 @@ export interface LaunchOptions {
  * record is complete. Callers have already checked who may run what.
  */
 export async function launchExecution(options: LaunchOptions): Promise<{ id: string; done: Promise<void> }> {
-  const problems = workflowGraphProblems(options.source.graph);
+  const problems = await workflowGraphProblems(options.source.graph, options.workspaceId);
   if (problems.length > 0) throw new InvalidGraphError(problems);
   const input = acceptExecutionInput(options.source.graph, options.input);
   const depth = options.depth ?? 0;
