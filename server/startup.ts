@@ -3,6 +3,7 @@ import { ensureBootstrapApiKey } from './services/api-keys';
 import { pruneOldExecutions } from './services/execution-history';
 import { markInterruptedExecutions } from './services/executions/recovery';
 import { pruneOldWebhookAttempts } from './services/webhook-attempts';
+import { startScheduler } from './services/trigger-scheduler';
 import { setStartupState } from './startup-state';
 import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock';
 import { loadIsolatedVm } from './sandbox/load-isolated-vm.mjs';
@@ -34,6 +35,7 @@ export async function startServer(): Promise<void> {
       await markInterruptedExecutions();
       setStartupState('ready');
       schedulePruning();
+      startScheduler();
     })
     .catch((error: Error) => {
       setStartupState('failed');

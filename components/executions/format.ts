@@ -10,7 +10,7 @@ export const STATUS_LABEL: Record<ExecutionStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-export const TRIGGER_LABEL: Record<ExecutionTrigger, string> = { manual: 'Manual', api: 'API', webhook: 'Webhook' };
+export const TRIGGER_LABEL: Record<ExecutionTrigger, string> = { manual: 'Manual', api: 'API', webhook: 'Webhook', schedule: 'Schedule', form: 'Form' };
 
 /** 0.4 ms, 12 ms, 1.24 s, 12.4 s, 2m 05s, 1h 02m. */
 export function formatDuration(ms: number | null | undefined): string {

@@ -6,6 +6,7 @@ import { invitationsRouter, membersRouter } from './routers/members';
 import { blocksRouter } from './routers/blocks';
 import { deploymentsRouter } from './routers/deployments';
 import { executionsRouter } from './routers/executions';
+import { triggersRouter } from './routers/triggers';
 import { workflowsRouter } from './routers/workflows';
 import { createTRPCRouter } from './trpc';
 
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   executions: executionsRouter,
   blocks: blocksRouter,
   deployments: deploymentsRouter,
+  triggers: triggersRouter,
 });
 
 export type AppRouter = typeof appRouter;

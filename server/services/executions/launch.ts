@@ -30,6 +30,8 @@ export interface LaunchOptions {
   workflowId: string;
   source: GraphSource;
   trigger: ExecutionTrigger;
+  /** The standing trigger (schedule, webhook, form) that started it, if any. */
+  triggerId?: string;
   input: Record<string, unknown>;
   /** The longest the execution may run before it is stopped. */
   capMs: number;
@@ -65,6 +67,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
         graph: options.source.graph as Prisma.InputJsonValue,
         status: 'running',
         trigger: options.trigger,
+        triggerId: options.triggerId ?? null,
         input: storableJson(input),
         runnerId: RUNNER_ID,
         startedAt,

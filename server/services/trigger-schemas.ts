@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { triggerKindNames, triggerKinds } from '../triggers/registry';
+
+// API shapes of triggers (../shared/API.md "Additions (second round)" → Triggers), for REST, tRPC and OpenAPI.
+
+const createVariants = triggerKinds.map((kind) =>
+  z.strictObject({ kind: z.literal(kind.kind), config: kind.config, enabled: z.boolean().optional() }),
+);
+
+export const createTriggerInput = z.discriminatedUnion('kind', createVariants as unknown as [(typeof createVariants)[number], ...(typeof createVariants)[number][]]);
+
+/** The config is checked against the trigger's kind by the service. */
+export const updateTriggerInput = z.strictObject({
+  enabled: z.boolean().optional(),
+  config: z.record(z.string(), z.json()).optional(),
+});
+
+export const triggerSchema = z.object({
+  id: z.string(),
+  kind: z.enum(triggerKindNames),
+  enabled: z.boolean(),
+  config: z.record(z.string(), z.json()),
+  url: z.string().nullable().describe('where a webhook is called or a form is opened; null for schedules'),
+  next_runs: z.array(z.iso.datetime()).nullable().describe('schedules: the next 5 fire times'),
+  last_fired_at: z.iso.datetime().nullable(),
+  created_at: z.iso.datetime(),
+  secret: z.string().optional().describe("a webhook's secret, in the response that created it only"),
+});
+
+export const triggerListSchema = z.object({ triggers: z.array(triggerSchema) });
+
+/** The editor's preview of a cron expression before it is saved. */
+export const schedulePreviewInput = z.object({ cron: z.string().max(200), timezone: z.string().max(100).optional() });
+
+export type TriggerView = z.infer<typeof triggerSchema>;
