@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/server/db';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { resetWebhookAttemptLimitsForTests } from '@/server/services/webhook-attempts';
 import { setupTestDatabase } from '@/server/test/database';
@@ -19,6 +20,11 @@ beforeAll(async () => {
   key = ws.keys.editor;
 });
 beforeEach(() => resetWebhookAttemptLimitsForTests());
+// Runs started asynchronously end before the database closes.
+afterAll(async () => {
+  const prisma = await db();
+  while ((await prisma.execution.count({ where: { status: 'running' } })) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+});
 
 const greet = () =>
   graph(
