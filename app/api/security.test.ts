@@ -87,8 +87,8 @@ const restCases = (): RestCase[] => [
 ];
 /** Routes anyone may call. */
 // The webhook route authenticates with the webhook's own secret instead (webhooks.contract.test.ts).
-// So do standing webhooks, with their trigger's auth (hooks/hooks.contract.test.ts).
-const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/webhooks/:webhook_id', 'POST /api/hooks/:tid'];
+// So do standing webhooks, with their trigger's auth (hooks/hooks.contract.test.ts), and forms (forms.contract.test.ts).
+const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/webhooks/:webhook_id', 'POST /api/hooks/:tid', 'POST /api/forms/:tid'];
 
 describe('the REST table', () => {
   it('covers every route file under app/api', () => {

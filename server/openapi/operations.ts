@@ -13,6 +13,7 @@ import {
 import { armInput, armResultSchema, deployResultSchema, undeployResultSchema, versionListSchema, versionSchema, webhookResultSchema } from '../services/deployment-schemas';
 import { mcpMessageSchema } from '../services/mcp-schemas';
 import { createTriggerInput, triggerListSchema, triggerSchema, updateTriggerInput } from '../services/trigger-schemas';
+import { formSubmission } from '../services/trigger-forms';
 import { versionNumber } from '../services/version-param';
 import { blockLogsSchema, executeInput, executionListSchema, executionSchema, listExecutionsQuery } from '../services/execution-schemas';
 
@@ -75,6 +76,7 @@ const webhookQuery = z.object({
   async: z.enum(['true', 'false']).optional().describe('`true`: answer 202 at once and run in the background'),
 });
 const triggerIds = workflowId.extend({ tid: z.string().describe('The trigger id') });
+const formResultSchema = webhookResultSchema.extend({ error: z.object({ message: z.string(), block_id: z.string().nullable(), code: z.string() }).nullable() });
 const hookDuplicateSchema = z.object({ execution_id: z.string(), duplicate: z.literal(true) });
 const webhookAccepted = webhookResultSchema.pick({ execution_id: true }).extend({ status: z.literal('queued') });
 
@@ -457,6 +459,22 @@ export const operations: Operation[] = [
     success: { status: 200, description: 'Mode `sync`: the execution result, or a replayed delivery', schema: z.union([webhookResultSchema, hookDuplicateSchema]) },
     alternatives: [{ status: 202, description: 'Mode `async`: accepted, running in the background', schema: webhookAccepted }],
     errors: ['validation_error', 'unauthorized', 'webhook_not_active', 'trigger_not_found', 'payload_too_large', 'rate_limited'],
+  },
+  {
+    id: 'submitForm',
+    method: 'post',
+    path: '/api/forms/{tid}',
+    summary: 'Submit a hosted form',
+    description:
+      'What the page at `/forms/{tid}` sends: runs the deployed version with `{"input": {...}}` and waits. A `public` form needs no credential; a `workspace` form needs the session cookie of a member of its workspace, from this origin.',
+    tag: 'Triggers',
+    auth: false,
+    pathParams: z.object({ tid: z.string().describe('The form trigger id') }),
+    body: formSubmission,
+    example: { input: { text: 'Hello' } },
+    bodyOptional: true,
+    success: { status: 200, description: 'The outcome', schema: formResultSchema },
+    errors: ['validation_error', 'invalid_graph', 'unauthorized', 'forbidden', 'webhook_not_active', 'trigger_not_found', 'payload_too_large', 'rate_limited'],
   },
   {
     id: 'listVersions',

@@ -14,6 +14,7 @@ import * as workflowExport from '../workflows/[id]/export/route';
 import * as triggers from '../workflows/[id]/triggers/route';
 import * as trigger from '../workflows/[id]/triggers/[tid]/route';
 import * as hook from '../hooks/[tid]/route';
+import * as form from '../forms/[tid]/route';
 import * as deploy from '../workflows/[id]/deploy/route';
 import * as undeploy from '../workflows/[id]/undeploy/route';
 import * as arm from '../workflows/[id]/arm/route';
@@ -59,6 +60,7 @@ export const API_ROUTES: { pattern: string; file: string; module: RouteModule }[
   { pattern: '/api/workflows/:id/triggers', file: 'workflows/[id]/triggers/route.ts', module: triggers },
   { pattern: '/api/workflows/:id/triggers/:tid', file: 'workflows/[id]/triggers/[tid]/route.ts', module: trigger },
   { pattern: '/api/hooks/:tid', file: 'hooks/[tid]/route.ts', module: hook },
+  { pattern: '/api/forms/:tid', file: 'forms/[tid]/route.ts', module: form },
 ];
 
 function match(pattern: string, pathname: string): Record<string, string> | null {

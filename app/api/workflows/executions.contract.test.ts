@@ -44,6 +44,7 @@ describe('POST /api/workflows/{id}/execute', () => {
       version: 2,
       status: 'completed',
       trigger: 'api',
+      trigger_id: null,
       input: { text: 'hello' },
       output: { loud: 'HELLO!' },
       error: null,
@@ -143,9 +144,14 @@ describe('POST /api/workflows/{id}/execute', () => {
 
 describe('executions, their logs and the list', () => {
   it('lists newest first with the pagination wrapper and a status filter, without block_outputs', async () => {
-    const id = await workflowWith(shout());
+    const id = await workflowWith(
+      graph(
+        [inputBlock(), block('shout', 'code', { code: 'if (input.text === "boom") throw new Error("boom"); return input.text' }), outputBlock()],
+        [edge('input', 'shout'), edge('shout', 'output')],
+      ),
+    );
     const first = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'a' } } })).body.id;
-    const failed = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: {} } })).body.id;
+    const failed = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'boom' } } })).body.id;
     const list = await apiJson<{ executions: Record<string, unknown>[]; total: number; limit: number; offset: number }>('GET', `/api/workflows/${id}/executions`, { key });
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ total: 2, limit: 50, offset: 0 });

@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { newPerson, signUp } from './helpers/auth';
+import { createWorkflow, trpcMutation, type TestGraph } from './helpers/executions';
+
+// A hosted form: a person opens the link of a form trigger, fills in the fields made from the input block, submits,
+// and reads the output of the run; a wrong value is shown beside its field and nothing runs.
+
+test.describe.configure({ timeout: 120_000 });
+
+const greeter: TestGraph = {
+  blocks: [
+    {
+      id: 'input',
+      type: 'input',
+      config: {
+        fields: [
+          { name: 'name', type: 'string', required: true, description: 'Who to greet' },
+          { name: 'times', type: 'integer', default: 2 },
+          { name: 'mood', type: 'string', enum: ['calm', 'loud'], default: 'calm' },
+        ],
+      },
+      position: { x: 0, y: 0 },
+    },
+    {
+      id: 'greet',
+      type: 'code',
+      config: { code: 'const word = input.mood === "loud" ? "HELLO" : "hello"; return Array(input.times).fill(word + " " + input.name).join(", ");' },
+      position: { x: 240, y: 0 },
+    },
+    { id: 'output', type: 'output', config: { value: '{{greet}}' }, position: { x: 480, y: 0 } },
+  ],
+  edges: [
+    { source: 'input', target: 'greet' },
+    { source: 'greet', target: 'output' },
+  ],
+};
+
+test('a person submits a hosted form and sees the output; a bad value is shown on its field', async ({ page, browser }) => {
+  await signUp(page, newPerson('Former'));
+  const workflowId = await createWorkflow(page, 'Greeter', greeter);
+  await trpcMutation(page, 'deployments.deploy', { workflow_id: workflowId });
+  const form = await trpcMutation<{ url: string }>(page, 'triggers.create', { workflow_id: workflowId, trigger: { kind: 'form', config: { access: 'public' } } });
+  expect(form.url).toMatch(/\/forms\/[0-9a-f-]{36}$/);
+
+  // Someone without an account, in a fresh browser, opens the link.
+  const stranger = await browser.newPage();
+  await stranger.goto(new URL(form.url).pathname);
+  await expect(stranger.getByRole('heading', { name: 'Greeter' })).toBeVisible();
+  await stranger.getByLabel('name *').fill('Ada');
+  await stranger.getByLabel('times').fill('3');
+  await stranger.getByLabel('mood').selectOption({ label: 'loud' });
+  await stranger.getByRole('button', { name: 'Submit' }).click();
+  await expect(stranger.getByTestId('form-output')).toHaveText('HELLO Ada, HELLO Ada, HELLO Ada');
+
+  // A value the field does not accept: the server's detail appears on that field.
+  await stranger.getByLabel('name *').fill('');
+  await stranger.getByRole('button', { name: 'Submit' }).click();
+  await expect(stranger.getByText('is required')).toBeVisible();
+  await stranger.close();
+
+  const executions = await page.request.get(`/api/workflows/${workflowId}/executions`);
+  const body = (await executions.json()) as { total: number; executions: { trigger: string }[] };
+  expect(body.total).toBe(1);
+  expect(body.executions[0].trigger).toBe('form');
+});
+
+test('a workspace form asks a stranger to sign in', async ({ page, browser }) => {
+  await signUp(page, newPerson('Keeper'));
+  const workflowId = await createWorkflow(page, 'Private', greeter);
+  await trpcMutation(page, 'deployments.deploy', { workflow_id: workflowId });
+  const form = await trpcMutation<{ url: string }>(page, 'triggers.create', { workflow_id: workflowId, trigger: { kind: 'form', config: { access: 'workspace' } } });
+  const stranger = await browser.newPage();
+  await stranger.goto(new URL(form.url).pathname);
+  await expect(stranger).toHaveURL(/\/sign-in/);
+  await stranger.close();
+  // The owner, signed in, sees the form.
+  await page.goto(new URL(form.url).pathname);
+  await expect(page.getByRole('heading', { name: 'Private' })).toBeVisible();
+});
