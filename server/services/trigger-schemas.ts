@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { triggerKindNames, triggerKinds } from '../triggers/registry';
+import type { TriggerKind } from '../triggers/types';
 
 // API shapes of triggers (../shared/API.md "Additions (second round)" → Triggers), for REST, tRPC and OpenAPI.
 
+/** One create body per kind (a generic mapped type, so the tuple stays a tuple and each kind keeps its config type). */
+type CreateVariants<T extends readonly unknown[]> = {
+  -readonly [I in keyof T]: T[I] extends TriggerKind<infer K, infer C>
+    ? z.ZodObject<{ kind: z.ZodLiteral<K>; config: C; enabled: z.ZodOptional<z.ZodBoolean> }, z.core.$strict>
+    : never;
+};
 const createVariants = triggerKinds.map((kind) =>
   z.strictObject({ kind: z.literal(kind.kind), config: kind.config, enabled: z.boolean().optional() }),
-);
+) as unknown as CreateVariants<typeof triggerKinds>;
 
-export const createTriggerInput = z.discriminatedUnion('kind', createVariants as unknown as [(typeof createVariants)[number], ...(typeof createVariants)[number][]]);
+export const createTriggerInput = z.discriminatedUnion('kind', createVariants);
 
 /** The config is checked against the trigger's kind by the service. */
 export const updateTriggerInput = z.strictObject({
