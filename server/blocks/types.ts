@@ -102,7 +102,7 @@ export interface InputProblem {
 }
 
 /** The input a run gets (defaults filled in), or every way it does not fit. */
-export type AcceptedInput = { input: Record<string, unknown>; problems?: undefined } | { input?: undefined; problems: InputProblem[] };
+type AcceptedInput = { input: Record<string, unknown>; problems?: undefined } | { input?: undefined; problems: InputProblem[] };
 
 /** What a block file writes; `defineBlock` turns it into a `BlockDefinition`. */
 export interface BlockSpec<TType extends string, TShape extends z.core.$ZodShape> {

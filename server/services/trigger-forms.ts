@@ -7,6 +7,7 @@ import { ApiError, forbidden, unauthorized } from '../errors';
 import { safeParseBlockConfig } from '../graph/config';
 import { formTrigger } from '../triggers/form';
 import { launchExecution } from './executions/launch';
+import { triggerNotFound } from './triggers';
 import { storedGraph } from './workflows';
 
 // Hosted forms (GET /forms/{id}, submitted to POST /api/forms/{id}): the deployed version's input fields as a page.
@@ -29,7 +30,7 @@ async function findForm(triggerId: string) {
   const trigger = /^[0-9a-f-]{36}$/i.test(triggerId)
     ? await prisma.trigger.findFirst({ where: { id: triggerId, kind: formTrigger.kind }, include: { workflow: { include: { deployedVersion: true } } } })
     : null;
-  if (!trigger) throw new ApiError('trigger_not_found', 'No form with that id');
+  if (!trigger) throw triggerNotFound();
   return trigger;
 }
 

@@ -5,6 +5,7 @@ import { ApiError, unauthorized } from '../errors';
 import { decryptSecret } from '../secrets/crypto';
 import { authenticateHookCall, webhookTrigger, type HookCall } from '../triggers/webhook';
 import { launchExecution } from './executions/launch';
+import { triggerNotFound } from './triggers';
 import { storedGraph } from './workflows';
 import { checkFailedAttemptRate, countFailedAttempt } from './webhook-attempts';
 import { webhookInput } from './webhooks';
@@ -43,7 +44,7 @@ const duplicate = (executionId: string) => ({ status: 200, body: { execution_id:
 
 export async function callStandingWebhook(call: HookRequest) {
   const trigger = await findHook(call.triggerId);
-  if (!trigger) throw new ApiError('trigger_not_found', 'No webhook trigger with that id');
+  if (!trigger) throw triggerNotFound();
   checkFailedAttemptRate(trigger.id, call.sourceIp);
   const config = webhookTrigger.config.parse(trigger.config);
   const secret = { hash: trigger.secretHash, value: () => decryptSecret(trigger.secretEncrypted ?? '') };

@@ -25,7 +25,7 @@ function nextRuns(kind: TriggerKind, config: Record<string, unknown>, from: Date
   return kind.fireTimes ? kind.fireTimes(config, from, count) : null;
 }
 
-export function triggerView(row: TriggerRow, origin: string, secret?: string): TriggerView {
+function triggerView(row: TriggerRow, origin: string, secret?: string): TriggerView {
   const kind = getTriggerKind(row.kind)!;
   const config = row.config as Record<string, unknown>;
   return {

@@ -11,7 +11,7 @@ import { defineTrigger } from './types';
 const SIGNATURE_TOLERANCE_SECONDS = 300;
 const DEFAULT_SIGNATURE_HEADER = 'X-Signature-256';
 
-export const webhookAuths = ['bearer', 'standard_webhooks', 'hmac_sha256', 'github', 'stripe', 'none'] as const;
+const webhookAuths = ['bearer', 'standard_webhooks', 'hmac_sha256', 'github', 'stripe', 'none'] as const;
 
 const webhookConfig = z.strictObject({
   auth: z.enum(webhookAuths).default('bearer'),
