@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { newPerson, signUp } from './helpers/auth';
+import { openDeployPanel } from './helpers/deploy';
+import { waitForEditor } from './helpers/editor';
 import { createWorkflow, trpcMutation, type TestGraph } from './helpers/executions';
 
 // A hosted form: a person opens the link of a form trigger, fills in the fields made from the input block, submits,
@@ -76,4 +78,31 @@ test('a workspace form asks a stranger to sign in', async ({ page, browser }) =>
   // The owner, signed in, sees the form.
   await page.goto(new URL(form.url).pathname);
   await expect(page.getByRole('heading', { name: 'Private' })).toBeVisible();
+});
+
+test('the Triggers section: a schedule shows its next runs as typed, a webhook its secret once', async ({ page }) => {
+  await signUp(page, newPerson('Scheduler'));
+  const workflowId = await createWorkflow(page, 'Morning', greeter);
+  await page.goto(`/workflows/${workflowId}`);
+  await waitForEditor(page);
+  const panel = await openDeployPanel(page);
+  const section = panel.getByRole('region', { name: 'Triggers' });
+  const form = section.getByRole('form', { name: 'New trigger' });
+  await form.getByLabel('Cron').fill('30 7 * * *');
+  await form.getByLabel('Time zone').fill('Asia/Tokyo');
+  await expect(form.getByRole('list', { name: 'Next runs' }).getByRole('listitem')).toHaveCount(5);
+  await form.getByLabel('Cron').fill('99 * * * *');
+  await expect(form.getByText(/not a valid schedule|Invalid value/i)).toBeVisible();
+  await form.getByLabel('Cron').fill('30 7 * * *');
+  await form.getByRole('button', { name: 'Add trigger' }).click();
+  await expect(section.getByTestId('trigger-row')).toHaveCount(1);
+  await expect(section.getByTestId('trigger-row').getByRole('list', { name: 'Next runs' }).getByRole('listitem')).toHaveCount(5);
+
+  await form.getByLabel('Kind').selectOption('webhook');
+  await form.getByLabel('Authentication').selectOption('github');
+  await form.getByRole('button', { name: 'Add trigger' }).click();
+  await expect(section.getByTestId('trigger-secret')).toContainText('whsec_');
+  await expect(section.getByTestId('trigger-row')).toHaveCount(2);
+  await section.getByRole('button', { name: 'Delete schedule trigger' }).click();
+  await expect(section.getByTestId('trigger-row')).toHaveCount(1);
 });

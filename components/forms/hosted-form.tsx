@@ -4,16 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import type { FormField } from '@/server/services/trigger-forms';
 
-/** An input field of the workflow, as the server sends it (trigger-forms.ts). */
-interface FormField {
-  name: string;
-  type: string;
-  required: boolean;
-  description?: string;
-  default?: unknown;
-  enum?: unknown[];
-}
 
 interface Outcome {
   execution_id: string;

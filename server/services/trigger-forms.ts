@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { isSameOrigin, sessionUser } from '../auth/authenticate';
 import { getBlockDefinition } from '../blocks';
 import { db } from '../db';
-import { env } from '../env';
 import { ApiError, forbidden, unauthorized } from '../errors';
 import { safeParseBlockConfig } from '../graph/config';
 import { formTrigger } from '../triggers/form';
-import { launchExecution } from './executions/launch';
-import { triggerNotFound } from './triggers';
+import { launchFromTrigger, triggerNotFound } from './triggers';
 import { storedGraph } from './workflows';
 
 // Hosted forms (GET /forms/{id}, submitted to POST /api/forms/{id}): the deployed version's input fields as a page.
@@ -73,15 +71,7 @@ export async function submitForm(triggerId: string, headers: Headers, requestUrl
   const version = trigger.workflow.deployedVersion;
   if (!trigger.enabled || !version) throw new ApiError('webhook_not_active', 'This form is closed: it is disabled, or its workflow is not deployed');
   const { input } = formSubmission.parse(body);
-  const launched = await launchExecution({
-    workspaceId: trigger.workspaceId,
-    workflowId: trigger.workflowId,
-    source: { graph: storedGraph(version), version: version.version, versionId: version.id },
-    trigger: formTrigger.executionTrigger,
-    triggerId: trigger.id,
-    input,
-    capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS,
-  });
+  const launched = await launchFromTrigger(trigger, input);
   const prisma = await db();
   await prisma.trigger.update({ where: { id: trigger.id }, data: { lastFiredAt: new Date() } });
   await launched.done;

@@ -1,12 +1,9 @@
 import { db } from '../db';
 import { Prisma } from '../db/generated/client';
-import { env } from '../env';
 import { ApiError, unauthorized } from '../errors';
 import { decryptSecret } from '../secrets/crypto';
 import { authenticateHookCall, webhookTrigger, type HookCall } from '../triggers/webhook';
-import { launchExecution } from './executions/launch';
-import { triggerNotFound } from './triggers';
-import { storedGraph } from './workflows';
+import { launchFromTrigger, triggerNotFound } from './triggers';
 import { checkFailedAttemptRate, countFailedAttempt } from './webhook-attempts';
 import { webhookInput } from './webhooks';
 
@@ -53,30 +50,24 @@ export async function callStandingWebhook(call: HookRequest) {
     countFailedAttempt(trigger.id, call.sourceIp);
     throw unauthorized();
   }
-  const version = trigger.workflow.deployedVersion;
-  if (!trigger.enabled || !version) throw notActive();
+  if (!trigger.enabled || !trigger.workflow.deployedVersion) throw notActive();
   const input = webhookInput(call.rawBody, call.headers.get('content-type'));
   const { deliveryId } = auth;
   if (deliveryId) {
     const earlier = await earlierDelivery(trigger.id, deliveryId);
     if (earlier) return duplicate(earlier.executionId);
   }
-  let launched: Awaited<ReturnType<typeof launchExecution>>;
+  let launched: Awaited<ReturnType<typeof launchFromTrigger>>;
   try {
-    launched = await launchExecution({
-      workspaceId: trigger.workspaceId,
-      workflowId: trigger.workflowId,
-      source: { graph: storedGraph(version), version: version.version, versionId: version.id },
-      trigger: webhookTrigger.executionTrigger,
-      triggerId: trigger.id,
+    launched = await launchFromTrigger(
+      trigger,
       input,
-      capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS,
-      claim: deliveryId
+      deliveryId
         ? async (tx, executionId) => {
             await tx.triggerDelivery.create({ data: { triggerId: trigger.id, deliveryId, executionId } });
           }
         : undefined,
-    });
+    );
   } catch (error) {
     // The same delivery arrived twice at once: the other one recorded it and runs.
     if (deliveryId && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {

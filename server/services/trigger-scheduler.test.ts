@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
-import { setupTestDatabase } from '../test/database';
+import { setupTestDatabase, waitForRunsBeforeClosing } from '../test/database';
 import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
 import { edge, graph, inputBlock, outputBlock } from '../test/graphs';
 import { scheduleTrigger } from '../triggers/schedule';
@@ -26,11 +26,7 @@ async function disableAllSchedules() {
 }
 afterEach(disableAllSchedules);
 
-// The runs the schedules started end before the database closes.
-afterAll(async () => {
-  const prisma = await db();
-  while ((await prisma.execution.count({ where: { status: 'running' } })) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
-});
+waitForRunsBeforeClosing();
 
 async function scheduled(config: Record<string, unknown>, clock: Date) {
   const workflow = await createWorkflow(ws.owner, { name: 'Every day' }, graph([inputBlock(), outputBlock('output', { value: '{{input.scheduled_at}}' })], [edge('input', 'output')]));

@@ -1,10 +1,8 @@
 import { activeExecutionStatuses } from '@/lib/execution-states';
 import { db } from '../db';
 import type { Prisma } from '../db/generated/client';
-import { env } from '../env';
 import { scheduleTrigger } from '../triggers/schedule';
-import { launchExecution } from './executions/launch';
-import { storedGraph } from './workflows';
+import { launchFromTrigger } from './triggers';
 
 // The schedule loop every server process runs. A due schedule's tick is fired by a conditional update of its
 // nextRunAt (from that tick to the next one) in the transaction that records the execution: with any number of
@@ -32,7 +30,6 @@ async function fireSchedule(row: DueSchedule, now: Date): Promise<boolean> {
   const tick = row.nextRunAt!;
   const config = scheduleTrigger.config.parse(row.config);
   const next = scheduleTrigger.fireTimes!(config, now, 1)[0] ?? null;
-  const version = row.workflow.deployedVersion!;
   if (!config.catch_up && now.getTime() - tick.getTime() > MISSED_AFTER_MS) return advance(row, next);
   if (config.overlap !== 'allow') {
     const prisma = await db();
@@ -41,18 +38,9 @@ async function fireSchedule(row: DueSchedule, now: Date): Promise<boolean> {
     if (running > 0) return config.overlap === 'skip' ? advance(row, next) : false;
   }
   try {
-    await launchExecution({
-      workspaceId: row.workspaceId,
-      workflowId: row.workflowId,
-      source: { graph: storedGraph(version), version: version.version, versionId: version.id },
-      trigger: scheduleTrigger.executionTrigger,
-      triggerId: row.id,
-      input: { scheduled_at: tick.toISOString() },
-      capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS,
-      claim: async (tx) => {
-        const { count } = await tx.trigger.updateMany({ where: { id: row.id, enabled: true, nextRunAt: tick }, data: { nextRunAt: next, lastFiredAt: now } });
-        if (count === 0) throw new TickTaken();
-      },
+    await launchFromTrigger(row, { scheduled_at: tick.toISOString() }, async (tx) => {
+      const { count } = await tx.trigger.updateMany({ where: { id: row.id, enabled: true, nextRunAt: tick }, data: { nextRunAt: next, lastFiredAt: now } });
+      if (count === 0) throw new TickTaken();
     });
     return true;
   } catch (error) {

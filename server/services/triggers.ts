@@ -10,7 +10,9 @@ import type { TriggerKind } from '../triggers/types';
 import { scheduleTrigger } from '../triggers/schedule';
 import { createTriggerInput, schedulePreviewInput, updateTriggerInput, type TriggerView } from './trigger-schemas';
 import { mintWebhookSecret } from './webhook-auth';
-import { workflowNotFound } from './workflows';
+import { storedGraph, workflowNotFound } from './workflows';
+import { launchExecution } from './executions/launch';
+import { env } from '../env';
 
 // Standing triggers of a workflow: created, enabled, changed and deleted by editors; they fire the deployed version
 // only while the workflow is deployed (creating one on an undeployed workflow is allowed).
@@ -118,6 +120,31 @@ export async function deleteTrigger(caller: Caller, workflowId: string, triggerI
   const row = await findTrigger(caller, workflowId, triggerId);
   const prisma = await db();
   await prisma.trigger.delete({ where: { id: row.id } });
+}
+
+/** A trigger row with what it fires: its workflow's deployed version (null while undeployed). */
+type FiringTrigger = TriggerRow & { workflow: { deployedVersion: Prisma.WorkflowVersionGetPayload<object> | null } };
+
+/**
+ * Starts a run of the deployed version for a trigger, recorded with its kind and id; `claim` runs in the transaction
+ * that records the execution (a schedule's tick, a webhook's delivery id). Callers have checked the version exists.
+ */
+export function launchFromTrigger(
+  trigger: FiringTrigger,
+  input: Record<string, unknown>,
+  claim?: (tx: Prisma.TransactionClient, executionId: string) => Promise<void>,
+) {
+  const version = trigger.workflow.deployedVersion!;
+  return launchExecution({
+    workspaceId: trigger.workspaceId,
+    workflowId: trigger.workflowId,
+    source: { graph: storedGraph(version), version: version.version, versionId: version.id },
+    trigger: getTriggerKind(trigger.kind)!.executionTrigger,
+    triggerId: trigger.id,
+    input,
+    capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS,
+    claim,
+  });
 }
 
 /** The next fire times of a cron expression as typed, before it is saved; a bad one is a validation_error. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { closeDatabase, openDatabase, installDatabase, type Database } from '../db';
+import { closeDatabase, db, openDatabase, installDatabase, type Database } from '../db';
 import { postgresTestConfig } from './postgres';
 
 /**
@@ -50,4 +50,15 @@ export function setupTestDatabase(): () => Database {
     if (!database) throw new Error('setupTestDatabase(): the database opens in beforeAll');
     return database;
   };
+}
+
+/**
+ * For files whose tests start runs they do not wait for (async webhooks, schedules): before the database closes,
+ * waits until no execution is running any more. Call after `setupTestDatabase()`.
+ */
+export function waitForRunsBeforeClosing(): void {
+  afterAll(async () => {
+    const prisma = await db();
+    while ((await prisma.execution.count({ where: { status: 'running' } })) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  });
 }

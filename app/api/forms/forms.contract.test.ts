@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '@/server/db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
-import { setupTestDatabase } from '@/server/test/database';
+import { setupTestDatabase, waitForRunsBeforeClosing } from '@/server/test/database';
 import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
 import { api, apiJson } from '../_test/client';
 
@@ -15,10 +14,7 @@ beforeAll(async () => {
   ws = await createTestWorkspace();
   key = ws.keys.editor;
 });
-afterAll(async () => {
-  const prisma = await db();
-  while ((await prisma.execution.count({ where: { status: 'running' } })) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
-});
+waitForRunsBeforeClosing();
 
 async function formFor(access: 'public' | 'workspace') {
   const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Form' } });

@@ -1,10 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@/server/db';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { resetWebhookAttemptLimitsForTests } from '@/server/services/webhook-attempts';
-import { setupTestDatabase } from '@/server/test/database';
+import { setupTestDatabase, waitForRunsBeforeClosing } from '@/server/test/database';
 import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
 import { api, apiJson } from '../_test/client';
 
@@ -20,11 +19,7 @@ beforeAll(async () => {
   key = ws.keys.editor;
 });
 beforeEach(() => resetWebhookAttemptLimitsForTests());
-// Runs started asynchronously end before the database closes.
-afterAll(async () => {
-  const prisma = await db();
-  while ((await prisma.execution.count({ where: { status: 'running' } })) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
-});
+waitForRunsBeforeClosing();
 
 const greet = () =>
   graph(
