@@ -3,7 +3,11 @@ import { Prisma } from '../db/generated/client';
 import { ApiError, unauthorized } from '../errors';
 import { decryptSecret } from '../secrets/crypto';
 import { authenticateHookCall, webhookTrigger, type HookCall } from '../triggers/webhook';
+import type { Graph } from '@/lib/graph/schema';
+import { getBlockDefinition } from '../blocks';
+import { safeParseBlockConfig } from '../graph/config';
 import { launchFromTrigger, triggerNotFound } from './triggers';
+import { storedGraph } from './workflows';
 import { checkFailedAttemptRate, countFailedAttempt } from './webhook-attempts';
 import { webhookInput } from './webhooks';
 
@@ -81,5 +85,22 @@ export async function callStandingWebhook(call: HookRequest) {
   if (config.mode === 'async') return { status: 202, body: { execution_id: launched.id, status: 'queued' as const }, headers: {} };
   await launched.done;
   const execution = await prisma.execution.findUniqueOrThrow({ where: { id: launched.id } });
-  return { status: 200, body: { execution_id: launched.id, status: execution.status, output: execution.output ?? null }, headers: {} };
+  const answer = execution.status === 'completed' ? chosenResponse(storedGraph(trigger.workflow.deployedVersion), execution.blockOutputs) : {};
+  return {
+    status: answer.status ?? 200,
+    body: { execution_id: launched.id, status: execution.status, output: execution.output ?? null },
+    headers: answer.headers ?? {},
+  };
+}
+
+/** The status and headers the exit block that produced the result asks for (its `response` config), if any. */
+function chosenResponse(graph: Graph, blockOutputs: unknown): { status?: number; headers?: Record<string, string> } {
+  const ran = blockOutputs && typeof blockOutputs === 'object' ? Object.keys(blockOutputs) : [];
+  for (const block of graph.blocks) {
+    if (getBlockDefinition(block.type)?.role !== 'exit' || !ran.includes(block.id)) continue;
+    const parsed = safeParseBlockConfig(block);
+    const response = parsed.success ? (parsed.config.response as { status?: number; headers?: Record<string, string> } | undefined) : undefined;
+    if (response) return response;
+  }
+  return {};
 }

@@ -169,6 +169,26 @@ describe('POST /api/hooks/{tid}', () => {
     expect((await post('00000000-0000-4000-8000-000000000000', '{}')).body).toMatchObject({ code: 'trigger_not_found' });
   });
 
+  it('sync: the output block may set the status code and headers of the answer', async () => {
+    const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Answers' } });
+    const g = graph(
+      [inputBlock(), outputBlock('output', { value: { ok: true }, response: { status: 201, headers: { 'X-Receipt': 'r-1' } } })],
+      [edge('input', 'output')],
+    );
+    expect((await apiJson('PUT', `/api/workflows/${created.body.id}/graph`, { key, body: g })).status).toBe(200);
+    await api('POST', `/api/workflows/${created.body.id}/deploy`, { key });
+    const trigger = await hook(created.body.id, { auth: 'none' });
+    const res = await post(trigger.id, '{}');
+    expect(res).toMatchObject({ status: 201, body: { status: 'completed', output: { ok: true } } });
+    expect(res.headers.get('x-receipt')).toBe('r-1');
+    const refused = graph([inputBlock(), outputBlock('output', { response: { headers: { 'Set-Cookie': 'a=b' } } })], [edge('input', 'output')]);
+    const other = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Cookies' } });
+    expect((await apiJson('PUT', `/api/workflows/${other.body.id}/graph`, { key, body: refused })).body).toMatchObject({
+      code: 'invalid_graph',
+      details: [{ block_id: 'output', field: 'config.response.headers.Set-Cookie', message: expect.stringContaining('Set-Cookie') }],
+    });
+  });
+
   it('checks the body against the typed input: 400 with field details and nothing runs', async () => {
     const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Typed' } });
     const typed = graph([inputBlock('input', { fields: [{ name: 'amount', type: 'number', required: true }] }), outputBlock('output', { value: '{{input.amount}}' })], [edge('input', 'output')]);
