@@ -24,5 +24,5 @@ export function isActive(status: string | null | undefined): boolean {
 }
 
 /** What started an execution. */
-export const executionTriggers = ['manual', 'api', 'webhook'] as const;
+export const executionTriggers = ['manual', 'api', 'webhook', 'schedule', 'form'] as const;
 export type ExecutionTrigger = (typeof executionTriggers)[number];

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'workflow_not_found'
   | 'execution_not_found'
   | 'webhook_not_found'
+  | 'trigger_not_found'
   | 'version_not_found'
   | 'method_not_allowed'
   | 'already_deployed'
@@ -35,6 +36,7 @@ const STATUS: Record<ErrorCode, number> = {
   workflow_not_found: 404,
   execution_not_found: 404,
   webhook_not_found: 404,
+  trigger_not_found: 404,
   version_not_found: 404,
   method_not_allowed: 405,
   already_deployed: 409,

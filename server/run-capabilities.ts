@@ -87,7 +87,7 @@ export interface WorkflowToolInfo {
   name: string;
   description: string | null;
   /** The fields its input block declares: they become the tool's parameters. */
-  fields: { name: string; type: 'string' | 'number' | 'boolean' | 'object'; required: boolean; description?: string }[];
+  fields: { name: string; type: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array'; required: boolean; description?: string }[];
 }
 
 export interface SubWorkflowResult {

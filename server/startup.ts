@@ -4,6 +4,7 @@ import { pruneOldExecutions } from './services/execution-history';
 import { markInterruptedExecutions } from './services/executions/recovery';
 import { scheduleWaitingExecutions } from './services/executions/waits';
 import { pruneOldWebhookAttempts } from './services/webhook-attempts';
+import { startScheduler } from './services/trigger-scheduler';
 import { setStartupState } from './startup-state';
 import { acquireDataDirLock, DataDirLockedError } from './db/data-dir-lock';
 import { loadIsolatedVm } from './sandbox/load-isolated-vm.mjs';
@@ -36,6 +37,7 @@ export async function startServer(): Promise<void> {
       await scheduleWaitingExecutions();
       setStartupState('ready');
       schedulePruning();
+      startScheduler();
     })
     .catch((error: Error) => {
       setStartupState('failed');

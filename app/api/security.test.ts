@@ -13,6 +13,7 @@ import { createInvitation } from '@/server/services/members';
 import { deployWorkflow, undeployWorkflow } from '@/server/services/deployments';
 import { executeAndWait } from '@/server/services/executions/launch';
 import { createWorkflow, replaceGraph } from '@/server/services/workflows';
+import { createTrigger } from '@/server/services/triggers';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
 import { API_ROUTES, api, apiJson } from './_test/client';
@@ -28,6 +29,7 @@ let apiKeyId: string;
 let invitationId: string;
 let executionId: string;
 let deployedVersion: number;
+let triggerId: string;
 
 beforeAll(async () => {
   a = await createTestWorkspace('Workspace A');
@@ -42,6 +44,7 @@ beforeAll(async () => {
   invitationId = (await createInvitation(a.owner, { role: 'viewer' })).id;
   await setCredential(a.owner, { name: 'OPENAI_API_KEY', value: 'sk-a-secret' });
   await putMcpServer(a.owner, { name: 'orders', url: 'https://mcp.example.com/mcp', credential: 'OPENAI_API_KEY' });
+  triggerId = (await createTrigger(a.owner, workflowId, { kind: 'form', config: { access: 'workspace' } }, 'http://weft.test')).id;
 });
 
 // ---------------------------------------------------------------------------------------------------- REST
@@ -83,10 +86,15 @@ const restCases = (): RestCase[] => [
   { method: 'GET', path: `/api/workflows/${workflowId}/versions`, access: 'read', scoped: true },
   { method: 'GET', path: `/api/workflows/${workflowId}/versions/${deployedVersion}`, access: 'read', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/versions/${deployedVersion}/restore`, access: 'write', scoped: true },
+  { method: 'GET', path: `/api/workflows/${workflowId}/triggers`, access: 'read', scoped: true },
+  { method: 'POST', path: `/api/workflows/${workflowId}/triggers`, body: { kind: 'form', config: {} }, access: 'write', scoped: true },
+  { method: 'PATCH', path: `/api/workflows/${workflowId}/triggers/${triggerId}`, body: { enabled: false }, access: 'write', scoped: true },
+  { method: 'DELETE', path: `/api/workflows/${workflowId}/triggers/${triggerId}`, access: 'write', scoped: true },
 ];
 /** Routes anyone may call. */
 // The webhook route authenticates with the webhook's own secret instead (webhooks.contract.test.ts).
-const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/webhooks/:webhook_id'];
+// So do standing webhooks, with their trigger's auth (hooks/hooks.contract.test.ts), and forms (forms.contract.test.ts).
+const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/webhooks/:webhook_id', 'POST /api/hooks/:tid', 'POST /api/forms/:tid'];
 
 describe('the REST table', () => {
   it('covers every route file under app/api', () => {
@@ -106,7 +114,7 @@ describe('the REST table', () => {
     );
     const covered = [
       ...PUBLIC_ROUTES,
-      ...restCases().map((c) => `${c.method} ${c.path.replace(workflowId, ':id').replace(executionId, ':eid').replace(`/versions/${deployedVersion}`, '/versions/:version').replace('/mcp-servers/orders', '/mcp-servers/:name')}`),
+      ...restCases().map((c) => `${c.method} ${c.path.replace(workflowId, ':id').replace(executionId, ':eid').replace(`/versions/${deployedVersion}`, '/versions/:version').replace('/mcp-servers/orders', '/mcp-servers/:name').replace(triggerId, ':tid')}`),
     ];
     expect(covered.sort()).toEqual([...new Set(implemented)].sort());
   });
@@ -233,6 +241,11 @@ const procedures: Record<string, ProcedureCase> = {
   'executions.deleteAll': { who: 'editor', input: () => ({ workflow_id: workflowId }), scoped: true },
   'executions.cancel': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
   'executions.resume': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId, body: { block_id: 'ask', decision: 'approved' } }), scoped: true },
+  'triggers.list': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
+  'triggers.create': { who: 'editor', input: () => ({ workflow_id: workflowId, trigger: { kind: 'form', config: {} } }), scoped: true },
+  'triggers.update': { who: 'editor', input: () => ({ workflow_id: workflowId, trigger_id: triggerId, patch: { enabled: false } }), scoped: true },
+  'triggers.delete': { who: 'editor', input: () => ({ workflow_id: workflowId, trigger_id: triggerId }), scoped: true },
+  'triggers.previewSchedule': { who: 'viewer', input: () => ({ cron: '0 9 * * *' }) },
 };
 
 const createCaller = createCallerFactory(appRouter);

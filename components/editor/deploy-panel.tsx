@@ -16,6 +16,7 @@ import { Loading } from '@/components/ui/spinner';
 import { formatDateTime, relativeTime } from '@/components/ui/time';
 import { useTRPC } from '@/components/trpc';
 import { useEditorActions } from './editor-context';
+import { TriggersSection } from './triggers-panel';
 import { Icon } from '@/components/ui/icons';
 import { entryNode } from './graph';
 import { curlBearer, curlSigned, exampleBody, pythonBearer, pythonSigned } from './snippets';
@@ -218,6 +219,7 @@ function DeployBody() {
     <div className="min-h-0 flex-1 space-y-6 overflow-y-auto p-5">
       <StatusSection info={info} actions={actions} />
       {info.deployed && <WebhookSection info={info} armed={actions.armed} onArm={actions.onArm} arming={actions.arming} />}
+      <TriggersSection workflowId={workflowId} deployed={info.deployed} />
       {!info.deployed && info.attempts.length > 0 && (
         <section className="space-y-3 border-t border-zinc-200 pt-5 dark:border-zinc-800">
           <h3 className="text-sm font-semibold">Webhook calls</h3>

@@ -9,6 +9,7 @@ import { debugRouter } from './routers/debug-runs';
 import { deploymentsRouter } from './routers/deployments';
 import { executionsRouter } from './routers/executions';
 import { modelPricesRouter } from './routers/model-prices';
+import { triggersRouter } from './routers/triggers';
 import { workflowsRouter } from './routers/workflows';
 import { createTRPCRouter } from './trpc';
 
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   blocks: blocksRouter,
   deployments: deploymentsRouter,
   debug: debugRouter,
+  triggers: triggersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,15 +1,30 @@
 import { z } from 'zod';
 import { BlockError } from './run-context';
-import { defineBlock } from './types';
+import { defineBlock, type InputProblem } from './types';
 
-const inputFieldTypes = ['string', 'number', 'boolean', 'object'] as const;
+const inputFieldTypes = ['string', 'number', 'integer', 'boolean', 'object', 'array'] as const;
+type InputFieldType = (typeof inputFieldTypes)[number];
 
-const inputFieldSchema = z.strictObject({
-  name: z.string().min(1).max(64),
-  type: z.enum(inputFieldTypes),
-  required: z.boolean().default(false),
-  description: z.string().optional(),
-});
+const inputFieldSchema = z
+  .strictObject({
+    name: z.string().min(1).max(64),
+    type: z.enum(inputFieldTypes),
+    required: z.boolean().default(false),
+    description: z.string().max(2000).optional(),
+    /** Used when the input leaves the field out (or sends null). */
+    default: z.json().optional(),
+    /** The only values allowed. */
+    enum: z.array(z.json()).min(1).max(500).optional(),
+  })
+  .superRefine((field, ctx) => {
+    field.enum?.forEach((value, index) => {
+      const problem = valueProblem(field.type, value);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['enum', index], message: problem });
+    });
+    if (field.default === undefined || field.default === null) return;
+    const problem = valueProblem(field.type, field.default) ?? enumProblem(field.enum, field.default);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['default'], message: problem });
+  });
 
 /** Field names must be unique; checked even when some other part of a field is wrong, so all problems show at once. */
 const inputFieldsSchema = z.array(inputFieldSchema).superRefine(
@@ -40,26 +55,47 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
-/** What is wrong with an execution input, judged by the declared fields (undeclared extra fields pass). */
-function inputProblems(input: Record<string, unknown>, fields: readonly InputField[]): string[] {
-  const problems: string[] = [];
+const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+
+/** Why a value is not of a field type, or null when it is. */
+function valueProblem(type: InputFieldType, value: unknown): string | null {
+  const actual = typeOf(value);
+  const fits =
+    type === 'integer' ? Number.isInteger(value) : type === 'number' ? actual === 'number' && Number.isFinite(value) : actual === type;
+  return fits ? null : `must be ${article(type)}, not ${article(actual === 'number' ? 'non-integer number' : actual)}`;
+}
+
+function enumProblem(allowed: readonly unknown[] | undefined, value: unknown): string | null {
+  if (!allowed) return null;
+  const text = JSON.stringify(value);
+  return allowed.some((option) => JSON.stringify(option) === text) ? null : `must be one of ${allowed.map((option) => JSON.stringify(option)).join(', ')}`;
+}
+
+/**
+ * Checks an execution input against the declared fields (undeclared extra fields pass) and fills in defaults.
+ * Every problem is reported, by field.
+ */
+function acceptFields(input: Record<string, unknown>, fields: readonly InputField[]) {
+  const problems: InputProblem[] = [];
+  const accepted: Record<string, unknown> = { ...input };
   for (const field of fields) {
     const value = input[field.name];
     if (value === undefined || value === null) {
-      if (field.required) problems.push(`"${field.name}" is required`);
+      if (field.default !== undefined && field.default !== null) accepted[field.name] = field.default;
+      else if (field.required) problems.push({ field: field.name, message: 'is required' });
       continue;
     }
-    const actual = typeOf(value);
-    if (actual !== field.type) problems.push(`"${field.name}" must be ${field.type === 'object' ? 'an object' : `a ${field.type}`}, not ${actual === 'array' ? 'an array' : `a ${actual}`}`);
+    const problem = valueProblem(field.type, value) ?? enumProblem(field.enum, value);
+    if (problem) problems.push({ field: field.name, message: problem });
   }
-  return problems;
+  return problems.length > 0 ? { problems, input: undefined } : { input: accepted, problems: undefined };
 }
 
-/** The execution input enters the workflow here; `fields`, when given, describe and validate it. */
+/** The execution input enters the workflow here; `fields`, when given, describe, default and validate it. */
 export const inputBlock = defineBlock({
   type: 'input',
   label: 'Input',
-  description: 'Receives the execution input: the JSON body of a run, an API call or a webhook.',
+  description: 'Receives the execution input: the JSON body of a run, an API call, a webhook or a form.',
   icon: 'log-in',
   category: 'io',
   role: 'entry',
@@ -69,19 +105,23 @@ export const inputBlock = defineBlock({
   summary: { parts: [{ field: 'fields', format: 'names', prefix: 'fields: ' }], empty: 'any JSON input' },
   outputs: { fieldsFromConfig: 'fields' },
   defaults: { fields: [{ name: 'text', type: 'string', required: false }] },
+  acceptInput: (config, input) => acceptFields(input, config.fields ?? []),
+  // The input was accepted before the run started; this only guards runs of records older than that check.
   async run({ config, input }) {
     if (input === null || typeof input !== 'object' || Array.isArray(input)) {
       throw new BlockError('The execution input must be a JSON object, e.g. {"text": "..."}', 'invalid_input', false);
     }
-    const problems = inputProblems(input as Record<string, unknown>, config.fields ?? []);
-    if (problems.length > 0) throw new BlockError(`Invalid input: ${problems.join('; ')}`, 'invalid_input', false);
-    return input;
+    const result = acceptFields(input as Record<string, unknown>, config.fields ?? []);
+    if (result.problems) {
+      throw new BlockError(`Invalid input: ${result.problems.map((p) => `"${p.field}" ${p.message}`).join('; ')}`, 'invalid_input', false);
+    }
+    return result.input;
   },
   fieldHints: {
     fields: {
       widget: 'input-fields',
       label: 'Input fields',
-      help: 'Optional list of {name, type, required, description}; when set, each execution input is checked against it.',
+      help: 'Optional list of {name, type, required, default, description, enum}; each execution input is checked against it before the run starts.',
     },
   },
 });

@@ -24,6 +24,8 @@ export interface BlockRunContext<TConfig> extends RunCapabilities {
   input: unknown;
   /** Outputs of every finished block upstream of this one, by block id (the input block's is the input). */
   upstream: Readonly<Record<string, unknown>>;
+  /** The workspace secrets the block's script names (`secrets.NAME`), by name; never log them. */
+  secrets?: Readonly<Record<string, string>>;
   /** Ids of the blocks whose edges into this one were taken. */
   feeders: readonly string[];
   /**

@@ -6,14 +6,14 @@ import { BlockError, type BlockRunContext } from './run-context';
 
 /**
  * Runs a code block's body or a condition's expression in the sandbox, with upstream outputs in scope by block
- * id and the execution input as `input`; console lines go to the block log as they happen.
+ * id, the execution input as `input` and the secrets it names as `secrets`; console lines go to the block log as they happen.
  */
 export async function runScript(context: BlockRunContext<unknown>, code: string, mode: SandboxMode): Promise<unknown> {
   try {
     const result = await runInSandbox({
       code,
       mode,
-      scope: { ...context.upstream, input: context.input },
+      scope: { ...context.upstream, input: context.input, secrets: context.secrets ?? {} },
       timeoutMs: context.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       signal: context.signal,
       onConsole: (entry) => context.log(entry.level, entry.message),

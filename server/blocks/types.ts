@@ -96,6 +96,15 @@ export type BlockConfigSchema<TShape extends z.core.$ZodShape = z.core.$ZodShape
   z.core.$strict
 >;
 
+/** One way an execution input does not fit what the entry block declares. */
+export interface InputProblem {
+  field: string;
+  message: string;
+}
+
+/** The input a run gets (defaults filled in), or every way it does not fit. */
+type AcceptedInput = { input: Record<string, unknown>; problems?: undefined } | { input?: undefined; problems: InputProblem[] };
+
 /** What a block file writes; `defineBlock` turns it into a `BlockDefinition`. */
 export interface BlockSpec<TType extends string, TShape extends z.core.$ZodShape> {
   type: TType;
@@ -133,6 +142,8 @@ export interface BlockSpec<TType extends string, TShape extends z.core.$ZodShape
   defaults: z.input<BlockConfigSchema<TShape>>;
   /** Inspector hints for the block's own fields, in display order. */
   fieldHints?: { readonly [K in keyof TShape & string]?: FieldHintSpec };
+  /** For the `entry` block: checks an execution input before anything runs (execute, webhooks, forms). */
+  acceptInput?(config: z.output<BlockConfigSchema<TShape>>, input: Record<string, unknown>): AcceptedInput;
   /** Does the block's work; what it returns is the block's output. Throw a BlockError to fail with a message. */
   run(context: BlockRunContext<z.output<BlockConfigSchema<TShape>>>): Promise<unknown>;
 }
@@ -172,6 +183,8 @@ export interface BlockDefinition<
   defaultConfig(): z.input<TSchema>;
   /** Inspector hints keyed by config path (`"prompt"`, `"retry.max_attempts"`), block fields first, shared settings last. */
   fieldHints: Readonly<Record<string, FieldHint>>;
+  /** Set on an entry block that checks the execution input before the run (method syntax: bivariant like `run`). */
+  acceptInput?(config: z.output<TSchema>, input: Record<string, unknown>): AcceptedInput;
   run(context: BlockRunContext<z.output<TSchema>>): Promise<unknown>;
 }
 
@@ -225,6 +238,7 @@ export function defineBlock<const TType extends string, TShape extends z.core.$Z
     },
     defaultConfig: () => structuredClone(defaults),
     fieldHints,
+    acceptInput: spec.acceptInput,
     run: spec.run,
   };
 }

@@ -6,6 +6,8 @@ import { upstreamOf } from '@/lib/graph/topology';
 import { executeBlock, type BlockOutcome, type ConsoleLine, type RetrySettings } from './block-executor';
 import type { EngineEventBody, ExecutionErrorInfo } from './events';
 import { renderConfig } from './render-config';
+import { blockSecretNames } from '../graph/secrets';
+import { SECRETS_ROOT } from '@/lib/graph/secrets';
 
 // The scheduling loop. A block becomes ready once every block feeding it has finished or been skipped; it runs
 // if at least one of its incoming edges was taken and is skipped otherwise (so skips propagate). Ready blocks
@@ -90,6 +92,8 @@ interface Prepared {
   block: Block;
   definition: AnyBlockDefinition;
   config: Record<string, unknown>;
+  /** The workspace secrets its templates and script name, filled in just before it runs. */
+  secretNames: string[];
   incoming: Edge[];
   outgoing: Edge[];
 }
@@ -119,6 +123,7 @@ function prepareScope(graph: Graph, parentId: string | null): PreparedScope {
       block,
       definition: getBlockDefinition(block.type)!,
       config: parseBlockConfig(block),
+      secretNames: blockSecretNames(block, getBlockDefinition(block.type)!),
       incoming: edges.filter((e) => e.target === block.id),
       outgoing: edges.filter((e) => e.source === block.id),
     });
@@ -280,7 +285,7 @@ class GraphRun {
   }
 
   /** Runs one ready block through the executor with its rendered config and what flowed into it. */
-  private execute(item: Prepared, config: Record<string, unknown>): Promise<BlockOutcome> {
+  private execute(item: Prepared, config: Record<string, unknown>, secrets: Record<string, string>): Promise<BlockOutcome> {
     const { block, definition } = item;
     const { options } = this;
     const emit = (body: EngineEventBody) => this.emit(body);
@@ -296,6 +301,7 @@ class GraphRun {
         config,
         input: options.input,
         upstream,
+        secrets,
         feeders: item.incoming.filter((e) => this.taken.has(e)).map((e) => e.source),
         chunk: (text) => emit({ type: 'block_chunk', block_id: block.id, block_type: block.type, chunk: text }),
         credential: options.credential,
@@ -340,14 +346,22 @@ class GraphRun {
     return null;
   }
 
+  /** The values of the secrets a block names (the validator made sure they exist when the run started). */
+  private async secretsOf(item: Prepared): Promise<Record<string, string>> {
+    const values = await Promise.all(item.secretNames.map(async (name) => [name, await this.options.credential(name)] as const));
+    return Object.fromEntries(values.filter((entry): entry is readonly [string, string] => entry[1] !== null));
+  }
+
   private async runBlock(item: Prepared) {
     const { block, definition } = item;
     const emit = (body: EngineEventBody) => this.emit(body);
     const executionOrder = ++this.scope.order.value;
     this.state.set(block.id, 'running');
     emit({ type: 'block_start', block_id: block.id, block_type: block.type });
-    const config = renderConfig(definition, item.config, this.outputs);
-    const outcome = this.suspended(item, await this.execute(item, config));
+    const secrets = await this.secretsOf(item);
+    const outputs = item.secretNames.length === 0 ? this.outputs : new Map([...this.outputs, [SECRETS_ROOT, secrets]]);
+    const config = renderConfig(definition, item.config, outputs);
+    const outcome = this.suspended(item, await this.execute(item, config, secrets));
     if (!outcome) return;
     if (outcome.usage) this.usage = addUsage(this.usage, outcome.usage);
     // A failure the block is configured to continue past flows on as `{error}`, unless the run is stopping.

@@ -262,7 +262,7 @@ describe('block problems', () => {
         block_id: 'input',
         edge: null,
         field: 'config.fields.1.type',
-        message: 'fields.1.type must be one of "string", "number", "boolean", "object"',
+        message: 'fields.1.type must be one of "string", "number", "integer", "boolean", "object", "array"',
       },
       {
         block_id: 'input',

@@ -3,6 +3,7 @@ import { parseWith, unknownTypeProblem } from './config';
 import { containerProblems, containersOf } from './containers';
 import { InvalidGraphError, type GraphProblem } from './problems';
 import { MAX_BLOCK_ID_LENGTH, RESERVED_BLOCK_IDS, blockIdFormatIssue, edgeLabel, type Block, type Edge, type Graph } from '@/lib/graph/schema';
+import { SECRETS_ROOT, secretNamesInCode } from '@/lib/graph/secrets';
 import { findMalformedTemplates, findTemplateReferences } from '@/lib/graph/templates';
 import { findCycles, reachableFrom, upstreamOf } from '@/lib/graph/topology';
 
@@ -12,6 +13,8 @@ type CheckSyntax = (code: string, mode: 'function' | 'expression') => string | n
 export interface ValidateGraphOptions {
   /** When given, `code` blocks are checked as function bodies and `condition` blocks as expressions. */
   checkSyntax?: CheckSyntax;
+  /** The workspace's secret names: when given, `{{secrets.NAME}}` and `secrets.NAME` in code must name one of them. */
+  secretNames?: ReadonlySet<string>;
 }
 
 /**
@@ -37,7 +40,7 @@ export function validateGraph(graph: Graph, options: ValidateGraphOptions = {}):
   problems.push(...containerProblems(graph.blocks, graph.edges, blocksById));
   // Cycles, reachability and upstream are judged on the edges that can exist (a wrong handle name still connects);
   // an edge to a missing block, a self-loop or an edge into the input block is reported once, above.
-  problems.push(...graphProblems({ blocks: graph.blocks, edges: connecting }, blocksById));
+  problems.push(...graphProblems({ blocks: graph.blocks, edges: connecting }, blocksById, options));
   return problems;
 }
 
@@ -69,6 +72,9 @@ function blockProblems(block: Block, blocksById: Map<string, Block>, options: Va
   const problems: GraphProblem[] = [];
   const idIssue = blockIdFormatIssue(block.id);
   if (idIssue) problems.push(problem(block.id, null, 'id', `Block id "${block.id}" ${BLOCK_ID_ISSUES[idIssue]}`));
+  if (block.id === SECRETS_ROOT) {
+    problems.push(problem(block.id, null, 'id', `Block id "${SECRETS_ROOT}" is reserved for the workspace's secrets ({{${SECRETS_ROOT}.NAME}}); choose another`));
+  }
   if (blocksById.get(block.id) !== block) {
     problems.push(problem(block.id, null, 'id', `Block id "${block.id}" is used by more than one block`));
   }
@@ -93,6 +99,11 @@ function blockProblems(block: Block, blocksById: Map<string, Block>, options: Va
   if (script && options.checkSyntax && typeof source === 'string' && source.trim() !== '') {
     const error = options.checkSyntax(source, script.mode);
     if (error !== null) problems.push(problem(block.id, null, `config.${script.field}`, `${script.field} has a syntax error: ${error}`));
+  }
+  if (script && options.secretNames && typeof source === 'string') {
+    for (const name of secretNamesInCode(source)) {
+      if (!options.secretNames.has(name)) problems.push(problem(block.id, null, `config.${script.field}`, `${script.field} ${unknownSecret(name)}`));
+    }
   }
   return problems;
 }
@@ -181,7 +192,18 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function graphProblems(graph: Graph, blocksById: Map<string, Block>): GraphProblem[] {
+function unknownSecret(name: string): string {
+  return `uses the secret "${name}", which this workspace does not have (add it in Settings → Credentials)`;
+}
+
+/** What is wrong with a `{{secrets.…}}` template, or null. */
+function secretProblem(reference: { path: (string | number)[] }, secretNames: ReadonlySet<string> | undefined): string | null {
+  const name = reference.path.length === 1 && typeof reference.path[0] === 'string' ? reference.path[0] : null;
+  if (name === null) return `must name one secret, as {{${SECRETS_ROOT}.NAME}}`;
+  return secretNames && !secretNames.has(name) ? unknownSecret(name) : null;
+}
+
+function graphProblems(graph: Graph, blocksById: Map<string, Block>, options: ValidateGraphOptions): GraphProblem[] {
   const problems: GraphProblem[] = [];
   const blocks = [...blocksById.values()];
   const roleOf = (block: Block) => getBlockDefinition(block.type)?.role;
@@ -225,7 +247,10 @@ function graphProblems(graph: Graph, blocksById: Map<string, Block>): GraphProbl
         const path = [field, ...reference.location].join('.');
         const key = JSON.stringify([path, reference.blockId]);
         if (reported.has(key)) continue;
-        const message = referenceProblem(block, reference.blockId, upstream, blocksById);
+        const message =
+          reference.blockId === SECRETS_ROOT
+            ? secretProblem(reference, options.secretNames)
+            : referenceProblem(block, reference.blockId, upstream, blocksById);
         if (message === null) continue;
         reported.add(key);
         problems.push(problem(block.id, null, `config.${path}`, `${path} ${message} (${reference.raw})`));

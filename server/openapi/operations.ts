@@ -13,6 +13,8 @@ import {
 import { armInput, armResultSchema, deployResultSchema, undeployResultSchema, versionListSchema, versionSchema, webhookResultSchema } from '../services/deployment-schemas';
 import { mcpMessageSchema } from '../services/mcp-schemas';
 import { mcpServerInput, mcpServerListSchema, mcpServerNameSchema, mcpServerSchema } from '../services/mcp-server-schemas';
+import { createTriggerInput, triggerListSchema, triggerSchema, updateTriggerInput } from '../services/trigger-schemas';
+import { formSubmission } from '../services/trigger-forms';
 import { versionNumber } from '../services/version-param';
 import { blockLogsSchema, executeInput, executionListSchema, executionSchema, listExecutionsQuery, resumeInput } from '../services/execution-schemas';
 
@@ -82,6 +84,9 @@ const webhookQuery = z.object({
   token: z.string().optional().describe('The webhook secret, when the caller cannot send `Authorization: Bearer <secret>`'),
   async: z.enum(['true', 'false']).optional().describe('`true`: answer 202 at once and run in the background'),
 });
+const triggerIds = workflowId.extend({ tid: z.string().describe('The trigger id') });
+const formResultSchema = webhookResultSchema.extend({ error: z.object({ message: z.string(), block_id: z.string().nullable(), code: z.string() }).nullable() });
+const hookDuplicateSchema = z.object({ execution_id: z.string(), duplicate: z.literal(true) });
 const webhookAccepted = webhookResultSchema.pick({ execution_id: true }).extend({ status: z.literal('queued') });
 
 const STREAM_DESCRIPTION = `Server-sent events (\`text/event-stream\`). The stream begins with \`retry: 3000\`; each event has an \`id\` (increasing by one within the execution), an \`event\` name equal to its \`type\`, and one \`ExecutionEvent\` as JSON \`data\`. It ends after \`done\` or \`error\`; \`: keepalive\` comments arrive every 15 s while idle.
@@ -411,6 +416,90 @@ export const operations: Operation[] = [
     success: { status: 200, description: 'The execution result', schema: webhookResultSchema },
     alternatives: [{ status: 202, description: 'With `?async=true`: accepted, running in the background', schema: webhookAccepted }],
     errors: ['validation_error', 'unauthorized', 'webhook_not_active', 'webhook_not_found', 'payload_too_large', 'rate_limited'],
+  },
+  {
+    id: 'listTriggers',
+    method: 'get',
+    path: '/api/workflows/{id}/triggers',
+    summary: "List a workflow's triggers",
+    description: 'Schedules, standing webhooks and hosted forms. They fire the deployed version, and only while the workflow is deployed.',
+    tag: 'Triggers',
+    auth: true,
+    pathParams: workflowId,
+    success: { status: 200, description: 'The triggers, oldest first', schema: triggerListSchema },
+    errors: ['unauthorized', 'workflow_not_found'],
+  },
+  {
+    id: 'createTrigger',
+    method: 'post',
+    path: '/api/workflows/{id}/triggers',
+    summary: 'Create a trigger',
+    description:
+      'Kinds: `schedule` `{cron (5 or 6 fields), timezone (IANA), overlap: skip|queue|allow, catch_up}`; `webhook` `{auth: bearer|standard_webhooks|hmac_sha256|github|stripe|none, mode: sync|async, signature_header}`; `form` `{access: public|workspace}`. A webhook\'s `secret` is in this response only.',
+    tag: 'Triggers',
+    auth: true,
+    pathParams: workflowId,
+    body: createTriggerInput,
+    example: { kind: 'schedule', config: { cron: '0 9 * * 1-5', timezone: 'Europe/Berlin', overlap: 'skip' } },
+    success: { status: 201, description: 'The new trigger', schema: triggerSchema },
+    errors: [...WRITE_ERRORS, 'workflow_not_found'],
+  },
+  {
+    id: 'updateTrigger',
+    method: 'patch',
+    path: '/api/workflows/{id}/triggers/{tid}',
+    summary: 'Enable, disable or reconfigure a trigger',
+    tag: 'Triggers',
+    auth: true,
+    pathParams: triggerIds,
+    body: updateTriggerInput,
+    example: { enabled: false },
+    success: { status: 200, description: 'The trigger', schema: triggerSchema },
+    errors: [...WRITE_ERRORS, 'workflow_not_found', 'trigger_not_found'],
+  },
+  {
+    id: 'deleteTrigger',
+    method: 'delete',
+    path: '/api/workflows/{id}/triggers/{tid}',
+    summary: 'Delete a trigger',
+    tag: 'Triggers',
+    auth: true,
+    pathParams: triggerIds,
+    success: { status: 204, description: 'Deleted' },
+    errors: ['unauthorized', 'forbidden', 'workflow_not_found', 'trigger_not_found'],
+  },
+  {
+    id: 'callStandingWebhook',
+    method: 'post',
+    path: '/api/hooks/{tid}',
+    summary: 'Call a standing webhook',
+    description:
+      'Every authenticated call runs the deployed version with the JSON body as input. Authentication is the trigger\'s `auth`: `bearer` (`Authorization: Bearer <secret>` or `?token=`), `standard_webhooks` (`webhook-id`, `webhook-timestamp`, `webhook-signature`), `hmac_sha256` (hex HMAC-SHA256 of the body in `signature_header`, default `X-Signature-256`), `github` (`X-Hub-Signature-256: sha256=<hex>`), `stripe` (`Stripe-Signature: t=<unix>,v1=<hex HMAC of "{t}.{body}">`), or `none`. A delivery id (`webhook-id`, `X-GitHub-Delivery`, `Idempotency-Key`, `X-Delivery-Id`, or a Stripe event id) seen in the last 24 h answers `{"execution_id", "duplicate": true}` without running again.',
+    tag: 'Triggers',
+    auth: false,
+    pathParams: z.object({ tid: z.string().describe('The trigger id') }),
+    body: z.json(),
+    example: { text: 'Hello from a webhook' },
+    bodyOptional: true,
+    success: { status: 200, description: 'Mode `sync`: the execution result, or a replayed delivery', schema: z.union([webhookResultSchema, hookDuplicateSchema]) },
+    alternatives: [{ status: 202, description: 'Mode `async`: accepted, running in the background', schema: webhookAccepted }],
+    errors: ['validation_error', 'unauthorized', 'webhook_not_active', 'trigger_not_found', 'payload_too_large', 'rate_limited'],
+  },
+  {
+    id: 'submitForm',
+    method: 'post',
+    path: '/api/forms/{tid}',
+    summary: 'Submit a hosted form',
+    description:
+      'What the page at `/forms/{tid}` sends: runs the deployed version with `{"input": {...}}` and waits. A `public` form needs no credential; a `workspace` form needs the session cookie of a member of its workspace, from this origin.',
+    tag: 'Triggers',
+    auth: false,
+    pathParams: z.object({ tid: z.string().describe('The form trigger id') }),
+    body: formSubmission,
+    example: { input: { text: 'Hello' } },
+    bodyOptional: true,
+    success: { status: 200, description: 'The outcome', schema: formResultSchema },
+    errors: ['validation_error', 'invalid_graph', 'unauthorized', 'forbidden', 'webhook_not_active', 'trigger_not_found', 'payload_too_large', 'rate_limited'],
   },
   {
     id: 'listVersions',

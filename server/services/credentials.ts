@@ -44,6 +44,13 @@ export async function deleteCredential(caller: Caller, name: string) {
   return { name, deleted: true };
 }
 
+/** The names of the workspace's secrets (never their values), for the validator. */
+export async function listSecretNames(workspaceId: string): Promise<Set<string>> {
+  const prisma = await db();
+  const rows = await prisma.credential.findMany({ where: { workspaceId }, select: { name: true } });
+  return new Set(rows.map((row) => row.name));
+}
+
 /** The plaintext value, for the engine only (never returned by an API). Null when the workspace has none. */
 export async function readCredential(workspaceId: string, name: string): Promise<string | null> {
   const prisma = await db();

@@ -60,8 +60,8 @@ async function withVersionRetry<T>(write: (tx: Prisma.TransactionClient) => Prom
   }
 }
 
-function assertDeployable(workflow: WorkflowWithDeployed) {
-  const problems = workflowGraphProblems(storedGraph(workflow));
+async function assertDeployable(caller: Caller, workflow: WorkflowWithDeployed) {
+  const problems = await workflowGraphProblems(storedGraph(workflow), caller.workspaceId);
   if (problems.length > 0) throw new InvalidGraphError(problems);
 }
 
@@ -69,7 +69,7 @@ export async function deployWorkflow(caller: Caller, workflowId: string) {
   requireRole(caller, 'editor');
   const workflow = await findWorkflow(caller, workflowId);
   if (workflow.deployedAt) throw new ApiError('already_deployed', 'The workflow is already deployed');
-  assertDeployable(workflow);
+  await assertDeployable(caller, workflow);
   const deployedAt = new Date();
   const snapshot = await withVersionRetry(async (tx) => {
     const snapshot = await snapshotDraft(tx, caller, workflow, null);
@@ -91,7 +91,7 @@ export async function deployDraft(caller: Caller, workflowId: string) {
   requireRole(caller, 'editor');
   const workflow = await findWorkflow(caller, workflowId);
   if (!workflow.deployedAt) throw notDeployed();
-  assertDeployable(workflow);
+  await assertDeployable(caller, workflow);
   const deployedAt = new Date();
   const snapshot = await withVersionRetry(async (tx) => {
     const snapshot = await snapshotDraft(tx, caller, workflow, null);

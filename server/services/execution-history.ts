@@ -16,6 +16,7 @@ export const historyQuery = z.object({
   workflow_id: z.string().min(1).optional(),
   status: z.enum(executionStatuses).optional(),
   trigger: z.enum(executionTriggers).optional(),
+  trigger_id: z.string().min(1).max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().trim().max(200).optional(),
@@ -31,7 +32,7 @@ function preview(value: unknown): string | null {
 }
 
 export async function searchExecutions(caller: Caller, query: z.input<typeof historyQuery>) {
-  const { workflow_id, status, trigger, from, to, q, limit, offset } = historyQuery.parse(query);
+  const { workflow_id, status, trigger, trigger_id, from, to, q, limit, offset } = historyQuery.parse(query);
   const prisma = await db();
   if (workflow_id) {
     const workflow = await prisma.workflow.findFirst({ where: { id: workflow_id, workspaceId: caller.workspaceId }, select: { id: true } });
@@ -41,6 +42,7 @@ export async function searchExecutions(caller: Caller, query: z.input<typeof his
   if (workflow_id) conditions.push(Prisma.sql`"workflowId" = ${workflow_id}`);
   if (status) conditions.push(Prisma.sql`"status" = ${status}::"ExecutionStatus"`);
   if (trigger) conditions.push(Prisma.sql`"trigger" = ${trigger}::"ExecutionTrigger"`);
+  if (trigger_id) conditions.push(Prisma.sql`"triggerId" = ${trigger_id}`);
   if (from) conditions.push(Prisma.sql`"createdAt" >= ${new Date(from)}`);
   if (to) conditions.push(Prisma.sql`"createdAt" < ${new Date(to)}`);
   if (q) conditions.push(Prisma.sql`"searchVector" @@ websearch_to_tsquery('simple', ${q})`);

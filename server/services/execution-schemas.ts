@@ -35,6 +35,7 @@ const executionSummarySchema = z.object({
   version: z.number().int(),
   status: z.enum(executionStatuses),
   trigger: z.enum(executionTriggers),
+  trigger_id: z.string().nullable().describe('the standing trigger (schedule, webhook, form) that started it'),
   input: z.json(),
   output: z.json().nullable(),
   error: executionErrorSchema.nullable(),

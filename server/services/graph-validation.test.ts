@@ -1,8 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '@/lib/graph/schema';
+import { setupTestDatabase } from '../test/database';
+import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
+import { setCredential } from './credentials';
 import { workflowGraphProblems } from './graph-validation';
 
-// Runs validate the graph they run; the answers are remembered per graph, and must stay the validator's answers.
+// Runs validate the graph they run; the answers are remembered per graph and the workspace's secret names, and
+// must stay the validator's answers.
+
+setupTestDatabase();
+let ws: TestWorkspace;
+
+beforeAll(async () => {
+  ws = await createTestWorkspace('Validation');
+});
 
 const graph = (code: string): Graph => ({
   blocks: [
@@ -17,17 +28,24 @@ const graph = (code: string): Graph => ({
 });
 
 describe('workflowGraphProblems', () => {
-  it('answers the same graph the same way each time, and another graph its own way', () => {
-    expect(workflowGraphProblems(graph('return 1;'))).toEqual([]);
-    const broken = workflowGraphProblems(graph('return {'));
+  it('answers the same graph the same way each time, and another graph its own way', async () => {
+    expect(await workflowGraphProblems(graph('return 1;'), ws.id)).toEqual([]);
+    const broken = await workflowGraphProblems(graph('return {'), ws.id);
     expect(broken).toEqual([expect.objectContaining({ block_id: 'c1', message: expect.stringMatching(/SyntaxError/) })]);
-    expect(workflowGraphProblems(graph('return {'))).toEqual(broken);
-    expect(workflowGraphProblems(graph('return 1;'))).toEqual([]);
+    expect(await workflowGraphProblems(graph('return {'), ws.id)).toEqual(broken);
+    expect(await workflowGraphProblems(graph('return 1;'), ws.id)).toEqual([]);
   });
 
-  it('hands out problems a caller may change without changing the next answer', () => {
-    const first = workflowGraphProblems(graph('return ]'));
+  it('hands out problems a caller may change without changing the next answer', async () => {
+    const first = await workflowGraphProblems(graph('return ]'), ws.id);
     first[0].message = 'changed';
-    expect(workflowGraphProblems(graph('return ]'))[0].message).toMatch(/SyntaxError/);
+    expect((await workflowGraphProblems(graph('return ]'), ws.id))[0].message).toMatch(/SyntaxError/);
+  });
+
+  it('answers again once the workspace gains the secret a graph names', async () => {
+    const usesSecret = graph('return secrets.SHIPPING_TOKEN.length;');
+    expect(await workflowGraphProblems(usesSecret, ws.id)).toEqual([expect.objectContaining({ block_id: 'c1' })]);
+    await setCredential(ws.owner, { name: 'SHIPPING_TOKEN', value: 'tok_live_123456' });
+    expect(await workflowGraphProblems(usesSecret, ws.id)).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ const isJsonContentType = (contentType: string | null) => /^application\/([\w.+-
  * that says it is JSON must be JSON (400 otherwise); text the database cannot hold is refused in JSON and
  * repaired (U+FFFD) in anything else.
  */
-function webhookInput(rawBody: string, contentType: string | null): Record<string, unknown> {
+export function webhookInput(rawBody: string, contentType: string | null): Record<string, unknown> {
   if (rawBody.trim() === '') return {};
   let value: unknown;
   if (isJsonContentType(contentType)) {

@@ -156,7 +156,7 @@ export async function replaceGraph(caller: Caller, id: string, input: z.input<ty
   const graph = putGraphInput.parse(input);
   const existing = await findRow(caller, id);
   if (existing.deployedAt && !options.draftOnly) throw deployedConflict();
-  const problems = workflowGraphProblems(graph);
+  const problems = await workflowGraphProblems(graph, caller.workspaceId);
   if (problems.length > 0 && !options.allowInvalid) throw new InvalidGraphError(problems);
   if (options.expectedVersion !== undefined && options.expectedVersion !== existing.version) throw versionConflict(existing.version);
 
@@ -183,7 +183,7 @@ export async function replaceGraph(caller: Caller, id: string, input: z.input<ty
  */
 export async function saveDraft(caller: Caller, id: string, graph: Graph, expectedVersion?: number): Promise<{ version: number; problems: GraphProblem[] }> {
   requireRole(caller, 'editor');
-  const problems = workflowGraphProblems(graph);
+  const problems = await workflowGraphProblems(graph, caller.workspaceId);
   const prisma = await db();
   const [saved] = await prisma.workflow.updateManyAndReturn({
     where: { id, workspaceId: caller.workspaceId, ...(expectedVersion === undefined ? {} : { version: expectedVersion }) },
@@ -236,7 +236,7 @@ export async function importWorkflow(caller: Caller, input: z.input<typeof impor
   requireRole(caller, 'editor');
   const data = importWorkflowInput.parse(input);
   const graph = { blocks: data.blocks, edges: data.edges };
-  const problems = workflowGraphProblems(graph);
+  const problems = await workflowGraphProblems(graph, caller.workspaceId);
   if (problems.length > 0) throw new InvalidGraphError(problems);
   return createWorkflow(caller, { name: data.name, description: data.description ?? null }, graph);
 }

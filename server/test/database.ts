@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { closeDatabase, openDatabase, installDatabase, type Database } from '../db';
+import { closeDatabase, db, openDatabase, installDatabase, type Database } from '../db';
 import { resetEnvForTests } from '../env';
 import { postgresTestConfig } from './postgres';
 import { startTestWorker, type TestWorker } from './workers';
@@ -71,4 +71,15 @@ async function startQueueModeWorkers(database: Database): Promise<TestWorker[]> 
   const { workerUtils } = await import('../queue/jobs');
   await workerUtils();
   return Promise.all([startTestWorker(database.url), startTestWorker(database.url)]);
+}
+
+/**
+ * For files whose tests start runs they do not wait for (async webhooks, schedules): before the database closes,
+ * waits until no execution is running any more. Call after `setupTestDatabase()`.
+ */
+export function waitForRunsBeforeClosing(): void {
+  afterAll(async () => {
+    const prisma = await db();
+    while ((await prisma.execution.count({ where: { status: 'running' } })) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  });
 }

@@ -14,6 +14,10 @@ import * as execution from '../workflows/[id]/executions/[eid]/route';
 import * as executionStream from '../workflows/[id]/executions/[eid]/stream/route';
 import * as executions from '../workflows/[id]/executions/route';
 import * as workflowExport from '../workflows/[id]/export/route';
+import * as triggers from '../workflows/[id]/triggers/route';
+import * as trigger from '../workflows/[id]/triggers/[tid]/route';
+import * as hook from '../hooks/[tid]/route';
+import * as form from '../forms/[tid]/route';
 import * as deploy from '../workflows/[id]/deploy/route';
 import * as undeploy from '../workflows/[id]/undeploy/route';
 import * as arm from '../workflows/[id]/arm/route';
@@ -59,6 +63,10 @@ export const API_ROUTES: { pattern: string; file: string; module: RouteModule }[
   { pattern: '/api/workflows/:id/versions/:version', file: 'workflows/[id]/versions/[version]/route.ts', module: version },
   { pattern: '/api/workflows/:id/versions/:version/restore', file: 'workflows/[id]/versions/[version]/restore/route.ts', module: versionRestore },
   { pattern: '/api/webhooks/:webhook_id', file: 'webhooks/[webhook_id]/route.ts', module: webhook },
+  { pattern: '/api/workflows/:id/triggers', file: 'workflows/[id]/triggers/route.ts', module: triggers },
+  { pattern: '/api/workflows/:id/triggers/:tid', file: 'workflows/[id]/triggers/[tid]/route.ts', module: trigger },
+  { pattern: '/api/hooks/:tid', file: 'hooks/[tid]/route.ts', module: hook },
+  { pattern: '/api/forms/:tid', file: 'forms/[tid]/route.ts', module: form },
 ];
 
 function match(pattern: string, pathname: string): Record<string, string> | null {

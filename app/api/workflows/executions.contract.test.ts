@@ -44,6 +44,7 @@ describe('POST /api/workflows/{id}/execute', () => {
       version: 2,
       status: 'completed',
       trigger: 'api',
+      trigger_id: null,
       input: { text: 'hello' },
       output: { loud: 'HELLO!' },
       error: null,
@@ -60,7 +61,56 @@ describe('POST /api/workflows/{id}/execute', () => {
     const id = await workflowWith(shout());
     expect((await apiJson('POST', `/api/workflows/${id}/execute`, { key, body: { variables: { text: 'hi' } } })).body).toMatchObject({ output: { loud: 'HI!' } });
     const empty = await apiJson('POST', `/api/workflows/${id}/execute`, { key });
-    expect(empty.body).toMatchObject({ status: 'failed', error: { block_id: 'input', code: 'invalid_input' } });
+    expect(empty.status).toBe(400);
+    expect(empty.body).toEqual({ error: expect.any(String), code: 'validation_error', details: [{ path: 'input.text', message: 'is required' }] });
+  });
+
+  it('checks the input against the typed fields before anything runs: every wrong field in details, defaults filled in', async () => {
+    const fields = [
+      { name: 'count', type: 'integer', required: true },
+      { name: 'ratio', type: 'number' },
+      { name: 'tags', type: 'array' },
+      { name: 'meta', type: 'object' },
+      { name: 'loud', type: 'boolean', default: false },
+      { name: 'tone', type: 'string', enum: ['calm', 'angry'], default: 'calm', description: 'How to answer' },
+    ];
+    const id = await workflowWith(graph([inputBlock('input', { fields }), outputBlock('output', { value: '{{input}}' })], [edge('input', 'output')]));
+    const wrong = await apiJson('POST', `/api/workflows/${id}/execute`, {
+      key,
+      body: { input: { count: 1.5, ratio: 'high', tags: { a: 1 }, meta: [1], loud: 'yes', tone: 'shouty' } },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({
+      code: 'validation_error',
+      details: [
+        { path: 'input.count', message: 'must be an integer, not a non-integer number' },
+        { path: 'input.ratio', message: 'must be a number, not a string' },
+        { path: 'input.tags', message: 'must be an array, not an object' },
+        { path: 'input.meta', message: 'must be an object, not an array' },
+        { path: 'input.loud', message: 'must be a boolean, not a string' },
+        { path: 'input.tone', message: 'must be one of "calm", "angry"' },
+      ],
+    });
+    const listed = await apiJson<{ total: number }>('GET', `/api/workflows/${id}/executions`, { key });
+    expect(listed.body.total).toBe(0);
+
+    const right = await apiJson('POST', `/api/workflows/${id}/execute`, { key, body: { input: { count: 3, tags: ['x'], extra: 'kept' } } });
+    expect(right.body).toMatchObject({ status: 'completed', input: { count: 3, tags: ['x'], extra: 'kept', loud: false, tone: 'calm' } });
+    expect(right.body.output).toEqual({ count: 3, tags: ['x'], extra: 'kept', loud: false, tone: 'calm' });
+  });
+
+  it('refuses a default or enum value that does not fit the field type as an invalid graph', async () => {
+    const bad = graph([inputBlock('input', { fields: [{ name: 'n', type: 'integer', default: 'ten', enum: [1, 'two'] }] }), outputBlock()], [edge('input', 'output')]);
+    const created = await apiJson('POST', '/api/workflows', { key, body: { name: 'Bad defaults' } });
+    const res = await apiJson('PUT', `/api/workflows/${created.body.id as string}/graph`, { key, body: bad });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      code: 'invalid_graph',
+      details: [
+        { block_id: 'input', field: 'config.fields.0.enum.1', message: expect.stringContaining('must be an integer') },
+        { block_id: 'input', field: 'config.fields.0.default', message: expect.stringContaining('must be an integer') },
+      ],
+    });
   });
 
   it('answers 200 with status "failed" and the error when a block fails', async () => {
@@ -94,9 +144,14 @@ describe('POST /api/workflows/{id}/execute', () => {
 
 describe('executions, their logs and the list', () => {
   it('lists newest first with the pagination wrapper and a status filter, without block_outputs', async () => {
-    const id = await workflowWith(shout());
+    const id = await workflowWith(
+      graph(
+        [inputBlock(), block('shout', 'code', { code: 'if (input.text === "boom") throw new Error("boom"); return input.text' }), outputBlock()],
+        [edge('input', 'shout'), edge('shout', 'output')],
+      ),
+    );
     const first = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'a' } } })).body.id;
-    const failed = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: {} } })).body.id;
+    const failed = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'boom' } } })).body.id;
     const list = await apiJson<{ executions: Record<string, unknown>[]; total: number; limit: number; offset: number }>('GET', `/api/workflows/${id}/executions`, { key });
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ total: 2, limit: 50, offset: 0 });

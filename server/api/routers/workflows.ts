@@ -21,7 +21,7 @@ export const workflowsRouter = createTRPCRouter({
   /** The workflow with what is wrong with its draft, so the editor can mark problems as soon as it opens. */
   get: protectedProcedure.input(byId).query(async ({ ctx, input }) => {
     const workflow = await getWorkflow(ctx.caller, input.id);
-    return { ...workflow, problems: workflowGraphProblems({ blocks: workflow.blocks, edges: workflow.edges }) };
+    return { ...workflow, problems: await workflowGraphProblems({ blocks: workflow.blocks, edges: workflow.edges }, ctx.caller.workspaceId) };
   }),
   create: editorProcedure.input(createWorkflowInput).mutation(({ ctx, input }) => createWorkflow(ctx.caller, input)),
   update: editorProcedure

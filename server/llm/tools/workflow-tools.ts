@@ -34,8 +34,10 @@ export function uniqueToolName(name: string, taken: Set<string>): string {
 const FIELD_TYPES: Record<WorkflowToolInfo['fields'][number]['type'], JSONSchema7> = {
   string: { type: 'string' },
   number: { type: 'number' },
+  integer: { type: 'integer' },
   boolean: { type: 'boolean' },
   object: { type: 'object' },
+  array: { type: 'array' },
 };
 
 /** The tool's parameters: one per input field; a workflow that declares none takes any object. */

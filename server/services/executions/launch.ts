@@ -7,6 +7,7 @@ import { storableJson } from '../../db/json';
 import type { Prisma } from '../../db/generated/client';
 import { env } from '../../env';
 import { RUNNER_ID } from '../../engine/runner';
+import { acceptExecutionInput } from '../../graph/input';
 import { InvalidGraphError } from '../../graph/problems';
 import { executeInput } from '../execution-schemas';
 import { workflowGraphProblems } from '../graph-validation';
@@ -32,6 +33,8 @@ export interface LaunchOptions {
   workflowId: string;
   source: GraphSource;
   trigger: ExecutionTrigger;
+  /** The standing trigger (schedule, webhook, form) that started it, if any. */
+  triggerId?: string;
   input: Record<string, unknown>;
   /** The longest the execution may run before it is stopped. */
   capMs: number;
@@ -56,8 +59,9 @@ export interface LaunchOptions {
  * record is complete. Callers have already checked who may run what.
  */
 export async function launchExecution(options: LaunchOptions): Promise<{ id: string; done: Promise<void> }> {
-  const problems = workflowGraphProblems(options.source.graph);
+  const problems = await workflowGraphProblems(options.source.graph, options.workspaceId);
   if (problems.length > 0) throw new InvalidGraphError(problems);
+  const input = acceptExecutionInput(options.source.graph, options.input);
   const depth = options.depth ?? 0;
   // Workflows an agent calls are part of the run that called them, not new executions to count.
   if (depth === 0) await checkExecutionRate(options.workspaceId, { take: true });
@@ -77,7 +81,8 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
         sourceExecutionId: options.partial?.sourceExecutionId,
         status: queued ? 'queued' : 'running',
         trigger: options.trigger,
-        input: storableJson(options.input),
+        triggerId: options.triggerId ?? null,
+        input: storableJson(input),
         runnerId: queued ? null : RUNNER_ID,
         startedAt: queued ? null : startedAt,
         parentExecutionId: options.parent?.executionId ?? null,
@@ -101,7 +106,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
     workspaceId: options.workspaceId,
     workflowId: options.workflowId,
     graph: options.partial?.graph ?? options.source.graph,
-    input: options.input,
+    input,
     startedAt,
     capMs: options.capMs,
     depth,

@@ -27,6 +27,7 @@ export function executionSummary(row: ExecutionRow): ExecutionSummary {
     version: row.version,
     status: row.status,
     trigger: row.trigger,
+    trigger_id: row.triggerId,
     input: row.input as ExecutionSummary['input'],
     output: (row.output ?? null) as ExecutionSummary['output'],
     error: (row.error ?? null) as ExecutionSummary['error'],

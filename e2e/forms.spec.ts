@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import { newPerson, signUp } from './helpers/auth';
+import { openDeployPanel } from './helpers/deploy';
+import { waitForEditor } from './helpers/editor';
+import { createWorkflow, trpcMutation, type TestGraph } from './helpers/executions';
+
+// A hosted form: a person opens the link of a form trigger, fills in the fields made from the input block, submits,
+// and reads the output of the run; a wrong value is shown beside its field and nothing runs.
+
+test.describe.configure({ timeout: 120_000 });
+
+const greeter: TestGraph = {
+  blocks: [
+    {
+      id: 'input',
+      type: 'input',
+      config: {
+        fields: [
+          { name: 'name', type: 'string', required: true, description: 'Who to greet' },
+          { name: 'times', type: 'integer', default: 2 },
+          { name: 'mood', type: 'string', enum: ['calm', 'loud'], default: 'calm' },
+        ],
+      },
+      position: { x: 0, y: 0 },
+    },
+    {
+      id: 'greet',
+      type: 'code',
+      config: { code: 'const word = input.mood === "loud" ? "HELLO" : "hello"; return Array(input.times).fill(word + " " + input.name).join(", ");' },
+      position: { x: 240, y: 0 },
+    },
+    { id: 'output', type: 'output', config: { value: '{{greet}}' }, position: { x: 480, y: 0 } },
+  ],
+  edges: [
+    { source: 'input', target: 'greet' },
+    { source: 'greet', target: 'output' },
+  ],
+};
+
+test('a person submits a hosted form and sees the output; a bad value is shown on its field', async ({ page, browser }) => {
+  await signUp(page, newPerson('Former'));
+  const workflowId = await createWorkflow(page, 'Greeter', greeter);
+  await trpcMutation(page, 'deployments.deploy', { workflow_id: workflowId });
+  const form = await trpcMutation<{ url: string }>(page, 'triggers.create', { workflow_id: workflowId, trigger: { kind: 'form', config: { access: 'public' } } });
+  expect(form.url).toMatch(/\/forms\/[0-9a-f-]{36}$/);
+
+  // Someone without an account, in a fresh browser, opens the link.
+  const stranger = await browser.newPage();
+  await stranger.goto(new URL(form.url).pathname);
+  await expect(stranger.getByRole('heading', { name: 'Greeter' })).toBeVisible();
+  await stranger.getByLabel('name *').fill('Ada');
+  await stranger.getByLabel('times').fill('3');
+  await stranger.getByLabel('mood').selectOption({ label: 'loud' });
+  await stranger.getByRole('button', { name: 'Submit' }).click();
+  await expect(stranger.getByTestId('form-output')).toHaveText('HELLO Ada, HELLO Ada, HELLO Ada');
+
+  // A value the field does not accept: the server's detail appears on that field.
+  await stranger.getByLabel('name *').fill('');
+  await stranger.getByRole('button', { name: 'Submit' }).click();
+  await expect(stranger.getByText('is required')).toBeVisible();
+  await stranger.close();
+
+  const executions = await page.request.get(`/api/workflows/${workflowId}/executions`);
+  const body = (await executions.json()) as { total: number; executions: { trigger: string }[] };
+  expect(body.total).toBe(1);
+  expect(body.executions[0].trigger).toBe('form');
+});
+
+test('a workspace form asks a stranger to sign in', async ({ page, browser }) => {
+  await signUp(page, newPerson('Keeper'));
+  const workflowId = await createWorkflow(page, 'Private', greeter);
+  await trpcMutation(page, 'deployments.deploy', { workflow_id: workflowId });
+  const form = await trpcMutation<{ url: string }>(page, 'triggers.create', { workflow_id: workflowId, trigger: { kind: 'form', config: { access: 'workspace' } } });
+  const stranger = await browser.newPage();
+  await stranger.goto(new URL(form.url).pathname);
+  await expect(stranger).toHaveURL(/\/sign-in/);
+  await stranger.close();
+  // The owner, signed in, sees the form.
+  await page.goto(new URL(form.url).pathname);
+  await expect(page.getByRole('heading', { name: 'Private' })).toBeVisible();
+});
+
+test('the Triggers section: a schedule shows its next runs as typed, a webhook its secret once', async ({ page }) => {
+  await signUp(page, newPerson('Scheduler'));
+  const workflowId = await createWorkflow(page, 'Morning', greeter);
+  await page.goto(`/workflows/${workflowId}`);
+  await waitForEditor(page);
+  const panel = await openDeployPanel(page);
+  const section = panel.getByRole('region', { name: 'Triggers' });
+  const form = section.getByRole('form', { name: 'New trigger' });
+  await form.getByLabel('Cron').fill('30 7 * * *');
+  await form.getByLabel('Time zone').fill('Asia/Tokyo');
+  await expect(form.getByRole('list', { name: 'Next runs' }).getByRole('listitem')).toHaveCount(5);
+  await form.getByLabel('Cron').fill('99 * * * *');
+  await expect(form.getByText(/not a valid schedule|Invalid value/i)).toBeVisible();
+  await form.getByLabel('Cron').fill('30 7 * * *');
+  await form.getByRole('button', { name: 'Add trigger' }).click();
+  await expect(section.getByTestId('trigger-row')).toHaveCount(1);
+  await expect(section.getByTestId('trigger-row').getByRole('list', { name: 'Next runs' }).getByRole('listitem')).toHaveCount(5);
+
+  await form.getByLabel('Kind').selectOption('webhook');
+  await form.getByLabel('Authentication').selectOption('github');
+  await form.getByRole('button', { name: 'Add trigger' }).click();
+  await expect(section.getByTestId('trigger-secret')).toContainText('whsec_');
+  await expect(section.getByTestId('trigger-row')).toHaveCount(2);
+  await section.getByRole('button', { name: 'Delete schedule trigger' }).click();
+  await expect(section.getByTestId('trigger-row')).toHaveCount(1);
+});

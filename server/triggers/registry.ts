@@ -1,0 +1,15 @@
+import { formTrigger } from './form';
+import { scheduleTrigger } from './schedule';
+import type { TriggerKind } from './types';
+import { webhookTrigger } from './webhook';
+
+// Every trigger kind: a new kind is its file in this folder and one line here.
+export const triggerKinds = [scheduleTrigger, webhookTrigger, formTrigger] as const;
+
+export type TriggerKindName = (typeof triggerKinds)[number]['kind'];
+
+export const triggerKindNames = triggerKinds.map((kind) => kind.kind) as [TriggerKindName, ...TriggerKindName[]];
+
+export function getTriggerKind(name: string): TriggerKind | undefined {
+  return (triggerKinds as readonly TriggerKind[]).find((kind) => kind.kind === name);
+}
