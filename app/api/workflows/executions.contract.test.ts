@@ -54,6 +54,10 @@ describe('POST /api/workflows/{id}/execute', () => {
       duration_ms: expect.any(Number),
       created_at: ISO,
       usage: null,
+      cost_usd: 0,
+      parent_execution_id: null,
+      parent_block_id: null,
+      waiting_on: null,
     });
   });
 
@@ -184,7 +188,9 @@ describe('executions, their logs and the list', () => {
       execution_order: 2,
       attempts: 1,
       usage: null,
+      cost_usd: 0,
       console: [{ level: 'log', message: 'shouting', at: ISO }],
+      iteration: null,
     });
     expect(logs.body.block_logs[2]).toMatchObject({ input: expect.objectContaining({ value: { loud: 'YO!' } }) });
   });

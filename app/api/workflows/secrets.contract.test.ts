@@ -65,7 +65,7 @@ describe('secrets in workflows', () => {
         `/api/workflows/${id}/executions/${run.body.id}/stream`,
         `/api/workflows/${id}/export`,
         `/api/workflows/${id}/versions`,
-        `/api/workflows/${id}/versions/2`,
+        `/api/workflows/${id}/versions/1`,
       ].map(async (path) => {
         const res = await api('GET', path, { key });
         expect(res.status, path).toBe(200);
