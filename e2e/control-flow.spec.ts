@@ -87,4 +87,12 @@ test('a for-each loop with an HTTP call inside, built by mouse, runs once per it
   await panel.getByTestId('run-step-loop_1').click();
   const details = panel.getByLabel('Step details');
   for (const id of ['7', '8', '9']) await expect(details).toContainText(`thing ${id}`);
+
+  // The HTTP block ran three times; picking an iteration shows that one call's response.
+  await panel.getByTestId('run-step-http_1').click();
+  await details.getByLabel('Iteration').selectOption('1');
+  await expect(details.getByTestId('run-step-output')).toContainText('thing 8');
+  await expect(details.getByTestId('run-step-output')).not.toContainText('thing 9');
+  await details.getByLabel('Iteration').selectOption('0');
+  await expect(details.getByTestId('run-step-output')).toContainText('thing 7');
 });
