@@ -95,4 +95,16 @@ test('a for-each loop with an HTTP call inside, built by mouse, runs once per it
   await expect(details.getByTestId('run-step-output')).not.toContainText('thing 9');
   await details.getByLabel('Iteration').selectOption('0');
   await expect(details.getByTestId('run-step-output')).toContainText('thing 7');
+
+  // The execution's history shows the same: each iteration's own block log.
+  await panel.getByRole('link', { name: /View execution/ }).click();
+  const graph = page.getByTestId('execution-graph');
+  await graph.getByTestId('graph-node-http_1').click();
+  const blockPanel = page.getByTestId('block-panel');
+  await expect(blockPanel).toHaveAttribute('data-block-id', 'http_1');
+  await page.getByLabel('Iteration').selectOption('1');
+  await expect(blockPanel.getByTestId('block-output')).toContainText('thing 8');
+  await expect(blockPanel.getByTestId('block-input')).toContainText('/things/8');
+  await page.getByLabel('Iteration').selectOption('2');
+  await expect(blockPanel.getByTestId('block-output')).toContainText('thing 9');
 });
