@@ -142,7 +142,7 @@ export function RunPanel({ onCancel }: { onCancel: () => Promise<void> }) {
           </ul>
         </nav>
         <div tabIndex={0} aria-label="Step details" className="min-w-0 flex-1 overflow-y-auto p-4">
-          {picked && pickedBlock ? <StepDetail name={names[picked] ?? picked} block={pickedBlock} /> : <Overview run={run} names={names} />}
+          {picked && pickedBlock ? <IterationDetail key={picked} name={names[picked] ?? picked} block={pickedBlock} /> : <Overview run={run} names={names} />}
         </div>
       </div>
     </section>
@@ -203,7 +203,32 @@ function Overview({ run, names }: { run: RunState; names: Record<string, string>
   );
 }
 
-function StepDetail({ name, block }: { name: string; block: BlockRunState }) {
+/** A block inside a loop: pick one iteration to see its own output and console, or all of them together. */
+function IterationDetail({ name, block }: { name: string; block: BlockRunState }) {
+  const [iteration, setIteration] = useState('');
+  const keys = Object.keys(block.iterations ?? {}).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const shown = (iteration && block.iterations?.[iteration]) || block;
+  return (
+    <>
+      {keys.length > 0 && (
+        <label className="mb-3 flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-300">
+          Iteration
+          <select value={iteration} onChange={(event) => setIteration(event.target.value)} className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900">
+            <option value="">All ({keys.length}, latest output)</option>
+            {keys.map((key) => (
+              <option key={key} value={key}>
+                #{key} · {block.iterations?.[key]?.status}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <StepDetail name={iteration ? `${name} #${iteration}` : name} block={shown} />
+    </>
+  );
+}
+
+function StepDetail({ name, block }: { name: string; block: Omit<BlockRunState, 'iterations'> }) {
   const streamRef = useRef<HTMLPreElement>(null);
   useEffect(() => {
     const element = streamRef.current;

@@ -8,7 +8,7 @@ import { COST_UNKNOWN_HELP, formatCost, formatDuration, formatOffset, NUMBER } f
 import { categoryTone, Icon } from '@/components/ui/icons';
 import { ConsoleLines } from './console-lines';
 import { CopyIconButton, JsonViewer } from './json-viewer';
-import { agentSteps, outputModel, type AgentStep, type BlockView } from './run-model';
+import { agentSteps, iterationLabel, iterationView, outputModel, type AgentStep, type BlockView } from './run-model';
 import { BlockStatusIcon } from './status';
 
 // Everything about one block of an execution: what happened, how long it took, what it got and gave, what it
@@ -40,7 +40,30 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** A block inside a loop ran once per iteration: pick one to see its input, output and console. */
 export function BlockPanel({ block, executionStartedAt, onClose }: { block: BlockView; executionStartedAt: number; onClose: () => void }) {
+  const [picked, setPicked] = useState('');
+  const pickedLog = block.iterations.find((log) => iterationLabel(log) === picked);
+  if (block.iterations.length < 2) return <BlockDetail block={block} executionStartedAt={executionStartedAt} onClose={onClose} />;
+  return (
+    <div className="space-y-3">
+      <label className="flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-300">
+        Iteration
+        <select value={picked} onChange={(event) => setPicked(event.target.value)} className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900">
+          <option value="">Last ({block.iterations.length} in all)</option>
+          {block.iterations.map((log) => (
+            <option key={iterationLabel(log)} value={iterationLabel(log)}>
+              #{iterationLabel(log)} · {log.status}
+            </option>
+          ))}
+        </select>
+      </label>
+      <BlockDetail block={pickedLog ? iterationView(block, pickedLog, executionStartedAt) : block} executionStartedAt={executionStartedAt} onClose={onClose} />
+    </div>
+  );
+}
+
+function BlockDetail({ block, executionStartedAt, onClose }: { block: BlockView; executionStartedAt: number; onClose: () => void }) {
   const log = block.log;
   const live = block.live;
   const output = log ? log.output : live?.output;

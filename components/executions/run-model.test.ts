@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyRunEvent, startRun } from '@/components/run-events/run-state';
-import { agentSteps, buildRunModel, outputModel } from './run-model';
+import { agentSteps, buildRunModel, iterationLabel, iterationView, outputModel } from './run-model';
 import type { BlockLog, RanGraph } from './types';
 
 const START = Date.parse('2026-01-01T00:00:00.000Z');
@@ -90,6 +90,28 @@ describe('the run model', () => {
     const b = model.byId.get('fail_b')!;
     expect([a.startMs, a.endMs, b.startMs, b.endMs]).toEqual([5, 405, 5, 310]);
     expect(model.totalMs).toBe(420);
+  });
+
+  it('keeps every iteration of a block inside a loop, in iteration order, each viewable on its own', () => {
+    const model = buildRunModel({
+      execution,
+      graph,
+      logs: [
+        log('slow_a', 2, 5, 10, { iteration: [10], output: 'ten' }),
+        log('slow_a', 3, 10, 20, { iteration: [2], status: 'error', error: { message: 'kaput', code: 'x' }, console: [{ level: 'info', message: 'two', at: iso(12) }] }),
+        log('slow_a', 4, 20, 30, { iteration: [9], output: 'nine' }),
+      ],
+      live: startRun([]),
+      catalog: new Map(),
+      ended: true,
+      now: 0,
+    });
+    const a = model.byId.get('slow_a')!;
+    expect(a.iterations.map(iterationLabel)).toEqual(['2', '9', '10']);
+    const second = iterationView(a, a.iterations[0], START);
+    expect(second).toMatchObject({ status: 'error', startMs: 10, endMs: 20, console: [{ message: 'two' }] });
+    expect(iterationView(a, a.iterations[2], START).log?.output).toBe('ten');
+    expect(model.byId.get('input')!.iterations).toEqual([]);
   });
 
   it('shows a block the logs do not have yet from the stream, starting when its upstream finished', () => {

@@ -27,6 +27,8 @@ export interface BlockView {
   durationMs: number | null;
   console: ConsoleLine[];
   order: number;
+  /** Inside a loop: the block log of each iteration, in iteration order (`log` is the last one). */
+  iterations: BlockLog[];
 }
 
 export interface RunModel {
@@ -82,6 +84,8 @@ export function buildRunModel(options: {
   const { execution, graph, logs, live, catalog, ended, now } = options;
   const startedAt = Date.parse(execution.started_at ?? execution.created_at);
   const logsById = new Map(logs.map((log) => [log.block_id, log]));
+  const iterationsById = new Map<string, BlockLog[]>();
+  for (const log of logs) if (log.iteration) iterationsById.set(log.block_id, [...(iterationsById.get(log.block_id) ?? []), log]);
   const upstream = new Map<string, string[]>();
   for (const edge of graph?.edges ?? []) upstream.set(edge.target, [...(upstream.get(edge.target) ?? []), edge.source]);
 
@@ -155,6 +159,7 @@ export function buildRunModel(options: {
       console: log ? log.console : (liveBlock?.console ?? []),
       order,
       received: receivedBy(block.id),
+      iterations: (iterationsById.get(block.id) ?? []).sort((a, b) => iterationLabel(a).localeCompare(iterationLabel(b), undefined, { numeric: true })),
     };
   });
   blocks.sort((a, b) => a.order - b.order);
@@ -162,6 +167,18 @@ export function buildRunModel(options: {
   const ends = blocks.map((block) => block.endMs ?? 0);
   const totalMs = Math.max(1, execution.duration_ms ?? 0, ...ends, ended ? 0 : nowMs);
   return { blocks, byId: new Map(blocks.map((block) => [block.id, block])), startedAt, totalMs };
+}
+
+/** An iteration's path as people read it: `2`, or `1.0` inside nested loops. */
+export function iterationLabel(log: BlockLog): string {
+  return (log.iteration ?? []).join('.');
+}
+
+/** The block as one iteration of it ran: that iteration's log, times, status and console. */
+export function iterationView(block: BlockView, log: BlockLog, startedAt: number): BlockView {
+  const startMs = log.started_at ? Date.parse(log.started_at) - startedAt : null;
+  const endMs = startMs !== null && log.duration_ms !== null ? startMs + log.duration_ms : null;
+  return { ...block, status: logStatus(log), log, live: null, running: false, startMs, endMs, durationMs: log.duration_ms, console: log.console };
 }
 
 /** The model of an LLM or agent block's output, when it says. */

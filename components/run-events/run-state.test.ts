@@ -27,6 +27,20 @@ describe('following a run', () => {
     expect(endedStatus(run)).toBeNull();
   });
 
+  it('keeps each loop iteration of an inner block apart: its own status, console and output', () => {
+    const run = play(startRun([]), [
+      [{ type: 'block_start', block_id: 'h', ...block, iteration: 0 }, 1],
+      [{ type: 'block_log', block_id: 'h', ...block, level: 'info', message: 'first', iteration: 0 }, 2],
+      [{ type: 'block_complete', block_id: 'h', ...block, data: { output: 'a' }, duration_ms: 3, iteration: 0 }, 3],
+      [{ type: 'block_start', block_id: 'h', ...block, iteration: 1, iteration_path: [2, 1] }, 4],
+      [{ type: 'block_error', block_id: 'h', ...block, data: { error: { message: 'boom', code: 'x' } }, duration_ms: 4, iteration: 1, iteration_path: [2, 1] }, 5],
+    ]);
+    expect(run.blocks.h).toMatchObject({ status: 'error', output: 'a' });
+    expect(run.blocks.h.iterations?.['0']).toMatchObject({ status: 'success', output: 'a', console: [{ message: 'first' }] });
+    expect(run.blocks.h.iterations?.['2.1']).toMatchObject({ status: 'error', error: { message: 'boom' }, console: [] });
+    expect(run.blocks.h.iterations?.['2.1']).not.toHaveProperty('output');
+  });
+
   it('collects a block’s console lines and streamed text, and remembers its type', () => {
     const run = play(startRun([]), [
       [{ type: 'block_start', block_id: 'a', block_type: 'llm' }, 2],

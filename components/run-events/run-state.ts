@@ -26,6 +26,8 @@ export interface BlockRunState {
   output?: unknown;
   error?: { message: string; code: string };
   durationMs?: number;
+  /** Inside a loop: the same, per iteration, keyed by the iteration path (`2`, or `1.0` in nested loops). */
+  iterations?: Record<string, Omit<BlockRunState, 'iterations'>>;
 }
 
 /** `starting` until the stream says the execution began; then as the execution's own status. */
@@ -67,10 +69,23 @@ function emptyBlock(type: string | null): BlockRunState {
   return { status: 'pending', type, chunks: '', console: [] };
 }
 
-function updateBlock(run: RunState, id: string, type: string | null, change: (block: BlockRunState) => BlockRunState): RunState {
+/** The key of the loop iteration an event happened in, or null outside loops. */
+function iterationKey(event: RunEvent): string | null {
+  if (!('block_id' in event) || event.type === 'error') return null;
+  if (event.iteration_path?.length) return event.iteration_path.join('.');
+  return event.iteration === undefined ? null : String(event.iteration);
+}
+
+/** Applies `change` to the block and, for an event inside a loop, to that iteration's own entry too. */
+function updateBlock(run: RunState, id: string, type: string | null, change: (block: BlockRunState) => BlockRunState, iteration: string | null = null): RunState {
   const current = run.blocks[id] ?? emptyBlock(type);
   const order = run.order.includes(id) ? run.order : [...run.order, id];
-  return { ...run, order, blocks: { ...run.blocks, [id]: change({ ...current, type: current.type ?? type }) } };
+  const next = change({ ...current, type: current.type ?? type });
+  if (iteration !== null) {
+    const own: Omit<BlockRunState, 'iterations'> = change({ ...emptyBlock(next.type), ...current.iterations?.[iteration] });
+    next.iterations = { ...current.iterations, [iteration]: own };
+  }
+  return { ...run, order, blocks: { ...run.blocks, [id]: next } };
 }
 
 /**
@@ -86,21 +101,21 @@ export function applyRunEvent(run: RunState, event: RunEvent, seq: number | null
     case 'execution_start':
       return { ...run, status: 'running' };
     case 'block_start':
-      return updateBlock({ ...run, status: 'running' }, event.block_id, event.block_type, (block) => ({ ...block, status: 'running' }));
+      return updateBlock({ ...run, status: 'running' }, event.block_id, event.block_type, (block) => ({ ...block, status: 'running' }), iterationKey(event));
     case 'block_chunk':
-      return updateBlock(run, event.block_id, event.block_type, (block) => ({ ...block, chunks: (block.chunks + event.chunk).slice(-MAX_CHUNK_TEXT) }));
+      return updateBlock(run, event.block_id, event.block_type, (block) => ({ ...block, chunks: (block.chunks + event.chunk).slice(-MAX_CHUNK_TEXT) }), iterationKey(event));
     case 'block_log': {
       const line: ConsoleLine = { level: event.level, message: event.message, at: event.at ?? new Date(receivedAt).toISOString() };
-      return updateBlock(run, event.block_id, event.block_type, (block) => ({ ...block, console: [...block.console, line].slice(-MAX_CONSOLE_LINES) }));
+      return updateBlock(run, event.block_id, event.block_type, (block) => ({ ...block, console: [...block.console, line].slice(-MAX_CONSOLE_LINES) }), iterationKey(event));
     }
     case 'block_complete':
-      return updateBlock(run, event.block_id, event.block_type, (block) => ({ ...block, status: 'success', output: event.data.output, durationMs: event.duration_ms }));
+      return updateBlock(run, event.block_id, event.block_type, (block) => ({ ...block, status: 'success', output: event.data.output, durationMs: event.duration_ms }), iterationKey(event));
     case 'block_error':
-      return updateBlock(run, event.block_id, event.block_type, (block) => ({ ...block, status: 'error', error: event.data.error, durationMs: event.duration_ms }));
+      return updateBlock(run, event.block_id, event.block_type, (block) => ({ ...block, status: 'error', error: event.data.error, durationMs: event.duration_ms }), iterationKey(event));
     case 'block_skipped':
-      return updateBlock(run, event.block_id, event.block_type, (block) => ({ ...block, status: 'skipped' }));
+      return updateBlock(run, event.block_id, event.block_type, (block) => ({ ...block, status: 'skipped' }), iterationKey(event));
     case 'block_waiting':
-      return updateBlock({ ...run, status: 'waiting' }, event.block_id, event.block_type, (block) => ({ ...block, status: 'running' }));
+      return updateBlock({ ...run, status: 'waiting' }, event.block_id, event.block_type, (block) => ({ ...block, status: 'running' }), iterationKey(event));
     case 'done': {
       const status = event.status === 'failed' || event.status === 'cancelled' ? event.status : 'completed';
       return settle({ ...run, status, output: event.output, durationMs: event.duration_ms ?? receivedAt - run.startedAt });

@@ -312,7 +312,8 @@ describe('output size', () => {
     const { result, events } = await run(g);
     expect(result).toMatchObject({ status: 'failed', error: { block_id: 'big', code: 'output_too_large' } });
     expect(result.error!.message).toContain('WEFT_MAX_OUTPUT_BYTES');
-    expect(typesOf(events, 'big')).toEqual(['block_start', 'block_error']);
+    // A console line may come first ("waiting for a sandbox" on a busy machine); what matters is that it failed.
+    expect(typesOf(events, 'big').filter((type) => type !== 'block_log')).toEqual(['block_start', 'block_error']);
   });
 
   it('applies the same limit to any block, e.g. a large HTTP response', async () => {
