@@ -4,16 +4,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { roleAtLeast } from '@/components/auth/roles';
 import { useTRPC } from '@/components/trpc';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { errorMessage } from '@/components/ui/errors';
 import { TextField } from '@/components/ui/field';
 import { Time } from '@/components/ui/time';
 import { AccountGate } from './account-gate';
 import { ConfirmItemDialog } from './confirm-item-dialog';
 import { QueryList } from './query-list';
-import { CELL, ReadOnlyNote, RowActions, Section, Table } from './section';
+import { CELL, ReadOnlyNote, RowActions, Section, Table, SaveOutcome } from './section';
 
 // The same rule the server applies (server/services/credentials.ts), checked here to answer before a round trip.
 const CREDENTIAL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
@@ -148,16 +146,7 @@ function CredentialForm({
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label="Add or replace a credential">
-      {save.isError && (
-        <div className="mb-4">
-          <Alert tone="error">{errorMessage(save.error)}</Alert>
-        </div>
-      )}
-      {saved && (
-        <div className="mb-4">
-          <Alert tone="success">{saved}</Alert>
-        </div>
-      )}
+      <SaveOutcome error={save.isError ? save.error : null} saved={saved} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           label="Name"

@@ -4,15 +4,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { roleAtLeast } from '@/components/auth/roles';
 import { useTRPC } from '@/components/trpc';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { errorMessage } from '@/components/ui/errors';
 import { SelectField, TextField } from '@/components/ui/field';
 import { AccountGate } from './account-gate';
 import { ConfirmItemDialog } from './confirm-item-dialog';
 import { QueryList } from './query-list';
-import { CELL, ReadOnlyNote, RowActions, Section, Table } from './section';
+import { CELL, ReadOnlyNote, RowActions, Section, Table, SaveOutcome } from './section';
 
 // MCP servers agent blocks may take tools from (server/services/mcp-servers.ts). The form adds a server or, given
 // an existing name, replaces its URL and credential.
@@ -120,16 +118,7 @@ function McpServerForm({ initial, onSaved }: { initial: Draft; onSaved: () => Pr
 
   return (
     <form onSubmit={submit} noValidate aria-label="Add or replace an MCP server">
-      {save.isError && (
-        <div className="mb-4">
-          <Alert tone="error">{errorMessage(save.error)}</Alert>
-        </div>
-      )}
-      {saved && (
-        <div className="mb-4">
-          <Alert tone="success">{saved}</Alert>
-        </div>
-      )}
+      <SaveOutcome error={save.isError ? save.error : null} saved={saved} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Name" name="name" placeholder="github" autoComplete="off" spellCheck={false} inputClassName="font-mono" maxLength={40} value={draft.name} onChange={set('name')} hint="Agents name the server by this; an existing name is replaced." />
         <TextField label="URL" name="url" type="url" placeholder="https://mcp.example.com/mcp" autoComplete="off" spellCheck={false} value={draft.url} onChange={set('url')} hint="The Streamable HTTP endpoint." />

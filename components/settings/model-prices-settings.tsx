@@ -4,14 +4,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { roleAtLeast } from '@/components/auth/roles';
 import { useTRPC } from '@/components/trpc';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { errorMessage } from '@/components/ui/errors';
 import { TextField } from '@/components/ui/field';
 import { AccountGate } from './account-gate';
 import { QueryList } from './query-list';
-import { CELL, ReadOnlyNote, Section, Table } from './section';
+import { CELL, ReadOnlyNote, Section, Table, SaveOutcome } from './section';
 
 // What model tokens cost, in USD per million tokens: the workspace's own prices (custom models, negotiated rates)
 // over the built-in table. Runs use them for cost_usd.
@@ -122,16 +120,7 @@ function PriceForm({ onSaved }: { onSaved: () => Promise<unknown> }) {
 
   return (
     <form onSubmit={submit} aria-label="Set a model price">
-      {save.isError && (
-        <div className="mb-4">
-          <Alert tone="error">{errorMessage(save.error)}</Alert>
-        </div>
-      )}
-      {saved && (
-        <div className="mb-4">
-          <Alert tone="success">{saved}</Alert>
-        </div>
-      )}
+      <SaveOutcome error={save.isError ? save.error : null} saved={saved} />
       <div className="grid gap-4 sm:grid-cols-4">
         <TextField label="Model" required placeholder="openai-compatible/my-model" inputClassName="font-mono" spellCheck={false} {...field('model')} />
         <TextField label="Input, $ per 1M" required type="number" min={0} step="any" {...field('input')} />

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { errorMessage } from '@/components/ui/errors';
 
 /** One block of a settings page: a heading that says what it is for, an optional action, and its content. */
 export function Section({ title, description, action, children }: { title: string; description?: ReactNode; action?: ReactNode; children: ReactNode }) {
@@ -63,5 +65,15 @@ export function ReadOnlyNote({ children }: { children: ReactNode }) {
       </svg>
       <span>{children}</span>
     </p>
+  );
+}
+
+/** What became of the last save of a settings form: its error, or what was saved. */
+export function SaveOutcome({ error, saved }: { error: unknown; saved: string | null }) {
+  if (!error && !saved) return null;
+  return (
+    <div className="mb-4">
+      {error ? <Alert tone="error">{errorMessage(error)}</Alert> : <Alert tone="success">{saved}</Alert>}
+    </div>
   );
 }
