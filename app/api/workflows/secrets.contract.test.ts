@@ -10,6 +10,9 @@ import { api, apiJson, createWorkflowWithGraph } from '../_test/client';
 // Workspace secrets in workflows (../shared/API.md "Typed input and secrets"): `{{secrets.NAME}}` in config strings,
 // `secrets.NAME` in code; the value reaches the outside world and nothing the product records or shows.
 
+// The partner is a local server; set before the database (and, in queue mode, the worker processes) start.
+process.env.WEFT_ALLOW_PRIVATE_NETWORK = 'true';
+resetEnvForTests();
 setupTestDatabase();
 const SECRET = 'sk-live-0123456789abcdef';
 let ws: TestWorkspace;
@@ -17,8 +20,6 @@ let key: string;
 let echo: TestServer;
 
 beforeAll(async () => {
-  process.env.WEFT_ALLOW_PRIVATE_NETWORK = 'true';
-  resetEnvForTests();
   ws = await createTestWorkspace();
   key = ws.keys.editor;
   await setCredential(ws.owner, { name: 'PARTNER_TOKEN', value: SECRET });
