@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { postgresTestConfig } from '../test/postgres';
 import { openDatabase } from './open';
@@ -74,7 +74,7 @@ describe('applyMigrations', () => {
 describe.runIf(process.env.TEST_DATABASE_URL)('on PostgreSQL', () => {
   it('lets concurrent starts on one empty database serialize instead of racing', async () => {
     const config = postgresTestConfig()!;
-    const name = `weft_t_${randomBytes(6).toString('hex')}`;
+    const name = config.databaseName(inject('postgresTemplate'));
     const admin = new pg.Client({ connectionString: config.adminUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}"`);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -17,7 +16,7 @@ export async function openTestDatabase(): Promise<Database> {
     const snapshot = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
     return openDatabase({ kind: 'pglite', snapshot }, { migrate: false });
   }
-  const name = `weft_t_${randomBytes(6).toString('hex')}`;
+  const name = postgres.databaseName(inject('postgresTemplate'));
   const admin = new pg.Client({ connectionString: postgres.adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('postgresTemplate')}"`);

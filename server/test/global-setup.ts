@@ -22,12 +22,15 @@ export default async function setup(project: TestProject) {
   if (postgres) {
     const admin = new pg.Client({ connectionString: postgres.adminUrl });
     await admin.connect();
-    // Leftovers of earlier (killed) runs would otherwise pile up; each run owns the names it creates.
+    // Leftovers of earlier (killed) runs would otherwise pile up. Names carry the pid of the run that made them,
+    // so only the leftovers of runs that are gone are dropped, and parallel runs on one server leave each other be.
     const stale = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'weft\\_t\\_%' OR datname = $1",
-      [postgres.templateName],
+      "SELECT datname FROM pg_database WHERE datname LIKE 'weft\\_t\\_%' OR datname LIKE 'weft\\_template\\_%'",
     );
-    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    for (const { datname } of stale.rows) {
+      if (runIsAlive(datname)) continue;
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
     await admin.query(`CREATE DATABASE "${postgres.templateName}"`);
     const template = new pg.Client({ connectionString: postgres.urlFor(postgres.templateName) });
     await template.connect();
@@ -59,4 +62,15 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteTemplate', file);
   project.provide('postgresTemplate', '');
   return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+}
+
+function runIsAlive(database: string): boolean {
+  const pid = Number(/^weft_(?:t|template)_(\d+)/.exec(database)?.[1]);
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

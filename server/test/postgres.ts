@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 // Where integration tests find PostgreSQL: TEST_DATABASE_URL names a server and a database to connect to for
 // administration; every test file gets its own database created from a migrated template.
 export function postgresTestConfig() {
@@ -8,6 +10,10 @@ export function postgresTestConfig() {
     adminUrl: raw,
     // Unique per run, so that two runs on one server (a developer's and CI's, or parallel checkouts) never share one.
     templateName: `weft_template_${process.pid}`,
+    /** A test file's own database: named after the run (the template's pid) so cleanup knows whose it is. */
+    databaseName(template: string) {
+      return `weft_t_${template.replace('weft_template_', '')}_${randomBytes(6).toString('hex')}`;
+    },
     urlFor(database: string) {
       const url = new URL(adminUrl);
       url.pathname = `/${database}`;
