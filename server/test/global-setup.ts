@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '../db/migrate';
-import { postgresTestConfig } from './postgres';
+import { postgresTestConfig, runPidOf } from './postgres';
 
 // Migrating a fresh database for every test file would cost seconds each, so this migrates one template per
 // run: a PGlite tarball by default, or a PostgreSQL template database when TEST_DATABASE_URL is set.
@@ -65,12 +65,13 @@ export default async function setup(project: TestProject) {
 }
 
 function runIsAlive(database: string): boolean {
-  const pid = Number(/^weft_(?:t|template)_(\d+)/.exec(database)?.[1]);
+  const pid = runPidOf(database);
   if (!pid) return false;
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user, so its run is alive too.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -12,7 +12,7 @@ export function postgresTestConfig() {
     templateName: `weft_template_${process.pid}`,
     /** A test file's own database: named after the run (the template's pid) so cleanup knows whose it is. */
     databaseName(template: string) {
-      return `weft_t_${template.replace('weft_template_', '')}_${randomBytes(6).toString('hex')}`;
+      return `weft_t_${runPidOf(template)}_${randomBytes(6).toString('hex')}`;
     },
     urlFor(database: string) {
       const url = new URL(adminUrl);
@@ -20,4 +20,13 @@ export function postgresTestConfig() {
       return url.toString();
     },
   };
+}
+
+/**
+ * The pid of the test run that created a database named by postgresTestConfig (`weft_template_<pid>` or
+ * `weft_t_<pid>_<hex>`), or null for any other name, such as the older `weft_t_<hex>` whose hex may start with digits.
+ */
+export function runPidOf(database: string): number | null {
+  const match = /^weft_(?:template_(\d+)$|t_(\d+)_[0-9a-f]+$)/.exec(database);
+  return match ? Number(match[1] ?? match[2]) : null;
 }
