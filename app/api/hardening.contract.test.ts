@@ -4,20 +4,15 @@ import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graph
 import { resetEnvForTests } from '@/server/env';
 import { setStartupState } from '@/server/startup-state';
 import { setupTestDatabase } from '@/server/test/database';
-import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
+import { createTestWorkspace } from '@/server/test/fixtures';
 import { apiJson, createWorkflowWithGraph } from './_test/client';
 import * as trpcRoute from './trpc/[trpc]/route';
 
 // Bad input of every kind answers the contract's JSON 4xx, and text the database cannot hold never loses a run.
 
 setupTestDatabase();
-let ws: TestWorkspace;
 let key: string;
-
-beforeAll(async () => {
-  ws = await createTestWorkspace();
-  key = ws.keys.editor;
-});
+beforeAll(async () => void (key = (await createTestWorkspace()).keys.editor));
 
 const workflowWith = (g: Graph) => createWorkflowWithGraph(key, g, 'Hardened');
 

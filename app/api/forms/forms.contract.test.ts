@@ -1,19 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { setupTestDatabase, waitForRunsBeforeClosing } from '@/server/test/database';
-import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
+import { createTestWorkspace } from '@/server/test/fixtures';
 import { api, apiJson } from '../_test/client';
 
 // POST /api/forms/{tid}: what a hosted form sends. Public forms take anyone; typed input is checked first.
 
 setupTestDatabase();
-let ws: TestWorkspace;
 let key: string;
-
-beforeAll(async () => {
-  ws = await createTestWorkspace();
-  key = ws.keys.editor;
-});
+beforeAll(async () => void (key = (await createTestWorkspace()).keys.editor));
 waitForRunsBeforeClosing();
 
 async function formFor(access: 'public' | 'workspace') {

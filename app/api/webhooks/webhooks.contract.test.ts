@@ -6,19 +6,14 @@ import { resetRateLimitsForTests } from '@/server/services/rate-limit';
 import { signPayload } from '@/server/services/webhook-auth';
 import { pruneOldWebhookAttempts, resetWebhookAttemptLimitsForTests } from '@/server/services/webhook-attempts';
 import { setupTestDatabase } from '@/server/test/database';
-import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
+import { createTestWorkspace } from '@/server/test/fixtures';
 import { api, apiJson } from '../_test/client';
 
 // Deploy, versions and single-use webhooks, as ../shared/API.md and the webhooks issue describe them.
 
 setupTestDatabase();
-let ws: TestWorkspace;
 let key: string;
-
-beforeAll(async () => {
-  ws = await createTestWorkspace();
-  key = ws.keys.editor;
-});
+beforeAll(async () => void (key = (await createTestWorkspace()).keys.editor));
 
 const echo = () =>
   graph(

@@ -3,19 +3,14 @@ import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graph
 import { isActive } from '@/lib/execution-states';
 import type { Graph } from '@/lib/graph/schema';
 import { setupTestDatabase } from '@/server/test/database';
-import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
+import { createTestWorkspace } from '@/server/test/fixtures';
 import { api, apiJson, createWorkflowWithGraph, readSse } from '../_test/client';
 
 // The execution part of ../shared/API.md: execute (sync and streamed), list, get, logs, replayed streams, cancel.
 
 setupTestDatabase();
-let ws: TestWorkspace;
 let key: string;
-
-beforeAll(async () => {
-  ws = await createTestWorkspace();
-  key = ws.keys.editor;
-});
+beforeAll(async () => void (key = (await createTestWorkspace()).keys.editor));
 
 const workflowWith = (g: Graph) => createWorkflowWithGraph(key, g, 'Runner');
 

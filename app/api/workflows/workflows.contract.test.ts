@@ -1,19 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { block, chain, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { setupTestDatabase } from '@/server/test/database';
-import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
+import { createTestWorkspace } from '@/server/test/fixtures';
 import { api, apiJson } from '../_test/client';
 
 // The workflows and graphs part of ../shared/API.md, route by route and error code by error code.
 
 setupTestDatabase();
-let ws: TestWorkspace;
 let key: string;
-
-beforeAll(async () => {
-  ws = await createTestWorkspace();
-  key = ws.keys.editor;
-});
+beforeAll(async () => void (key = (await createTestWorkspace()).keys.editor));
 
 const validGraph = () => {
   const g = chain(block('shout', 'code', { code: 'return String(input.text).toUpperCase();' }));
