@@ -1,6 +1,5 @@
+import { runGraphForTest } from '@/server/test/run-graph';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EngineEventBody } from '../engine/events';
-import { runGraph, type BlockLogRecord } from '../engine/run-graph';
 import { block, chain } from '@/server/test/graphs';
 import { JSON_INSTRUCTION } from '../llm/json';
 import { recordedContext } from '@/server/test/llm-context';
@@ -297,32 +296,8 @@ describe('cancellation', () => {
 });
 
 describe('through the engine', () => {
-  interface EngineRun {
-    events: EngineEventBody[];
-    logs: BlockLogRecord[];
-    result: Awaited<ReturnType<typeof runGraph>>;
-  }
-
-  async function runEngine(config: Record<string, unknown>, credentials: Record<string, string> = {}): Promise<EngineRun> {
-    const events: EngineEventBody[] = [];
-    const logs: BlockLogRecord[] = [];
-    const result = await runGraph({
-      executionId: 'exec',
-      workspaceId: 'ws',
-      graph: chain(block('ask', 'llm', { prompt: '{{input.text}}', ...config })),
-      input: { text: 'Hello?' },
-      signal: new AbortController().signal,
-      emit: (event) => void events.push(event),
-      onBlockFinished: async (log) => void logs.push(log),
-      credential: async (name) => credentials[name] ?? null,
-      describeWorkflow: async () => null,
-      mcpServer: async () => null,
-      runWorkflow: async () => {
-        throw new Error('no workflows here');
-      },
-    });
-    return { events, logs, result };
-  }
+  const runEngine = (config: Record<string, unknown>, credentials: Record<string, string> = {}) =>
+    runGraphForTest(chain(block('ask', 'llm', { prompt: '{{input.text}}', ...config })), { text: 'Hello?' }, { credential: async (name) => credentials[name] ?? null });
 
   it('streams block_chunk events in order before block_complete, and sums usage on the execution', async () => {
     provider.script({ text: ['one ', 'two ', 'three'], usage: { input: 3, output: 3 } });

@@ -1,8 +1,8 @@
+import { runGraphForTest } from '@/server/test/run-graph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { summarize } from '@/lib/blocks/summary';
 import type { Graph } from '@/lib/graph/schema';
-import { runGraph } from '../engine/run-graph';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { validateGraph } from '../graph/validate';
 import { blockCatalog } from '../services/block-catalog';
@@ -50,25 +50,8 @@ function picking(config: Record<string, unknown>): Graph {
 }
 
 async function run(g: Graph) {
-  const skipped: string[] = [];
-  const result = await runGraph({
-    executionId: 'exec',
-    workspaceId: 'ws',
-    graph: g,
-    input: {},
-    signal: new AbortController().signal,
-    emit: (event) => {
-      if (event.type === 'block_skipped') skipped.push(event.block_id);
-    },
-    onBlockFinished: async () => undefined,
-    credential: async () => null,
-    describeWorkflow: async () => null,
-    mcpServer: async () => null,
-    runWorkflow: async () => {
-      throw new Error('no workflows in this test');
-    },
-  });
-  return { result, skipped };
+  const { events, result } = await runGraphForTest(g);
+  return { result, skipped: events.flatMap((event) => (event.type === 'block_skipped' ? [event.block_id] : [])) };
 }
 
 describe('a block type defined in one file', () => {

@@ -1,8 +1,9 @@
+import { runGraphForTest } from '@/server/test/run-graph';
 import { afterAll, describe, expect, it } from 'vitest';
 import { disposeSandboxPool } from '../sandbox';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import type { Graph } from '@/lib/graph/schema';
-import { runGraph, type GraphResult } from './run-graph';
+import type { GraphResult } from './run-graph';
 
 // The abuse battery: escapes and abuse that public advisories of similar products describe (expression and code-node
 // escapes, prototype pollution across runs, timers, huge values), tried through the three ways user text becomes
@@ -18,21 +19,7 @@ const HOST_MARKERS = ['/work/', 'node:internal', 'node_modules', 'isolated-vm', 
 const CONTAINED_ERROR_CODE = /^(code_(user_error|timeout|memory_limit|invalid_result|syntax_error)|block_timeout|output_too_large)$/;
 
 async function run(g: Graph, input: Record<string, unknown> = {}): Promise<GraphResult> {
-  return runGraph({
-    executionId: 'battery',
-    workspaceId: 'ws',
-    graph: g,
-    input,
-    signal: new AbortController().signal,
-    emit: () => {},
-    onBlockFinished: async () => {},
-    credential: async () => null,
-    describeWorkflow: async () => null,
-    mcpServer: async () => null,
-    runWorkflow: async () => {
-      throw new Error('no workflows in this test');
-    },
-  });
+  return (await runGraphForTest(g, input, { executionId: 'battery' })).result;
 }
 
 const short = { timeout_ms: 400 };

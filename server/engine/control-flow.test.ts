@@ -1,36 +1,18 @@
+import { runGraphForTest } from '@/server/test/run-graph';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineBlock, registerBlockTypeForTest } from '../blocks';
 import { validateGraph } from '../graph/validate';
 import { block, chain, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import type { Block, Graph } from '@/lib/graph/schema';
-import type { EngineEventBody } from './events';
-import { priorKey, runGraph, type BlockLogRecord, type RunGraphOptions } from './run-graph';
+import { priorKey, type BlockLogRecord, type RunGraphOptions } from './run-graph';
 
 // Control flow in the engine: routers, loops (sequential, parallel, nested), waits and pauses, on real blocks
 // and the real sandbox.
 
 async function run(g: Graph, input: Record<string, unknown> = {}, extra: Partial<RunGraphOptions> = {}) {
   expect(validateGraph(g)).toEqual([]);
-  const events: EngineEventBody[] = [];
-  const logs: BlockLogRecord[] = [];
-  const result = await runGraph({
-    executionId: 'exec',
-    workspaceId: 'ws',
-    graph: g,
-    input,
-    signal: new AbortController().signal,
-    emit: (event) => void events.push(event),
-    onBlockFinished: async (log) => void logs.push(log),
-    credential: async () => null,
-    describeWorkflow: async () => null,
-    mcpServer: async () => null,
-    runWorkflow: async () => {
-      throw new Error('no workflows in this test');
-    },
-    ...extra,
-  });
-  return { events, logs, result };
+  return runGraphForTest(g, input, extra);
 }
 
 const code = (id: string, source: string, parent?: string): Block => ({ ...block(id, 'code', { code: source }), parent_id: parent });

@@ -1,3 +1,4 @@
+import { runGraphForTest } from '@/server/test/run-graph';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -21,29 +22,8 @@ async function run(
   control?: (events: EngineEventBody[], controller: AbortController) => void,
   prior?: RunGraphOptions['prior'],
 ): Promise<Run> {
-  const events: EngineEventBody[] = [];
-  const logs: BlockLogRecord[] = [];
   const controller = new AbortController();
-  const result = await runGraph({
-    executionId: 'exec',
-    workspaceId: 'ws',
-    graph: g,
-    input,
-    signal: controller.signal,
-    emit: (event) => {
-      events.push(event);
-      control?.(events, controller);
-    },
-    onBlockFinished: async (log) => void logs.push(log),
-    credential: async () => null,
-    describeWorkflow: async () => null,
-    mcpServer: async () => null,
-    runWorkflow: async () => {
-      throw new Error('no workflows in this test');
-    },
-    prior,
-  });
-  return { events, logs, result };
+  return runGraphForTest(g, input, { signal: controller.signal, onEvent: (_, events) => control?.(events, controller), prior });
 }
 
 const code = (id: string, source: string, extra: Record<string, unknown> = {}) => block(id, 'code', { code: source, ...extra });

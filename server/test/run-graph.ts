@@ -1,0 +1,37 @@
+import type { Graph } from '@/lib/graph/schema';
+import type { EngineEventBody } from '@/server/engine/events';
+import { runGraph, type BlockLogRecord, type RunGraphOptions } from '@/server/engine/run-graph';
+
+type Overrides = Partial<Omit<RunGraphOptions, 'emit'>> & {
+  /** Sees each event after it is recorded, with every event so far (to cancel mid-run, say). */
+  onEvent?: (event: EngineEventBody, events: EngineEventBody[]) => void;
+};
+
+/**
+ * Runs a graph through the real engine, blocks and sandbox, without a database: no credentials, workflows or MCP
+ * servers unless a test passes its own. Returns every event, every block log and the result.
+ */
+export async function runGraphForTest(g: Graph, input: Record<string, unknown> = {}, { onEvent, ...overrides }: Overrides = {}) {
+  const events: EngineEventBody[] = [];
+  const logs: BlockLogRecord[] = [];
+  const result = await runGraph({
+    executionId: 'exec',
+    workspaceId: 'ws',
+    graph: g,
+    input,
+    signal: new AbortController().signal,
+    emit: (event) => {
+      events.push(event);
+      onEvent?.(event, events);
+    },
+    onBlockFinished: async (log) => void logs.push(log),
+    credential: async () => null,
+    describeWorkflow: async () => null,
+    mcpServer: async () => null,
+    runWorkflow: async () => {
+      throw new Error('no workflows in this test');
+    },
+    ...overrides,
+  });
+  return { events, logs, result };
+}
