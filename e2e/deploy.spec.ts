@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { screenshotPath } from './helpers/artifacts';
 import { newPerson, signUp } from './helpers/auth';
 import {
   armWebhook,
@@ -24,13 +23,6 @@ import { createWorkflow } from './helpers/executions';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
-
-const ARTIFACTS = path.join('e2e', 'artifacts');
-
-function screenshotPath(name: string): string {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  return path.join(ARTIFACTS, name);
-}
 
 test('deploy, arm a webhook, call it with the curl shown; the call runs once and a second one is refused', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { screenshotPath } from './helpers/artifacts';
 import { newPerson, signUp } from './helpers/auth';
 import {
   block,
@@ -19,8 +18,6 @@ import {
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.describe.configure({ timeout: 120_000 });
-
-const ARTIFACTS = path.join('e2e', 'artifacts');
 
 async function renameBlockId(page: Page, from: string, to: string) {
   await selectBlock(page, from);
@@ -180,7 +177,6 @@ test('an invalid graph shows its problems on the canvas and deploy refuses it', 
 });
 
 test('screenshots of the editor in light and dark, idle and mid-run', async ({ page }) => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
   await signUp(page, newPerson('Painter'));
   await createWorkflow(page, 'Slow summary');
   await dropBlock(page, 'input', { x: 160, y: 260 });
@@ -202,14 +198,14 @@ test('screenshots of the editor in light and dark, idle and mid-run', async ({ p
     if (await closePanel.isVisible()) await closePanel.click();
     await expect(block(page, 'code_1')).not.toHaveAttribute('data-status');
     await page.waitForTimeout(400); // let the status rings fade out
-    await page.screenshot({ path: path.join(ARTIFACTS, `editor-${theme}-idle.png`) });
+    await page.screenshot({ path: screenshotPath(`editor-${theme}-idle.png`) });
 
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Run workflow' });
     await dialog.getByLabel('text').fill('a few words here');
     await dialog.getByRole('button', { name: 'Start run' }).click();
     await expect(block(page, 'code_1')).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
-    await page.screenshot({ path: path.join(ARTIFACTS, `editor-${theme}-running.png`) });
+    await page.screenshot({ path: screenshotPath(`editor-${theme}-running.png`) });
     await expect(page.getByTestId('run-status')).toHaveText('Completed', { timeout: 30_000 });
     await expect(page.getByTestId('run-output')).toHaveText('4 words');
   }
