@@ -21,7 +21,7 @@ const LINK_LIFETIME_MS = 7 * 86_400_000;
 const claimsSchema = z.object({ w: z.string(), e: z.string(), b: z.string(), exp: z.number() });
 type Claims = z.infer<typeof claimsSchema>;
 
-export const approvalLinkPath = (token: string) => `/approve/${token}`;
+const approvalLinkPath = (token: string) => `/approve/${token}`;
 
 export function signApprovalToken(ref: { workflowId: string; executionId: string; blockId: string; expiresAt: Date }): string {
   return signToken(PURPOSE, { w: ref.workflowId, e: ref.executionId, b: ref.blockId, exp: ref.expiresAt.getTime() } satisfies Claims);
