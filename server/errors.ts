@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'webhook_not_active'
+  | 'approval_link_invalid'
   | 'not_found'
   | 'workflow_not_found'
   | 'execution_not_found'
@@ -32,6 +33,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   webhook_not_active: 403,
+  approval_link_invalid: 403,
   not_found: 404,
   workflow_not_found: 404,
   execution_not_found: 404,

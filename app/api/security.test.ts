@@ -80,6 +80,8 @@ const restCases = (): RestCase[] => [
   { method: 'GET', path: `/api/workflows/${workflowId}/executions/${executionId}/stream`, access: 'read', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/executions/${executionId}/cancel`, access: 'write', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/executions/${executionId}/resume`, body: { block_id: 'ask', decision: 'approved' }, access: 'write', scoped: true },
+  // A link decides without signing in, so only those who may decide themselves get one.
+  { method: 'GET', path: `/api/workflows/${workflowId}/executions/${executionId}/approval-links`, access: 'write', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/deploy`, access: 'write', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/undeploy`, access: 'write', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/arm`, body: {}, access: 'write', scoped: true },
@@ -93,8 +95,9 @@ const restCases = (): RestCase[] => [
 ];
 /** Routes anyone may call. */
 // The webhook route authenticates with the webhook's own secret instead (webhooks.contract.test.ts).
-// So do standing webhooks, with their trigger's auth (hooks/hooks.contract.test.ts), and forms (forms.contract.test.ts).
-const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/webhooks/:webhook_id', 'POST /api/hooks/:tid', 'POST /api/forms/:tid'];
+// So do standing webhooks, with their trigger's auth (hooks/hooks.contract.test.ts), forms (forms.contract.test.ts)
+// and approval links, with their signed token (approvals/approvals.contract.test.ts).
+const PUBLIC_ROUTES = ['GET /api/health', 'GET /api/openapi.json', 'POST /api/webhooks/:webhook_id', 'POST /api/hooks/:tid', 'POST /api/forms/:tid', 'POST /api/approvals/:token'];
 
 describe('the REST table', () => {
   it('covers every route file under app/api', () => {
@@ -241,6 +244,7 @@ const procedures: Record<string, ProcedureCase> = {
   'executions.deleteAll': { who: 'editor', input: () => ({ workflow_id: workflowId }), scoped: true },
   'executions.cancel': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
   'executions.resume': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId, body: { block_id: 'ask', decision: 'approved' } }), scoped: true },
+  'executions.approvalLinks': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
   'triggers.list': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
   'triggers.create': { who: 'editor', input: () => ({ workflow_id: workflowId, trigger: { kind: 'form', config: {} } }), scoped: true },
   'triggers.update': { who: 'editor', input: () => ({ workflow_id: workflowId, trigger_id: triggerId, patch: { enabled: false } }), scoped: true },

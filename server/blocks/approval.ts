@@ -22,6 +22,7 @@ export const approvalBlock = defineBlock({
     { id: 'rejected', tone: 'danger' },
   ],
   branch: { outputField: 'decision' },
+  pauses: () => 'it waits for a decision',
   summary: { parts: [{ field: 'message', format: 'words' }], empty: 'Waits for a decision' },
   outputs: { fields: ['decision', 'data', 'by', 'at'] },
   defaults: { message: 'Please approve', on_timeout: 'fail' },

@@ -134,6 +134,11 @@ export interface BlockSpec<TType extends string, TShape extends z.core.$ZodShape
   branch?: BranchRule;
   /** Makes the block a container: blocks whose `parent_id` is its id run inside it (see `runChildren`). */
   container?: ContainerSpec;
+  /**
+   * Why a block with this config may pause the execution (`suspend`), or null when it never does. The validator
+   * keeps such blocks out of containers: one iteration cannot wait while the others run on.
+   */
+  pauses?(config: z.output<BlockConfigSchema<TShape>>): string | null;
   /** The line its node shows about its config. */
   summary?: SummarySpec;
   /** Its output's fields, known before it runs. */
@@ -172,6 +177,8 @@ export interface BlockDefinition<
   sourceHandlesFor(config: Readonly<Record<string, unknown>>): readonly BlockHandle[];
   branch: BranchRule | null;
   container: ContainerSpec | null;
+  /** Why a block with this (parsed) config may pause the execution, or null (method syntax: bivariant like `run`). */
+  pauses?(config: z.output<TSchema>): string | null;
   summary: SummarySpec | null;
   outputs: OutputSpec;
   /**
@@ -228,6 +235,7 @@ export function defineBlock<const TType extends string, TShape extends z.core.$Z
     sourceHandlesFor: (config) => [...configHandleIds(spec.sourceHandlesFrom, config).map((id) => toHandle({ id })), ...sourceHandles],
     branch,
     container: spec.container ?? null,
+    ...(spec.pauses ? { pauses: spec.pauses } : {}),
     summary: spec.summary ?? null,
     outputs: spec.outputs ?? {},
     takenEdges(outgoing, output, failed) {

@@ -35,6 +35,12 @@ export const waitBlock = defineBlock({
   templateFields: ['until'],
   summary: { parts: [{ field: 'seconds', prefix: 'for ' }, { field: 'until', prefix: 'until ' }], separator: ' ', empty: 'for 0 s' },
   outputs: { fields: ['waited_ms'] },
+  pauses: (config) =>
+    config.until !== undefined
+      ? 'a wait until a time may be longer than 30 s, and then it pauses the execution'
+      : (config.seconds ?? 0) * 1000 > INLINE_WAIT_MS
+        ? 'a wait longer than 30 s pauses the execution'
+        : null,
   defaults: { seconds: 5 },
   async run({ config, signal, suspend }) {
     const now = Date.now();

@@ -34,8 +34,7 @@ export const workflowBlock = defineBlock({
       const fields = output !== null && typeof output === 'object' && !Array.isArray(output) ? output : { output };
       return { ...fields, child_execution_id: child.execution_id };
     }
-    const why = child.status === 'waiting' ? 'is waiting (sub-workflows cannot pause their caller)' : `${child.status}: ${child.error?.message ?? 'no reason given'}`;
-    throw new BlockError(`The sub-workflow execution ${child.execution_id} ${why}`, 'subworkflow_failed', false);
+    throw new BlockError(`The sub-workflow execution ${child.execution_id} ${child.status}: ${child.error?.message ?? 'no reason given'}`, 'subworkflow_failed', false);
   },
   fieldHints: {
     workflow_id: { widget: 'text', label: 'Workflow id', help: 'The id of a workflow of this workspace (from its URL).' },

@@ -216,6 +216,15 @@ describe('validation of containers', () => {
     );
   });
 
+  it('refuses an approval or a long wait inside a loop, saying why; a short wait is fine', () => {
+    const g = loopGraph({ count: 2 }, [block('ask', 'approval', {}), block('later', 'wait', { seconds: 3600 }), block('until', 'wait', { until: '{{input.when}}' }), block('pause', 'wait', { seconds: 1 })]);
+    expect(validateGraph(g).filter((p) => p.field === 'parent_id')).toEqual([
+      { block_id: 'ask', edge: null, field: 'parent_id', message: 'The approval block "ask" cannot sit inside "each": it waits for a decision, and one iteration of a loop cannot pause while the others run on. Move it out of the loop' },
+      { block_id: 'later', edge: null, field: 'parent_id', message: expect.stringContaining('a wait longer than 30 s pauses the execution') },
+      { block_id: 'until', edge: null, field: 'parent_id', message: expect.stringContaining('a wait until a time may be longer than 30 s') },
+    ]);
+  });
+
   it('lets inner blocks refer to the loop variable and to what is upstream of the loop, not to the loop itself', () => {
     const g = loopGraph({ items: '{{input.items}}' }, [block('call', 'http', { url: 'https://example.com/{{loop.item}}?q={{input.q}}' })]);
     expect(validateGraph(g)).toEqual([]);
@@ -256,8 +265,8 @@ describe('wait and approval', () => {
     expect(second.result).toMatchObject({ status: 'completed', output: { deny: 'denied' } });
   });
 
-  it('a block inside a loop cannot pause the execution', async () => {
-    const { result } = await run(loopGraph({ count: 1 }, [block('ask', 'approval', {})]));
+  it('a block inside a loop cannot pause the execution (the validator refuses it; one saved before that fails)', async () => {
+    const { result } = await runGraphForTest(loopGraph({ count: 1 }, [block('ask', 'approval', {})]));
     expect(result).toMatchObject({ status: 'failed', error: { code: 'wait_in_loop' } });
   });
 });

@@ -1,4 +1,5 @@
 import { getBlockDefinition } from '@/server/blocks';
+import { parseWith } from './config';
 import type { GraphProblem } from './problems';
 import { edgeLabel, type Block, type Edge } from '@/lib/graph/schema';
 
@@ -38,6 +39,12 @@ export function containerProblems(blocks: readonly Block[], edges: readonly Edge
     if (role === 'entry' || role === 'exit') {
       problems.push(problem(block.id, null, 'parent_id', `The ${block.type} block "${block.id}" must sit at the top level, not inside "${parentId}"`));
     }
+    const why = pausesWhy(block);
+    if (why) {
+      problems.push(
+        problem(block.id, null, 'parent_id', `The ${block.type} block "${block.id}" cannot sit inside "${parentId}": ${why}, and one iteration of a loop cannot pause while the others run on. Move it out of the loop`),
+      );
+    }
   }
   for (const edge of edges) {
     const source = blocksById.get(edge.source);
@@ -60,4 +67,12 @@ function parentChainLoops(block: Block, blocksById: ReadonlyMap<string, Block>):
     parentId = blocksById.get(parentId)?.parent_id ?? null;
   }
   return false;
+}
+
+/** Why the block may pause the execution, from its type's spec and its config (a config with problems: not judged here). */
+function pausesWhy(block: Block): string | null {
+  const definition = getBlockDefinition(block.type);
+  if (!definition?.pauses) return null;
+  const parsed = parseWith(definition, block);
+  return parsed.success ? definition.pauses(parsed.config) : null;
 }

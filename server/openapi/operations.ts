@@ -16,7 +16,17 @@ import { mcpServerInput, mcpServerListSchema, mcpServerNameSchema, mcpServerSche
 import { createTriggerInput, triggerListSchema, triggerSchema, updateTriggerInput } from '../services/trigger-schemas';
 import { formSubmission } from '../services/trigger-forms';
 import { versionNumber } from '../services/version-param';
-import { blockLogsSchema, executeInput, executionListSchema, executionSchema, listExecutionsQuery, resumeInput } from '../services/execution-schemas';
+import {
+  approvalLinkDecision,
+  approvalLinkResultSchema,
+  approvalLinkSchema,
+  blockLogsSchema,
+  executeInput,
+  executionListSchema,
+  executionSchema,
+  listExecutionsQuery,
+  resumeInput,
+} from '../services/execution-schemas';
 
 // Every REST operation of the contract, described with the same zod schemas that validate its requests. The
 // OpenAPI document (GET /api/openapi.json) and the /docs page are generated from this list; a test checks that
@@ -353,6 +363,34 @@ export const operations: Operation[] = [
     body: resumeInput,
     success: { status: 200, description: 'The execution after the decision', schema: executionSchema },
     errors: ['validation_error', 'unauthorized', 'forbidden', 'workflow_not_found', 'execution_not_found', 'not_waiting', 'payload_too_large'],
+  },
+  {
+    id: 'listApprovalLinks',
+    method: 'get',
+    path: '/api/workflows/{id}/executions/{eid}/approval-links',
+    summary: 'Signed approve/reject links',
+    description:
+      'For each approval block a `waiting` execution waits at: a link to paste into email or chat. Whoever opens it sees a page with Approve and Reject (opening it decides nothing) and may decide without signing in, recorded as `by: "link"`. A link works until the approval\'s timeout, or for 7 days. Editors and owners only, as the link decides like they do. Empty when the execution waits for no decision.',
+    tag: 'Executions',
+    auth: true,
+    pathParams: executionIds,
+    success: { status: 200, description: 'The links', schema: z.object({ approval_links: z.array(approvalLinkSchema) }) },
+    errors: ['unauthorized', 'forbidden', 'workflow_not_found', 'execution_not_found'],
+  },
+  {
+    id: 'decideByApprovalLink',
+    method: 'post',
+    path: '/api/approvals/{token}',
+    summary: 'Approve or reject through a signed link',
+    description:
+      'What the page at `/approve/{token}` sends. No credential: the signed token (it names the execution, the block and an expiry) is one. Records the decision like POST .../resume with `by: "link"` and the comment as `data.comment`, and answers at once while the execution runs on. Decided already: 409 not_waiting; altered, expired or unknown: 403 approval_link_invalid.',
+    tag: 'Executions',
+    auth: false,
+    pathParams: z.object({ token: z.string().describe('The token of the link') }),
+    body: approvalLinkDecision,
+    example: { decision: 'approved', comment: 'Fine by me' },
+    success: { status: 200, description: 'The decision was recorded', schema: approvalLinkResultSchema },
+    errors: ['validation_error', 'approval_link_invalid', 'not_waiting', 'payload_too_large'],
   },
   {
     id: 'deployWorkflow',

@@ -85,6 +85,21 @@ export const resumeInput = z.strictObject({
   data: z.json().optional(),
 });
 
+/** POST /api/approvals/{token}: the decision a person makes on the page a signed approval link opens. */
+export const approvalLinkDecision = z.strictObject({
+  decision: z.enum(['approved', 'rejected']),
+  comment: z.string().max(4000).optional().describe('recorded as the approval output\'s `data.comment`'),
+});
+
+export const approvalLinkResultSchema = z.object({
+  execution_id: z.string(),
+  block_id: z.string(),
+  decision: z.enum(['approved', 'rejected']),
+});
+
+/** A link that lets whoever holds it approve or reject, without signing in, until it expires. */
+export const approvalLinkSchema = z.object({ block_id: z.string(), url: z.string(), expires_at: timestamp });
+
 export const blockLogsSchema = z.object({ block_logs: z.array(blockLogSchema) });
 
 export type ExecutionView = z.infer<typeof executionSchema>;

@@ -18,6 +18,8 @@ import * as triggers from '../workflows/[id]/triggers/route';
 import * as trigger from '../workflows/[id]/triggers/[tid]/route';
 import * as hook from '../hooks/[tid]/route';
 import * as form from '../forms/[tid]/route';
+import * as approvalLink from '../approvals/[token]/route';
+import * as executionApprovalLinks from '../workflows/[id]/executions/[eid]/approval-links/route';
 import * as deploy from '../workflows/[id]/deploy/route';
 import * as undeploy from '../workflows/[id]/undeploy/route';
 import * as arm from '../workflows/[id]/arm/route';
@@ -56,6 +58,7 @@ export const API_ROUTES: { pattern: string; file: string; module: RouteModule }[
   { pattern: '/api/workflows/:id/executions/:eid/stream', file: 'workflows/[id]/executions/[eid]/stream/route.ts', module: executionStream },
   { pattern: '/api/workflows/:id/executions/:eid/cancel', file: 'workflows/[id]/executions/[eid]/cancel/route.ts', module: executionCancel },
   { pattern: '/api/workflows/:id/executions/:eid/resume', file: 'workflows/[id]/executions/[eid]/resume/route.ts', module: executionResume },
+  { pattern: '/api/workflows/:id/executions/:eid/approval-links', file: 'workflows/[id]/executions/[eid]/approval-links/route.ts', module: executionApprovalLinks },
   { pattern: '/api/workflows/:id/deploy', file: 'workflows/[id]/deploy/route.ts', module: deploy },
   { pattern: '/api/workflows/:id/undeploy', file: 'workflows/[id]/undeploy/route.ts', module: undeploy },
   { pattern: '/api/workflows/:id/arm', file: 'workflows/[id]/arm/route.ts', module: arm },
@@ -67,6 +70,7 @@ export const API_ROUTES: { pattern: string; file: string; module: RouteModule }[
   { pattern: '/api/workflows/:id/triggers/:tid', file: 'workflows/[id]/triggers/[tid]/route.ts', module: trigger },
   { pattern: '/api/hooks/:tid', file: 'hooks/[tid]/route.ts', module: hook },
   { pattern: '/api/forms/:tid', file: 'forms/[tid]/route.ts', module: form },
+  { pattern: '/api/approvals/:token', file: 'approvals/[token]/route.ts', module: approvalLink },
 ];
 
 function match(pattern: string, pathname: string): Record<string, string> | null {

@@ -248,4 +248,10 @@ describe('loops on the canvas', () => {
     store().placeInContainer(http);
     expect(saved().blocks.find((b) => b.id === http)).not.toHaveProperty('parent_id');
   });
+
+  it("starts a new loop over the items of the workflow's input block, whatever its id", () => {
+    store().load(workflow([block('input_1', 'input')], []), catalog);
+    const loop = store().addBlock('loop', { x: 300, y: 0 })!;
+    expect(saved().blocks.find((b) => b.id === loop)?.config.items).toBe('{{input_1.items}}');
+  });
 });

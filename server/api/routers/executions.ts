@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { env } from '../../env';
+import { publicOrigin } from '../../http/origin';
 import { executeInput, listExecutionsQuery, resumeInput } from '../../services/execution-schemas';
 import { cancelExecution } from '../../services/executions/cancel';
 import { startExecution } from '../../services/executions/launch';
+import { approvalLinks } from '../../services/executions/approval-links';
 import { resumeExecution } from '../../services/executions/resume';
 import { getBlockLogs, getExecutionDetail, listExecutions } from '../../services/executions/reads';
 import { deleteAllExecutions, historyQuery, searchExecutions } from '../../services/execution-history';
@@ -34,4 +36,8 @@ export const executionsRouter = createTRPCRouter({
   resume: editorProcedure
     .input(executionRef.extend({ body: resumeInput }))
     .mutation(({ ctx, input }) => resumeExecution(ctx.caller, input.workflow_id, input.execution_id, input.body)),
+  /** Signed links to approve or reject without signing in (same service as GET .../approval-links). */
+  approvalLinks: editorProcedure
+    .input(executionRef)
+    .query(({ ctx, input }) => approvalLinks(ctx.caller, input.workflow_id, input.execution_id, publicOrigin(ctx.headers, ctx.url))),
 });

@@ -67,6 +67,15 @@ describe('sub-workflow', () => {
     expect(parent).toMatchObject({ status: 'failed', error: { block_id: 'sub', code: 'subworkflow_failed', message: expect.stringContaining('child broke') } });
   });
 
+  it('fails the parent clearly when the child pauses at an approval, and cancels the child instead of leaving it waiting', async () => {
+    const child = await workflowWith('Pausing child', approvalGraph());
+    const parentId = await workflowWith('Parent of pausing', chain(block('sub', 'workflow', { workflow_id: child, version: 'draft', input: { amount: 5 } })));
+    const parent = await executeAndWait(ws.owner, parentId, { input: {} });
+    expect(parent).toMatchObject({ status: 'failed', error: { block_id: 'sub', code: 'subworkflow_failed', message: expect.stringContaining('paused at "ask" (an approval or a long wait)') } });
+    const childRow = await (await db()).execution.findFirstOrThrow({ where: { parentExecutionId: parent.id } });
+    expect(childRow.status).toBe('cancelled');
+  });
+
   it('refuses to run the deployed version of a workflow that is not deployed', async () => {
     const child = await workflowWith('Undeployed child', chain(code('x', 'return 1')));
     const parentId = await workflowWith('Parent of undeployed', chain(block('sub', 'workflow', { workflow_id: child })));

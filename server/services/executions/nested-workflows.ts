@@ -7,6 +7,7 @@ import { storedGraph } from '../workflows';
 import { launchExecution, type GraphSource } from './launch';
 import type { ExecutionJob } from './run';
 import { executionRuntime } from './runtime';
+import { waitsOf } from './waits';
 
 // Workflows as agent tools: what an agent sees of another workflow of its workspace, and running it as part of
 // the calling execution.
@@ -60,5 +61,17 @@ export async function runNestedWorkflow(
     signal.removeEventListener('abort', cancel);
   }
   const row = await prisma.execution.findUniqueOrThrow({ where: { id } });
+  if (row.status === 'waiting') return cancelPausedChild(id, waitsOf(row));
   return { execution_id: id, status: row.status, output: row.output ?? null, error: (row.error ?? null) as SubWorkflowResult['error'] };
+}
+
+/**
+ * A child that paused (an approval, a long wait) would resume with nobody waiting for it, as the caller cannot
+ * pause in turn: it is cancelled, and the caller is told where it paused and what to do instead.
+ */
+async function cancelPausedChild(id: string, waits: readonly { block_id: string }[]): Promise<SubWorkflowResult> {
+  const where = waits.map((wait) => `"${wait.block_id}"`).join(', ');
+  const message = `It paused at ${where} (an approval or a long wait), which a workflow called by another cannot do, so it was cancelled. Put the approval or the wait in the calling workflow`;
+  await executionRuntime().cancel(id, { code: 'cancelled', message });
+  return { execution_id: id, status: 'cancelled', output: null, error: { message, block_id: waits[0]?.block_id ?? null, code: 'subworkflow_paused' } };
 }
