@@ -148,8 +148,10 @@ describe.skipIf(!postgres)('the history of queued executions', () => {
     const first = await launch(graph);
     const second = await launch(graph);
 
-    const positions = (await listExecutions(ws.owner, workflowId, { status: 'queued' })).executions.map((e) => [e.id, e.queue_position]);
-    expect(positions).toEqual([[second.id, 3], [first.id, 2]]);
+    // A launch returns once the row exists; its job follows a moment later (until then it has no place yet).
+    const positions = async () => (await listExecutions(ws.owner, workflowId, { status: 'queued' })).executions.map((e) => [e.id, e.queue_position]);
+    while ((await positions()).some(([, position]) => position === null)) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await positions()).toEqual([[second.id, 3], [first.id, 2]]);
     expect(await getExecution(ws.owner, workflowId, first.id)).toMatchObject({ status: 'queued', queue_position: 2 });
     const history = await searchExecutions(ws.owner, { status: 'queued' });
     expect(history.executions.map((e) => [e.id, e.queue_position])).toEqual([[second.id, 3], [first.id, 2]]);
