@@ -137,11 +137,17 @@ function stopOnSignals(runner: Runner, running: RunningJobs, graceMs: number, lo
     if (handingBack) return;
     handingBack = true;
     const jobs = [...running.values()];
-    if (jobs.length > 0) {
-      await (await workerUtils()).forceUnlockWorkers([...new Set(jobs.map((job) => job.lockedBy))]);
-      log(`handing back execution(s) ${jobs.map((job) => job.executionId).join(', ')}`);
+    try {
+      if (jobs.length > 0) {
+        await (await workerUtils()).forceUnlockWorkers([...new Set(jobs.map((job) => job.lockedBy))]);
+        log(`handing back execution(s) ${jobs.map((job) => job.executionId).join(', ')}`);
+      }
+    } catch (error) {
+      // The other workers' lease check takes them over once this process is gone.
+      log(`handing back failed (${(error as Error).message}); other workers take the jobs over after this process exits`);
+    } finally {
+      process.exit(0);
     }
-    process.exit(0);
   };
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
