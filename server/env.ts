@@ -21,6 +21,8 @@ const envSchema = z.object({
   WEFT_EXECUTION_MODE: z.enum(['inline', 'queue']).default('inline'),
   /** How many executions one worker process runs at once. */
   WEFT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** How long a worker told to stop (SIGTERM) lets its running executions finish before it hands them back. */
+  WEFT_WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
   WEFT_SYNC_EXECUTION_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
   WEFT_STREAM_EXECUTION_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
   WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE: z.coerce.number().int().min(0).default(0),

@@ -23,7 +23,7 @@ import { ApprovalActions } from './approval-actions';
 import { endedStatus, type RunError } from '@/components/run-events/run-state';
 import type { StreamConnection } from '@/components/run-events/use-run-stream';
 import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
-import { COST_UNKNOWN_HELP, curlCommand, formatCost, formatDuration, NUMBER, shortId, TRIGGER_LABEL, versionLabel } from './format';
+import { COST_UNKNOWN_HELP, curlCommand, formatCost, formatDuration, NUMBER, queueLabel, shortId, TRIGGER_LABEL, versionLabel } from './format';
 import { GraphView } from './graph-view';
 import { useNow } from './hooks';
 import { Icon } from '@/components/ui/icons';
@@ -416,6 +416,11 @@ function Facts({ execution, workflowId, workflowName, durationMs }: { execution:
       <Fact term="Started">
         <Time value={started} /> <span className="hidden text-zinc-500 md:inline dark:text-zinc-400">({formatDateTime(started)})</span>
       </Fact>
+      {execution.status === 'queued' && (
+        <Fact term="Queue" className="tabular-nums" testId="queue-position">
+          {queueLabel(execution.queue_position)}
+        </Fact>
+      )}
       <Fact term="Duration" className="tabular-nums" testId="execution-duration">
         {formatDuration(durationMs)}
       </Fact>

@@ -16,7 +16,7 @@ import { SearchBox } from '@/components/ui/search-box';
 import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import { executionStatuses, executionTriggers, isActive, type ExecutionStatus, type ExecutionTrigger } from '@/lib/execution-states';
-import { formatDuration, shortId, STATUS_LABEL, TRIGGER_LABEL, versionLabel } from './format';
+import { formatDuration, queueLabel, shortId, STATUS_LABEL, TRIGGER_LABEL, versionLabel } from './format';
 import { useNow } from './hooks';
 import { hasFilters, PAGE_SIZES, TIME_RANGES, timeWindow, useHistoryParams, type HistoryParams, type TimeRange } from './list-params';
 import { ExecutionStatusBadge, LivePulse } from './status';
@@ -324,9 +324,9 @@ function ExecutionsTable({ executions, showWorkflow }: { executions: ExecutionRo
                       {execution.error.message}
                     </p>
                   ) : execution.status === 'queued' ? (
-                    // Queue mode: nothing runs it until a worker takes it; how long it has waited so far.
-                    <span className="flex items-center gap-1.5 text-zinc-500 dark:text-zinc-400">
-                      <Spinner className="h-3.5 w-3.5" /> Waiting for a worker for {formatDuration(duration)}…
+                    // Queue mode: nothing runs it until a worker takes it; its place in the queue and how long it has waited.
+                    <span className="flex items-center gap-1.5 text-zinc-500 dark:text-zinc-400" data-testid="queue-position">
+                      <Spinner className="h-3.5 w-3.5" /> {queueLabel(execution.queue_position)}, waiting for a worker for {formatDuration(duration)}…
                     </span>
                   ) : running ? (
                     <span className="flex items-center gap-1.5 text-indigo-600 dark:text-indigo-400">

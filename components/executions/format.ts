@@ -42,6 +42,12 @@ export function formatOffset(ms: number): string {
 
 export const NUMBER = new Intl.NumberFormat();
 
+/** A queued execution's place in the queue (queue mode), or that it is queued when its place is not known. */
+export function queueLabel(position: number | null): string {
+  if (position === null) return 'Queued';
+  return position === 1 ? 'Next in the queue' : `#${position} in the queue`;
+}
+
 /** $0.0004, $1.23: enough digits that a cheap run is not shown as $0.00; "unknown" when a model has no price. */
 export function formatCost(usd: number | null): string {
   if (usd === null) return 'unknown';

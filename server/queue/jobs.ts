@@ -13,6 +13,8 @@ export interface QueuedExecution {
   capMs: number;
   depth: number;
   resume?: boolean;
+  /** A wake-up, due at the time a block of the waiting execution waits for: that block is settled first. */
+  wake?: string;
 }
 
 /** Attempts of one job: each worker that died (or stopped forcefully) holding it used one. */
@@ -39,7 +41,12 @@ closeWithDatabase(async () => {
   if (utils) await (await utils.catch(() => null))?.release();
 });
 
-export async function enqueueExecution(job: QueuedExecution): Promise<void> {
+/**
+ * Queues the job, to run at once or at `runAt`: one job per execution, keyed by its id, and one per block it waits
+ * at by time, keyed `<execution id>:wake:<block id>` (so the key's first part always names the execution).
+ */
+export async function enqueueExecution(job: QueuedExecution, runAt?: Date): Promise<void> {
   const utils = await workerUtils();
-  await utils.addJob(EXECUTION_TASK, job, { jobKey: job.executionId, maxAttempts: MAX_ATTEMPTS });
+  const jobKey = job.wake ? `${job.executionId}:wake:${job.wake}` : job.executionId;
+  await utils.addJob(EXECUTION_TASK, job, { jobKey, runAt, maxAttempts: MAX_ATTEMPTS });
 }

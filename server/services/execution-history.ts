@@ -5,7 +5,7 @@ import { Prisma } from '../db/generated/client';
 import { env } from '../env';
 import { unfinishedExecutionStatuses, executionStatuses, executionTriggers } from '@/lib/execution-states';
 import { paginationQuery } from './pagination';
-import { executionSummary } from './executions/reads';
+import { executionSummary, queuePositionsOf } from './executions/reads';
 import { workflowNotFound } from './workflows';
 
 // The history people browse: every execution of the workspace (or of one workflow), filtered by status,
@@ -57,11 +57,12 @@ export async function searchExecutions(caller: Caller, query: z.input<typeof his
     include: { workflow: { select: { name: true } } },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
+  const positions = await queuePositionsOf(rows);
   const executions = ids
     .map(({ id }) => byId.get(id))
     .filter((row) => row !== undefined)
     .map((row) => {
-      const { input, output, ...summary } = executionSummary(row);
+      const { input, output, ...summary } = executionSummary(row, positions.get(row.id));
       return {
         ...summary,
         workflow_name: row.workflow.name,

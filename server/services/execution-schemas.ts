@@ -51,6 +51,11 @@ const executionSummarySchema = z.object({
     .nullable()
     .describe('while `waiting`: the blocks it waits at (an approval awaits a decision; a wait or a timeout resumes at `resume_at`)'),
   cost_usd: costSchema,
+  queue_position: z
+    .int()
+    .min(1)
+    .nullable()
+    .describe('queue mode, while `queued`: its place in the queue of executions due for a worker (1 = the next one taken), else null'),
 });
 
 export const executionSchema = executionSummarySchema.extend({

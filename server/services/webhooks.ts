@@ -27,6 +27,26 @@ export interface WebhookCall {
 
 const notActive = () => new ApiError('webhook_not_active', 'This webhook was already used, has expired, or its workflow was undeployed');
 
+/**
+ * The claim under way in this process for each webhook, resolving to whether it took the single shot. Calls racing
+ * for one webhook wait for it here and are refused once it took the shot, instead of each opening a transaction
+ * that can only fail: 100 calls at once queued for the pool's 10 connections, and under load waited past its
+ * timeout. Across processes the conditional claim in the database still decides.
+ */
+const claims = new Map<string, Promise<boolean>>();
+
+async function claimOnce<T>(webhookId: string, launch: () => Promise<T>): Promise<T> {
+  for (let earlier = claims.get(webhookId); earlier; earlier = claims.get(webhookId)) {
+    if (await earlier) throw notActive();
+  }
+  const attempt = launch();
+  const took = attempt.then(() => true, () => false);
+  claims.set(webhookId, took);
+  // Later calls read the consumed webhook from the database before they get here.
+  void took.then(() => claims.get(webhookId) === took && claims.delete(webhookId));
+  return attempt;
+}
+
 const isJsonContentType = (contentType: string | null) => /^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(contentType ?? '');
 
 /**
@@ -108,21 +128,24 @@ export async function triggerWebhook(call: WebhookCall) {
   let executionId: string;
   let done: Promise<void>;
   try {
-    ({ id: executionId, done } = await launchExecution({
+    ({ id: executionId, done } = await claimOnce(webhook.id, () => launchExecution({
       workspaceId: webhook.workflow.workspaceId,
       workflowId: webhook.workflowId,
       source: { graph: storedGraph(webhook.version), version: webhook.version.version, versionId: webhook.versionId },
       trigger: 'webhook',
       input: input as Prisma.InputJsonObject,
       capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS,
+      // The first call to lock the row takes the shot; concurrent ones skip the locked row and are refused at once
+      // instead of each holding a pooled connection until the winner commits (100 calls at once starved the pool).
       claim: async (tx, id) => {
-        const { count } = await tx.webhook.updateMany({
-          where: { id: webhook.id, consumedAt: null, revokedAt: null, expiresAt: { gt: now } },
-          data: { consumedAt: now, executionId: id },
-        });
+        const count = await tx.$executeRaw`
+          UPDATE "Webhook" SET "consumedAt" = ${now}, "executionId" = ${id}
+           WHERE "id" = (SELECT "id" FROM "Webhook"
+                          WHERE "id" = ${webhook.id} AND "consumedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > ${now}
+                          FOR UPDATE SKIP LOCKED)`;
         if (count === 0) throw notActive();
       },
-    }));
+    })));
   } catch (error) {
     if (error instanceof ApiError && error.code === 'webhook_not_active') await record(false, 'already_consumed');
     throw error;

@@ -15,9 +15,10 @@ export interface TestWorker {
 
 const WORKER_MAIN = path.join(import.meta.dirname, '../queue/worker-main.ts');
 
-export async function startTestWorker(databaseUrl: string, concurrency = 2): Promise<TestWorker> {
+/** `settings`: more environment variables of the worker. */
+export async function startTestWorker(databaseUrl: string, concurrency = 2, settings: Record<string, string> = {}): Promise<TestWorker> {
   const child = spawn(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', WORKER_MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, WEFT_EXECUTION_MODE: 'queue', WEFT_WORKER_CONCURRENCY: String(concurrency), NODE_OPTIONS: '' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, WEFT_EXECUTION_MODE: 'queue', WEFT_WORKER_CONCURRENCY: String(concurrency), NODE_OPTIONS: '', ...settings },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

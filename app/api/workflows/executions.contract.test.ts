@@ -53,6 +53,7 @@ describe('POST /api/workflows/{id}/execute', () => {
       parent_execution_id: null,
       parent_block_id: null,
       waiting_on: null,
+      queue_position: null,
     });
   });
 

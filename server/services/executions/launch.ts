@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ExecutionTrigger } from '@/lib/execution-states';
 import type { Graph } from '@/lib/graph/schema';
@@ -43,8 +44,10 @@ export interface LaunchOptions {
   /** The execution and workflow block that called this one as a sub-workflow (linked both ways in history). */
   parent?: { executionId: string; blockId: string };
   /**
-   * Runs in the same transaction as the insert of the Execution row, so what it claims (a webhook's single shot) is
-   * taken if and only if the execution is recorded. Throwing refuses the launch and leaves nothing behind.
+   * Runs first in the transaction that then inserts the Execution row (with the id it is given), so what it claims
+   * (a webhook's single shot) is taken if and only if the execution is recorded. Throwing refuses the launch and
+   * leaves nothing behind; a claim that fails costs no insert, and it should fail at once rather than wait for a
+   * competing claim (see webhooks.ts), so a burst of losing calls holds pooled connections as briefly as possible.
    */
   claim?: (tx: Prisma.TransactionClient, executionId: string) => Promise<void>;
   /**
@@ -70,9 +73,11 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
   const runtime = executionRuntime();
   // Queued until a worker takes it (it then gets its runner and start time); inline it runs from now on, here.
   const queued = runtime.mode === 'queue';
+  const id = randomUUID();
   const create = (client: Prisma.TransactionClient) =>
     client.execution.create({
       data: {
+        id,
         workspaceId: options.workspaceId,
         workflowId: options.workflowId,
         version: options.source.version,
@@ -94,9 +99,8 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
     ? // A burst of calls (100 at once on one webhook) waits for a connection rather than failing after Prisma's 2 s.
       await prisma.$transaction(
         async (tx) => {
-          const created = await create(tx);
-          await claim(tx, created.id);
-          return created;
+          await claim(tx, id);
+          return create(tx);
         },
         { maxWait: CLAIM_MAX_WAIT_MS },
       )

@@ -9,6 +9,7 @@ import {
   type ExecutionSummary,
   type ExecutionView,
 } from '../execution-schemas';
+import { queuePositions } from '../../queue/queue-positions';
 import { storedGraph, workflowNotFound } from '../workflows';
 import { waitsOf } from './waits';
 
@@ -20,7 +21,8 @@ const executionNotFound = () => new ApiError('execution_not_found', 'No executio
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-export function executionSummary(row: ExecutionRow): ExecutionSummary {
+/** `queuePosition`: see `withQueuePositions`. */
+export function executionSummary(row: ExecutionRow, queuePosition: number | null = null): ExecutionSummary {
   return {
     id: row.id,
     workflow_id: row.workflowId,
@@ -40,11 +42,18 @@ export function executionSummary(row: ExecutionRow): ExecutionSummary {
     parent_block_id: row.parentBlockId,
     waiting_on: row.status === 'waiting' ? waitsOf(row).map(({ block_id, message, awaits_decision, resume_at }) => ({ block_id, message, awaits_decision, resume_at })) : null,
     cost_usd: row.costUsd,
+    queue_position: row.status === 'queued' ? queuePosition : null,
   };
 }
 
-function executionView(row: ExecutionRow): ExecutionView {
-  return { ...executionSummary(row), block_outputs: (row.blockOutputs ?? null) as ExecutionView['block_outputs'] };
+/** Queue mode: the place in the queue of each row that waits there (executions of the caller's workspace only). */
+export async function queuePositionsOf(rows: readonly Pick<ExecutionRow, 'id' | 'status'>[]): Promise<Map<string, number>> {
+  return queuePositions(rows.filter((row) => row.status === 'queued').map((row) => row.id));
+}
+
+async function executionView(row: ExecutionRow): Promise<ExecutionView> {
+  const position = (await queuePositionsOf([row])).get(row.id) ?? null;
+  return { ...executionSummary(row, position), block_outputs: (row.blockOutputs ?? null) as ExecutionView['block_outputs'] };
 }
 
 /** The caller's execution under that workflow; a missing workflow and a missing execution are told apart. */
@@ -65,7 +74,7 @@ export async function getExecution(caller: Caller, workflowId: string, execution
 /** For the execution page: the execution and the graph exactly as it ran (the draft may have moved on since). */
 export async function getExecutionDetail(caller: Caller, workflowId: string, executionId: string) {
   const row = await findExecution(caller, workflowId, executionId);
-  return { ...executionView(row), graph: storedGraph(row) };
+  return { ...(await executionView(row)), graph: storedGraph(row) };
 }
 
 export async function listExecutions(caller: Caller, workflowId: string, query: z.input<typeof listExecutionsQuery>) {
@@ -78,7 +87,8 @@ export async function listExecutions(caller: Caller, workflowId: string, query: 
     prisma.execution.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit, skip: offset }),
     prisma.execution.count({ where }),
   ]);
-  return { executions: rows.map(executionSummary), total, limit, offset };
+  const positions = await queuePositionsOf(rows);
+  return { executions: rows.map((row) => executionSummary(row, positions.get(row.id))), total, limit, offset };
 }
 
 export async function getBlockLogs(caller: Caller, workflowId: string, executionId: string): Promise<{ block_logs: BlockLogView[] }> {

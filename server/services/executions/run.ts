@@ -172,5 +172,5 @@ async function recordWaiting(
     lastEventSeq: recorder.lastSeq,
   };
   await writeOutcome(prisma, job.executionId, waiting);
-  scheduleWakes(job.executionId, result.waits);
+  await scheduleWakes(job.executionId, result.waits);
 }

@@ -6,6 +6,7 @@ import { env } from '../../env';
 import { ExecutionRecorder } from '../../engine/recorder';
 import type { WaitingBlock } from '../../engine/run-graph';
 import { RUNNER_ID } from '../../engine/runner';
+import { enqueueExecution } from '../../queue/jobs';
 import { executionRedactor } from '../execution-secrets';
 import { storedGraph } from '../workflows';
 import { executionRuntime } from './runtime';
@@ -30,9 +31,24 @@ export function waitsOf(row: Pick<ExecutionRow, 'waitingOn'>): WaitingBlock[] {
   return Array.isArray(row.waitingOn) ? (row.waitingOn as unknown as WaitingBlock[]) : [];
 }
 
-/** Timers for the blocks that resume by time. */
-export function scheduleWakes(executionId: string, waits: readonly WaitingBlock[]): void {
-  for (const wait of waits) if (wait.resume_at) scheduleWake(executionId, wait.block_id, Date.parse(wait.resume_at));
+/**
+ * Wake-ups for the blocks that resume by time. In queue mode each is a job due at that time, so any worker resumes
+ * the execution even when the process that recorded the wait is gone; inline, a timer of this process (and of the
+ * next one to start, `scheduleWaitingExecutions`).
+ */
+export async function scheduleWakes(executionId: string, waits: readonly WaitingBlock[]): Promise<void> {
+  for (const wait of waits) {
+    if (!wait.resume_at) continue;
+    if (env().WEFT_EXECUTION_MODE !== 'queue') {
+      scheduleWake(executionId, wait.block_id, Date.parse(wait.resume_at));
+      continue;
+    }
+    const job = { executionId, capMs: env().WEFT_STREAM_EXECUTION_TIMEOUT_MS, depth: 0, wake: wait.block_id };
+    // Not armed now, it is at the next start of a web process (which re-arms every waiting execution).
+    await enqueueExecution(job, new Date(wait.resume_at)).catch((error: Error) => {
+      console.error(`[weft] could not schedule the wake-up of execution ${executionId} at block ${wait.block_id}:`, error.message);
+    });
+  }
 }
 
 function scheduleWake(executionId: string, blockId: string, at: number): void {
@@ -50,19 +66,20 @@ function scheduleWake(executionId: string, blockId: string, at: number): void {
   timers.set(key, timer);
 }
 
-async function wakeBlock(executionId: string, blockId: string): Promise<void> {
+/** The time of a block the execution waits at has come: settles it (see `settleWait`); null when it no longer waits there. */
+export async function wakeBlock(executionId: string, blockId: string): Promise<{ done: Promise<void> } | null> {
   const prisma = await db();
   const row = await prisma.execution.findUnique({ where: { id: executionId } });
   const wait = row?.status === 'waiting' ? waitsOf(row).find((w) => w.block_id === blockId) : undefined;
-  if (!row || !wait?.resume_at) return;
-  await settleWait(row, wait.block_id, wait.on_time);
+  if (!row || !wait?.resume_at) return null;
+  return settleWait(row, wait.block_id, wait.on_time);
 }
 
 /** At start: a timer for every block a waiting execution waits at by time (those already due fire at once). */
 export async function scheduleWaitingExecutions(): Promise<void> {
   const prisma = await db();
   const rows = await prisma.execution.findMany({ where: { status: 'waiting' }, select: { id: true, waitingOn: true } });
-  for (const row of rows) scheduleWakes(row.id, waitsOf(row));
+  for (const row of rows) await scheduleWakes(row.id, waitsOf(row));
 }
 
 /**
