@@ -92,7 +92,8 @@ export class ExecutionRecorder {
       console: log.console as unknown as Prisma.InputJsonValue,
       iteration: log.iteration.join('.'),
     });
-    if (getBlockDefinition(log.blockType)?.contained) this.writeSoon();
+    // A block that did not run (skipped, or given settled) has done nothing a crash could make it do twice.
+    if (log.attempts === 0 || getBlockDefinition(log.blockType)?.contained) this.writeSoon();
     else await this.flush();
     if (this.lost) throw this.lost;
   }
