@@ -12,26 +12,20 @@ import type { BlockLogRecord } from './run-graph';
 const UNSTORABLE_TEXT_NOTE =
   'Some text held NUL characters or unpaired UTF-16 surrogates, which the database cannot store; they were replaced by U+FFFD (�)';
 
-/** How long an event may wait in memory before it is written (what followers in other processes lag by). */
+/** How long what is recorded may wait in memory before it is written (and what a crash can lose at most). */
 const PERSIST_DELAY_MS = 25;
-/**
- * How long the log of a contained block may wait (what a crash can make a resumed run do again): they go with the
- * events at this checkpoint, or earlier with a block with outside effects, or with the outcome at the end.
- */
-const CHECKPOINT_MS = 250;
 
 type EventRow = Prisma.ExecutionEventCreateManyInput;
 type BlockLogRow = Prisma.BlockLogCreateManyInput;
 
 /**
- * Writes an execution down as it happens: events get their sequence number and go live at once, and are written
- * a moment later in batches (one INSERT for many, so a stream of LLM tokens is not one statement per token). Block
- * logs of contained blocks wait for the next checkpoint and are written with the events then (one INSERT per
- * table, one transaction), so a run of fast blocks costs a few statements instead of one per block. A block with
- * outside effects (HTTP, LLM, agent …) is a checkpoint of its own before the run goes on, so a crash does not run
- * it again; a crash otherwise loses at most the logs of the contained blocks since the last checkpoint, which a
- * resumed run simply runs again. The execution's outcome goes in the same transaction as its last events and
- * logs (`finish`). Everything is redacted first: no secret leaves through here.
+ * Writes an execution down as it happens: events get their sequence number and go live at once; events and block
+ * logs are then written together in batches (one statement per table, in one transaction) a moment later, so a
+ * run of fast blocks or a stream of LLM tokens costs a few statements instead of one per block or token. A block
+ * with outside effects (HTTP, LLM, agent …) is written before the run goes on, so a crash does not run it again;
+ * a crash otherwise loses at most the last moment of contained blocks, which a resumed run simply runs again.
+ * The execution's outcome goes in the same transaction as its last events (`finish`). Everything is redacted
+ * first: no secret leaves through here.
  */
 export class ExecutionRecorder {
   private seq: number;
@@ -39,9 +33,6 @@ export class ExecutionRecorder {
   private logs: BlockLogRow[] = [];
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private checkpointTimer: NodeJS.Timeout | null = null;
-  /** The next batch takes the queued block logs too. */
-  private checkpointDue = false;
   /** A batch that could not be written: the record is incomplete, so the run must not end as if it were. */
   private lost: Error | null = null;
 
@@ -102,18 +93,15 @@ export class ExecutionRecorder {
       iteration: log.iteration.join('.'),
     });
     // A block that did not run (skipped, or given settled) has done nothing a crash could make it do twice.
-    if (log.attempts === 0 || getBlockDefinition(log.blockType)?.contained) this.checkpointSoon();
+    if (log.attempts === 0 || getBlockDefinition(log.blockType)?.contained) this.writeSoon();
     else await this.flush();
     if (this.lost) throw this.lost;
   }
 
   /** Resolves once everything recorded so far is in the database (or could not be written, which is logged). */
   async flush(): Promise<void> {
-    this.cancelTimers();
-    while (this.flushing || this.events.length > 0 || this.logs.length > 0) {
-      this.checkpointDue = true;
-      await this.startFlush();
-    }
+    this.cancelTimer();
+    while (this.flushing || this.pending()) await this.startFlush();
   }
 
   /**
@@ -122,24 +110,19 @@ export class ExecutionRecorder {
    * be written, or when an earlier batch was lost.
    */
   async finish(outcome: Prisma.ExecutionUpdateManyMutationInput): Promise<void> {
-    this.cancelTimers();
+    this.cancelTimer();
     while (this.flushing) await this.flushing;
     if (this.lost) throw this.lost;
-    this.checkpointDue = true;
     const [events, logs] = this.take();
     await retryWhileUnavailable(() => this.write(events, logs, outcome));
     await this.onPersisted();
   }
 
   private pending(): boolean {
-    return this.events.length > 0 || (this.checkpointDue && this.logs.length > 0);
+    return this.events.length > 0 || this.logs.length > 0;
   }
 
   private take(): [EventRow[], BlockLogRow[]] {
-    if (!this.checkpointDue) return [this.events.splice(0), []];
-    this.checkpointDue = false;
-    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
-    this.checkpointTimer = null;
     return [this.events.splice(0), this.logs.splice(0)];
   }
 
@@ -151,19 +134,10 @@ export class ExecutionRecorder {
     }, PERSIST_DELAY_MS);
   }
 
-  /** Queued block logs are written at the next checkpoint, with the events and logs that join them meanwhile. */
-  private checkpointSoon() {
-    this.checkpointTimer ??= setTimeout(() => {
-      this.checkpointTimer = null;
-      this.checkpointDue = true;
-      void this.startFlush();
-    }, CHECKPOINT_MS);
-  }
-
-  private cancelTimers() {
-    if (this.timer) clearTimeout(this.timer);
-    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
-    this.timer = this.checkpointTimer = null;
+  private cancelTimer() {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = null;
   }
 
   /**
