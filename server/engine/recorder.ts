@@ -24,6 +24,8 @@ type BlockLogRow = Prisma.BlockLogCreateManyInput;
  * run of fast blocks or a stream of LLM tokens costs a few statements instead of one per block or token. A block
  * with outside effects (HTTP, LLM, agent …) is written before the run goes on, so a crash does not run it again;
  * a crash otherwise loses at most the last moment of contained blocks, which a resumed run simply runs again.
+ * A log always goes in the same batch as the events emitted after it, or an earlier one: the database never shows a
+ * later block started while a finished one has no log (a resumed run would run that one twice).
  * The execution's outcome goes in the same transaction as its last events (`finish`). Everything is redacted
  * first: no secret leaves through here.
  */
