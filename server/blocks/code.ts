@@ -9,6 +9,7 @@ export const codeBlock = defineBlock({
   description: 'Runs JavaScript in a sandbox; upstream outputs are in scope by block id and the return value is the output.',
   icon: 'code',
   category: 'logic',
+  contained: true,
   config: {
     /** The body of an async function; upstream outputs are variables named by block id, the execution input is `input`. */
     code: z.string().refine((code) => code.trim() !== '', 'must not be empty'),

@@ -9,6 +9,7 @@ export const conditionBlock = defineBlock({
   description: 'Evaluates a JavaScript expression and continues down the "true" or the "false" branch.',
   icon: 'git-branch',
   category: 'logic',
+  contained: true,
   config: {
     /** A JavaScript expression over the upstream outputs, e.g. `score.output > 0.5`. */
     expression: z.string().refine((expression) => expression.trim() !== '', 'must not be empty'),

@@ -99,6 +99,7 @@ export const inputBlock = defineBlock({
   icon: 'log-in',
   category: 'io',
   role: 'entry',
+  contained: true,
   config: {
     fields: inputFieldsSchema.optional(),
   },

@@ -23,6 +23,7 @@ export const outputBlock = defineBlock({
   icon: 'flag',
   category: 'io',
   role: 'exit',
+  contained: true,
   config: {
     /** A template string or any JSON containing templates; when absent, the outputs of the upstream blocks. */
     value: z.json().optional(),

@@ -34,6 +34,7 @@ export const routerBlock = defineBlock({
   description: 'Sends the run down the first (or every) route whose condition holds, else down "default".',
   icon: 'split',
   category: 'logic',
+  contained: true,
   config: {
     routes: routesSchema,
     mode: z.enum(['first', 'all']).default('first'),

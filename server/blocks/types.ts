@@ -116,6 +116,12 @@ export interface BlockSpec<TType extends string, TShape extends z.core.$ZodShape
   category: BlockCategory;
   /** `normal` unless given. */
   role?: BlockRole;
+  /**
+   * Its run reaches nothing outside the execution (no network, no other records), so running it again after a crash
+   * changes nothing: its log may wait for the recorder's next batch. Unless given, a block's log is written before
+   * the run goes on.
+   */
+  contained?: boolean;
   /** The block's own config fields; the shared settings of `common.ts` are added by `defineBlock`. */
   config: TShape;
   /** Top-level config keys whose values (strings, or any JSON containing strings) are `{{ }}` templates. */
@@ -163,6 +169,7 @@ export interface BlockDefinition<
   icon: string;
   category: BlockCategory;
   role: BlockRole;
+  contained: boolean;
   /** Validates a stored config and applies defaults (`configSchema.parse(config)` is what the engine runs with). */
   configSchema: TSchema;
   templateFields: readonly string[];
@@ -225,6 +232,7 @@ export function defineBlock<const TType extends string, TShape extends z.core.$Z
     icon: spec.icon,
     category: spec.category,
     role,
+    contained: spec.contained ?? false,
     configSchema: configSchema as unknown as BlockConfigSchema<TShape>,
     templateFields: spec.templateFields ?? [],
     urlFields: spec.urlFields ?? [],

@@ -1,15 +1,69 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chain } from '@/server/test/graphs';
+import { PrismaClient } from '../db/generated/client';
 import { setupTestDatabase } from '../test/database';
 import { ExecutionRecorder } from './recorder';
+import type { BlockLogRecord } from './run-graph';
 
 const database = setupTestDatabase();
 
-async function newExecution() {
-  const prisma = database().prisma;
+/**
+ * A Prisma client on the test database (PostgreSQL), or on a PGlite of its own from the same migrated template,
+ * that logs every SQL statement it sends: what the recorder costs in round trips, counted by Prisma itself.
+ */
+let logged: { prisma: PrismaClient; statements: string[]; close(): Promise<void> };
+
+beforeAll(async () => {
+  const statements: string[] = [];
+  const log = [{ emit: 'event', level: 'query' }] as const;
+  const url = database().url;
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [...log] });
+    prisma.$on('query', (event) => statements.push(event.query));
+    logged = { prisma, statements, close: async () => (await prisma.$disconnect(), await pool.end()) };
+  } else {
+    const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) });
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), log: [...log] });
+    prisma.$on('query', (event) => statements.push(event.query));
+    logged = { prisma, statements, close: async () => (await prisma.$disconnect(), await pglite.close()) };
+  }
+}, 60_000);
+
+afterAll(async () => logged.close());
+
+async function newExecution(prisma = database().prisma) {
   const workspace = await prisma.workspace.create({ data: { name: 'recorder' } });
   const workflow = await prisma.workflow.create({ data: { workspaceId: workspace.id, name: 'w', graph: chain() } });
-  return prisma.execution.create({ data: { workspaceId: workspace.id, workflowId: workflow.id, version: 1, graph: chain(), trigger: 'api', input: {} } });
+  return prisma.execution.create({
+    data: { workspaceId: workspace.id, workflowId: workflow.id, version: 1, graph: chain(), trigger: 'api', input: {}, status: 'running' },
+  });
+}
+
+function blockLog(blockId: string, blockType: string, executionOrder: number): BlockLogRecord {
+  const at = new Date();
+  return {
+    blockId,
+    blockType,
+    blockName: null,
+    status: 'success',
+    input: {},
+    output: { counter: executionOrder },
+    error: null,
+    startedAt: at,
+    completedAt: at,
+    durationMs: 1,
+    executionOrder,
+    attempts: 1,
+    usage: null,
+    console: [],
+    iteration: [],
+  };
 }
 
 describe('the execution recorder', () => {
@@ -39,5 +93,56 @@ describe('the execution recorder', () => {
     const done = await Promise.race([recorder.flush().then(() => 'flushed'), new Promise((r) => setTimeout(() => r('hung'), 2_000))]);
     expect(done).toBe('flushed');
     expect(await database().prisma.executionEvent.count({ where: { executionId: execution.id } })).toBe(2);
+  });
+
+  it('writes a run of twenty code blocks, its events and its outcome in one transaction of three statements', async () => {
+    const execution = await newExecution(logged.prisma);
+    let written = 0;
+    const recorder = new ExecutionRecorder(logged.prisma, execution.id, undefined, 0, async () => void written++);
+    logged.statements.length = 0;
+    recorder.emit({ type: 'execution_start', workflow_id: execution.workflowId, started_at: new Date().toISOString() });
+    for (let i = 1; i <= 20; i++) {
+      recorder.emit({ type: 'block_start', block_id: `c${i}`, block_type: 'code' });
+      recorder.emit({ type: 'block_complete', block_id: `c${i}`, block_type: 'code', data: { output: { counter: i } }, duration_ms: 1 });
+      await recorder.blockFinished(blockLog(`c${i}`, 'code', i));
+    }
+    recorder.emit({ type: 'done', status: 'completed', output: { counter: 20 }, duration_ms: 30 });
+    await recorder.finish({ status: 'completed', completedAt: new Date(), lastEventSeq: recorder.lastSeq });
+
+    // One statement per row would be 42 events + 20 block logs + 1 update; batched it is one INSERT per table and
+    // the UPDATE (plus BEGIN and COMMIT where the driver sends them as statements of their own).
+    const writes = logged.statements.filter((sql) => /^\s*(INSERT|UPDATE)/i.test(sql));
+    expect(writes).toHaveLength(3);
+    expect(logged.statements.length).toBeLessThanOrEqual(5);
+    expect(written).toBe(1);
+    const prisma = logged.prisma;
+    const events = await prisma.executionEvent.findMany({ where: { executionId: execution.id }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 42 }, (_, i) => i + 1));
+    expect(events.at(-1)?.type).toBe('done');
+    expect(await prisma.blockLog.count({ where: { executionId: execution.id } })).toBe(20);
+    expect(await prisma.execution.findUniqueOrThrow({ where: { id: execution.id } })).toMatchObject({ status: 'completed', lastEventSeq: 42 });
+  });
+
+  it('writes the log of a block with outside effects before the run goes on', async () => {
+    const execution = await newExecution();
+    const recorder = new ExecutionRecorder(database().prisma, execution.id);
+    recorder.emit({ type: 'block_complete', block_id: 'call', block_type: 'http', data: { output: {} }, duration_ms: 1 });
+    await recorder.blockFinished(blockLog('call', 'http', 1));
+    // A crash now must not run the request again: its log and events are already in the database.
+    expect(await database().prisma.blockLog.count({ where: { executionId: execution.id } })).toBe(1);
+    expect(await database().prisma.executionEvent.count({ where: { executionId: execution.id } })).toBe(1);
+  });
+
+  it('never reports completed an execution cancelled while its last batch waited', async () => {
+    const execution = await newExecution();
+    const recorder = new ExecutionRecorder(database().prisma, execution.id);
+    recorder.emit({ type: 'block_complete', block_id: 'c1', block_type: 'code', data: { output: {} }, duration_ms: 1 });
+    await recorder.blockFinished(blockLog('c1', 'code', 1));
+    await database().prisma.execution.update({ where: { id: execution.id }, data: { status: 'cancelled' } });
+    recorder.emit({ type: 'done', status: 'completed', output: {}, duration_ms: 1 });
+    await recorder.finish({ status: 'completed', lastEventSeq: recorder.lastSeq });
+    expect((await database().prisma.execution.findUniqueOrThrow({ where: { id: execution.id } })).status).toBe('cancelled');
+    // What ran is still on record.
+    expect(await database().prisma.blockLog.count({ where: { executionId: execution.id } })).toBe(1);
   });
 });

@@ -1,3 +1,5 @@
+import { activeExecutionStatuses } from '@/lib/execution-states';
+import { getBlockDefinition } from '../blocks';
 import type { Prisma, PrismaClient } from '../db/generated/client';
 import { nullableJson } from '../db/json';
 import { storableValue } from '../db/storable-text';
@@ -10,18 +12,31 @@ import type { BlockLogRecord } from './run-graph';
 const UNSTORABLE_TEXT_NOTE =
   'Some text held NUL characters or unpaired UTF-16 surrogates, which the database cannot store; they were replaced by U+FFFD (�)';
 
+/** How long what is recorded may wait in memory before it is written (and what a crash can lose at most). */
 const PERSIST_DELAY_MS = 25;
 
+type EventRow = Prisma.ExecutionEventCreateManyInput;
+type BlockLogRow = Prisma.BlockLogCreateManyInput;
+
 /**
- * Writes an execution down as it happens: events get their sequence number, go live at once and are persisted
- * in order (batched, so a stream of LLM tokens is not one insert per token); block logs are written as blocks
- * finish. A crash loses at most the block in flight. Everything is redacted first: no secret leaves through here.
+ * Writes an execution down as it happens: events get their sequence number and go live at once; events and block
+ * logs are then written together in batches (one statement per table, in one transaction) a moment later, so a
+ * run of fast blocks or a stream of LLM tokens costs a few statements instead of one per block or token. A block
+ * with outside effects (HTTP, LLM, agent …) is written before the run goes on, so a crash does not run it again;
+ * a crash otherwise loses at most the last moment of contained blocks, which a resumed run simply runs again.
+ * A log always goes in the same batch as the events emitted after it, or an earlier one: the database never shows a
+ * later block started while a finished one has no log (a resumed run would run that one twice).
+ * The execution's outcome goes in the same transaction as its last events (`finish`). Everything is redacted
+ * first: no secret leaves through here.
  */
 export class ExecutionRecorder {
   private seq: number;
-  private queue: EngineEvent[] = [];
+  private events: EventRow[] = [];
+  private logs: BlockLogRow[] = [];
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** A batch that could not be written: the record is incomplete, so the run must not end as if it were. */
+  private lost: Error | null = null;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -29,7 +44,7 @@ export class ExecutionRecorder {
     private readonly redactor = new SecretRedactor([]),
     /** The last sequence number already written (when resuming an execution an earlier attempt began). */
     afterSeq = 0,
-    /** Called after each batch is written (tells other processes following the execution). */
+    /** Called after each batch is committed (tells other processes following the execution). */
     private readonly onPersisted: () => Promise<void> = async () => undefined,
   ) {
     this.seq = afterSeq;
@@ -44,19 +59,87 @@ export class ExecutionRecorder {
     // Repaired before it goes live, so the live stream and a replay from the database say the same thing.
     const storable = storableValue(this.redactor.redact(body)).value;
     const event = { ...storable, execution_id: this.executionId, at: new Date().toISOString(), seq: ++this.seq } as EngineEvent;
+    // Live listeners in this process get the event now; the database (and other processes) after the next batch.
     publish(event);
-    this.queue.push(event);
-    // Live listeners already have the event; writing it can wait a moment so a burst of LLM tokens becomes one
-    // insert instead of hundreds (an embedded database shares the thread that streams to clients).
-    this.timer ??= setTimeout(() => {
-      this.timer = null;
-      void this.startFlush();
-    }, PERSIST_DELAY_MS);
+    const { seq, type, execution_id: _id, ...rest } = event;
+    this.events.push({ executionId: this.executionId, seq, type, data: { type, execution_id: this.executionId, ...rest } as Prisma.InputJsonValue });
+    this.writeSoon();
     return event;
   }
 
   get lastSeq(): number {
     return this.seq;
+  }
+
+  /** `costUsd`: what the block's tokens cost (0 without tokens), null when its model's price is unknown. */
+  async blockFinished(original: BlockLogRecord, costUsd: number | null = null): Promise<void> {
+    const { value: log, replaced } = storableValue(this.redactor.redact(original));
+    if (replaced) log.console = [...log.console, { level: 'warn', message: UNSTORABLE_TEXT_NOTE, at: new Date().toISOString() }];
+    this.logs.push({
+      executionId: this.executionId,
+      blockId: log.blockId,
+      blockType: log.blockType,
+      blockName: log.blockName,
+      status: log.status,
+      input: nullableJson(log.input),
+      output: nullableJson(log.output),
+      error: nullableJson(log.error),
+      startedAt: log.startedAt,
+      completedAt: log.completedAt,
+      durationMs: log.durationMs,
+      executionOrder: log.executionOrder,
+      attempts: log.attempts,
+      usage: nullableJson(log.usage),
+      costUsd,
+      console: log.console as unknown as Prisma.InputJsonValue,
+      iteration: log.iteration.join('.'),
+    });
+    // A block that did not run (skipped, or given settled) has done nothing a crash could make it do twice.
+    if (log.attempts === 0 || getBlockDefinition(log.blockType)?.contained) this.writeSoon();
+    else await this.flush();
+    if (this.lost) throw this.lost;
+  }
+
+  /** Resolves once everything recorded so far is in the database (or could not be written, which is logged). */
+  async flush(): Promise<void> {
+    this.cancelTimer();
+    while (this.flushing || this.pending()) await this.startFlush();
+  }
+
+  /**
+   * Writes what is still queued together with the execution's outcome, in one transaction; the outcome only while
+   * the execution is still active, so one cancelled (or ended) meanwhile keeps that end. Rejects when it could not
+   * be written, or when an earlier batch was lost.
+   */
+  async finish(outcome: Prisma.ExecutionUpdateManyMutationInput): Promise<void> {
+    this.cancelTimer();
+    while (this.flushing) await this.flushing;
+    if (this.lost) throw this.lost;
+    const [events, logs] = this.take();
+    await retryWhileUnavailable(() => this.write(events, logs, outcome));
+    await this.onPersisted();
+  }
+
+  private pending(): boolean {
+    return this.events.length > 0 || this.logs.length > 0;
+  }
+
+  private take(): [EventRow[], BlockLogRow[]] {
+    return [this.events.splice(0), this.logs.splice(0)];
+  }
+
+  /** What is queued is written a moment from now, with whatever joins it meanwhile. */
+  private writeSoon() {
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      void this.startFlush();
+    }, PERSIST_DELAY_MS);
+  }
+
+  private cancelTimer() {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = null;
   }
 
   /**
@@ -73,56 +156,33 @@ export class ExecutionRecorder {
   }
 
   private async writeQueued(): Promise<void> {
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0);
-        const data = batch.map(({ seq, type, execution_id: _id, ...rest }) => ({
-          executionId: this.executionId,
-          seq,
-          type,
-          data: { type, execution_id: this.executionId, ...rest } as Prisma.InputJsonValue,
-        }));
-        await retryWhileUnavailable(() => this.prisma.executionEvent.createMany({ data, skipDuplicates: true }));
-        await this.onPersisted();
+    while (this.pending()) {
+      const [events, logs] = this.take();
+      try {
+        await retryWhileUnavailable(() => this.write(events, logs, null));
+      } catch (error) {
+        console.error(`[weft] could not persist the record of execution ${this.executionId}:`, (error as Error).message);
+        // Lost events only leave a gap in the replay; a lost block log means the record no longer says what ran.
+        if (logs.length > 0) this.lost ??= error as Error;
+        continue;
       }
-    } catch (error) {
-      console.error(`[weft] could not persist events of execution ${this.executionId}:`, (error as Error).message);
+      await this.onPersisted().catch(() => undefined);
     }
   }
 
-  /** Resolves once every event emitted so far is in the database. */
-  async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    while (this.flushing || this.queue.length > 0) await this.startFlush();
-  }
-
-  /** `costUsd`: what the block's tokens cost (0 without tokens), null when its model's price is unknown. */
-  async blockFinished(original: BlockLogRecord, costUsd: number | null = null): Promise<void> {
-    const { value: log, replaced } = storableValue(this.redactor.redact(original));
-    if (replaced) log.console = [...log.console, { level: 'warn', message: UNSTORABLE_TEXT_NOTE, at: new Date().toISOString() }];
-    await retryWhileUnavailable(() => this.prisma.blockLog.create({
-      data: {
-        executionId: this.executionId,
-        blockId: log.blockId,
-        blockType: log.blockType,
-        blockName: log.blockName,
-        status: log.status,
-        input: nullableJson(log.input),
-        output: nullableJson(log.output),
-        error: nullableJson(log.error),
-        startedAt: log.startedAt,
-        completedAt: log.completedAt,
-        durationMs: log.durationMs,
-        executionOrder: log.executionOrder,
-        attempts: log.attempts,
-        usage: nullableJson(log.usage),
-        costUsd,
-        console: log.console as unknown as Prisma.InputJsonValue,
-        iteration: log.iteration.join('.'),
-      },
-    }));
+  /**
+   * One batch: a statement per table with rows, in one transaction when there is more than one. Duplicates (a batch
+   * retried after its commit was not acknowledged) are skipped. Built afresh on every call because a Prisma
+   * query runs once.
+   */
+  private async write(events: EventRow[], logs: BlockLogRow[], outcome: Prisma.ExecutionUpdateManyMutationInput | null): Promise<void> {
+    const { prisma, executionId } = this;
+    const statements = [
+      ...(events.length > 0 ? [prisma.executionEvent.createMany({ data: events, skipDuplicates: true })] : []),
+      ...(logs.length > 0 ? [prisma.blockLog.createMany({ data: logs, skipDuplicates: true })] : []),
+      ...(outcome ? [prisma.execution.updateMany({ where: { id: executionId, status: { in: [...activeExecutionStatuses] } }, data: outcome })] : []),
+    ];
+    if (statements.length === 1) await statements[0];
+    else if (statements.length > 1) await prisma.$transaction(statements);
   }
 }

@@ -91,7 +91,7 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
       mcpServer: (name) => readMcpServer(job.workspaceId, name),
       prior: earlier?.blocks ?? given,
     }));
-    await recordResult(prisma, events, job, result, { costs, traced });
+    await recordResult(events, job, result, { costs, traced });
   } catch (error) {
     traced?.end({ status: 'failed', error: UNEXPECTED_FAILURE, usage: null, costUsd: null });
     // A bug or a lost database: record what we can so the execution does not look running forever.
@@ -117,16 +117,15 @@ async function earlierAttempt(prisma: PrismaClient, executionId: string) {
   return { blocks, costs: logs.map((log) => log.costUsd), lastSeq: last._max.seq ?? 0 };
 }
 
-/** The last event (done or error), every event written, then the row with the outcome. */
+/** The last event (done or error), then the row with the outcome, written with the last events. */
 async function recordResult(
-  prisma: PrismaClient,
   recorder: ExecutionRecorder,
   job: ExecutionJob,
   result: GraphResult,
   { costs, traced }: { costs: CostMeter; traced: ExecutionTrace | null },
 ) {
   if (result.status === 'waiting') {
-    await recordWaiting(prisma, recorder, job, result, costs.total());
+    await recordWaiting(recorder, job, result, costs.total());
     // This attempt's trace ends here; the one that resumes the execution traces what comes after.
     traced?.end({ status: 'waiting', error: null, usage: result.usage, costUsd: costs.total() });
     return;
@@ -138,7 +137,6 @@ async function recordResult(
   } else {
     recorder.emit({ type: 'error', error: result.error.message, code: result.error.code, block_id: result.error.block_id });
   }
-  await recorder.flush();
   const outcome = {
     status: result.status,
     output: nullableJson(result.output),
@@ -150,19 +148,17 @@ async function recordResult(
     durationMs,
     lastEventSeq: recorder.lastSeq,
   };
-  await writeOutcome(prisma, job.executionId, outcome);
+  await recorder.finish(outcome);
   traced?.end({ status: result.status, error: result.error, usage: result.usage, costUsd: outcome.costUsd });
 }
 
 /** Paused at one or more blocks: the row says what it waits for, and the blocks that resume by time get a timer. */
 async function recordWaiting(
-  prisma: PrismaClient,
   recorder: ExecutionRecorder,
   job: ExecutionJob,
   result: Extract<GraphResult, { status: 'waiting' }>,
   costUsd: number | null,
 ) {
-  await recorder.flush();
   const waiting = {
     status: 'waiting' as const,
     waitingOn: storableJson(result.waits),
@@ -171,6 +167,6 @@ async function recordWaiting(
     costUsd,
     lastEventSeq: recorder.lastSeq,
   };
-  await writeOutcome(prisma, job.executionId, waiting);
+  await recorder.finish(waiting);
   await scheduleWakes(job.executionId, result.waits);
 }
