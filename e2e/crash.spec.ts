@@ -57,3 +57,53 @@ test('an execution cut off by a crash is marked interrupted after restart, keepi
     await stopServer(server);
   }
 });
+
+test('an approval waiting when the server is killed is still waiting after restart, and approving it then finishes the run', async () => {
+  test.setTimeout(120_000);
+  const dataDir = tempDataDir();
+  let server: TestServer = await startServer(3197, dataDir);
+  try {
+    const created = await (await fetch(`${server.url}/api/workflows`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Ask first' }) })).json();
+    const graph = {
+      blocks: [
+        { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
+        { id: 'ask', type: 'approval', config: { message: 'Ship {{input.what}}?' }, position: { x: 200, y: 0 } },
+        { id: 'output', type: 'output', config: { value: { decision: '{{ask.decision}}', note: '{{ask.data.note}}' } }, position: { x: 400, y: 0 } },
+      ],
+      edges: [
+        { source: 'input', target: 'ask' },
+        { source: 'ask', target: 'output', sourceHandle: 'approved' },
+      ],
+    };
+    expect((await fetch(`${server.url}/api/workflows/${created.id}/graph`, { method: 'PUT', headers: auth, body: JSON.stringify(graph) })).status).toBe(200);
+
+    const stream = await fetch(`${server.url}/api/workflows/${created.id}/execute/stream`, { method: 'POST', headers: auth, body: '{"input":{"what":"v2"}}' });
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!/event: block_waiting\n/.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    expect(text).toMatch(/event: block_waiting\ndata: \{[^\n]*"block_id":"ask"/);
+    const executionId = JSON.parse(text.match(/event: execution_start\ndata: (.*)\n/)![1]).execution_id as string;
+    await reader.cancel().catch(() => undefined);
+    const urlOf = (s: TestServer) => `${s.url}/api/workflows/${created.id}/executions/${executionId}`;
+    await expect.poll(async () => (await (await fetch(urlOf(server), { headers: auth })).json()).status).toBe('waiting');
+    await stopServer(server, 'SIGKILL');
+
+    // Nothing of the run lived in the killed process: the new one finds it waiting, not interrupted.
+    server = await startServer(3197, dataDir);
+    const executionUrl = urlOf(server);
+    expect(await (await fetch(executionUrl, { headers: auth })).json()).toMatchObject({ status: 'waiting' });
+
+    const resumed = await fetch(`${executionUrl}/resume`, { method: 'POST', headers: auth, body: JSON.stringify({ block_id: 'ask', decision: 'approved', data: { note: 'go' } }) });
+    expect(resumed.status).toBe(200);
+    await expect.poll(async () => (await (await fetch(executionUrl, { headers: auth })).json()).status, { timeout: 30_000 }).toBe('completed');
+    expect(await (await fetch(executionUrl, { headers: auth })).json()).toMatchObject({ output: { decision: 'approved', note: 'go' } });
+    const again = await fetch(`${executionUrl}/resume`, { method: 'POST', headers: auth, body: JSON.stringify({ block_id: 'ask', decision: 'rejected' }) });
+    expect(again.status).toBe(409);
+  } finally {
+    await stopServer(server);
+  }
+});

@@ -19,9 +19,11 @@ type EventRow = Prisma.ExecutionEventCreateManyInput;
 type BlockLogRow = Prisma.BlockLogCreateManyInput;
 
 /**
- * Writes an execution down as it happens: events get their sequence number and go live at once; events and block
- * logs are then written together in batches (one statement per table, in one transaction) a moment later, so a
- * run of fast blocks or a stream of LLM tokens costs a few statements instead of one per block or token. A block
+ * Writes an execution down as it happens: events get their sequence number at once; events and block logs are then
+ * written together in batches (one statement per table, in one transaction) a moment later, so a run of fast blocks
+ * or a stream of LLM tokens costs a few statements instead of one per block or token. Events go live when their
+ * batch is written, never before: what a follower has seen survives a crash, and a later block's start is never
+ * shown while an earlier block's log could still be lost. A block
  * with outside effects (HTTP, LLM, agent …) is written before the run goes on, so a crash does not run it again;
  * a crash otherwise loses at most the last moment of contained blocks, which a resumed run simply runs again.
  * A log always goes in the same batch as the events emitted after it, or an earlier one: the database never shows a
@@ -33,6 +35,8 @@ export class ExecutionRecorder {
   private seq: number;
   private events: EventRow[] = [];
   private logs: BlockLogRow[] = [];
+  /** The queued events as live listeners get them, once written. */
+  private live: EngineEvent[] = [];
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   /** A batch that could not be written: the record is incomplete, so the run must not end as if it were. */
@@ -59,8 +63,7 @@ export class ExecutionRecorder {
     // Repaired before it goes live, so the live stream and a replay from the database say the same thing.
     const storable = storableValue(this.redactor.redact(body)).value;
     const event = { ...storable, execution_id: this.executionId, at: new Date().toISOString(), seq: ++this.seq } as EngineEvent;
-    // Live listeners in this process get the event now; the database (and other processes) after the next batch.
-    publish(event);
+    this.live.push(event);
     const { seq, type, execution_id: _id, ...rest } = event;
     this.events.push({ executionId: this.executionId, seq, type, data: { type, execution_id: this.executionId, ...rest } as Prisma.InputJsonValue });
     this.writeSoon();
@@ -115,8 +118,12 @@ export class ExecutionRecorder {
     this.cancelTimer();
     while (this.flushing) await this.flushing;
     if (this.lost) throw this.lost;
-    const [events, logs] = this.take();
-    await retryWhileUnavailable(() => this.write(events, logs, outcome));
+    const [events, logs, live] = this.take();
+    try {
+      await retryWhileUnavailable(() => this.write(events, logs, outcome));
+    } finally {
+      for (const event of live) publish(event);
+    }
     await this.onPersisted();
   }
 
@@ -124,8 +131,8 @@ export class ExecutionRecorder {
     return this.events.length > 0 || this.logs.length > 0;
   }
 
-  private take(): [EventRow[], BlockLogRow[]] {
-    return [this.events.splice(0), this.logs.splice(0)];
+  private take(): [EventRow[], BlockLogRow[], EngineEvent[]] {
+    return [this.events.splice(0), this.logs.splice(0), this.live.splice(0)];
   }
 
   /** What is queued is written a moment from now, with whatever joins it meanwhile. */
@@ -157,15 +164,18 @@ export class ExecutionRecorder {
 
   private async writeQueued(): Promise<void> {
     while (this.pending()) {
-      const [events, logs] = this.take();
+      const [events, logs, live] = this.take();
       try {
         await retryWhileUnavailable(() => this.write(events, logs, null));
       } catch (error) {
+        // Followers in this process still see the run; only a replay from the database will miss these.
+        for (const event of live) publish(event);
         console.error(`[weft] could not persist the record of execution ${this.executionId}:`, (error as Error).message);
         // Lost events only leave a gap in the replay; a lost block log means the record no longer says what ran.
         if (logs.length > 0) this.lost ??= error as Error;
         continue;
       }
+      for (const event of live) publish(event);
       await this.onPersisted().catch(() => undefined);
     }
   }
