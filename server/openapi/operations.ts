@@ -16,7 +16,7 @@ import { mcpServerInput, mcpServerListSchema, mcpServerNameSchema, mcpServerSche
 import { createTriggerInput, triggerListSchema, triggerSchema, updateTriggerInput } from '../services/trigger-schemas';
 import { formSubmission } from '../services/trigger-forms';
 import { versionNumber } from '../services/version-param';
-import { blockLogsSchema, executeInput, executionListSchema, executionSchema, listExecutionsQuery, resumeInput } from '../services/execution-schemas';
+import { blockLogsSchema, executeInput, executionListSchema, executionSchema, listExecutionsQuery, rerunInput, resumeInput } from '../services/execution-schemas';
 
 // Every REST operation of the contract, described with the same zod schemas that validate its requests. The
 // OpenAPI document (GET /api/openapi.json) and the /docs page are generated from this list; a test checks that
@@ -353,6 +353,22 @@ export const operations: Operation[] = [
     body: resumeInput,
     success: { status: 200, description: 'The execution after the decision', schema: executionSchema },
     errors: ['validation_error', 'unauthorized', 'forbidden', 'workflow_not_found', 'execution_not_found', 'not_waiting', 'payload_too_large'],
+  },
+  {
+    id: 'rerunExecution',
+    method: 'post',
+    path: '/api/workflows/{id}/executions/{eid}/rerun',
+    summary: 'Re-run an execution, optionally with edited input',
+    description:
+      'Runs the execution again and waits, like execute: with its input or an edited `input` (checked against the chosen graph\'s typed input fields), on the graph exactly as it ran (`"version": "ran"`, the default) or on the current draft (`"draft"`). An empty body re-runs it as it was. The new execution names this one in `source_execution_id`, and this one lists it in `reruns`.',
+    tag: 'Executions',
+    auth: true,
+    pathParams: executionIds,
+    body: rerunInput,
+    bodyOptional: true,
+    example: { input: { text: 'Hello again' }, version: 'ran' },
+    success: { status: 200, description: 'The finished re-run', schema: executionSchema },
+    errors: [...WRITE_ERRORS, 'invalid_graph', 'workflow_not_found', 'execution_not_found', 'rate_limited'],
   },
   {
     id: 'deployWorkflow',

@@ -40,11 +40,25 @@ export function executionSummary(row: ExecutionRow): ExecutionSummary {
     parent_block_id: row.parentBlockId,
     waiting_on: row.status === 'waiting' ? waitsOf(row).map(({ block_id, message, awaits_decision, resume_at }) => ({ block_id, message, awaits_decision, resume_at })) : null,
     cost_usd: row.costUsd,
+    source_execution_id: row.sourceExecutionId,
   };
 }
 
-function executionView(row: ExecutionRow): ExecutionView {
-  return { ...executionSummary(row), block_outputs: (row.blockOutputs ?? null) as ExecutionView['block_outputs'] };
+const RERUNS_SHOWN = 50;
+
+async function executionView(row: ExecutionRow): Promise<ExecutionView> {
+  const prisma = await db();
+  const reruns = await prisma.execution.findMany({
+    where: { sourceExecutionId: row.id, workspaceId: row.workspaceId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: RERUNS_SHOWN,
+    select: { id: true, status: true, createdAt: true },
+  });
+  return {
+    ...executionSummary(row),
+    block_outputs: (row.blockOutputs ?? null) as ExecutionView['block_outputs'],
+    reruns: reruns.map((rerun) => ({ id: rerun.id, status: rerun.status, created_at: rerun.createdAt.toISOString() })),
+  };
 }
 
 /** The caller's execution under that workflow; a missing workflow and a missing execution are told apart. */
@@ -65,7 +79,7 @@ export async function getExecution(caller: Caller, workflowId: string, execution
 /** For the execution page: the execution and the graph exactly as it ran (the draft may have moved on since). */
 export async function getExecutionDetail(caller: Caller, workflowId: string, executionId: string) {
   const row = await findExecution(caller, workflowId, executionId);
-  return { ...executionView(row), graph: storedGraph(row) };
+  return { ...(await executionView(row)), graph: storedGraph(row) };
 }
 
 export async function listExecutions(caller: Caller, workflowId: string, query: z.input<typeof listExecutionsQuery>) {
