@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { newPerson, signUp } from './helpers/auth';
 import { block, selectBlock, typeInCodeEditor, waitForEditor } from './helpers/editor';
@@ -104,6 +105,8 @@ test('re-run an execution with edited input', async ({ page }) => {
   const dialog = page.getByRole('dialog', { name: 'Re-run execution' });
   await expect(dialog.getByTestId('rerun-input-json')).toContainText('"text": "first"');
   await expect(dialog.getByRole('radio', { name: /Version that ran \(v\d+\)/ })).toBeChecked();
+  const scan = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  expect(scan.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
   await typeInCodeEditor(page, 'rerun-input-json', '{"text": "edited"}');
   await dialog.getByRole('button', { name: 'Run', exact: true }).click();
 
