@@ -193,6 +193,9 @@ test('cancel a running execution, re-run it with the same input, copy it as curl
 
   // Re-run: a new execution with the same input, followed live on its own page.
   await page.getByRole('button', { name: 'Re-run' }).click();
+  const rerun = page.getByRole('dialog', { name: 'Re-run execution' });
+  await expect(rerun.getByTestId('rerun-input-json')).toContainText('"text": "stop me"');
+  await rerun.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page).not.toHaveURL(new RegExp(executionId));
   await expect(page).toHaveURL(new RegExp(`/workflows/${workflowId}/executions/[0-9a-f-]{36}$`));
   await expect(page.getByTestId('execution-status').first()).toHaveAttribute('data-status', 'running');

@@ -82,6 +82,7 @@ const restCases = (): RestCase[] => [
   { method: 'POST', path: `/api/workflows/${workflowId}/executions/${executionId}/resume`, body: { block_id: 'ask', decision: 'approved' }, access: 'write', scoped: true },
   // A link decides without signing in, so only those who may decide themselves get one.
   { method: 'GET', path: `/api/workflows/${workflowId}/executions/${executionId}/approval-links`, access: 'write', scoped: true },
+  { method: 'POST', path: `/api/workflows/${workflowId}/executions/${executionId}/rerun`, body: { version: 'ran' }, access: 'write', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/deploy`, access: 'write', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/undeploy`, access: 'write', scoped: true },
   { method: 'POST', path: `/api/workflows/${workflowId}/arm`, body: {}, access: 'write', scoped: true },
@@ -245,6 +246,7 @@ const procedures: Record<string, ProcedureCase> = {
   'executions.cancel': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
   'executions.resume': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId, body: { block_id: 'ask', decision: 'approved' } }), scoped: true },
   'executions.approvalLinks': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
+  'executions.rerun': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId, body: { version: 'draft' } }), scoped: true },
   'triggers.list': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
   'triggers.create': { who: 'editor', input: () => ({ workflow_id: workflowId, trigger: { kind: 'form', config: {} } }), scoped: true },
   'triggers.update': { who: 'editor', input: () => ({ workflow_id: workflowId, trigger_id: triggerId, patch: { enabled: false } }), scoped: true },

@@ -23,13 +23,14 @@ import { ApprovalActions } from './approval-actions';
 import { endedStatus, type RunError } from '@/components/run-events/run-state';
 import type { StreamConnection } from '@/components/run-events/use-run-stream';
 import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
-import { COST_UNKNOWN_HELP, curlCommand, formatCost, formatDuration, NUMBER, queueLabel, shortId, TRIGGER_LABEL, versionLabel } from './format';
+import { COST_UNKNOWN_HELP, curlCommand, formatCost, formatDuration, NUMBER, queueLabel, shortId, STATUS_LABEL, TRIGGER_LABEL, versionLabel } from './format';
 import { GraphView } from './graph-view';
 import { useNow } from './hooks';
 import { Icon } from '@/components/ui/icons';
 import { JsonViewer } from './json-viewer';
 import { buildRunModel, type RunModel } from './run-model';
 import { ExecutionStatusBadge, LivePulse } from './status';
+import { RerunDialog } from './rerun-dialog';
 import { Timeline } from './timeline';
 import type { CatalogBlock, ExecutionDetail, RanGraph } from './types';
 import { useLiveRun } from './use-live-run';
@@ -402,6 +403,37 @@ function Fact({ term, children, className, testId }: { term: string; children: R
   );
 }
 
+const LINK = 'font-mono text-zinc-800 hover:text-indigo-700 hover:underline dark:text-zinc-200 dark:hover:text-indigo-300';
+
+/** The execution this one re-ran, and the executions that re-ran this one, each a link to its page. */
+function RerunLinks({ execution, workflowId }: { execution: ExecutionDetail; workflowId: string }) {
+  const source = execution.source_execution_id;
+  return (
+    <>
+      {source && (
+        <Fact term="Re-run of" testId="rerun-of">
+          <Link href={executionHref(workflowId, source)} className={LINK} aria-label={`Execution ${shortId(source)}, which this one re-ran`}>
+            #{shortId(source)}
+          </Link>
+        </Fact>
+      )}
+      {execution.reruns.length > 0 && (
+        <Fact term="Re-runs" testId="reruns">
+          <ul className="inline-flex flex-wrap gap-x-2">
+            {execution.reruns.map((rerun) => (
+              <li key={rerun.id}>
+                <Link href={executionHref(workflowId, rerun.id)} className={LINK} title={`${STATUS_LABEL[rerun.status]}, ${formatDateTime(rerun.created_at)}`}>
+                  #{shortId(rerun.id)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Fact>
+      )}
+    </>
+  );
+}
+
 /** The execution at a glance: which workflow, how it was started, when, how long, which version, tokens used. */
 function Facts({ execution, workflowId, workflowName, durationMs }: { execution: ExecutionDetail; workflowId: string; workflowName: string | null; durationMs: number | null }) {
   const started = execution.started_at ?? execution.created_at;
@@ -427,6 +459,7 @@ function Facts({ execution, workflowId, workflowName, durationMs }: { execution:
       <Fact term="Version" className="tabular-nums">
         {versionLabel(execution)}
       </Fact>
+      <RerunLinks execution={execution} workflowId={workflowId} />
       {execution.usage && (
         <Fact term="Tokens" className="tabular-nums">
           {NUMBER.format(execution.usage.input_tokens)} in · {NUMBER.format(execution.usage.output_tokens)} out
@@ -441,7 +474,7 @@ function Facts({ execution, workflowId, workflowName, durationMs }: { execution:
   );
 }
 
-/** Cancel (while it runs), Re-run with the same input, and the same run as a curl command. */
+/** Cancel (while it runs), Re-run (with the input edited, on the version that ran or the draft), and the same run as a curl command. */
 function HeaderActions({
   execution,
   status,
@@ -455,28 +488,13 @@ function HeaderActions({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const router = useRouter();
   const origin = useOrigin();
   const { role } = useAccount();
   const canRun = roleAtLeast(role, 'editor');
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const start = useMutation(trpc.executions.start.mutationOptions());
+  const [rerunOpen, setRerunOpen] = useState(false);
   const cancel = useMutation(trpc.executions.cancel.mutationOptions());
   const input = execution.input && typeof execution.input === 'object' && !Array.isArray(execution.input) ? (execution.input as Record<string, never>) : {};
-
-  function rerun() {
-    onError(null);
-    start.mutate(
-      { workflow_id: workflowId, body: { input } },
-      {
-        onSuccess: ({ execution_id }) => {
-          void queryClient.invalidateQueries(trpc.executions.search.pathFilter());
-          router.push(executionHref(workflowId, execution_id));
-        },
-        onError: (error) => onError(`Could not start a new run: ${errorMessage(error)}`),
-      },
-    );
-  }
 
   return (
     <>
@@ -489,13 +507,14 @@ function HeaderActions({
           </Button>
         )}
         {canRun && (
-          <Button size="sm" onClick={rerun} loading={start.isPending} title="Runs the workflow's current version again with this execution's input">
-            {!start.isPending && <Icon name="rerun" className="shrink-0 h-3.5 w-3.5" />}
+          <Button size="sm" onClick={() => setRerunOpen(true)} aria-haspopup="dialog" title="Runs this execution again, with its input (which you can edit) on the version that ran or the current draft">
+            <Icon name="rerun" className="shrink-0 h-3.5 w-3.5" />
             Re-run
           </Button>
         )}
         <CopyButton value={origin ? curlCommand(origin, workflowId, input) : ''} label="Copy as curl" title="A curl command that runs this workflow with the same input through the REST API" />
       </div>
+      {canRun && <RerunDialog open={rerunOpen} onClose={() => setRerunOpen(false)} execution={execution} workflowId={workflowId} />}
       <ConfirmDialog
         open={confirmCancel}
         onClose={() => setConfirmCancel(false)}

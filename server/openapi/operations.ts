@@ -25,6 +25,7 @@ import {
   executionListSchema,
   executionSchema,
   listExecutionsQuery,
+  rerunInput,
   resumeInput,
 } from '../services/execution-schemas';
 
@@ -391,6 +392,22 @@ export const operations: Operation[] = [
     example: { decision: 'approved', comment: 'Fine by me' },
     success: { status: 200, description: 'The decision was recorded', schema: approvalLinkResultSchema },
     errors: ['validation_error', 'approval_link_invalid', 'not_waiting', 'payload_too_large'],
+  },
+  {
+    id: 'rerunExecution',
+    method: 'post',
+    path: '/api/workflows/{id}/executions/{eid}/rerun',
+    summary: 'Re-run an execution, optionally with edited input',
+    description:
+      'Runs the execution again and waits, like execute: with its input or an edited `input` (checked against the chosen graph\'s typed input fields), on the graph exactly as it ran (`"version": "ran"`, the default) or on the current draft (`"draft"`). An empty body re-runs it as it was. The new execution names this one in `source_execution_id`, and this one lists it in `reruns`.',
+    tag: 'Executions',
+    auth: true,
+    pathParams: executionIds,
+    body: rerunInput,
+    bodyOptional: true,
+    example: { input: { text: 'Hello again' }, version: 'ran' },
+    success: { status: 200, description: 'The finished re-run', schema: executionSchema },
+    errors: [...WRITE_ERRORS, 'invalid_graph', 'workflow_not_found', 'execution_not_found', 'rate_limited'],
   },
   {
     id: 'deployWorkflow',

@@ -119,6 +119,7 @@ export async function startDebugRun(caller: Caller, body: z.input<typeof debugRu
     trigger: 'manual',
     input: request.input ?? earlier?.input ?? {},
     capMs: env().WEFT_STREAM_EXECUTION_TIMEOUT_MS,
-    partial: { graph, settled, sourceExecutionId: reusedId },
+    partial: { graph, settled },
+    sourceExecutionId: reusedId,
   });
 }

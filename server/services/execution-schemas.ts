@@ -14,6 +14,15 @@ export const executeInput = z
   .strict()
   .transform((body) => ({ input: body.input ?? body.variables ?? {} }));
 
+/** POST .../rerun: runs an execution again, with its input or an edited one, on the graph that ran or the current draft. */
+export const rerunInput = z.strictObject({
+  input: z.record(z.string(), z.json()).optional().describe("the execution input; by default the re-run execution's input"),
+  version: z
+    .enum(['ran', 'draft'])
+    .default('ran')
+    .describe('`ran`: the graph exactly as that execution ran it (its version); `draft`: the workflow as it is now'),
+});
+
 export const listExecutionsQuery = z.object({
   ...paginationQuery,
   status: z.enum(executionStatuses).optional(),
@@ -56,10 +65,17 @@ const executionSummarySchema = z.object({
     .min(1)
     .nullable()
     .describe('queue mode, while `queued`: its place in the queue of executions due for a worker (1 = the next one taken), else null'),
+  source_execution_id: z
+    .string()
+    .nullable()
+    .describe('the execution this one re-ran (POST .../rerun), or whose outputs a partial test run from the editor reused; else null'),
 });
 
 export const executionSchema = executionSummarySchema.extend({
   block_outputs: z.record(z.string(), z.json()).nullable(),
+  reruns: z
+    .array(z.object({ id: z.string(), status: z.enum(executionStatuses), created_at: timestamp }))
+    .describe('the executions that re-ran this one (their `source_execution_id` is its id), newest first; at most 50'),
 });
 
 export const executionListSchema = pageSchema('executions', executionSummarySchema);

@@ -9,6 +9,7 @@ import * as execute from '../workflows/[id]/execute/route';
 import * as executeStream from '../workflows/[id]/execute/stream/route';
 import * as executionCancel from '../workflows/[id]/executions/[eid]/cancel/route';
 import * as executionResume from '../workflows/[id]/executions/[eid]/resume/route';
+import * as executionRerun from '../workflows/[id]/executions/[eid]/rerun/route';
 import * as executionLogs from '../workflows/[id]/executions/[eid]/logs/route';
 import * as execution from '../workflows/[id]/executions/[eid]/route';
 import * as executionStream from '../workflows/[id]/executions/[eid]/stream/route';
@@ -59,6 +60,7 @@ export const API_ROUTES: { pattern: string; file: string; module: RouteModule }[
   { pattern: '/api/workflows/:id/executions/:eid/cancel', file: 'workflows/[id]/executions/[eid]/cancel/route.ts', module: executionCancel },
   { pattern: '/api/workflows/:id/executions/:eid/resume', file: 'workflows/[id]/executions/[eid]/resume/route.ts', module: executionResume },
   { pattern: '/api/workflows/:id/executions/:eid/approval-links', file: 'workflows/[id]/executions/[eid]/approval-links/route.ts', module: executionApprovalLinks },
+  { pattern: '/api/workflows/:id/executions/:eid/rerun', file: 'workflows/[id]/executions/[eid]/rerun/route.ts', module: executionRerun },
   { pattern: '/api/workflows/:id/deploy', file: 'workflows/[id]/deploy/route.ts', module: deploy },
   { pattern: '/api/workflows/:id/undeploy', file: 'workflows/[id]/undeploy/route.ts', module: undeploy },
   { pattern: '/api/workflows/:id/arm', file: 'workflows/[id]/arm/route.ts', module: arm },

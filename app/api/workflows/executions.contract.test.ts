@@ -3,14 +3,18 @@ import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graph
 import { isActive } from '@/lib/execution-states';
 import type { Graph } from '@/lib/graph/schema';
 import { setupTestDatabase } from '@/server/test/database';
-import { createTestWorkspace } from '@/server/test/fixtures';
+import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
 import { api, apiJson, createWorkflowWithGraph, readSse } from '../_test/client';
 
 // The execution part of ../shared/API.md: execute (sync and streamed), list, get, logs, replayed streams, cancel.
 
 setupTestDatabase();
+let ws: TestWorkspace;
 let key: string;
-beforeAll(async () => void (key = (await createTestWorkspace()).keys.editor));
+beforeAll(async () => {
+  ws = await createTestWorkspace();
+  key = ws.keys.editor;
+});
 
 const workflowWith = (g: Graph) => createWorkflowWithGraph(key, g, 'Runner');
 
@@ -54,6 +58,8 @@ describe('POST /api/workflows/{id}/execute', () => {
       parent_block_id: null,
       waiting_on: null,
       queue_position: null,
+      source_execution_id: null,
+      reruns: [],
     });
   });
 
@@ -200,6 +206,59 @@ describe('executions, their logs and the list', () => {
       expect(res.status, path).toBe(404);
       expect(res.body).toMatchObject({ code: 'execution_not_found' });
     }
+  });
+});
+
+describe('POST .../executions/{eid}/rerun', () => {
+  it('re-runs with an edited input on the graph that ran, linking the re-run and its source both ways', async () => {
+    const id = await workflowWith(shout());
+    const source = (await apiJson<{ id: string; version: number }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'first' } } })).body;
+    // The draft changes after the run: "ran" must still run the old graph.
+    const quiet = graph([inputBlock('input', { fields: [{ name: 'text', type: 'string', required: true }] }), block('shout', 'code', { code: 'return input.text.toLowerCase()' }), outputBlock('output', { value: { loud: '{{shout}}' } })], [edge('input', 'shout'), edge('shout', 'output')]);
+    expect((await apiJson('PUT', `/api/workflows/${id}/graph`, { key, body: quiet })).status).toBe(200);
+
+    const ran = await apiJson('POST', `/api/workflows/${id}/executions/${source.id}/rerun`, { key, body: { input: { text: 'Edited' }, version: 'ran' } });
+    expect(ran.status).toBe(200);
+    expect(ran.body).toMatchObject({ status: 'completed', trigger: 'api', version: source.version, input: { text: 'Edited' }, output: { loud: 'EDITED!' }, source_execution_id: source.id, reruns: [] });
+    const draft = await apiJson<{ id: string }>('POST', `/api/workflows/${id}/executions/${source.id}/rerun`, { key, body: { input: { text: 'Edited' }, version: 'draft' } });
+    expect(draft.body).toMatchObject({ status: 'completed', output: { loud: 'edited' }, source_execution_id: source.id });
+    // An empty body re-runs it as it ran.
+    const same = await apiJson<{ id: string }>('POST', `/api/workflows/${id}/executions/${source.id}/rerun`, { key });
+    expect(same.body).toMatchObject({ input: { text: 'first' }, output: { loud: 'FIRST!' } });
+
+    const got = await apiJson<{ reruns: { id: string }[]; source_execution_id: string | null }>('GET', `/api/workflows/${id}/executions/${source.id}`, { key });
+    expect(got.body.source_execution_id).toBeNull();
+    expect(got.body.reruns.map((rerun) => rerun.id)).toEqual([same.body.id, draft.body.id, (ran.body as { id: string }).id]);
+    const listed = await apiJson<{ executions: { id: string; source_execution_id: string | null }[] }>('GET', `/api/workflows/${id}/executions`, { key });
+    expect(listed.body.executions.find((e) => e.id === draft.body.id)?.source_execution_id).toBe(source.id);
+  });
+
+  it('answers 400 validation_error to input that does not fit the chosen graph, to an unknown version and to unknown fields', async () => {
+    const id = await workflowWith(shout());
+    const eid = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'x' } } })).body.id;
+    const wrongType = await apiJson('POST', `/api/workflows/${id}/executions/${eid}/rerun`, { key, body: { input: { text: 42 } } });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body).toMatchObject({ code: 'validation_error', details: [{ path: 'input.text', message: expect.any(String) }] });
+    for (const body of [{ version: 'latest' }, { inputs: { text: 'x' } }, { input: 'x' }, '{not json']) {
+      const res = await apiJson('POST', `/api/workflows/${id}/executions/${eid}/rerun`, { key, body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body).toMatchObject({ code: 'validation_error' });
+    }
+    expect((await apiJson<{ total: number }>('GET', `/api/workflows/${id}/executions`, { key })).body.total).toBe(1);
+  });
+
+  it('answers 404 for an execution of another workspace or another workflow, and 403 to a viewer', async () => {
+    const id = await workflowWith(shout());
+    const other = await workflowWith(shout());
+    const eid = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'x' } } })).body.id;
+    const stranger = await createTestWorkspace('Stranger');
+    const theirs = await apiJson('POST', `/api/workflows/${id}/executions/${eid}/rerun`, { key: stranger.keys.owner, body: {} });
+    expect(theirs.status).toBe(404);
+    expect(theirs.body).toMatchObject({ code: 'workflow_not_found' });
+    const elsewhere = await apiJson('POST', `/api/workflows/${other}/executions/${eid}/rerun`, { key, body: {} });
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body).toMatchObject({ code: 'execution_not_found' });
+    expect((await apiJson('POST', `/api/workflows/${id}/executions/${eid}/rerun`, { key: ws.keys.viewer, body: {} })).status).toBe(403);
   });
 });
 

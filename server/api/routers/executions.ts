@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { env } from '../../env';
 import { publicOrigin } from '../../http/origin';
-import { executeInput, listExecutionsQuery, resumeInput } from '../../services/execution-schemas';
+import { executeInput, listExecutionsQuery, rerunInput, resumeInput } from '../../services/execution-schemas';
 import { cancelExecution } from '../../services/executions/cancel';
 import { startExecution } from '../../services/executions/launch';
 import { approvalLinks } from '../../services/executions/approval-links';
+import { startRerun } from '../../services/executions/rerun';
 import { resumeExecution } from '../../services/executions/resume';
 import { getBlockLogs, getExecutionDetail, listExecutions } from '../../services/executions/reads';
 import { deleteAllExecutions, historyQuery, searchExecutions } from '../../services/execution-history';
@@ -26,6 +27,11 @@ export const executionsRouter = createTRPCRouter({
    */
   start: editorProcedure.input(workflowRef.extend({ body: executeInput })).mutation(async ({ ctx, input }) => {
     const { id } = await startExecution(ctx.caller, input.workflow_id, input.body, { trigger: 'manual', capMs: env().WEFT_STREAM_EXECUTION_TIMEOUT_MS });
+    return { execution_id: id };
+  }),
+  /** The execution page's Re-run dialog (same service as POST .../rerun): answers with the new execution's id at once. */
+  rerun: editorProcedure.input(executionRef.extend({ body: rerunInput })).mutation(async ({ ctx, input }) => {
+    const { id } = await startRerun(ctx.caller, input.workflow_id, input.execution_id, input.body, { trigger: 'manual', capMs: env().WEFT_STREAM_EXECUTION_TIMEOUT_MS });
     return { execution_id: id };
   }),
   /** The history pages: workspace-wide or one workflow's, filtered and searched. */

@@ -52,9 +52,11 @@ export interface LaunchOptions {
   claim?: (tx: Prisma.TransactionClient, executionId: string) => Promise<void>;
   /**
    * A partial run from the editor (debug-runs.ts): the part of the source graph that runs (the whole source is
-   * validated), the blocks it starts with settled, and the execution whose outputs it reuses.
+   * validated) and the blocks it starts with settled.
    */
-  partial?: { graph: Graph; settled: Record<string, SettledBlock>; sourceExecutionId: string | null };
+  partial?: { graph: Graph; settled: Record<string, SettledBlock> };
+  /** The execution this one re-runs (rerun.ts) or whose outputs a partial run reuses: linked both ways in history. */
+  sourceExecutionId?: string | null;
 }
 
 /**
@@ -83,7 +85,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
         version: options.source.version,
         versionId: options.source.versionId,
         graph: (options.partial?.graph ?? options.source.graph) as Prisma.InputJsonValue,
-        sourceExecutionId: options.partial?.sourceExecutionId,
+        sourceExecutionId: options.sourceExecutionId ?? null,
         status: queued ? 'queued' : 'running',
         trigger: options.trigger,
         triggerId: options.triggerId ?? null,

@@ -43,6 +43,7 @@ export function executionSummary(row: ExecutionRow, queuePosition: number | null
     waiting_on: row.status === 'waiting' ? waitsOf(row).map(({ block_id, message, awaits_decision, resume_at }) => ({ block_id, message, awaits_decision, resume_at })) : null,
     cost_usd: row.costUsd,
     queue_position: row.status === 'queued' ? queuePosition : null,
+    source_execution_id: row.sourceExecutionId,
   };
 }
 
@@ -51,9 +52,24 @@ export async function queuePositionsOf(rows: readonly Pick<ExecutionRow, 'id' | 
   return queuePositions(rows.filter((row) => row.status === 'queued').map((row) => row.id));
 }
 
+const RERUNS_SHOWN = 50;
+
 async function executionView(row: ExecutionRow): Promise<ExecutionView> {
-  const position = (await queuePositionsOf([row])).get(row.id) ?? null;
-  return { ...executionSummary(row, position), block_outputs: (row.blockOutputs ?? null) as ExecutionView['block_outputs'] };
+  const prisma = await db();
+  const [positions, reruns] = await Promise.all([
+    queuePositionsOf([row]),
+    prisma.execution.findMany({
+      where: { sourceExecutionId: row.id, workspaceId: row.workspaceId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: RERUNS_SHOWN,
+      select: { id: true, status: true, createdAt: true },
+    }),
+  ]);
+  return {
+    ...executionSummary(row, positions.get(row.id) ?? null),
+    block_outputs: (row.blockOutputs ?? null) as ExecutionView['block_outputs'],
+    reruns: reruns.map((rerun) => ({ id: rerun.id, status: rerun.status, created_at: rerun.createdAt.toISOString() })),
+  };
 }
 
 /** The caller's execution under that workflow; a missing workflow and a missing execution are told apart. */
