@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { activeExecutionStatuses } from '@/lib/execution-states';
 import { db } from '../db';
 import { setupTestDatabase } from '../test/database';
 import { createTestWorkspace } from '../test/fixtures';
@@ -41,7 +42,7 @@ describe.skipIf(!postgres)('schedules with two server processes on one PostgreSQ
     const prisma = await db();
     await until(async () => (await prisma.execution.count({ where: { triggerId: trigger.id } })) >= TICKS);
     await updateTrigger(ws.owner, workflow.id, trigger.id, { enabled: false }, 'http://weft.test');
-    await until(async () => (await prisma.execution.count({ where: { triggerId: trigger.id, status: { not: 'completed' } } })) === 0);
+    await until(async () => (await prisma.execution.count({ where: { triggerId: trigger.id, status: { in: [...activeExecutionStatuses] } } })) === 0);
 
     const runs = await prisma.execution.findMany({ where: { triggerId: trigger.id }, orderBy: { createdAt: 'asc' } });
     const ticks = runs.map((run) => (run.input as { scheduled_at: string }).scheduled_at);
@@ -53,6 +54,7 @@ describe.skipIf(!postgres)('schedules with two server processes on one PostgreSQ
     // The runs were started by the two server processes (runner ids name the process), not by this one.
     const pids = new Set(servers.map((server) => String(server.process.pid)));
     expect(runs.every((run) => pids.has(run.runnerId?.split(':')[1] ?? ''))).toBe(true);
+    expect(runs.map((run) => run.status)).toEqual(runs.map(() => 'completed'));
     expect(runs.map((run) => run.output)).toEqual(ticks);
   });
 });
