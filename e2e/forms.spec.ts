@@ -48,14 +48,14 @@ test('a person submits a hosted form and sees the output; a bad value is shown o
   const stranger = await browser.newPage();
   await stranger.goto(new URL(form.url).pathname);
   await expect(stranger.getByRole('heading', { name: 'Greeter' })).toBeVisible();
-  await stranger.getByLabel('name (required)').fill('Ada');
+  await stranger.getByRole('textbox', { name: 'name (required)' }).fill('Ada');
   await stranger.getByLabel('times').fill('3');
   await stranger.getByLabel('mood').selectOption({ label: 'loud' });
   await stranger.getByRole('button', { name: 'Submit' }).click();
   await expect(stranger.getByTestId('form-output')).toHaveText('HELLO Ada, HELLO Ada, HELLO Ada');
 
   // A required field left empty: said on that field, and nothing runs.
-  await stranger.getByLabel('name (required)').fill('');
+  await stranger.getByRole('textbox', { name: 'name (required)' }).fill('');
   await stranger.getByRole('button', { name: 'Submit' }).click();
   await expect(stranger.getByText('is required')).toBeVisible();
   await stranger.close();
