@@ -48,14 +48,14 @@ test('a person submits a hosted form and sees the output; a bad value is shown o
   const stranger = await browser.newPage();
   await stranger.goto(new URL(form.url).pathname);
   await expect(stranger.getByRole('heading', { name: 'Greeter' })).toBeVisible();
-  await stranger.getByLabel('name *').fill('Ada');
+  await stranger.getByRole('textbox', { name: 'name (required)' }).fill('Ada');
   await stranger.getByLabel('times').fill('3');
   await stranger.getByLabel('mood').selectOption({ label: 'loud' });
   await stranger.getByRole('button', { name: 'Submit' }).click();
   await expect(stranger.getByTestId('form-output')).toHaveText('HELLO Ada, HELLO Ada, HELLO Ada');
 
-  // A value the field does not accept: the server's detail appears on that field.
-  await stranger.getByLabel('name *').fill('');
+  // A required field left empty: said on that field, and nothing runs.
+  await stranger.getByRole('textbox', { name: 'name (required)' }).fill('');
   await stranger.getByRole('button', { name: 'Submit' }).click();
   await expect(stranger.getByText('is required')).toBeVisible();
   await stranger.close();
@@ -88,6 +88,9 @@ test('the Triggers section: a schedule shows its next runs as typed, a webhook i
   const panel = await openDeployPanel(page);
   const section = panel.getByRole('region', { name: 'Triggers' });
   const form = section.getByRole('form', { name: 'New trigger' });
+  // Kinds, their labels and what each does come from the server's registry of trigger kinds.
+  await expect(form.getByLabel('Kind').getByRole('option')).toHaveText(['Schedule', 'Webhook', 'Form']);
+  await expect(form.getByText('Runs the deployed version on a cron schedule in a time zone.')).toBeVisible();
   await form.getByLabel('Cron').fill('30 7 * * *');
   await form.getByLabel('Time zone').fill('Asia/Tokyo');
   await expect(form.getByRole('list', { name: 'Next runs' }).getByRole('listitem')).toHaveCount(5);
@@ -96,6 +99,7 @@ test('the Triggers section: a schedule shows its next runs as typed, a webhook i
   await form.getByLabel('Cron').fill('30 7 * * *');
   await form.getByRole('button', { name: 'Add trigger' }).click();
   await expect(section.getByTestId('trigger-row')).toHaveCount(1);
+  await expect(section.getByTestId('trigger-row')).toContainText('Schedule');
   await expect(section.getByTestId('trigger-row').getByRole('list', { name: 'Next runs' }).getByRole('listitem')).toHaveCount(5);
 
   await form.getByLabel('Kind').selectOption('webhook');

@@ -26,3 +26,6 @@ export function isActive(status: string | null | undefined): boolean {
 /** What started an execution. */
 export const executionTriggers = ['manual', 'api', 'webhook', 'schedule', 'form'] as const;
 export type ExecutionTrigger = (typeof executionTriggers)[number];
+
+/** How people see each of them: in history, and as the names of the standing trigger kinds (server/triggers). */
+export const executionTriggerLabels: Record<ExecutionTrigger, string> = { manual: 'Manual', api: 'API', webhook: 'Webhook', schedule: 'Schedule', form: 'Form' };

@@ -247,6 +247,7 @@ const procedures: Record<string, ProcedureCase> = {
   'executions.resume': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId, body: { block_id: 'ask', decision: 'approved' } }), scoped: true },
   'executions.approvalLinks': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId }), scoped: true },
   'executions.rerun': { who: 'editor', input: () => ({ workflow_id: workflowId, execution_id: executionId, body: { version: 'draft' } }), scoped: true },
+  'triggers.kinds': { who: 'viewer', input: () => undefined },
   'triggers.list': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
   'triggers.create': { who: 'editor', input: () => ({ workflow_id: workflowId, trigger: { kind: 'form', config: {} } }), scoped: true },
   'triggers.update': { who: 'editor', input: () => ({ workflow_id: workflowId, trigger_id: triggerId, patch: { enabled: false } }), scoped: true },

@@ -6,8 +6,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { TypedFieldControl } from '@/components/forms/typed-field';
+import { collectTypedInput, initialFieldCheck, initialFieldText, withoutField, type TypedField } from '@/components/forms/typed-input';
 import type { CodeEditorProps } from './code-editor';
-import { controlClass } from './fields';
 import { useEditorActions } from './editor-context';
 import { entryNode } from './graph';
 import { useEditorStore } from './store';
@@ -18,13 +19,6 @@ import type { GraphProblem } from './types';
 // declares none), remembers it for next time, saves and starts the run.
 
 const CodeEditor = dynamic<CodeEditorProps>(() => import('./code-editor').then((module) => module.CodeEditor), { ssr: false });
-
-interface InputField {
-  name: string;
-  type: 'string' | 'number' | 'boolean' | 'object';
-  required?: boolean;
-  description?: string;
-}
 
 function storageKey(workflowId: string) {
   return `weft-run-input:${workflowId}`;
@@ -40,11 +34,11 @@ function rememberedInput(workflowId: string): Record<string, unknown> {
   }
 }
 
-function declaredFields(): InputField[] {
+function declaredFields(): TypedField[] {
   const { nodes, catalog } = useEditorStore.getState();
   const input = entryNode(nodes, catalog);
   const fields = input?.data.config.fields;
-  return Array.isArray(fields) ? (fields as InputField[]).filter((field) => typeof field?.name === 'string' && field.name !== '') : [];
+  return Array.isArray(fields) ? (fields as TypedField[]).filter((field) => typeof field?.name === 'string' && field.name !== '' && typeof field.type === 'string') : [];
 }
 
 export function RunDialog({
@@ -69,19 +63,18 @@ export function RunDialog({
 
 function RunForm({ workflowId, onClose, onStart, theme }: { workflowId: string; onClose: () => void; onStart: (input: Record<string, unknown>) => Promise<StartResult>; theme: 'light' | 'dark' }) {
   const [fields] = useState(declaredFields);
-  const [values, setValues] = useState<Record<string, unknown>>(() => rememberedInput(workflowId));
-  const [jsonText, setJsonText] = useState(() => JSON.stringify(rememberedInput(workflowId), null, 2));
-  const [objectTexts, setObjectTexts] = useState<Record<string, string>>(() => {
-    const remembered = rememberedInput(workflowId);
-    return Object.fromEntries(fields.filter((field) => field.type === 'object').map((field) => [field.name, remembered[field.name] === undefined ? '' : JSON.stringify(remembered[field.name], null, 2)]));
-  });
+  // The last run's input where it fits a field, else the field's default.
+  const [remembered] = useState(() => rememberedInput(workflowId));
+  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((field) => [field.name, initialFieldText(field, remembered[field.name] ?? field.default)])));
+  const [checks, setChecks] = useState<Record<string, boolean>>(() => Object.fromEntries(fields.map((field) => [field.name, initialFieldCheck(field, remembered[field.name] ?? field.default)])));
+  const [jsonText, setJsonText] = useState(() => JSON.stringify(remembered, null, 2));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<{ message: string; problems?: GraphProblem[] } | null>(null);
   const [pending, setPending] = useState(false);
   const formId = useId();
 
   function collect(): Record<string, unknown> | null {
-    const { input, errors: found } = fields.length === 0 ? parseJsonInput(jsonText) : collectFields(fields, values, objectTexts);
+    const { input, errors: found } = fields.length === 0 ? parseJsonInput(jsonText) : collectTypedInput(fields, texts, checks);
     setErrors(found);
     return Object.keys(found).length ? null : input;
   }
@@ -122,15 +115,18 @@ function RunForm({ workflowId, onClose, onStart, theme }: { workflowId: string; 
           <JsonInput formId={formId} value={jsonText} onChange={setJsonText} error={errors.__json} theme={theme} />
         ) : (
           fields.map((field) => (
-            <RunField
+            <TypedFieldControl
               key={field.name}
               field={field}
-              value={values[field.name]}
-              objectText={objectTexts[field.name] ?? ''}
-              onValue={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
-              onObjectText={(text) => setObjectTexts((current) => ({ ...current, [field.name]: text }))}
-              error={errors[field.name] ?? null}
-              theme={theme}
+              text={texts[field.name] ?? ''}
+              checked={checks[field.name] ?? false}
+              error={errors[field.name]}
+              onText={(text) => {
+                setTexts((current) => ({ ...current, [field.name]: text }));
+                setErrors((current) => withoutField(current, field.name));
+              }}
+              onCheck={(checked) => setChecks((current) => ({ ...current, [field.name]: checked }))}
+              jsonEditor={(props) => <CodeEditor {...props} language="json" theme={theme} minHeight="80px" testId={`run-input-${field.name}`} />}
             />
           ))
         )}
@@ -162,35 +158,6 @@ function parseJsonInput(jsonText: string): Collected {
   } catch (error) {
     return { input: {}, errors: { __json: `Not valid JSON: ${(error as Error).message}` } };
   }
-}
-
-/** The input from the declared fields' form controls: object fields parsed from their JSON text, empty ones left out. */
-function collectFields(fields: InputField[], values: Record<string, unknown>, objectTexts: Record<string, string>): Collected {
-  const errors: Record<string, string> = {};
-  const input: Record<string, unknown> = {};
-  for (const field of fields) {
-    let value = values[field.name];
-    if (field.type === 'object') {
-      const text = objectTexts[field.name] ?? '';
-      if (text.trim() === '') value = undefined;
-      else {
-        try {
-          value = JSON.parse(text);
-          if (!value || typeof value !== 'object' || Array.isArray(value)) errors[field.name] = 'Must be a JSON object';
-        } catch (error) {
-          errors[field.name] = `Not valid JSON: ${(error as Error).message}`;
-        }
-      }
-    }
-    if (field.type === 'string' && value === '') value = undefined;
-    if (field.type === 'boolean' && value === undefined) value = false;
-    if (value === undefined || value === null) {
-      if (field.required) errors[field.name] = 'Required';
-      continue;
-    }
-    input[field.name] = value;
-  }
-  return { input, errors };
 }
 
 function JsonInput({ formId, value, onChange, error, theme }: { formId: string; value: string; onChange: (text: string) => void; error: string | undefined; theme: 'light' | 'dark' }) {
@@ -259,99 +226,5 @@ function ProblemLinks({ problems, onPick }: { problems: GraphProblem[]; onPick()
       ))}
       {problems.length > 6 && <li>and {problems.length - 6} more (see Problems)</li>}
     </ul>
-  );
-}
-
-function RunField({
-  field,
-  value,
-  objectText,
-  onValue,
-  onObjectText,
-  error,
-  theme,
-}: {
-  field: InputField;
-  value: unknown;
-  objectText: string;
-  onValue: (value: unknown) => void;
-  onObjectText: (text: string) => void;
-  error: string | null;
-  theme: 'light' | 'dark';
-}) {
-  const id = useId();
-  const label = (
-    <>
-      <span className="font-mono">{field.name}</span>
-      {field.required && (
-        <>
-          <span className="text-red-600 dark:text-red-400" aria-hidden>
-            {' '}
-            *
-          </span>
-          <span className="sr-only"> (required)</span>
-        </>
-      )}
-    </>
-  );
-  const describedBy = error ? `${id}-error` : field.description ? `${id}-help` : undefined;
-  const message = error ? (
-    <p id={`${id}-error`} className="mt-1.5 text-sm text-red-600 dark:text-red-400">
-      {error}
-    </p>
-  ) : field.description ? (
-    <p id={`${id}-help`} className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">
-      {field.description}
-    </p>
-  ) : null;
-
-  if (field.type === 'boolean') {
-    return (
-      <div>
-        <label className="flex items-center gap-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">
-          <input type="checkbox" checked={value === true} onChange={(event) => onValue(event.target.checked)} aria-describedby={describedBy} className="h-4 w-4 accent-indigo-600" />
-          {label}
-        </label>
-        {message}
-      </div>
-    );
-  }
-  if (field.type === 'object') {
-    return (
-      <div>
-        <p className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">{label}</p>
-        <CodeEditor value={objectText} onChange={onObjectText} language="json" theme={theme} label={field.name} describedBy={describedBy} invalid={Boolean(error)} minHeight="80px" />
-        {message}
-      </div>
-    );
-  }
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
-        {label}
-      </label>
-      {field.type === 'number' ? (
-        <input
-          id={id}
-          type="number"
-          value={typeof value === 'number' ? value : ''}
-          onChange={(event) => onValue(event.target.value === '' ? undefined : Number(event.target.value))}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className={controlClass(Boolean(error), 'h-9')}
-        />
-      ) : (
-        <textarea
-          id={id}
-          rows={2}
-          value={typeof value === 'string' ? value : ''}
-          onChange={(event) => onValue(event.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className={controlClass(Boolean(error), 'resize-y py-2')}
-        />
-      )}
-      {message}
-    </div>
   );
 }

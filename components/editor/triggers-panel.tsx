@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterInputs } from '@trpc/server';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/api/root';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
@@ -21,12 +21,8 @@ import { useEditorStore } from './store';
 type NewTrigger = inferRouterInputs<AppRouter>['triggers']['create']['trigger'];
 type Kind = NewTrigger['kind'];
 type ConfigOf<K extends Kind> = Extract<NewTrigger, { kind: K }>['config'];
-
-const KIND_OPTIONS = [
-  { value: 'schedule', label: 'Schedule' },
-  { value: 'webhook', label: 'Webhook' },
-  { value: 'form', label: 'Form' },
-];
+/** The kinds with their labels and descriptions, as the server's registry (server/triggers) has them. */
+type KindCatalog = inferRouterOutputs<AppRouter>['triggers']['kinds'];
 const AUTH_OPTIONS = [
   { value: 'bearer', label: 'Bearer secret' },
   { value: 'standard_webhooks', label: 'Standard Webhooks signature' },
@@ -87,7 +83,7 @@ function useTriggerMutations(workflowId: string, onCreated: (trigger: TriggerIte
   return { create, update, remove };
 }
 
-function NewTriggerForm({ onCreate, pending, error }: { onCreate: (trigger: NewTrigger) => void; pending: boolean; error: string | null }) {
+function NewTriggerForm({ kinds, onCreate, pending, error }: { kinds: KindCatalog; onCreate: (trigger: NewTrigger) => void; pending: boolean; error: string | null }) {
   const [kind, setKind] = useState<Kind>('schedule');
   const [cron, setCron] = useState('0 9 * * 1-5');
   const [timezone, setTimezone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -110,7 +106,13 @@ function NewTriggerForm({ onCreate, pending, error }: { onCreate: (trigger: NewT
         onCreate(trigger());
       }}
     >
-      <SelectField label="Kind" options={KIND_OPTIONS} value={kind} onChange={(e) => setKind(e.target.value as Kind)} />
+      <SelectField
+        label="Kind"
+        options={kinds.map((option) => ({ value: option.kind, label: option.label }))}
+        hint={kinds.find((option) => option.kind === kind)?.description}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as Kind)}
+      />
       {kind === 'schedule' && (
         <>
           <TextField label="Cron" hint="5 fields (minute hour day month weekday) or 6 with seconds first" value={cron} onChange={(e) => setCron(e.target.value)} />
@@ -138,12 +140,12 @@ function NewTriggerForm({ onCreate, pending, error }: { onCreate: (trigger: NewT
   );
 }
 
-function TriggerRow({ trigger, viewer, onToggle, onDelete }: { trigger: TriggerItem; viewer: boolean; onToggle: () => void; onDelete: () => void }) {
+function TriggerRow({ trigger, label, viewer, onToggle, onDelete }: { trigger: TriggerItem; label: string; viewer: boolean; onToggle: () => void; onDelete: () => void }) {
   return (
     <li className="space-y-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800" data-testid="trigger-row">
       <div className="flex items-center gap-2 text-sm">
         <Badge tone={trigger.enabled ? 'emerald' : 'neutral'}>{trigger.enabled ? 'On' : 'Off'}</Badge>
-        <span className="font-medium capitalize">{trigger.kind}</span>
+        <span className="font-medium">{label}</span>
         <span className="min-w-0 flex-1 truncate text-xs text-zinc-600 dark:text-zinc-300">{describeConfig(trigger)}</span>
         {!viewer && (
           <>
@@ -167,6 +169,7 @@ export function TriggersSection({ workflowId, deployed }: { workflowId: string; 
   const trpc = useTRPC();
   const viewer = useEditorStore((state) => state.viewer);
   const list = useQuery(trpc.triggers.list.queryOptions({ workflow_id: workflowId }));
+  const kinds = useQuery({ ...trpc.triggers.kinds.queryOptions(), staleTime: Infinity });
   const [created, setCreated] = useState<TriggerItem | null>(null);
   const { create, update, remove } = useTriggerMutations(workflowId, setCreated);
   return (
@@ -181,6 +184,7 @@ export function TriggersSection({ workflowId, deployed }: { workflowId: string; 
           <TriggerRow
             key={trigger.id}
             trigger={trigger}
+            label={kinds.data?.find((option) => option.kind === trigger.kind)?.label ?? trigger.kind}
             viewer={viewer}
             onToggle={() => update.mutate({ workflow_id: workflowId, trigger_id: trigger.id, patch: { enabled: !trigger.enabled } })}
             onDelete={() => remove.mutate({ workflow_id: workflowId, trigger_id: trigger.id })}
@@ -194,8 +198,9 @@ export function TriggersSection({ workflowId, deployed }: { workflowId: string; 
           <p className="text-xs font-medium text-amber-700 dark:text-amber-300">Copy it now: the secret is shown only this once.</p>
         </div>
       )}
-      {!viewer && (
+      {!viewer && kinds.data && (
         <NewTriggerForm
+          kinds={kinds.data}
           pending={create.isPending}
           error={create.isError ? errorMessage(create.error) : null}
           onCreate={(trigger) => create.mutate({ workflow_id: workflowId, trigger })}

@@ -18,12 +18,12 @@ import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import { BlockPanel } from './block-panel';
 import { executionHref } from './executions-list';
-import { isActive, isUnfinished, type ExecutionStatus } from '@/lib/execution-states';
+import { executionTriggerLabels, isActive, isUnfinished, type ExecutionStatus } from '@/lib/execution-states';
 import { ApprovalActions } from './approval-actions';
 import { endedStatus, type RunError } from '@/components/run-events/run-state';
 import type { StreamConnection } from '@/components/run-events/use-run-stream';
 import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
-import { COST_UNKNOWN_HELP, curlCommand, formatCost, formatDuration, NUMBER, queueLabel, shortId, STATUS_LABEL, TRIGGER_LABEL, versionLabel } from './format';
+import { COST_UNKNOWN_HELP, curlCommand, formatCost, formatDuration, NUMBER, queueLabel, shortId, STATUS_LABEL, versionLabel } from './format';
 import { GraphView } from './graph-view';
 import { useNow } from './hooks';
 import { Icon } from '@/components/ui/icons';
@@ -444,7 +444,7 @@ function Facts({ execution, workflowId, workflowName, durationMs }: { execution:
           {workflowName ?? '…'}
         </Link>
       </Fact>
-      <Fact term="Trigger">{TRIGGER_LABEL[execution.trigger]}</Fact>
+      <Fact term="Trigger">{executionTriggerLabels[execution.trigger]}</Fact>
       <Fact term="Started">
         <Time value={started} /> <span className="hidden text-zinc-500 md:inline dark:text-zinc-400">({formatDateTime(started)})</span>
       </Fact>

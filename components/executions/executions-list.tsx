@@ -15,8 +15,8 @@ import { QueryError } from '@/components/ui/query-error';
 import { SearchBox } from '@/components/ui/search-box';
 import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
-import { executionStatuses, executionTriggers, isActive, type ExecutionStatus, type ExecutionTrigger } from '@/lib/execution-states';
-import { formatDuration, queueLabel, shortId, STATUS_LABEL, TRIGGER_LABEL, versionLabel } from './format';
+import { executionStatuses, executionTriggerLabels, executionTriggers, isActive, type ExecutionStatus, type ExecutionTrigger } from '@/lib/execution-states';
+import { formatDuration, queueLabel, shortId, STATUS_LABEL, versionLabel } from './format';
 import { useNow } from './hooks';
 import { hasFilters, PAGE_SIZES, TIME_RANGES, timeWindow, useHistoryParams, type HistoryParams, type TimeRange } from './list-params';
 import { ExecutionStatusBadge, LivePulse } from './status';
@@ -30,7 +30,7 @@ export function executionHref(workflowId: string, executionId: string): string {
 }
 
 const STATUS_OPTIONS = [{ value: '', label: 'All statuses' }, ...executionStatuses.map((status) => ({ value: status, label: STATUS_LABEL[status] }))];
-const TRIGGER_OPTIONS = [{ value: '', label: 'All triggers' }, ...executionTriggers.map((trigger) => ({ value: trigger, label: TRIGGER_LABEL[trigger] }))];
+const TRIGGER_OPTIONS = [{ value: '', label: 'All triggers' }, ...executionTriggers.map((trigger) => ({ value: trigger, label: executionTriggerLabels[trigger] }))];
 const RANGE_OPTIONS = TIME_RANGES.map(({ value, label }) => ({ value, label }));
 
 /**
@@ -309,7 +309,7 @@ function ExecutionsTable({ executions, showWorkflow }: { executions: ExecutionRo
                     </Link>
                   </td>
                 )}
-                <td className={`${TD} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>{TRIGGER_LABEL[execution.trigger]}</td>
+                <td className={`${TD} whitespace-nowrap text-zinc-600 dark:text-zinc-400`}>{executionTriggerLabels[execution.trigger]}</td>
                 <td className={`${TD} text-right whitespace-nowrap tabular-nums text-zinc-700 dark:text-zinc-300`}>
                   {running ? <span className="text-indigo-600 dark:text-indigo-400">{formatDuration(duration)}</span> : formatDuration(duration)}
                 </td>

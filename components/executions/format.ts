@@ -11,8 +11,6 @@ export const STATUS_LABEL: Record<ExecutionStatus, string> = {
   waiting: 'Waiting',
 };
 
-export const TRIGGER_LABEL: Record<ExecutionTrigger, string> = { manual: 'Manual', api: 'API', webhook: 'Webhook', schedule: 'Schedule', form: 'Form' };
-
 /** Manual and API runs run the draft as it was; the other triggers run a numbered, deployed version. */
 export function versionLabel({ trigger, version }: { trigger: ExecutionTrigger; version: number }): string {
   return trigger === 'manual' || trigger === 'api' ? 'Draft' : `v${version}`;

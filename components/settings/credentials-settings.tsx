@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
+import { MIN_SECRET_LENGTH } from '@/lib/graph/secrets';
 import { roleAtLeast } from '@/components/auth/roles';
 import { useTRPC } from '@/components/trpc';
 import { Button } from '@/components/ui/button';
@@ -123,7 +124,11 @@ function CredentialForm({
         : CREDENTIAL_NAME.test(trimmed)
           ? undefined
           : 'Use letters, digits and underscores, starting with a letter or underscore (e.g. OPENAI_API_KEY).',
-      value: value ? undefined : 'Enter the secret value.',
+      value: !value
+        ? 'Enter the secret value.'
+        : value.trim().length < MIN_SECRET_LENGTH
+          ? `Use at least ${MIN_SECRET_LENGTH} characters: shorter values cannot be hidden from run logs.`
+          : undefined,
     };
     setErrors(found);
     setSaved(null);
@@ -177,7 +182,7 @@ function CredentialForm({
             setErrors((current) => ({ ...current, value: undefined }));
           }}
           error={errors.value}
-          hint="Stored encrypted; never shown again."
+          hint={`At least ${MIN_SECRET_LENGTH} characters. Stored encrypted; never shown again.`}
         />
       </div>
       <div className="mt-4 flex justify-end">

@@ -3,6 +3,12 @@ import { findTemplateReferences } from './templates';
 // Workspace secrets in a workflow: `{{secrets.NAME}}` in any config string, `secrets.NAME` in code. The graph only
 // ever holds names; values are filled in by the engine at run time and redacted from everything it records.
 
+/**
+ * The shortest secret value a workspace may store. Shorter ones are not redacted from what executions record (a value
+ * like "true" or "1234" would blank out ordinary text everywhere), so they are refused rather than left to leak.
+ */
+export const MIN_SECRET_LENGTH = 6;
+
 /** The name templates and code use for the workspace's secrets; no block may take it as its id. */
 export const SECRETS_ROOT = 'secrets';
 

@@ -1,10 +1,10 @@
+import { MIN_SECRET_LENGTH } from '@/lib/graph/secrets';
+
 // Secret values never leave the engine: every event (published live and persisted), block log and execution
 // record passes through one redactor per execution, which replaces each known secret (the workspace's credentials,
 // the server's provider keys) wherever it appears, e.g. because a model or an API echoed it back.
 
 const REDACTED = '[redacted]';
-/** Shorter values are not redacted: "true", "1234" or "admin" would blank out ordinary text everywhere. */
-const MIN_REDACTED_LENGTH = 6;
 
 export class SecretRedactor {
   /** Longest first, so a secret containing another is replaced whole. */
@@ -13,7 +13,7 @@ export class SecretRedactor {
   constructor(values: Iterable<string | null | undefined>) {
     const distinct = new Set<string>();
     for (const value of values) {
-      for (const form of [value, value?.trim()]) if (form && form.length >= MIN_REDACTED_LENGTH) distinct.add(form);
+      for (const form of [value, value?.trim()]) if (form && form.length >= MIN_SECRET_LENGTH) distinct.add(form);
     }
     this.secrets = [...distinct].sort((a, b) => b.length - a.length);
   }

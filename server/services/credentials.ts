@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_SECRET_LENGTH } from '@/lib/graph/secrets';
 import { requireRole, type Caller } from '../auth/caller';
 import { db } from '../db';
 import { ApiError } from '../errors';
@@ -10,7 +11,15 @@ import { decryptSecret, encryptSecret } from '../secrets/crypto';
 export const credentialNameSchema = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]{0,99}$/, 'Use letters, digits and underscores, starting with a letter (e.g. OPENAI_API_KEY)');
-export const setCredentialInput = z.object({ name: credentialNameSchema, value: z.string().min(1, 'A value is required').max(16_384) });
+const credentialValueSchema = z
+  .string()
+  .min(1, 'A value is required')
+  .max(16_384)
+  // The redactor's minimum (provider keys from the environment are redacted by the same rule).
+  .refine((value) => value.trim().length >= MIN_SECRET_LENGTH, {
+    message: `Must be at least ${MIN_SECRET_LENGTH} characters (leading and trailing spaces not counted): shorter values cannot be kept out of execution logs`,
+  });
+export const setCredentialInput = z.object({ name: credentialNameSchema, value: credentialValueSchema });
 export const credentialNameInput = z.object({ name: credentialNameSchema });
 
 export async function listCredentials(caller: Caller) {

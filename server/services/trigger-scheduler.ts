@@ -10,6 +10,7 @@ import { launchFromTrigger } from './triggers';
 // one run (none with catch_up off): the next tick is always computed from now, never from the missed one.
 
 const LOOP_EVERY_MS = 5_000;
+const TIMER_SLACK_MS = 5;
 /** A tick fired later than this counts as missed (the loop was not running), for catch_up. */
 const MISSED_AFTER_MS = 60_000;
 const BATCH = 100;
@@ -65,19 +66,37 @@ export async function fireDueSchedules(now = new Date()): Promise<number> {
   return fired;
 }
 
-/** Started once per server process (server/startup.ts); a round still going when the next is due is not doubled. */
+/**
+ * When the next round is due: at once when this round fired something and a tick is due again (a slow round on a
+ * busy machine), else at the soonest tick still to come (so a schedule ticking every second fires every second), and
+ * at most LOOP_EVERY_MS from now (schedules saved meanwhile; ticks held back by overlap "queue" are looked at again
+ * then, not in a busy loop).
+ */
+async function msUntilNextRound(now: Date, firedAny: boolean): Promise<number> {
+  const prisma = await db();
+  const live = { kind: scheduleTrigger.kind, enabled: true, workflow: { deployedVersionId: { not: null } } };
+  if (firedAny && (await prisma.trigger.count({ where: { ...live, nextRunAt: { lte: now } } })) > 0) return 0;
+  const soonest = await prisma.trigger.findFirst({ where: { ...live, nextRunAt: { gt: now } }, orderBy: { nextRunAt: 'asc' }, select: { nextRunAt: true } });
+  if (!soonest?.nextRunAt) return LOOP_EVERY_MS;
+  // A timer may fire a millisecond early; the round must find the tick due.
+  return Math.min(LOOP_EVERY_MS, soonest.nextRunAt.getTime() - now.getTime() + TIMER_SLACK_MS);
+}
+
+/**
+ * Started once per server process (server/startup.ts). Each round sets the timer for the next one when it ends, so
+ * rounds never overlap within a process; across processes every round races for the same ticks, and the claim in
+ * fireSchedule lets one win each.
+ */
 export function startScheduler(): void {
-  let running = false;
   const round = async () => {
-    if (running) return;
-    running = true;
+    let wait = LOOP_EVERY_MS;
     try {
-      await fireDueSchedules();
+      const fired = await fireDueSchedules();
+      wait = await msUntilNextRound(new Date(), fired > 0);
     } catch (error) {
       console.error(`[weft] scheduler round failed: ${(error as Error).message}`);
-    } finally {
-      running = false;
     }
+    setTimeout(() => void round(), wait).unref();
   };
-  setInterval(() => void round(), LOOP_EVERY_MS).unref();
+  setTimeout(() => void round(), 0).unref();
 }

@@ -5,7 +5,6 @@ import { defineTrigger } from './types';
 
 export const formTrigger = defineTrigger({
   kind: 'form',
-  label: 'Form',
   description: 'A page with a form made from the input fields; submitting it runs the deployed version and shows the output.',
   executionTrigger: 'form',
   config: z.strictObject({

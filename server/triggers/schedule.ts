@@ -34,7 +34,6 @@ const cronSchema = z
 
 export const scheduleTrigger = defineTrigger({
   kind: 'schedule',
-  label: 'Schedule',
   description: 'Runs the deployed version on a cron schedule in a time zone.',
   executionTrigger: 'schedule',
   config: z.strictObject({

@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import type { ExecutionTrigger } from '@/lib/execution-states';
 
 // What a trigger kind file says about itself: its config schema, where it is called (if it has a URL), whether it
-// gets a secret, and for schedules when it fires. The services, routes and the deploy panel read only this.
+// gets a secret, and for schedules when it fires. The services, routes and the deploy panel read only this. Its name
+// for people is its execution trigger's label (lib/execution-states.ts), which history shows too.
 
 export interface TriggerKind<TKind extends string = string, TConfig extends z.ZodType<Record<string, unknown>> = z.ZodType<Record<string, unknown>>> {
   kind: TKind;
-  label: string;
   /** One sentence for the Triggers panel. */
   description: string;
   /** What executions it starts record as their `trigger`. */

@@ -102,7 +102,6 @@ export function authenticateHookCall(call: HookCall, config: WebhookConfig, secr
 
 export const webhookTrigger = defineTrigger({
   kind: 'webhook',
-  label: 'Webhook',
   description: 'A standing URL: every authenticated POST runs the deployed version with the JSON body as input.',
   executionTrigger: 'webhook',
   config: webhookConfig,

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { publicOrigin } from '../../http/origin';
 import { createTriggerInput, schedulePreviewInput, updateTriggerInput } from '../../services/trigger-schemas';
 import { createTrigger, deleteTrigger, listTriggers, previewSchedule, updateTrigger } from '../../services/triggers';
+import { triggerKindCatalog } from '../../triggers/registry';
 import { createTRPCRouter, editorProcedure, protectedProcedure } from '../trpc';
 
 const workflowRef = z.object({ workflow_id: z.string().min(1) });
 const triggerRef = workflowRef.extend({ trigger_id: z.string().min(1) });
 
 export const triggersRouter = createTRPCRouter({
+  /** The kinds of trigger there are, with their labels and descriptions, from the one registry. */
+  kinds: protectedProcedure.query(() => triggerKindCatalog()),
   list: protectedProcedure.input(workflowRef).query(({ ctx, input }) => listTriggers(ctx.caller, input.workflow_id, publicOrigin(ctx.headers, ctx.url))),
   create: editorProcedure
     .input(workflowRef.extend({ trigger: createTriggerInput }))
