@@ -11,8 +11,11 @@ export const TEMPLATE_CATEGORIES = [
 
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number]['id'];
 
+/** Any JSON object (an execution input). */
+type JsonObject = Block['config'];
+
 /** A standing trigger the workflow gets with the template (it fires once the workflow is deployed). */
-export type TemplateTrigger =
+type TemplateTrigger =
   | { kind: 'schedule'; config: { cron: string; timezone: string } }
   | { kind: 'webhook'; config: { auth: 'bearer'; mode: 'sync' | 'async' } }
   | { kind: 'form'; config: { access: 'public' | 'workspace' } };
@@ -27,7 +30,7 @@ export interface WorkflowTemplate {
   category: TemplateCategory;
   graph: Graph;
   /** An execution input that runs it as intended: the run dialog's starting point and the tests' input. */
-  sampleInput: Record<string, unknown>;
+  sampleInput: JsonObject;
   trigger?: TemplateTrigger;
   /**
    * Another template this one runs as a sub-workflow: it is created first, and every `workflow` block whose
