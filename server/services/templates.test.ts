@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { WORKFLOW_TEMPLATES } from '@/lib/templates';
+import { WORKFLOW_TEMPLATES, type WorkflowTemplate } from '@/lib/templates';
 import { db } from '../db';
 import { setupTestDatabase } from '../test/database';
 import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
@@ -62,7 +62,7 @@ interface TemplateRun {
   /** What the model answers, call by call. */
   model: { text?: string[]; toolCalls?: { name: string; arguments: Record<string, unknown> }[] }[];
   /** Replaces parts of the sample input (URLs of the stand-in API). */
-  input?: () => Record<string, unknown>;
+  input?: () => WorkflowTemplate['sampleInput'];
   /** For a run that pauses: what lets it go on (a decision, or its time coming), answering the finished execution. */
   resume?: (workflowId: string, waiting: Execution) => Promise<Execution>;
   output: unknown;
