@@ -170,6 +170,7 @@ test('every page has no serious or critical accessibility violations, light and 
   const execution = await runWorkflow(page, workflowId, { text: 'hello' });
   const signedIn: [string, string][] = [
     ['workflows', '/workflows'],
+    ['templates', '/templates'],
     ['editor', `/workflows/${workflowId}`],
     ['executions', `/workflows/${workflowId}/executions`],
     ['execution', `/workflows/${workflowId}/executions/${execution.id}`],

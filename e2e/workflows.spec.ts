@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { fillAuthForm, newPerson, signUp, submitAuthForm } from './helpers/auth';
 import { createInvitation, openSettings } from './helpers/settings';
+import { WORKFLOW_TEMPLATES } from '../lib/templates';
 
 const SUMMARIZE = 'Summarize text with an LLM';
 const EDITOR_URL = /\/workflows\/[^/?#]+$/;
@@ -36,7 +37,7 @@ test('a first workflow from a template, then create, search, rename, duplicate, 
   // A new workspace invites creating the first workflow and offers templates.
   await expect(page.getByRole('heading', { name: 'Create your first workflow' })).toBeVisible();
   const templates = page.getByRole('list', { name: 'Templates' });
-  await expect(templates.getByRole('button')).toHaveCount(3);
+  await expect(templates.getByRole('button')).toHaveCount(WORKFLOW_TEMPLATES.length);
 
   // One click makes a complete workflow and opens it in the editor.
   await templates.getByRole('button', { name: SUMMARIZE }).click();

@@ -223,6 +223,7 @@ const procedures: Record<string, ProcedureCase> = {
   'workflows.saveGraph': { who: 'editor', input: () => ({ id: workflowId, graph: chain() }), scoped: true },
   'workflows.export': { who: 'viewer', input: () => ({ id: workflowId }), scoped: true },
   'workflows.import': { who: 'editor', input: () => ({ name: 'x', ...chain() }) },
+  'workflows.fromTemplate': { who: 'editor', input: () => ({ template_id: 'summarize' }) },
   'blocks.catalog': { who: 'viewer', input: () => undefined },
   'deployments.status': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
   'deployments.deploy': { who: 'editor', input: () => ({ workflow_id: workflowId }), scoped: true },

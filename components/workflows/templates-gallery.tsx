@@ -1,16 +1,19 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTRPC, useTRPCClient } from '@/components/trpc';
-import { buttonClasses } from '@/components/ui/button';
-import { Menu, MenuItem, MenuLabel } from '@/components/ui/menu';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button, buttonClasses } from '@/components/ui/button';
+import { errorMessage } from '@/components/ui/errors';
+import { categoryTone, Icon, TemplateIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
-import { ChevronDownIcon, TemplateIcon } from '@/components/ui/icons';
-import { WORKFLOW_TEMPLATES, type WorkflowTemplate } from './templates';
+import { TEMPLATE_CATEGORIES, WORKFLOW_TEMPLATES, type TemplateCategory, type WorkflowTemplate } from '@/lib/templates';
 
-/** Creates a complete workflow from a template in one atomic step (an import) and opens it in the editor. */
+/** Creates a complete workflow from a template (with its sub-workflow and trigger) and opens it in the editor. */
 export function useCreateFromTemplate() {
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -18,9 +21,7 @@ export function useCreateFromTemplate() {
   const router = useRouter();
   const [pending, setPending] = useState<WorkflowTemplate | null>(null);
   const mutation = useMutation({
-    mutationFn: async (template: WorkflowTemplate) => {
-      return client.workflows.import.mutate({ name: template.name, description: template.description, ...template.graph });
-    },
+    mutationFn: (template: WorkflowTemplate) => client.workflows.fromTemplate.mutate({ template_id: template.id }),
     onMutate: (template) => setPending(template),
     onSuccess: (workflow) => {
       void queryClient.invalidateQueries(trpc.workflows.list.pathFilter());
@@ -39,93 +40,206 @@ export function useCreateFromTemplate() {
   };
 }
 
-/** Cards of ready-made workflows, for the empty list. */
-export function TemplateGallery({ onStart, pending }: { onStart: (template: WorkflowTemplate) => void; pending: WorkflowTemplate | null }) {
+/** "Creating …" while a template becomes a workflow, or why it could not. */
+export function TemplateProgress({ templates }: { templates: ReturnType<typeof useCreateFromTemplate> }) {
+  if (templates.pending) {
+    return (
+      <Alert tone="info">
+        <span className="flex items-center gap-2">
+          <Spinner className="h-3.5 w-3.5" /> Creating “{templates.pending.name}” and opening it in the editor…
+        </span>
+      </Alert>
+    );
+  }
+  if (!templates.error) return null;
   return (
-    <ul role="list" aria-label="Templates" className="grid gap-4 md:grid-cols-3">
-      {WORKFLOW_TEMPLATES.map((template) => (
-        <li key={template.id} className="flex">
-          <TemplateCard template={template} busy={pending?.id === template.id} disabled={pending !== null} onStart={() => onStart(template)} />
-        </li>
-      ))}
-    </ul>
+    <Alert
+      tone="error"
+      title="Could not create the workflow from the template"
+      action={
+        <Button variant="ghost" size="sm" onClick={templates.dismissError}>
+          Dismiss
+        </Button>
+      }
+    >
+      {errorMessage(templates.error)}
+    </Alert>
   );
 }
 
-function TemplateCard({ template, busy, disabled, onStart }: { template: WorkflowTemplate; busy: boolean; disabled: boolean; onStart: () => void }) {
+type BlockLook = { label: string; icon: string; category: string };
+
+const TRIGGER_LABELS: Record<NonNullable<WorkflowTemplate['trigger']>['kind'], string> = {
+  schedule: 'Runs on a schedule',
+  webhook: 'Starts from a webhook',
+  form: 'Comes with a form',
+};
+
+const categoryLabel = (id: TemplateCategory) => TEMPLATE_CATEGORIES.find((category) => category.id === id)!.label;
+
+/** The block types of a template, each once, in the order they appear. */
+function blockTypesOf(template: WorkflowTemplate): string[] {
+  return [...new Set(template.graph.blocks.map((block) => block.type))];
+}
+
+/** Whether every word of the query is in the template's name, description, category or block names. */
+function matches(template: WorkflowTemplate, query: string, looks: ReadonlyMap<string, BlockLook>): boolean {
+  const haystack = [template.name, template.description, categoryLabel(template.category), ...blockTypesOf(template).map((type) => looks.get(type)?.label ?? type)]
+    .join(' ')
+    .toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}
+
+/** How each block type looks (icon, label, colour), from the block catalog. */
+function useBlockLooks(): ReadonlyMap<string, BlockLook> {
+  const trpc = useTRPC();
+  const catalog = useQuery(trpc.blocks.catalog.queryOptions());
+  return useMemo(() => new Map((catalog.data?.blocks ?? []).map((block) => [block.type, { label: block.label, icon: block.icon, category: block.category }])), [catalog.data]);
+}
+
+/** The gallery: a search field, a category filter, and a card per template with its blocks and "Use template". */
+export function TemplateGallery({ onStart, pending, canUse = true }: { onStart: (template: WorkflowTemplate) => void; pending: WorkflowTemplate | null; canUse?: boolean }) {
+  const [query, setQuery] = useState('');
+  const [category, setCategory] = useState<TemplateCategory | 'all'>('all');
+  const looks = useBlockLooks();
+  const searchId = useId();
+  const shown = WORKFLOW_TEMPLATES.filter((template) => (category === 'all' || template.category === category) && matches(template, query, looks));
+  const clear = () => {
+    setQuery('');
+    setCategory('all');
+  };
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-col gap-3 lg:flex-row lg:items-center lg:justify-between">
+        <CategoryFilter value={category} onChange={setCategory} />
+        <div className="relative w-full lg:w-72">
+          <Icon name="search" className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400" />
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            maxLength={200}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder="Search templates"
+            aria-label="Search templates"
+            autoComplete="off"
+            className="block h-9 w-full rounded-md border border-zinc-300 bg-white pr-3 pl-8 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:outline-2 focus:outline-offset-0 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500"
+          />
+        </div>
+      </div>
+      <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+        {shown.length === 1 ? '1 template' : `${shown.length} templates`}
+      </p>
+      {shown.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-zinc-300 px-6 py-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+          No template matches{query.trim() ? ` “${query.trim()}”` : ''}{category === 'all' ? '' : ` in ${categoryLabel(category)}`}.{' '}
+          <Button variant="ghost" size="sm" onClick={clear}>
+            Clear filters
+          </Button>
+        </div>
+      ) : (
+        <ul role="list" aria-label="Templates" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+          {shown.map((template) => (
+            <li key={template.id} className="flex">
+              <TemplateCard template={template} looks={looks} busy={pending?.id === template.id} disabled={!canUse || pending !== null} onStart={() => onStart(template)} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** All, or one category: radio buttons drawn as chips (arrow keys move between them). */
+function CategoryFilter({ value, onChange }: { value: TemplateCategory | 'all'; onChange: (value: TemplateCategory | 'all') => void }) {
+  const name = useId();
+  const options = [{ id: 'all' as const, label: 'All' }, ...TEMPLATE_CATEGORIES];
+  return (
+    <fieldset className="min-w-0">
+      <legend className="sr-only">Category</legend>
+      <div className="flex flex-wrap gap-2">
+        {options.map((option) => {
+          const count = option.id === 'all' ? WORKFLOW_TEMPLATES.length : WORKFLOW_TEMPLATES.filter((template) => template.category === option.id).length;
+          return (
+            <label
+              key={option.id}
+              className="relative cursor-pointer rounded-full border border-zinc-300 bg-white px-3 py-1 text-sm text-zinc-700 transition select-none has-checked:border-indigo-600 has-checked:bg-indigo-600 has-checked:text-white has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300 dark:has-checked:border-indigo-500 dark:has-checked:bg-indigo-600 dark:has-checked:text-white"
+            >
+              <input type="radio" name={name} value={option.id} checked={value === option.id} onChange={() => onChange(option.id)} className="sr-only" />
+              {option.label} ({count})
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+function TemplateCard({ template, looks, busy, disabled, onStart }: { template: WorkflowTemplate; looks: ReadonlyMap<string, BlockLook>; busy: boolean; disabled: boolean; onStart: () => void }) {
   const titleId = useId();
   const descriptionId = useId();
   return (
-    <button
-      type="button"
-      onClick={onStart}
-      disabled={disabled}
+    <article
       aria-labelledby={titleId}
-      aria-describedby={descriptionId}
-      aria-busy={busy || undefined}
       data-testid={`template-${template.id}`}
-      className="group flex w-full flex-col rounded-xl border border-zinc-200 bg-white p-4 text-left shadow-sm transition hover:-translate-y-0.5 hover:border-indigo-300 hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-60 disabled:hover:translate-y-0 disabled:hover:border-zinc-200 disabled:hover:shadow-sm dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-indigo-700 dark:disabled:hover:border-zinc-800"
+      className="flex w-full flex-col rounded-xl border border-zinc-200 bg-white p-4 shadow-sm transition hover:border-indigo-300 hover:shadow-md dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-indigo-700"
     >
-      <StepsPreview steps={template.steps} />
-      <span id={titleId} className="mt-3 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge tone="indigo">{categoryLabel(template.category)}</Badge>
+        {template.trigger && <Badge tone="emerald">{TRIGGER_LABELS[template.trigger.kind]}</Badge>}
+      </div>
+      <h3 id={titleId} className="mt-3 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
         {template.name}
-      </span>
-      <span id={descriptionId} className="mt-1 flex-1 text-sm text-zinc-600 dark:text-zinc-400">
+      </h3>
+      <p id={descriptionId} className="mt-1 flex-1 text-sm text-zinc-600 dark:text-zinc-400">
         {template.description}
-      </span>
-      <span className="mt-4 inline-flex items-center gap-1.5 text-sm font-medium text-indigo-600 group-hover:text-indigo-500 dark:text-indigo-400 dark:group-hover:text-indigo-300">
-        {busy ? (
-          <>
-            <Spinner className="h-3.5 w-3.5" /> Creating…
-          </>
-        ) : (
-          <>
-            Use this template <span aria-hidden>→</span>
-          </>
-        )}
-      </span>
-    </button>
+      </p>
+      <BlockIcons types={blockTypesOf(template)} looks={looks} />
+      <div className="mt-4">
+        <Button variant="secondary" size="sm" onClick={onStart} disabled={disabled} aria-describedby={descriptionId} aria-busy={busy || undefined} aria-label={`Use template “${template.name}”`}>
+          {busy ? (
+            <>
+              <Spinner className="h-3.5 w-3.5" /> Creating…
+            </>
+          ) : (
+            <>
+              <TemplateIcon /> Use template
+            </>
+          )}
+        </Button>
+      </div>
+    </article>
   );
 }
 
-/** The blocks of a template as a little left-to-right pipeline. */
-function StepsPreview({ steps }: { steps: string[] }) {
+/** The kinds of blocks a template uses, as the palette draws them; their names are read out as one list. */
+function BlockIcons({ types, looks }: { types: string[]; looks: ReadonlyMap<string, BlockLook> }) {
+  const labels = types.map((type) => looks.get(type)?.label ?? type);
   return (
-    <span aria-hidden className="flex flex-wrap items-center gap-1 text-[11px] font-medium">
-      {steps.map((step, index) => (
-        <span key={index} className="flex items-center gap-1">
-          {index > 0 && <span className="text-zinc-300 dark:text-zinc-600">→</span>}
-          <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{step}</span>
-        </span>
-      ))}
-    </span>
-  );
-}
-
-/** "From template", next to "New workflow" once the list has something in it. */
-export function TemplateMenu({ onStart, pending }: { onStart: (template: WorkflowTemplate) => void; pending: WorkflowTemplate | null }) {
-  return (
-    <Menu
-      testId="template-menu"
-      label="From template"
-      buttonClassName={buttonClasses('secondary', 'md')}
-      button={
-        <>
-          {pending ? <Spinner className="h-3.5 w-3.5" /> : <TemplateIcon />}
-          From template
-          <ChevronDownIcon className="h-4 w-4 text-zinc-400" />
-        </>
-      }
-    >
-      <MenuLabel>Start from a complete, working workflow</MenuLabel>
-      {WORKFLOW_TEMPLATES.map((template) => (
-        <MenuItem key={template.id} onSelect={() => onStart(template)}>
-          <span className="min-w-0">
-            <span className="block font-medium">{template.name}</span>
-            <span className="mt-0.5 block text-xs text-zinc-500 dark:text-zinc-400">{template.steps.join(' → ')}</span>
+    <p className="mt-3 flex flex-wrap items-center gap-1.5">
+      <span className="sr-only">Blocks: {labels.join(', ')}</span>
+      {types.map((type, index) => {
+        const look = looks.get(type);
+        return (
+          <span key={type} aria-hidden title={labels[index]} className={`grid h-7 w-7 place-items-center rounded-md ${categoryTone(look?.category).icon}`}>
+            <Icon name={look?.icon ?? 'box'} className="h-3.5 w-3.5" />
           </span>
-        </MenuItem>
-      ))}
-    </Menu>
+        );
+      })}
+    </p>
+  );
+}
+
+/** "From template", next to "New workflow" once the list has something in it: opens the gallery. */
+export function TemplatesLink() {
+  return (
+    <Link href="/templates" className={buttonClasses('secondary', 'md')}>
+      <TemplateIcon />
+      From template
+    </Link>
   );
 }

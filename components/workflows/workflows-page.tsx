@@ -15,10 +15,9 @@ import { CloseIcon, PlusIcon, WorkflowIllustration } from '@/components/ui/icons
 import { Pagination } from '@/components/ui/pagination';
 import { QueryError } from '@/components/ui/query-error';
 import { SearchBox } from '@/components/ui/search-box';
-import { Spinner } from '@/components/ui/spinner';
 import { ImportWorkflowButton } from './import-workflow';
 import { PAGE_SIZES, SORT_OPTIONS, useListParams, type ListParams, type SortKey } from './list-params';
-import { TemplateGallery, TemplateMenu, useCreateFromTemplate } from './templates-gallery';
+import { TemplateGallery, TemplateProgress, TemplatesLink, useCreateFromTemplate } from './templates-gallery';
 import { downloadJson, exportFileName } from './transfer';
 import type { WorkflowSummary } from './types';
 import { CreateWorkflowDialog, DeleteWorkflowDialog, RenameWorkflowDialog } from './workflow-dialogs';
@@ -90,24 +89,12 @@ export function WorkflowsPage() {
       <PageHeader
         canEdit={editActionsReady}
         showTemplates={data !== undefined && !workspaceIsEmpty}
-        templates={templates}
         onImported={(workflow) => setNotice({ tone: 'success', text: `Imported “${workflow.name}”.`, open: { id: workflow.id, name: workflow.name } })}
         onCreate={() => setCreating(true)}
       />
 
       <div className="space-y-4">
-        {templates.pending && (
-          <Alert tone="info">
-            <span className="flex items-center gap-2">
-              <Spinner className="h-3.5 w-3.5" /> Creating “{templates.pending.name}” and opening it in the editor…
-            </span>
-          </Alert>
-        )}
-        {templates.error && (
-          <Alert tone="error" title="Could not create the workflow from the template" action={<DismissButton onClick={templates.dismissError} />}>
-            {errorMessage(templates.error)}
-          </Alert>
-        )}
+        <TemplateProgress templates={templates} />
         {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />}
 
         {list.isPending || (workspaceIsEmpty && account.isPending) ? (
@@ -152,13 +139,11 @@ export function WorkflowsPage() {
 function PageHeader({
   canEdit,
   showTemplates,
-  templates,
   onImported,
   onCreate,
 }: {
   canEdit: boolean;
   showTemplates: boolean;
-  templates: ReturnType<typeof useCreateFromTemplate>;
   onImported: (workflow: { id: string; name: string }) => void;
   onCreate: () => void;
 }) {
@@ -170,7 +155,7 @@ function PageHeader({
       {canEdit && (
         <div className="flex flex-wrap items-center gap-2">
           <ImportWorkflowButton onImported={onImported} />
-          {showTemplates && <TemplateMenu onStart={templates.start} pending={templates.pending} />}
+          {showTemplates && <TemplatesLink />}
           <NewWorkflowButton onClick={onCreate} />
         </div>
       )}
@@ -360,7 +345,7 @@ function FirstWorkflow({ canEdit, onCreate, templates }: { canEdit: boolean; onC
           <NewWorkflowButton onClick={onCreate} />
         </div>
       </div>
-      <div className="mx-auto mt-10 max-w-4xl">
+      <div className="mx-auto mt-10 max-w-6xl">
         <h3 className="mb-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Or start from a template</h3>
         <TemplateGallery onStart={templates.start} pending={templates.pending} />
       </div>

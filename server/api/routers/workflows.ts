@@ -12,6 +12,8 @@ import {
   updateWorkflow,
 } from '../../services/workflows';
 import { workflowGraphProblems } from '../../services/graph-validation';
+import { createFromTemplate, fromTemplateInput } from '../../services/templates';
+import { publicOrigin } from '../../http/origin';
 import { createTRPCRouter, editorProcedure, protectedProcedure } from '../trpc';
 
 const byId = z.object({ id: z.string().min(1) });
@@ -42,4 +44,6 @@ export const workflowsRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => saveDraft(ctx.caller, input.id, input.graph, input.version)),
   export: protectedProcedure.input(byId).query(({ ctx, input }) => exportWorkflow(ctx.caller, input.id)),
   import: editorProcedure.input(importWorkflowInput).mutation(({ ctx, input }) => importWorkflow(ctx.caller, input)),
+  /** "Use template" in the gallery: the template's workflow, with its sub-workflow and trigger. */
+  fromTemplate: editorProcedure.input(fromTemplateInput).mutation(({ ctx, input }) => createFromTemplate(ctx.caller, input, publicOrigin(ctx.headers, ctx.url))),
 });
