@@ -316,6 +316,7 @@ describe('through the engine', () => {
       onBlockFinished: async (log) => void logs.push(log),
       credential: async (name) => credentials[name] ?? null,
       describeWorkflow: async () => null,
+      checkModelBudget: async () => null,
       mcpServer: async () => null,
       runWorkflow: async () => {
         throw new Error('no workflows here');

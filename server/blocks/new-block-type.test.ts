@@ -63,6 +63,7 @@ async function run(g: Graph) {
     onBlockFinished: async () => undefined,
     credential: async () => null,
     describeWorkflow: async () => null,
+    checkModelBudget: async () => null,
     mcpServer: async () => null,
     runWorkflow: async () => {
       throw new Error('no workflows in this test');

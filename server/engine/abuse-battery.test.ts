@@ -28,6 +28,7 @@ async function run(g: Graph, input: Record<string, unknown> = {}): Promise<Graph
     onBlockFinished: async () => {},
     credential: async () => null,
     describeWorkflow: async () => null,
+    checkModelBudget: async () => null,
     mcpServer: async () => null,
     runWorkflow: async () => {
       throw new Error('no workflows in this test');

@@ -24,6 +24,7 @@ async function run(g: Graph, input: Record<string, unknown> = {}, extra: Partial
     onBlockFinished: async (log) => void logs.push(log),
     credential: async () => null,
     describeWorkflow: async () => null,
+    checkModelBudget: async () => null,
     mcpServer: async () => null,
     runWorkflow: async () => {
       throw new Error('no workflows in this test');

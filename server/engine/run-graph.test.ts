@@ -37,6 +37,7 @@ async function run(
     onBlockFinished: async (log) => void logs.push(log),
     credential: async () => null,
     describeWorkflow: async () => null,
+    checkModelBudget: async () => null,
     mcpServer: async () => null,
     runWorkflow: async () => {
       throw new Error('no workflows in this test');
