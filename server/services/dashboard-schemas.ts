@@ -3,7 +3,7 @@ import { budgetStatusSchema } from './budget-schemas';
 
 // The dashboard's question and answer: how the workspace's (or one workflow's) runs behaved and cost over a range.
 
-export const dashboardRanges = ['24h', '7d', '30d'] as const;
+const dashboardRanges = ['24h', '7d', '30d'] as const;
 
 export const dashboardQuery = z.object({
   range: z.enum(dashboardRanges).default('7d'),
