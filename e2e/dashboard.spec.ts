@@ -25,7 +25,7 @@ test('the dashboard charts the workspace’s runs, narrows to one workflow, and 
 
   await page.getByRole('button', { name: '24 hours' }).click();
   await expect(page.getByRole('button', { name: '24 hours' })).toHaveAttribute('aria-pressed', 'true');
-  await page.getByLabel('Workflow').selectOption({ label: 'Broken' });
+  await page.getByLabel('Workflow', { exact: true }).selectOption({ label: 'Broken' });
   await expect(totals).toContainText('Runs1');
   await expect(totals).toContainText('Failure rate100%');
   await expect(page.getByRole('row', { name: /Echo/ })).toHaveCount(0);

@@ -25,8 +25,7 @@ export function BudgetSettings({ canEdit }: { canEdit: boolean }) {
         {budget && <> of {formatCost(budget.monthly_usd)}</>}
       </p>
       {canEdit ? (
-        // Keyed by the saved budget, so a save or another tab's change starts the form from what is stored.
-        <BudgetForm key={JSON.stringify(budget)} budget={budget} />
+        <BudgetForm budget={budget} />
       ) : (
         <>
           <ReadOnlyNote>Only owners can change the budget.</ReadOnlyNote>
