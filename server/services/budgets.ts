@@ -25,10 +25,12 @@ async function spentSince(workspaceId: string, since: Date): Promise<number> {
   return Number(row?.spent ?? 0);
 }
 
-async function workspaceBudgetStatus(workspaceId: string, now = new Date()): Promise<BudgetStatus> {
+type BudgetRow = { monthlyUsd: number; warnPercent: number; stopLlmCalls: boolean } | null;
+
+async function workspaceBudgetStatus(workspaceId: string, known?: BudgetRow): Promise<BudgetStatus> {
   const prisma = await db();
-  const start = monthStart(now);
-  const [row, spent] = await Promise.all([prisma.workspaceBudget.findUnique({ where: { workspaceId } }), spentSince(workspaceId, start)]);
+  const start = monthStart(new Date());
+  const [row, spent] = await Promise.all([known === undefined ? prisma.workspaceBudget.findUnique({ where: { workspaceId } }) : known, spentSince(workspaceId, start)]);
   const budget = row ? { monthly_usd: row.monthlyUsd, warn_percent: row.warnPercent, stop_llm_calls: row.stopLlmCalls } : null;
   let level: BudgetStatus['level'] = 'none';
   if (budget) {
@@ -68,7 +70,10 @@ const usd = (amount: number) => `$${amount.toFixed(2)}`;
  * share or the amount, else null.
  */
 export async function checkModelBudget(workspaceId: string): Promise<string | null> {
-  const status = await workspaceBudgetStatus(workspaceId);
+  // Most workspaces set no budget: then a model call costs one primary-key read, not a month's sum.
+  const row = await (await db()).workspaceBudget.findUnique({ where: { workspaceId } });
+  if (!row) return null;
+  const status = await workspaceBudgetStatus(workspaceId, row);
   const { budget, spent_usd: spent } = status;
   if (!budget || status.level === 'ok') return null;
   const figures = `${usd(spent)} of the workspace's ${usd(budget.monthly_usd)} monthly budget`;
