@@ -42,6 +42,7 @@ async function engineOnly(graph: Graph) {
     onBlockFinished: async (log) => void inBlocks.push(log.durationMs ?? 0),
     credential: async () => null,
     describeWorkflow: async () => null,
+    checkModelBudget: async () => null,
     mcpServer: async () => null,
     runWorkflow: async () => {
       throw new Error('not in this benchmark');

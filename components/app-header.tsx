@@ -12,6 +12,7 @@ const NAV = [
   // A workflow's executions belong to Executions, not Workflows.
   { href: '/workflows', label: 'Workflows', section: '^/workflows(?!/[^/]+/executions)(/|$)' },
   { href: '/executions', label: 'Executions', section: '^(/executions|/workflows/[^/]+/executions)(/|$)' },
+  { href: '/dashboard', label: 'Dashboard' },
   { href: '/settings', label: 'Settings' },
   { href: '/docs', label: 'API' },
 ];

@@ -175,6 +175,7 @@ test('every page has no serious or critical accessibility violations, light and 
     ['executions', `/workflows/${workflowId}/executions`],
     ['execution', `/workflows/${workflowId}/executions/${execution.id}`],
     ['all executions', '/executions'],
+    ['dashboard', '/dashboard'],
     ['settings', '/settings'],
     ['members', '/settings/members'],
     ['api keys', '/settings/api-keys'],

@@ -44,6 +44,11 @@ export interface RunCapabilities {
   runWorkflow(workflowId: string, input: Record<string, unknown>, signal: AbortSignal, options?: SubWorkflowOptions): Promise<SubWorkflowResult>;
   /** An MCP server configured in the workspace (Settings → MCP servers), by name; null when there is none. */
   mcpServer(name: string): Promise<McpServerSettings | null>;
+  /**
+   * Asked before a model call: the workspace's monthly budget as a warning for the block log, or null. Rejects with
+   * a `budget_exceeded` BlockError when the budget is spent and set to stop model calls.
+   */
+  checkModelBudget(): Promise<string | null>;
 }
 
 export interface McpServerSettings {

@@ -62,6 +62,7 @@ interface RestCase {
 const restCases = (): RestCase[] => [
   { method: 'POST', path: '/api/mcp', body: { jsonrpc: '2.0', id: 1, method: 'tools/list' }, access: 'read', scoped: false },
   { method: 'GET', path: '/api/mcp-servers', access: 'read', scoped: false },
+  { method: 'GET', path: '/api/dashboard', access: 'read', scoped: false },
   { method: 'PUT', path: '/api/mcp-servers/orders', body: { url: 'https://evil.example.com/mcp' }, access: 'write', scoped: false },
   { method: 'DELETE', path: '/api/mcp-servers/orders', access: 'write', scoped: true },
   { method: 'GET', path: '/api/workflows', access: 'read', scoped: false },
@@ -212,6 +213,10 @@ const procedures: Record<string, ProcedureCase> = {
   'mcpServers.put': { who: 'editor', input: () => ({ name: 'orders', url: 'https://evil.example.com/mcp' }) },
   'mcpServers.delete': { who: 'editor', input: () => ({ name: 'orders' }), scoped: true },
   'modelPrices.list': { who: 'viewer', input: () => undefined },
+  'dashboard.get': { who: 'viewer', input: () => ({ range: '24h', workflow_id: workflowId }), scoped: true },
+  'dashboard.budget': { who: 'viewer', input: () => undefined },
+  'dashboard.setBudget': { who: 'owner', input: () => ({ monthly_usd: 5 }) },
+  'dashboard.removeBudget': { who: 'owner', input: () => undefined },
   'modelPrices.set': { who: 'editor', input: () => ({ model: 'house/model', input_per_million: 1, output_per_million: 2 }) },
   'modelPrices.delete': { who: 'editor', input: () => ({ model: 'house/model' }), scoped: true },
   'workflows.list': { who: 'viewer', input: () => ({}) },

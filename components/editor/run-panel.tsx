@@ -8,6 +8,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useEditorActions } from './editor-context';
 import { Icon } from '@/components/ui/icons';
 import { formatMs } from './inspector';
+import { BudgetNotice } from '@/components/dashboard/budget-notice';
 import { RunCost } from './run-cost';
 import { isRunActive } from '@/components/run-events/run-state';
 import { useEditorStore } from './store';
@@ -114,6 +115,8 @@ export function RunPanel({ onCancel }: { onCancel: () => Promise<void> }) {
           </button>
         </div>
       </header>
+      {/* Read again for each run, whose cost may have crossed the budget. */}
+      <BudgetNotice key={`${run.executionId ?? 'starting'}:${active}`} compact />
       <div className="flex min-h-0 flex-1">
         <nav aria-label="Steps" className="w-60 shrink-0 overflow-y-auto border-r border-zinc-200 py-1 dark:border-zinc-800">
           <button

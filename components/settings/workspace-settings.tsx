@@ -11,6 +11,7 @@ import { errorMessage } from '@/components/ui/errors';
 import { TextField } from '@/components/ui/field';
 import { useTextFieldState } from '@/components/ui/use-text-field-state';
 import { AccountGate } from './account-gate';
+import { BudgetSettings } from './budget-settings';
 import { ReadOnlyNote, Section } from './section';
 
 export function WorkspaceSettings() {
@@ -28,6 +29,9 @@ export function WorkspaceSettings() {
                 <p className="text-sm font-medium">{workspace.name}</p>
               </>
             )}
+          </Section>
+          <Section title="Monthly budget" description="What model calls may cost per calendar month (UTC), from the runs' cost. The dashboard and the run panel warn from the share you choose.">
+            <BudgetSettings canEdit={role === 'owner'} />
           </Section>
           <Section title="Your role">
             <div className="flex items-start gap-3 text-sm">

@@ -1,6 +1,7 @@
 import { accountRouter } from './routers/account';
 import { apiKeysRouter } from './routers/api-keys';
 import { credentialsRouter } from './routers/credentials';
+import { dashboardRouter } from './routers/dashboard';
 import { healthRouter } from './routers/health';
 import { invitationsRouter, membersRouter } from './routers/members';
 import { mcpServersRouter } from './routers/mcp-servers';
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   deployments: deploymentsRouter,
   debug: debugRouter,
   triggers: triggersRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -69,6 +69,7 @@ export interface RunGraphOptions {
   describeWorkflow: BlockRunContext<unknown>['describeWorkflow'];
   runWorkflow: BlockRunContext<unknown>['runWorkflow'];
   mcpServer: BlockRunContext<unknown>['mcpServer'];
+  checkModelBudget: BlockRunContext<unknown>['checkModelBudget'];
   /**
    * Blocks already settled by an earlier attempt (resuming after a crash or a pause), by `priorKey`: they count as
    * finished or skipped with their recorded output, without running, events or block logs again.
@@ -308,6 +309,7 @@ class GraphRun {
         describeWorkflow: options.describeWorkflow,
         runWorkflow: options.runWorkflow,
         mcpServer: options.mcpServer,
+        checkModelBudget: options.checkModelBudget,
         timeoutMs: config.timeout_ms as number | undefined,
         runChildren: (variables, iteration, signal) => this.runChildren(block.id, upstream, variables, iteration, signal),
         suspend: (request) => {

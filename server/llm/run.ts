@@ -34,7 +34,7 @@ export interface ModelStep {
 }
 
 export interface ModelRunOptions {
-  context: Pick<RunCapabilities, 'signal' | 'log' | 'chunk' | 'addUsage'>;
+  context: Pick<RunCapabilities, 'signal' | 'log' | 'chunk' | 'addUsage' | 'checkModelBudget'>;
   model: ResolvedModel;
   instructions?: string;
   prompt: string;
@@ -95,6 +95,9 @@ export async function runModel(options: ModelRunOptions): Promise<ModelRunResult
   const scrub = (text: string) => scrubSecrets(text, secrets, { keyShapes: false });
   const errorContext = { providerLabel: model.providerLabel, keyName: model.keyName, secrets };
   if (signal.aborted) throw abortedError(signal);
+  // Before anything reaches the provider: a spent budget that stops model calls fails the block here.
+  const budgetWarning = await context.checkModelBudget();
+  if (budgetWarning) context.log('warn', budgetWarning);
 
   const steps: ModelStep[] = [];
   let usage: TokenUsage = { input_tokens: 0, output_tokens: 0 };

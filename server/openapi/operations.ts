@@ -10,6 +10,7 @@ import {
   workflowListSchema,
   workflowSchema,
 } from '../services/workflow-schemas';
+import { dashboardQuery, dashboardSchema } from '../services/dashboard-schemas';
 import { armInput, armResultSchema, deployResultSchema, undeployResultSchema, versionListSchema, versionSchema, webhookResultSchema } from '../services/deployment-schemas';
 import { mcpMessageSchema } from '../services/mcp-schemas';
 import { mcpServerInput, mcpServerListSchema, mcpServerNameSchema, mcpServerSchema } from '../services/mcp-server-schemas';
@@ -300,6 +301,19 @@ export const operations: Operation[] = [
     pathParams: workflowId,
     query: listExecutionsQuery,
     success: { status: 200, description: 'A page of executions', schema: executionListSchema },
+    errors: ['validation_error', 'unauthorized', 'workflow_not_found'],
+  },
+  {
+    id: 'getDashboard',
+    method: 'get',
+    path: '/api/dashboard',
+    summary: "The workspace's runs, failures, durations, tokens and cost over time",
+    description:
+      'Computed over the executions created in the range (`24h` by hour, `7d` and `30d` by day, UTC), for the whole workspace or one workflow: totals, one entry per hour or day (empty ones included), figures per workflow, and the monthly budget with what was spent this month. `failure_rate` is failed ÷ ended runs; `p50_ms`/`p95_ms` are interpolated percentiles of ended runs; runs whose `cost_usd` is unknown add nothing to `cost_usd`.',
+    tag: 'Executions',
+    auth: true,
+    query: dashboardQuery,
+    success: { status: 200, description: 'The figures', schema: dashboardSchema },
     errors: ['validation_error', 'unauthorized', 'workflow_not_found'],
   },
   {

@@ -57,6 +57,7 @@ export function recordedContext<TConfig>(
       credential: async (name) => options.credentials?.[name] ?? null,
       timeoutMs: options.timeoutMs,
       describeWorkflow: async (id) => options.workflows?.[id] ?? null,
+      checkModelBudget: async () => null,
       mcpServer: async (name) => {
         const server = options.mcpServers?.[name];
         return server ? { name, ...server } : null;

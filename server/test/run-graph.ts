@@ -8,8 +8,8 @@ type Overrides = Partial<Omit<RunGraphOptions, 'emit'>> & {
 };
 
 /**
- * Runs a graph through the real engine, blocks and sandbox, without a database: no credentials, workflows or MCP
- * servers unless a test passes its own. Returns every event, every block log and the result.
+ * Runs a graph through the real engine, blocks and sandbox, without a database: no credentials, workflows, MCP
+ * servers or budget unless a test passes its own. Returns every event, every block log and the result.
  */
 export async function runGraphForTest(g: Graph, input: Record<string, unknown> = {}, { onEvent, ...overrides }: Overrides = {}) {
   const events: EngineEventBody[] = [];
@@ -27,6 +27,7 @@ export async function runGraphForTest(g: Graph, input: Record<string, unknown> =
     onBlockFinished: async (log) => void logs.push(log),
     credential: async () => null,
     describeWorkflow: async () => null,
+    checkModelBudget: async () => null,
     mcpServer: async () => null,
     runWorkflow: async () => {
       throw new Error('no workflows in this test');

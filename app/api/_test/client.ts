@@ -1,5 +1,6 @@
 import { proxy } from '@/proxy';
 import * as catchAll from '../[...path]/route';
+import * as dashboard from '../dashboard/route';
 import * as health from '../health/route';
 import * as mcp from '../mcp/route';
 import * as mcpServers from '../mcp-servers/route';
@@ -44,6 +45,7 @@ export const API_ROUTES: { pattern: string; file: string; module: RouteModule }[
   { pattern: '/api/health', file: 'health/route.ts', module: health },
   { pattern: '/api/openapi.json', file: 'openapi.json/route.ts', module: openapi },
   { pattern: '/api/mcp', file: 'mcp/route.ts', module: mcp },
+  { pattern: '/api/dashboard', file: 'dashboard/route.ts', module: dashboard },
   { pattern: '/api/mcp-servers', file: 'mcp-servers/route.ts', module: mcpServers },
   { pattern: '/api/mcp-servers/:name', file: 'mcp-servers/[name]/route.ts', module: mcpServer },
   { pattern: '/api/workflows', file: 'workflows/route.ts', module: workflows },

@@ -10,6 +10,7 @@ import { EXECUTION_CHANGED, notify } from '../../queue/signals';
 import type { TokenUsage } from '../../run-capabilities';
 import type { ExecutionTrace } from '../../telemetry/execution-trace';
 import { activeTracer } from '../../telemetry/tracing';
+import { checkModelBudget } from '../budgets';
 import { readCredential } from '../credentials';
 import { executionRedactor } from '../execution-secrets';
 import { readMcpServer } from '../mcp-servers';
@@ -89,6 +90,7 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
       describeWorkflow: (workflowId) => describeWorkflowTool(job.workspaceId, workflowId),
       runWorkflow: (workflowId, input, callerSignal, options) => runNestedWorkflow(job, workflowId, input, callerSignal, options),
       mcpServer: (name) => readMcpServer(job.workspaceId, name),
+      checkModelBudget: () => checkModelBudget(job.workspaceId),
       prior: earlier?.blocks ?? given,
     }));
     await recordResult(events, job, result, { costs, traced });

@@ -1,0 +1,102 @@
+import type { z } from 'zod';
+import type { Caller } from '../auth/caller';
+import { db } from '../db';
+import { Prisma } from '../db/generated/client';
+import { budgetStatus } from './budgets';
+import { dashboardQuery, type Dashboard } from './dashboard-schemas';
+import { workflowNotFound } from './workflows';
+
+// The dashboard's figures, computed by PostgreSQL over the workspace's executions: runs, failures, duration
+// percentiles, tokens and cost, per hour or day, per workflow and in total.
+
+const RANGES = {
+  '24h': { hours: 24, bucket: 'hour' },
+  '7d': { hours: 7 * 24, bucket: 'day' },
+  '30d': { hours: 30 * 24, bucket: 'day' },
+} as const;
+
+interface FiguresRow {
+  runs: number;
+  failed: number;
+  ended: number;
+  p50: number | null;
+  p95: number | null;
+  input_tokens: number;
+  output_tokens: number;
+  cost: number;
+}
+
+/** The aggregate columns every grouping shares, over executions aliased `e` (null columns when there is no row). */
+const FIGURES = Prisma.sql`
+  count(e."id")::int AS "runs",
+  (count(*) FILTER (WHERE e."status" = 'failed'))::int AS "failed",
+  (count(*) FILTER (WHERE e."status" IN ('completed', 'failed', 'cancelled')))::int AS "ended",
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY e."durationMs") FILTER (WHERE e."status" IN ('completed', 'failed', 'cancelled')) AS "p50",
+  percentile_cont(0.95) WITHIN GROUP (ORDER BY e."durationMs") FILTER (WHERE e."status" IN ('completed', 'failed', 'cancelled')) AS "p95",
+  coalesce(sum((e."usage"->>'input_tokens')::float8), 0)::float8 AS "input_tokens",
+  coalesce(sum((e."usage"->>'output_tokens')::float8), 0)::float8 AS "output_tokens",
+  coalesce(sum(e."costUsd"), 0)::float8 AS "cost"`;
+
+function figures(row: FiguresRow | undefined) {
+  const r = row ?? { runs: 0, failed: 0, ended: 0, p50: null, p95: null, input_tokens: 0, output_tokens: 0, cost: 0 };
+  return {
+    runs: r.runs,
+    failed: r.failed,
+    failure_rate: r.ended > 0 ? r.failed / r.ended : null,
+    p50_ms: r.p50,
+    p95_ms: r.p95,
+    input_tokens: Number(r.input_tokens),
+    output_tokens: Number(r.output_tokens),
+    cost_usd: Number(r.cost),
+  };
+}
+
+/** The first instant of `at`'s hour or day in UTC. */
+function bucketStart(at: Date, bucket: 'hour' | 'day'): Date {
+  const start = new Date(at);
+  start.setUTCMinutes(0, 0, 0);
+  if (bucket === 'day') start.setUTCHours(0);
+  return start;
+}
+
+export async function workspaceDashboard(caller: Caller, query: z.input<typeof dashboardQuery>, now = new Date()): Promise<Dashboard> {
+  const { range, workflow_id } = dashboardQuery.parse(query);
+  const prisma = await db();
+  if (workflow_id) {
+    const workflow = await prisma.workflow.findFirst({ where: { id: workflow_id, workspaceId: caller.workspaceId }, select: { id: true } });
+    if (!workflow) throw workflowNotFound();
+  }
+  const { hours, bucket } = RANGES[range];
+  const from = new Date(now.getTime() - hours * 3_600_000);
+  const first = bucketStart(from, bucket);
+  const step = bucket === 'hour' ? '1 hour' : '1 day';
+  const inRange = Prisma.sql`e."workspaceId" = ${caller.workspaceId} AND e."createdAt" >= ${from} AND e."createdAt" <= ${now}`;
+  const chosen = workflow_id ? Prisma.sql`AND e."workflowId" = ${workflow_id}` : Prisma.empty;
+
+  const [totals, series, workflows, budget] = await Promise.all([
+    prisma.$queryRaw<FiguresRow[]>`SELECT ${FIGURES} FROM "Execution" e WHERE ${inRange} ${chosen}`,
+    // Every bucket of the range, the empty ones too, so the charts' x axis is time and not "hours that had runs".
+    prisma.$queryRaw<(FiguresRow & { start: Date })[]>`
+      SELECT b."start", ${FIGURES}
+        FROM generate_series(${first}::timestamp, ${now}::timestamp, ${step}::interval) AS b("start")
+        LEFT JOIN "Execution" e ON ${inRange} ${chosen} AND date_trunc(${bucket}, e."createdAt") = b."start"
+       GROUP BY b."start" ORDER BY b."start"`,
+    prisma.$queryRaw<(FiguresRow & { workflow_id: string; name: string })[]>`
+      SELECT w."id" AS "workflow_id", w."name", ${FIGURES}
+        FROM "Workflow" w LEFT JOIN "Execution" e ON e."workflowId" = w."id" AND ${inRange}
+       WHERE w."workspaceId" = ${caller.workspaceId} ${workflow_id ? Prisma.sql`AND w."id" = ${workflow_id}` : Prisma.empty}
+       GROUP BY w."id", w."name" ORDER BY "runs" DESC, w."name" ASC, w."id" ASC`,
+    budgetStatus(caller),
+  ]);
+
+  return {
+    range,
+    bucket,
+    from: from.toISOString(),
+    to: now.toISOString(),
+    totals: figures(totals[0]),
+    series: series.map((row) => ({ start: new Date(row.start).toISOString(), ...figures(row) })),
+    workflows: workflows.map((row) => ({ workflow_id: row.workflow_id, name: row.name, ...figures(row) })),
+    budget,
+  };
+}
