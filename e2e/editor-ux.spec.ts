@@ -108,6 +108,66 @@ test('connect two blocks by keyboard, add a block after the selected one, and af
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
 });
 
+test('an LLM block picks a known model or a custom one, and warns before a run when its provider has no key', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signUp(page, newPerson('Picker'));
+  const workflowId = await createWorkflow(page, 'Summarizer', {
+    blocks: [
+      { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
+      { id: 'ask', type: 'llm', config: { model: 'gpt-4o-mini', prompt: '{{input.text}}' }, position: { x: 320, y: 0 } },
+    ],
+    edges: [{ source: 'input', target: 'ask' }],
+  });
+  await page.goto(`/workflows/${workflowId}`);
+  await waitForEditor(page);
+  await selectBlock(page, 'ask');
+  const inspector = page.getByTestId('inspector');
+  const model = inspector.getByLabel('Model', { exact: true });
+
+  // The bare default name is the listed OpenAI model; this server has no OpenAI key, and the inspector says so.
+  await expect(model).toHaveValue('openai/gpt-4o-mini');
+  await expect(inspector.getByTestId('missing-key')).toContainText('OpenAI needs OPENAI_API_KEY');
+  await expect(model.locator('optgroup[label="Anthropic (no key yet)"] option')).toContainText(['claude-sonnet-4-5']);
+
+  // Run warns up front, naming the block, with the way to the credentials.
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Run workflow' });
+  await expect(dialog.getByTestId('run-missing-keys')).toContainText('ask: OpenAI needs OPENAI_API_KEY.');
+  await expect(dialog.getByRole('link', { name: 'Add keys in Settings → Credentials' })).toHaveAttribute('href', '/settings/credentials');
+  await page.keyboard.press('Escape');
+
+  // "Custom…" takes any name, with the focus in its box.
+  await model.selectOption({ label: 'Custom…' });
+  const custom = inspector.getByTestId('custom-model');
+  await expect(custom).toBeFocused();
+  await custom.fill('custom/house-model');
+  await expect(inspector.getByTestId('missing-key')).toContainText('OpenAI-compatible server needs OPENAI_COMPATIBLE_BASE_URL');
+  await expectSaved(page);
+
+  // With an Anthropic key in the workspace, Anthropic's models come first and need nothing more.
+  await inspector.getByRole('link', { name: 'Add it in Settings → Credentials' }).click();
+  await expect(page).toHaveURL(/\/settings\/credentials$/);
+  const form = page.getByRole('form', { name: 'Add or replace a credential' });
+  await form.getByLabel('Name').fill('ANTHROPIC_API_KEY');
+  await form.getByLabel('Value', { exact: true }).fill('sk-ant-e2e');
+  await form.getByRole('button', { name: 'Save credential' }).click();
+  await expect(form.getByText('Saved ANTHROPIC_API_KEY.')).toBeVisible();
+  await page.goto(`/workflows/${workflowId}`);
+  await waitForEditor(page);
+  await selectBlock(page, 'ask');
+  await expect(inspector.getByTestId('custom-model')).toHaveValue('custom/house-model');
+  await expect(model.locator('optgroup').first()).toHaveAttribute('label', 'Anthropic');
+  await model.selectOption('anthropic/claude-sonnet-4-5');
+  await expect(inspector.getByTestId('custom-model')).toHaveCount(0);
+  await expect(inspector.getByTestId('missing-key')).toHaveCount(0);
+  await expectSaved(page);
+  const saved = await page.request.get(`/api/workflows/${workflowId}`).then((response) => response.json());
+  expect(saved.blocks.find((candidate: { id: string }) => candidate.id === 'ask').config.model).toBe('anthropic/claude-sonnet-4-5');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Run workflow' })).toBeVisible();
+  await expect(page.getByTestId('run-missing-keys')).toHaveCount(0);
+});
+
 test('a phone gets the canvas, Run and the history; screenshots at 1440, 1024 and 390 px', async ({ page }) => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await signUp(page, newPerson('Phone'));

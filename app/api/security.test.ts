@@ -220,6 +220,7 @@ const procedures: Record<string, ProcedureCase> = {
   'workflows.export': { who: 'viewer', input: () => ({ id: workflowId }), scoped: true },
   'workflows.import': { who: 'editor', input: () => ({ name: 'x', ...chain() }) },
   'blocks.catalog': { who: 'viewer', input: () => undefined },
+  'blocks.providers': { who: 'viewer', input: () => undefined },
   'deployments.status': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
   'deployments.deploy': { who: 'editor', input: () => ({ workflow_id: workflowId }), scoped: true },
   'deployments.deployChanges': { who: 'editor', input: () => ({ workflow_id: workflowId }), scoped: true },

@@ -205,7 +205,7 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
               </div>
               {runPanelOpen && <RunPanel onCancel={cancel} />}
             </div>
-            <div className="hidden md:flex">{versionsOpen ? <VersionsPanel /> : <Inspector theme={theme} models={catalog.models} />}</div>
+            <div className="hidden md:flex">{versionsOpen ? <VersionsPanel /> : <Inspector theme={theme} />}</div>
           </div>
         </div>
       </div>
