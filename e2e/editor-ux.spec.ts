@@ -168,6 +168,30 @@ test('an LLM block picks a known model or a custom one, and warns before a run w
   await expect(page.getByTestId('run-missing-keys')).toHaveCount(0);
 });
 
+test('opening the run panel keeps a graph that was wholly in view in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signUp(page, newPerson('Fitter'));
+  const tall = shoutGraph();
+  tall.blocks.forEach((entry, index) => (entry.position = { x: index * 320, y: index * 320 }));
+  const workflowId = await createWorkflow(page, 'Staircase', tall);
+  await page.goto(`/workflows/${workflowId}`);
+  await waitForEditor(page);
+  const canvas = page.getByTestId('editor-canvas');
+  const allInView = async () => {
+    const area = (await canvas.boundingBox())!;
+    const boxes = await Promise.all(['input', 'code', 'output'].map(async (id) => (await block(page, id).boundingBox())!));
+    return boxes.every((box) => box.y >= area.y - 1 && box.y + box.height <= area.y + area.height + 1);
+  };
+  await expect.poll(allInView).toBe(true);
+  const heightBefore = (await canvas.boundingBox())!.height;
+
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Run workflow' }).getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-panel')).toBeVisible();
+  await expect.poll(async () => (await canvas.boundingBox())!.height).toBeLessThan(heightBefore - 100);
+  await expect.poll(allInView).toBe(true);
+});
+
 test('a phone gets the canvas, Run and the history; screenshots at 1440, 1024 and 390 px', async ({ page }) => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await signUp(page, newPerson('Phone'));
