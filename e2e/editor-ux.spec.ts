@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { newPerson, signUp } from './helpers/auth';
 import { armWebhook, closeDeployPanel, deployFromEditor, shoutGraph } from './helpers/deploy';
 import { block, expectSaved, selectBlock, typeInCodeEditor, waitForEditor } from './helpers/editor';
-import { createWorkflow, runWorkflow } from './helpers/executions';
+import { createWorkflow, runWorkflow, trpcMutation } from './helpers/executions';
 
 // The editor as a non-programmer meets it: a deployed workflow keeps being editable and its changes are deployed on
 // purpose; blocks connect from the keyboard; a phone gets a usable view; every page passes an accessibility scan.
@@ -234,7 +234,7 @@ async function seriousViolations(page: Page, url: string) {
 }
 
 test('every page has no serious or critical accessibility violations, light and dark', async ({ page }) => {
-  // Twenty-four scans; each takes seconds on a busy machine.
+  // Thirty scans; each takes seconds on a busy machine.
   test.setTimeout(900_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const pages: [string, string][] = [
@@ -250,8 +250,12 @@ test('every page has no serious or critical accessibility violations, light and 
   }
 
   await signUp(page, newPerson('Axe'));
-  const workflowId = await createWorkflow(page, 'Scanned', shoutGraph());
+  const graph = shoutGraph();
+  graph.blocks[0].config = { fields: [{ name: 'text', type: 'string', required: true, description: 'What to shout' }] };
+  const workflowId = await createWorkflow(page, 'Scanned', graph);
   const execution = await runWorkflow(page, workflowId, { text: 'hello' });
+  await trpcMutation(page, 'deployments.deploy', { workflow_id: workflowId });
+  const form = await trpcMutation<{ url: string }>(page, 'triggers.create', { workflow_id: workflowId, trigger: { kind: 'form', config: { access: 'public' } } });
   const signedIn: [string, string][] = [
     ['workflows', '/workflows'],
     ['editor', `/workflows/${workflowId}`],
@@ -262,6 +266,9 @@ test('every page has no serious or critical accessibility violations, light and 
     ['members', '/settings/members'],
     ['api keys', '/settings/api-keys'],
     ['credentials', '/settings/credentials'],
+    ['mcp servers', '/settings/mcp-servers'],
+    ['model prices', '/settings/model-prices'],
+    ['form', new URL(form.url).pathname],
     ['docs', '/docs'],
   ];
   for (const theme of ['light', 'dark']) {
