@@ -29,6 +29,13 @@ test('edit a deployed workflow, then deploy the changes: the live version answer
   await expect(badge).toContainText('Deployed · v1');
   await expect(badge.getByRole('button', { name: 'Draft differs from deployed' })).toHaveCount(0);
 
+  // Renaming it while deployed works at once, and the deployment stays as it was.
+  await page.getByRole('button', { name: 'Workflow name: Live shouter. Click to rename' }).click();
+  await page.getByLabel('Workflow name', { exact: true }).fill('Live shouter (prod)');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Live shouter (prod)', level: 1 })).toBeVisible();
+  await expect(badge).toContainText('Deployed · v1');
+
   // The canvas is not frozen: change the code while version 1 stays deployed.
   await selectBlock(page, 'code');
   await typeInCodeEditor(page, 'code-code', 'return { shout: input.text + "!" };');

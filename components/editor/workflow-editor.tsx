@@ -134,7 +134,6 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
   const [runOpen, setRunOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [deployOpen, setDeployOpen] = useState(false);
-  const deployed = useEditorStore((state) => state.deployed);
   const runPanelOpen = useEditorStore((state) => state.runPanelOpen);
   const versionsOpen = useVersionsStore((state) => state.open);
   const versionOnCanvas = useVersionsStore((state) => state.selection);
@@ -180,7 +179,6 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
             onRename={onRename}
             canEdit={canEdit}
             canRun={canEdit}
-            deployed={deployed}
             onRun={openRun}
             onDeploy={() => setDeployOpen(true)}
             onHelp={() => setHelpOpen(true)}
