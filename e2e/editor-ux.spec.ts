@@ -212,6 +212,18 @@ test('a phone gets the canvas, Run and the history; screenshots at 1440, 1024 an
     await page.screenshot({ path: path.join(SCREENSHOTS, `editor-${width}.png`) });
   }
 
+  // At 1024 px the palette and the inspector fold away for the canvas, and come back.
+  const palette = page.getByRole('complementary', { name: 'Blocks' });
+  const narrowWidth = (await page.getByTestId('editor-canvas').boundingBox())!.width;
+  await page.getByRole('button', { name: 'Hide blocks' }).click();
+  await page.getByRole('button', { name: 'Hide inspector' }).click();
+  await expect(palette).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toHaveCount(0);
+  await expect.poll(async () => (await page.getByTestId('editor-canvas').boundingBox())!.width).toBeGreaterThan(narrowWidth + 400);
+  await page.getByRole('button', { name: 'Show blocks' }).click();
+  await expect(palette).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Hide blocks' })).toHaveAttribute('aria-expanded', 'true');
+
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/workflows/${workflowId}`);
   await expect(page.getByTestId('workflow-editor')).toBeVisible({ timeout: 20_000 });
