@@ -16,7 +16,7 @@ export function PanelToggle({ side, label, open, controls, onToggle }: { side: '
       aria-controls={controls}
       aria-label={`${open ? 'Hide' : 'Show'} ${label}`}
       title={`${open ? 'Hide' : 'Show'} ${label}`}
-      className={`flex w-5 shrink-0 items-center justify-center bg-zinc-50 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500 dark:bg-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 ${
+      className={`flex w-4 shrink-0 items-center justify-center bg-zinc-50 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500 dark:bg-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 ${
         side === 'left' ? 'border-r' : 'border-l'
       } border-zinc-200 dark:border-zinc-800`}
     >
