@@ -65,7 +65,7 @@ function FieldControl({ field, text, checked, error, onText, onCheck }: {
       <label className="flex items-center gap-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">
         <input type="checkbox" checked={checked} onChange={(e) => onCheck(e.target.checked)} className="h-4 w-4 accent-indigo-600" />
         {field.name}
-        {field.description ? <span className="font-normal text-zinc-500">— {field.description}</span> : null}
+        {field.description ? <span className="font-normal text-zinc-500 dark:text-zinc-400">— {field.description}</span> : null}
       </label>
     );
   }
