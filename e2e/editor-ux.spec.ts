@@ -129,7 +129,7 @@ test('an LLM block picks a known model or a custom one, and warns before a run w
   await waitForEditor(page);
   await selectBlock(page, 'ask');
   const inspector = page.getByTestId('inspector');
-  const model = inspector.getByLabel('Model', { exact: true });
+  const model = inspector.getByRole('combobox', { name: 'Model (required)' });
 
   // The bare default name is the listed OpenAI model; this server has no OpenAI key, and the inspector says so.
   await expect(model).toHaveValue('openai/gpt-4o-mini');
