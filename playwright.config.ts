@@ -51,6 +51,10 @@ export default defineConfig({
       WEFT_AUTH_ATTEMPTS_PER_MINUTE: '10000',
       // Tests sign up many people without invitations.
       WEFT_SIGNUP: 'open',
+      // No model provider key from the machine running the tests: the editor's warnings about missing keys are tested.
+      OPENAI_API_KEY: '',
+      ANTHROPIC_API_KEY: '',
+      OPENAI_COMPATIBLE_BASE_URL: '',
     },
   },
 });

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { newPerson, signUp } from './helpers/auth';
 import { armWebhook, closeDeployPanel, deployFromEditor, shoutGraph } from './helpers/deploy';
 import { block, expectSaved, selectBlock, typeInCodeEditor, waitForEditor } from './helpers/editor';
-import { createWorkflow, runWorkflow } from './helpers/executions';
+import { createWorkflow, runWorkflow, trpcMutation } from './helpers/executions';
 
 // The editor as a non-programmer meets it: a deployed workflow keeps being editable and its changes are deployed on
 // purpose; blocks connect from the keyboard; a phone gets a usable view; every page passes an accessibility scan.
@@ -28,6 +28,13 @@ test('edit a deployed workflow, then deploy the changes: the live version answer
   const badge = page.getByTestId('deployed-badge');
   await expect(badge).toContainText('Deployed · v1');
   await expect(badge.getByRole('button', { name: 'Draft differs from deployed' })).toHaveCount(0);
+
+  // Renaming it while deployed works at once, and the deployment stays as it was.
+  await page.getByRole('button', { name: 'Workflow name: Live shouter. Click to rename' }).click();
+  await page.getByLabel('Workflow name', { exact: true }).fill('Live shouter (prod)');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Live shouter (prod)', level: 1 })).toBeVisible();
+  await expect(badge).toContainText('Deployed · v1');
 
   // The canvas is not frozen: change the code while version 1 stays deployed.
   await selectBlock(page, 'code');
@@ -108,6 +115,90 @@ test('connect two blocks by keyboard, add a block after the selected one, and af
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
 });
 
+test('an LLM block picks a known model or a custom one, and warns before a run when its provider has no key', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signUp(page, newPerson('Picker'));
+  const workflowId = await createWorkflow(page, 'Summarizer', {
+    blocks: [
+      { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
+      { id: 'ask', type: 'llm', config: { model: 'gpt-4o-mini', prompt: '{{input.text}}' }, position: { x: 320, y: 0 } },
+    ],
+    edges: [{ source: 'input', target: 'ask' }],
+  });
+  await page.goto(`/workflows/${workflowId}`);
+  await waitForEditor(page);
+  await selectBlock(page, 'ask');
+  const inspector = page.getByTestId('inspector');
+  const model = inspector.getByRole('combobox', { name: 'Model (required)' });
+
+  // The bare default name is the listed OpenAI model; this server has no OpenAI key, and the inspector says so.
+  await expect(model).toHaveValue('openai/gpt-4o-mini');
+  await expect(inspector.getByTestId('missing-key')).toContainText('OpenAI needs OPENAI_API_KEY');
+  await expect(model.locator('optgroup[label="Anthropic (no key yet)"] option')).toContainText(['claude-sonnet-4-5']);
+
+  // Run warns up front, naming the block, with the way to the credentials.
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Run workflow' });
+  await expect(dialog.getByTestId('run-missing-keys')).toContainText('ask: OpenAI needs OPENAI_API_KEY.');
+  await expect(dialog.getByRole('link', { name: 'Add keys in Settings → Credentials' })).toHaveAttribute('href', '/settings/credentials');
+  await page.keyboard.press('Escape');
+
+  // "Custom…" takes any name, with the focus in its box.
+  await model.selectOption({ label: 'Custom…' });
+  const custom = inspector.getByTestId('custom-model');
+  await expect(custom).toBeFocused();
+  await custom.fill('custom/house-model');
+  await expect(inspector.getByTestId('missing-key')).toContainText('OpenAI-compatible server needs OPENAI_COMPATIBLE_BASE_URL');
+  await expectSaved(page);
+
+  // With an Anthropic key in the workspace, Anthropic's models come first and need nothing more.
+  await inspector.getByRole('link', { name: 'Add it in Settings → Credentials' }).click();
+  await expect(page).toHaveURL(/\/settings\/credentials$/);
+  const form = page.getByRole('form', { name: 'Add or replace a credential' });
+  await form.getByLabel('Name').fill('ANTHROPIC_API_KEY');
+  await form.getByLabel('Value', { exact: true }).fill('sk-ant-e2e');
+  await form.getByRole('button', { name: 'Save credential' }).click();
+  await expect(form.getByText('Saved ANTHROPIC_API_KEY.')).toBeVisible();
+  await page.goto(`/workflows/${workflowId}`);
+  await waitForEditor(page);
+  await selectBlock(page, 'ask');
+  await expect(inspector.getByTestId('custom-model')).toHaveValue('custom/house-model');
+  await expect(model.locator('optgroup').first()).toHaveAttribute('label', 'Anthropic');
+  await model.selectOption('anthropic/claude-sonnet-4-5');
+  await expect(inspector.getByTestId('custom-model')).toHaveCount(0);
+  await expect(inspector.getByTestId('missing-key')).toHaveCount(0);
+  await expectSaved(page);
+  const saved = await page.request.get(`/api/workflows/${workflowId}`).then((response) => response.json());
+  expect(saved.blocks.find((candidate: { id: string }) => candidate.id === 'ask').config.model).toBe('anthropic/claude-sonnet-4-5');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Run workflow' })).toBeVisible();
+  await expect(page.getByTestId('run-missing-keys')).toHaveCount(0);
+});
+
+test('opening the run panel keeps a graph that was wholly in view in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signUp(page, newPerson('Fitter'));
+  const tall = shoutGraph();
+  tall.blocks.forEach((entry, index) => (entry.position = { x: index * 320, y: index * 320 }));
+  const workflowId = await createWorkflow(page, 'Staircase', tall);
+  await page.goto(`/workflows/${workflowId}`);
+  await waitForEditor(page);
+  const canvas = page.getByTestId('editor-canvas');
+  const allInView = async () => {
+    const area = (await canvas.boundingBox())!;
+    const boxes = await Promise.all(['input', 'code', 'output'].map(async (id) => (await block(page, id).boundingBox())!));
+    return boxes.every((box) => box.y >= area.y - 1 && box.y + box.height <= area.y + area.height + 1);
+  };
+  await expect.poll(allInView).toBe(true);
+  const heightBefore = (await canvas.boundingBox())!.height;
+
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Run workflow' }).getByRole('button', { name: 'Start run' }).click();
+  await expect(page.getByTestId('run-panel')).toBeVisible();
+  await expect.poll(async () => (await canvas.boundingBox())!.height).toBeLessThan(heightBefore - 100);
+  await expect.poll(allInView).toBe(true);
+});
+
 test('a phone gets the canvas, Run and the history; screenshots at 1440, 1024 and 390 px', async ({ page }) => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await signUp(page, newPerson('Phone'));
@@ -120,6 +211,18 @@ test('a phone gets the canvas, Run and the history; screenshots at 1440, 1024 an
     expect(canvasBox.width, `canvas at ${width}`).toBeGreaterThan(width === 1024 ? 500 : 800);
     await page.screenshot({ path: path.join(SCREENSHOTS, `editor-${width}.png`) });
   }
+
+  // At 1024 px the palette and the inspector fold away for the canvas, and come back.
+  const palette = page.getByRole('complementary', { name: 'Blocks' });
+  const narrowWidth = (await page.getByTestId('editor-canvas').boundingBox())!.width;
+  await page.getByRole('button', { name: 'Hide blocks' }).click();
+  await page.getByRole('button', { name: 'Hide inspector' }).click();
+  await expect(palette).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toHaveCount(0);
+  await expect.poll(async () => (await page.getByTestId('editor-canvas').boundingBox())!.width).toBeGreaterThan(narrowWidth + 400);
+  await page.getByRole('button', { name: 'Show blocks' }).click();
+  await expect(palette).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Hide blocks' })).toHaveAttribute('aria-expanded', 'true');
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/workflows/${workflowId}`);
@@ -150,7 +253,7 @@ async function seriousViolations(page: Page, url: string) {
 }
 
 test('every page has no serious or critical accessibility violations, light and dark', async ({ page }) => {
-  // Twenty-four scans; each takes seconds on a busy machine.
+  // Thirty scans; each takes seconds on a busy machine.
   test.setTimeout(900_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const pages: [string, string][] = [
@@ -166,8 +269,12 @@ test('every page has no serious or critical accessibility violations, light and 
   }
 
   await signUp(page, newPerson('Axe'));
-  const workflowId = await createWorkflow(page, 'Scanned', shoutGraph());
+  const graph = shoutGraph();
+  graph.blocks[0].config = { fields: [{ name: 'text', type: 'string', required: true, description: 'What to shout' }] };
+  const workflowId = await createWorkflow(page, 'Scanned', graph);
   const execution = await runWorkflow(page, workflowId, { text: 'hello' });
+  await trpcMutation(page, 'deployments.deploy', { workflow_id: workflowId });
+  const form = await trpcMutation<{ url: string }>(page, 'triggers.create', { workflow_id: workflowId, trigger: { kind: 'form', config: { access: 'public' } } });
   const signedIn: [string, string][] = [
     ['workflows', '/workflows'],
     ['templates', '/templates'],
@@ -180,6 +287,9 @@ test('every page has no serious or critical accessibility violations, light and 
     ['members', '/settings/members'],
     ['api keys', '/settings/api-keys'],
     ['credentials', '/settings/credentials'],
+    ['mcp servers', '/settings/mcp-servers'],
+    ['model prices', '/settings/model-prices'],
+    ['form', new URL(form.url).pathname],
     ['docs', '/docs'],
   ];
   for (const theme of ['light', 'dark']) {

@@ -216,3 +216,26 @@ test('cancel a running execution, re-run it with the same input, copy it as curl
   await expect(page.getByText('Deleted 2 executions.')).toBeVisible();
   await expect(page.getByText('No executions yet')).toBeVisible();
 });
+
+test.describe('in a browser whose language and time zone differ from the server’s', () => {
+  test.use({ locale: 'de-DE', timezoneId: 'Pacific/Auckland' });
+
+  test('the executions pages render on the server as in the browser: no console error on load', async ({ page }) => {
+    await signUp(page, newPerson('Hydra'));
+    const workflowId = await createWorkflow(page, 'Hydrated', echoGraph());
+    const run = await runWorkflow(page, workflowId, { text: 'hello' });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    const customRange = `?range=custom&from=${encodeURIComponent(new Date(Date.now() - 86_400_000).toISOString())}`;
+    for (const url of [`/workflows/${workflowId}/executions`, `/workflows/${workflowId}/executions${customRange}`, `/workflows/${workflowId}/executions/${run.id}`, '/executions']) {
+      // A full page load, so the server's HTML is hydrated (client-side navigation would not render on the server).
+      await page.goto(url);
+      await expect(executionRows(page).or(page.getByTestId('execution-status')).first()).toBeVisible();
+      await page.waitForLoadState('networkidle');
+    }
+    expect(errors).toEqual([]);
+  });
+});

@@ -230,6 +230,7 @@ const procedures: Record<string, ProcedureCase> = {
   'workflows.import': { who: 'editor', input: () => ({ name: 'x', ...chain() }) },
   'workflows.fromTemplate': { who: 'editor', input: () => ({ template_id: 'summarize' }) },
   'blocks.catalog': { who: 'viewer', input: () => undefined },
+  'blocks.providers': { who: 'viewer', input: () => undefined },
   'deployments.status': { who: 'viewer', input: () => ({ workflow_id: workflowId }), scoped: true },
   'deployments.deploy': { who: 'editor', input: () => ({ workflow_id: workflowId }), scoped: true },
   'deployments.deployChanges': { who: 'editor', input: () => ({ workflow_id: workflowId }), scoped: true },

@@ -60,10 +60,20 @@ function ModeSwitch({ onSwitchMode, href, className, children }: { onSwitchMode?
 }
 
 /**
- * Email and password sign-in or sign-up. On success the browser loads `next` afresh, so the header, the session
- * and every cached query start from the signed-in state.
+ * Email and password sign-in or sign-up. On success the browser loads `next` afresh (or where `onSignedIn`, given
+ * the chance to act first, says), so the header, the session and every cached query start from the signed-in state.
  */
-export function AuthForm({ mode, next, onSwitchMode }: { mode: Mode; next: string; onSwitchMode?: () => void }) {
+export function AuthForm({
+  mode,
+  next,
+  onSwitchMode,
+  onSignedIn,
+}: {
+  mode: Mode;
+  next: string;
+  onSwitchMode?: () => void;
+  onSignedIn?: () => Promise<string>;
+}) {
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<Record<FieldName, string>>({ name: '', email: '', password: '' });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -104,7 +114,7 @@ export function AuthForm({ mode, next, onSwitchMode }: { mode: Mode; next: strin
         // Signed in, but the browser refused the session cookie: going on would only land back on sign-in.
         setFormError({ message: cookieRefusedMessage(), emailTaken: false });
       } else {
-        window.location.assign(next);
+        window.location.assign(onSignedIn ? await onSignedIn() : next);
         return;
       }
     } catch {

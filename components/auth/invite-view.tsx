@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useTRPC } from '@/components/trpc';
+import { useTRPC, useTRPCClient } from '@/components/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { errorMessage } from '@/components/ui/errors';
@@ -24,8 +24,8 @@ interface Props {
 }
 
 /**
- * What an invitation link offers, and the way in: sign up or sign in right here (the page reloads signed in), then
- * accept. A link that cannot be used says why.
+ * What an invitation link offers, and the way in: sign up or sign in right here, which accepts it, or accept as the
+ * person already signed in. A link that cannot be used says why.
  */
 export function InviteView({ token, signedInAs, canSignUp }: Props) {
   const trpc = useTRPC();
@@ -66,20 +66,31 @@ export function InviteView({ token, signedInAs, canSignUp }: Props) {
 
   return (
     <AuthCard title={`Join ${workspace_name}`} description={offer}>
-      {signedInAs ? <Accept token={token} signedInAs={signedInAs} /> : <SignInToAccept next={`/invite/${encodeURIComponent(token)}`} canSignUp={canSignUp} />}
+      {signedInAs ? <Accept token={token} signedInAs={signedInAs} /> : <SignInToAccept token={token} canSignUp={canSignUp} />}
     </AuthCard>
   );
 }
 
-function SignInToAccept({ next, canSignUp }: { next: string; canSignUp: boolean }) {
+/**
+ * Signing up or in here is the person's yes: the invitation is accepted right after, and they land in the joined
+ * workspace. Should accepting fail, the invitation page loads again and says why (with its Accept button).
+ */
+function SignInToAccept({ token, canSignUp }: { token: string; canSignUp: boolean }) {
+  const trpcClient = useTRPCClient();
   const [mode, setMode] = useState<'sign-up' | 'sign-in'>(canSignUp ? 'sign-up' : 'sign-in');
+  const next = `/invite/${encodeURIComponent(token)}`;
+  const accept = () =>
+    trpcClient.invitations.accept.mutate({ token }).then(
+      () => '/workflows',
+      () => next,
+    );
   return (
     <div>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
         {mode === 'sign-up' ? 'Create your Weft account to accept.' : 'Sign in to accept with your existing account.'}
       </p>
       {/* Keyed by mode so each form starts empty. */}
-      <AuthForm key={mode} mode={mode} next={next} onSwitchMode={() => setMode(mode === 'sign-up' ? 'sign-in' : 'sign-up')} />
+      <AuthForm key={mode} mode={mode} next={next} onSignedIn={accept} onSwitchMode={() => setMode(mode === 'sign-up' ? 'sign-in' : 'sign-up')} />
     </div>
   );
 }

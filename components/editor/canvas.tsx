@@ -19,6 +19,7 @@ import { FlowEdgeComponent } from './flow-edge';
 import { NODE_HEIGHT, NODE_WIDTH } from './graph';
 import { categoryTone, Icon } from '@/components/ui/icons';
 import { useEditorStore } from './store';
+import { useKeepGraphInView } from './use-keep-graph-in-view';
 import type { Theme } from '@/components/theme';
 import type { BlockNode, FlowEdge } from './types';
 
@@ -46,6 +47,7 @@ export function Canvas({ theme }: { theme: Theme }) {
   const { screenToFlowPosition } = useReactFlow<BlockNode, FlowEdge>();
   // Fit the graph it opened with; an empty canvas stays put, so the first dropped block does not move the view.
   const [fitOnLoad] = useState(() => useEditorStore.getState().nodes.length > 0);
+  useKeepGraphInView();
 
   const isValidConnection: IsValidConnection<FlowEdge> = useCallback(
     (connection: FlowEdge | Connection | Edge) => useEditorStore.getState().canConnect(connection) === null,

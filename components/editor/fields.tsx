@@ -5,9 +5,12 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { CodeEditorProps } from './code-editor';
 import { SelectOptions } from '@/components/ui/field';
 import { Icon } from '@/components/ui/icons';
+import { MissingKeyNote } from './missing-key-note';
+import { listedModelOption, providerOfModel } from './model-providers';
 import type { Suggestion } from './suggestions';
 import { TemplateInput } from './template-input';
 import type { FieldHint } from './types';
+import { useModelProviders } from './use-model-providers';
 
 // The inspector's form controls, one per widget kind of the catalog's field hints.
 
@@ -37,7 +40,6 @@ export interface FieldProps {
   isTemplate: boolean;
   suggestions: () => Suggestion[];
   theme: 'light' | 'dark';
-  models: readonly string[];
   blockType: string;
 }
 
@@ -224,26 +226,70 @@ function ToggleControl({ id, describedBy, value, onChange, defaultValue, readOnl
   );
 }
 
+const CUSTOM_MODEL = '__custom__';
+
+/**
+ * The known models of each provider, those this workspace can call first, then "Custom…" for any other name the
+ * provider serves (typed as `provider/model`). A provider lacking its key says so under the picker.
+ */
 function ModelControl(props: ControlProps) {
-  const { id, hint, value, onChange, models } = props;
-  const listId = `${id}-models`;
+  const { hint, value, onChange, defaultValue, readOnly } = props;
+  const status = useModelProviders();
+  const text = typeof value === 'string' ? value : '';
+  const effective = text || (typeof defaultValue === 'string' ? defaultValue : '');
+  const listed = status ? listedModelOption(effective, status) : null;
+  const [customChosen, setCustomChosen] = useState(false);
+  const customRef = useRef<HTMLInputElement>(null);
+  const custom = !status || customChosen || (effective !== '' && listed === null);
+  const provider = status && effective.trim() !== '' ? providerOfModel(effective, status).provider : undefined;
+  const setText = (next: string) => onChange(next === '' && !hint.required ? undefined : next);
+
+  useEffect(() => {
+    if (customChosen) customRef.current?.focus();
+  }, [customChosen]);
+
+  const ordered = status ? [...status.providers.filter((entry) => entry.missing.length === 0), ...status.providers.filter((entry) => entry.missing.length > 0)] : [];
   return (
     <>
-      <input
-        {...nativeControlAttributes(props, 'h-9 font-mono text-[12.5px]')}
-        type="text"
-        list={listId}
-        autoComplete="off"
-        spellCheck={false}
-        value={typeof value === 'string' ? value : ''}
-        onChange={(event) => onChange(event.target.value === '' && !hint.required ? undefined : event.target.value)}
-        placeholder={hint.placeholder}
-      />
-      <datalist id={listId}>
-        {models.map((model) => (
-          <option key={model} value={model} />
-        ))}
-      </datalist>
+      {status && (
+        <select
+          {...nativeControlAttributes(props, 'h-9 pr-8')}
+          value={custom ? CUSTOM_MODEL : (listed ?? '')}
+          onChange={(event) => {
+            const chosen = event.target.value;
+            setCustomChosen(chosen === CUSTOM_MODEL);
+            if (chosen !== CUSTOM_MODEL) onChange(chosen);
+          }}
+        >
+          {!custom && listed === null && <option value="">Choose a model…</option>}
+          {ordered
+            .filter((entry) => entry.models.length > 0)
+            .map((entry) => (
+              <optgroup key={entry.id} label={entry.missing.length > 0 ? `${entry.label} (no key yet)` : entry.label}>
+                {entry.models.map((model) => (
+                  <option key={model} value={`${entry.id}/${model}`}>
+                    {model}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          <option value={CUSTOM_MODEL}>Custom…</option>
+        </select>
+      )}
+      {custom && (
+        <input
+          ref={customRef}
+          {...(status ? { 'aria-label': `${hint.label}: custom name`, disabled: readOnly, className: controlClass(Boolean(props.error), 'mt-2 h-9 font-mono text-[12.5px]') } : nativeControlAttributes(props, 'h-9 font-mono text-[12.5px]'))}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder="provider/model, e.g. openai-compatible/llama3"
+          data-testid="custom-model"
+        />
+      )}
+      {provider && provider.missing.length > 0 && <MissingKeyNote provider={provider.label} missing={provider.missing} />}
     </>
   );
 }

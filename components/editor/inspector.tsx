@@ -15,7 +15,7 @@ import type { CatalogBlock, FieldHint, GraphProblem } from './types';
 // The right-hand panel: the selected block's name, id and settings (a form generated from the catalog's field
 // hints), its problems and what it did in the last run. With nothing selected it explains what to do.
 
-export function Inspector({ theme, models }: { theme: 'light' | 'dark'; models: readonly string[] }) {
+export function Inspector({ theme }: { theme: 'light' | 'dark' }) {
   const blockId = useEditorStore(selectedBlockId);
   const count = useEditorStore(selectedCount);
   const selectedEdge = useEditorStore(useShallow((state) => state.edges.find((edge) => edge.selected) ?? null));
@@ -26,7 +26,7 @@ export function Inspector({ theme, models }: { theme: 'light' | 'dark'; models: 
       className="flex h-full w-72 shrink-0 flex-col xl:w-[22rem] border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
     >
       {blockId ? (
-        <BlockInspector key={blockId} blockId={blockId} theme={theme} models={models} />
+        <BlockInspector key={blockId} blockId={blockId} theme={theme} />
       ) : count > 1 ? (
         <MultiSelection count={count} />
       ) : selectedEdge ? (
@@ -134,7 +134,7 @@ function fieldError(problems: readonly GraphProblem[] | undefined, path: string)
   return own?.length ? own.map((problem) => problem.message).join(' · ') : null;
 }
 
-function BlockInspector({ blockId, theme, models }: { blockId: string; theme: 'light' | 'dark'; models: readonly string[] }) {
+function BlockInspector({ blockId, theme }: { blockId: string; theme: 'light' | 'dark' }) {
   // The block's data only: it keeps its identity while the block is dragged, so moving it does not redraw the form.
   const data = useEditorStore((state) => state.nodes.find((candidate) => candidate.id === blockId)?.data);
   const definition = useEditorStore((state) => (data ? state.catalog.get(data.type) : undefined));
@@ -179,7 +179,6 @@ function BlockInspector({ blockId, theme, models }: { blockId: string; theme: 'l
         isTemplate={templateFields.has(path.split('.')[0])}
         suggestions={suggestions}
         theme={theme}
-        models={models}
         blockType={data.type}
       />
     );

@@ -11,6 +11,7 @@ import { collectTypedInput, initialFieldCheck, initialFieldText, withoutField, t
 import type { CodeEditorProps } from './code-editor';
 import { useEditorActions } from './editor-context';
 import { entryNode } from './graph';
+import { MissingKeysAlert } from './missing-key-note';
 import { useEditorStore } from './store';
 import type { StartResult } from './use-run';
 import type { GraphProblem } from './types';
@@ -110,6 +111,7 @@ function RunForm({ workflowId, onClose, onStart, theme }: { workflowId: string; 
       }}
     >
       {!failure && <KnownProblems onPick={onClose} />}
+      <MissingKeysAlert onPick={onClose} />
       <div className="max-h-[55vh] space-y-4 overflow-y-auto pr-1">
         {fields.length === 0 ? (
           <JsonInput formId={formId} value={jsonText} onChange={setJsonText} error={errors.__json} theme={theme} />

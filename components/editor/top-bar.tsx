@@ -20,7 +20,6 @@ export interface TopBarProps {
   onRename(name: string): Promise<boolean>;
   canEdit: boolean;
   canRun: boolean;
-  deployed: boolean;
   onRun(): void;
   onDeploy(): void;
   onHelp(): void;
@@ -47,7 +46,7 @@ function ToolButton({ label, shortcut, onClick, disabled, children, pressed }: {
   );
 }
 
-export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDeploy, onHelp, versionsOpen, onVersions, showingVersion }: TopBarProps) {
+export function TopBar({ name, onRename, canEdit, canRun, onRun, onDeploy, onHelp, versionsOpen, onVersions, showingVersion }: TopBarProps) {
   const canUndo = useEditorStore((state) => state.past.length > 0 && !state.readOnly);
   const canRedo = useEditorStore((state) => state.future.length > 0 && !state.readOnly);
   const readOnly = useEditorStore((state) => state.readOnly);
@@ -72,7 +71,7 @@ export function TopBar({ name, onRename, canEdit, canRun, deployed, onRun, onDep
       >
         <Icon name="chevron-right" className="h-4 w-4 rotate-180" />
       </Link>
-      <WorkflowName name={name} onRename={onRename} editable={canEdit && !deployed} />
+      <WorkflowName name={name} onRename={onRename} editable={canEdit} />
       <DeployedBadge canEdit={canEdit} />
       <SaveIndicator />
 

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { errorMessage } from '@/components/ui/errors';
 import { Loading } from '@/components/ui/spinner';
@@ -20,6 +20,7 @@ import { HelpDialog } from './help-dialog';
 import { Icon } from '@/components/ui/icons';
 import { Inspector } from './inspector';
 import { Palette } from './palette';
+import { PanelToggle } from './panel-toggle';
 import { RunDialog } from './run-dialog';
 import { isRunActive } from '@/components/run-events/run-state';
 import { RunPanel } from './run-panel';
@@ -134,10 +135,21 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
   const [runOpen, setRunOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [deployOpen, setDeployOpen] = useState(false);
-  const deployed = useEditorStore((state) => state.deployed);
+  const [paletteOpen, setPaletteOpen] = useState(true);
+  const [inspectorOpen, setInspectorOpen] = useState(true);
+  const paletteId = useId();
+  const inspectorId = useId();
   const runPanelOpen = useEditorStore((state) => state.runPanelOpen);
   const versionsOpen = useVersionsStore((state) => state.open);
   const versionOnCanvas = useVersionsStore((state) => state.selection);
+  // "+" on an output asks for the palette, and Versions for its panel: a folded drawer opens for them.
+  const wantsPalette = useEditorStore((state) => state.insertAfter !== null);
+  const [asked, setAsked] = useState({ palette: wantsPalette, versions: versionsOpen });
+  if (asked.palette !== wantsPalette || asked.versions !== versionsOpen) {
+    setAsked({ palette: wantsPalette, versions: versionsOpen });
+    if (wantsPalette && !asked.palette) setPaletteOpen(true);
+    if (versionsOpen && !asked.versions) setInspectorOpen(true);
+  }
 
   useEffect(() => {
     document.title = `${name} · Weft`;
@@ -180,7 +192,6 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
             onRename={onRename}
             canEdit={canEdit}
             canRun={canEdit}
-            deployed={deployed}
             onRun={openRun}
             onDeploy={() => setDeployOpen(true)}
             onHelp={() => setHelpOpen(true)}
@@ -194,10 +205,16 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
           <p className="shrink-0 border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 text-xs text-zinc-600 md:hidden dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
             Editing needs a wider screen. Here you can look at the workflow, run it and open its history.
           </p>
-          {/* Phones get the canvas alone; from md the palette and inspector sit beside it, narrower below xl. */}
+          {/* Phones get the canvas alone; from md the palette and inspector sit beside it, narrower below xl, and
+              each folds away to give the canvas the room. */}
           <div className="flex min-h-0 flex-1">
             <div className="hidden md:flex">
-              <Palette catalog={catalog} readOnly={!canEdit || versionOnCanvas !== null} />
+              {paletteOpen && (
+                <div id={paletteId} className="flex">
+                  <Palette catalog={catalog} readOnly={!canEdit || versionOnCanvas !== null} />
+                </div>
+              )}
+              <PanelToggle side="left" label="blocks" open={paletteOpen} controls={paletteId} onToggle={() => setPaletteOpen(!paletteOpen)} />
             </div>
             <div className="relative flex min-w-0 flex-1 flex-col">
               <div ref={canvasRef} className="relative min-h-0 flex-1">
@@ -205,7 +222,14 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
               </div>
               {runPanelOpen && <RunPanel onCancel={cancel} />}
             </div>
-            <div className="hidden md:flex">{versionsOpen ? <VersionsPanel /> : <Inspector theme={theme} models={catalog.models} />}</div>
+            <div className="hidden md:flex">
+              <PanelToggle side="right" label="inspector" open={inspectorOpen} controls={inspectorId} onToggle={() => setInspectorOpen(!inspectorOpen)} />
+              {inspectorOpen && (
+                <div id={inspectorId} className="flex">
+                  {versionsOpen ? <VersionsPanel /> : <Inspector theme={theme} />}
+                </div>
+              )}
+            </div>
           </div>
         </div>
       </div>

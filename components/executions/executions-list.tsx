@@ -17,7 +17,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import { executionStatuses, executionTriggerLabels, executionTriggers, isActive, type ExecutionStatus, type ExecutionTrigger } from '@/lib/execution-states';
 import { formatDuration, queueLabel, shortId, STATUS_LABEL, versionLabel } from './format';
-import { useNow } from './hooks';
+import { useHydrated, useNow } from './hooks';
 import { hasFilters, PAGE_SIZES, TIME_RANGES, timeWindow, useHistoryParams, type HistoryParams, type TimeRange } from './list-params';
 import { ExecutionStatusBadge, LivePulse } from './status';
 import type { ExecutionRow } from './types';
@@ -159,15 +159,18 @@ const DATE_INPUT =
 
 /** One end of a custom time range, in local time; the other end bounds what it accepts. */
 function DateTimeField({ label, value, min, max, onChange }: { label: string; value: string | null; min?: string | null; max?: string | null; onChange: (value: string | null) => void }) {
+  // Local time is the browser's: the server, in its own time zone, renders the field empty.
+  const hydrated = useHydrated();
+  const local = (iso: string | null) => (hydrated ? toLocalInput(iso) : '');
   return (
     <label className="flex items-center gap-1.5">
       {label}
       <input
         type="datetime-local"
         className={DATE_INPUT}
-        value={toLocalInput(value)}
-        min={toLocalInput(min ?? null) || undefined}
-        max={toLocalInput(max ?? null) || undefined}
+        value={local(value)}
+        min={local(min ?? null) || undefined}
+        max={local(max ?? null) || undefined}
         onChange={(event) => onChange(fromLocalInput(event.target.value))}
       />
     </label>

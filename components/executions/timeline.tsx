@@ -1,8 +1,9 @@
 'use client';
 
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
 import { formatDuration, formatOffset } from './format';
+import { axisTicks } from './timeline-axis';
 import { Icon } from '@/components/ui/icons';
 import type { BlockView, RunModel } from './run-model';
 import { BlockStatusIcon } from './status';
@@ -20,16 +21,6 @@ const BAR: Record<BlockStatus, string> = {
   not_reached: 'bg-zinc-300 dark:bg-zinc-700',
 };
 
-/** About five round steps along the axis: 0, 100 ms, 200 ms… */
-function ticks(totalMs: number): number[] {
-  const rough = totalMs / 5;
-  const power = 10 ** Math.floor(Math.log10(Math.max(rough, 0.001)));
-  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? power * 10;
-  const result: number[] = [];
-  for (let at = 0; at <= totalMs + step * 0.001; at += step) result.push(at);
-  return result;
-}
-
 function describe(block: BlockView): string {
   const status = BLOCK_STATUS_LABEL[block.status].toLowerCase();
   if (block.startMs === null) return `${block.name}: ${status}`;
@@ -37,9 +28,24 @@ function describe(block: BlockView): string {
   return `${block.name}: ${status}, started at +${formatOffset(block.startMs)}, ${took}`;
 }
 
+/** The element's width in px, followed as it resizes; null until measured (and on the server). */
+function useWidth(ref: RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry.contentRect.width));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
 export function Timeline({ model, selectedId, onSelect }: { model: RunModel; selectedId: string | null; onSelect: (id: string) => void }) {
   const { blocks, totalMs } = model;
   const pct = (ms: number) => `${Math.min(100, Math.max(0, (ms / totalMs) * 100))}%`;
+  const axisRef = useRef<HTMLDivElement>(null);
+  const ticks = axisTicks(totalMs, useWidth(axisRef));
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
@@ -56,8 +62,8 @@ export function Timeline({ model, selectedId, onSelect }: { model: RunModel; sel
       {/* Axis */}
       <div className="flex border-b border-zinc-200 pb-1 text-[10px] text-zinc-500 tabular-nums dark:border-zinc-800 dark:text-zinc-400" aria-hidden>
         <div className="w-40 shrink-0 sm:w-48" />
-        <div className="relative mr-14 h-4 flex-1">
-          {ticks(totalMs).map((at, index) => (
+        <div ref={axisRef} className="relative mr-14 h-4 flex-1" data-testid="timeline-axis">
+          {ticks.map((at, index) => (
             <span
               key={at}
               className={`absolute whitespace-nowrap ${index === 0 ? '' : at / totalMs > 0.92 ? '-translate-x-full' : '-translate-x-1/2'}`}
@@ -71,7 +77,7 @@ export function Timeline({ model, selectedId, onSelect }: { model: RunModel; sel
       <div role="list" aria-label="Blocks in the order they ran" onKeyDown={onKeyDown} className="relative">
         {/* Gridlines */}
         <div aria-hidden className="pointer-events-none absolute inset-y-0 right-14 left-40 sm:left-48">
-          {ticks(totalMs).map((at) => (
+          {ticks.map((at) => (
             <span key={at} className="absolute inset-y-0 border-l border-dashed border-zinc-100 dark:border-zinc-800/70" style={{ left: pct(at) }} />
           ))}
         </div>

@@ -3,7 +3,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTRPC } from '@/components/trpc';
-import { Alert } from '@/components/ui/alert';
 import { ConfirmDialog, Dialog } from '@/components/ui/dialog';
 import { errorMessage } from '@/components/ui/errors';
 import { isDeployedConflict } from './errors';
@@ -69,21 +68,13 @@ function RenameWorkflowForm({ workflow, onClose, onRenamed }: { workflow: Workfl
       },
     }),
   );
-  const deployed = update.isError && isDeployedConflict(update.error);
   return (
     <>
-      {workflow.deployed && !update.isError && (
-        <div className="mb-4">
-          <Alert tone="warning" title="This workflow is deployed">
-            Deployed workflows cannot be changed. Undeploy it first in the editor, then rename it.
-          </Alert>
-        </div>
-      )}
       <WorkflowDetailsForm
         initial={{ name: workflow.name, description: workflow.description }}
         submitLabel="Save"
         pending={update.isPending}
-        error={update.isError ? (deployed ? `“${workflow.name}” is deployed. Undeploy it first, then rename it.` : errorMessage(update.error)) : null}
+        error={update.isError ? errorMessage(update.error) : null}
         onSubmit={(patch) => update.mutate({ id: workflow.id, patch })}
         onCancel={onClose}
       />

@@ -55,9 +55,9 @@ describe('invitations and roles', () => {
     const invitation = await createInvitation(owner.caller, { role: 'viewer' });
     expect(await previewInvitation(invitation.token)).toMatchObject({ valid: true, role: 'viewer', workspace_name: "Owner's workspace" });
 
-    expect(await acceptInvitation(guest.userId, invitation.token)).toEqual({ workspace_id: owner.caller.workspaceId, role: 'viewer' });
+    expect(await acceptInvitation({ id: guest.userId, name: 'guest' }, invitation.token)).toEqual({ workspace_id: owner.caller.workspaceId, role: 'viewer' });
     const third = await signUp('Third');
-    await expect(acceptInvitation(third.userId, invitation.token)).rejects.toMatchObject({ code: 'forbidden', message: 'This invitation has already been used.' });
+    await expect(acceptInvitation({ id: third.userId, name: 'third' }, invitation.token)).rejects.toMatchObject({ code: 'forbidden', message: 'This invitation has already been used.' });
 
     // The guest's session still points at their own workspace until they switch.
     const prisma = await db();
@@ -79,7 +79,7 @@ describe('invitations and roles', () => {
     const prisma = await db();
     await prisma.invitation.update({ where: { id: invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await previewInvitation(invitation.token)).toEqual({ valid: false, reason: 'This invitation has expired.' });
-    await expect(acceptInvitation(guest.userId, invitation.token)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(acceptInvitation({ id: guest.userId, name: 'guest' }, invitation.token)).rejects.toMatchObject({ code: 'forbidden' });
     expect(await prisma.membership.count({ where: { userId: guest.userId, workspaceId: owner.caller.workspaceId } })).toBe(0);
   });
 
@@ -99,7 +99,7 @@ describe('remembered callers', () => {
   async function ownerAndMember(ownerName: string, memberName: string, role: 'owner' | 'editor') {
     const owner = await signUp(ownerName);
     const member = await signUp(memberName);
-    await acceptInvitation(member.userId, (await createInvitation(owner.caller, { role })).token);
+    await acceptInvitation({ id: member.userId, name: 'member' }, (await createInvitation(owner.caller, { role })).token);
     return { owner, member };
   }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { resolveModel } from '../llm/providers';
 import { runModel } from '../llm/run';
 import { BUILTIN_TOOL_NAMES, buildAgentTools, mcpTools } from '../llm/tools';
-import { modelAndPromptConfig } from './llm';
+import { modelAndPromptConfig, modelHint } from './llm';
 import { defineBlock } from './types';
 
 /** Tools every agent may be given by name. */
@@ -55,7 +55,7 @@ export const agentBlock = defineBlock({
     return { output: text, model: model.name, usage, steps };
   },
   fieldHints: {
-    model: { widget: 'model', label: 'Model', placeholder: 'gpt-4o-mini' },
+    model: modelHint,
     instructions: { widget: 'textarea', label: 'Instructions', help: 'The system prompt; supports templates.' },
     prompt: { widget: 'textarea', label: 'Task', help: 'Supports {{block_id.field}} templates, e.g. {{input.text}}.' },
     tools: {

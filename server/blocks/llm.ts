@@ -12,6 +12,14 @@ export const modelAndPromptConfig = {
   prompt: z.string().min(1),
 };
 
+/** The model picker's field (the editor lists each provider's known models, and "Custom…"). */
+export const modelHint = {
+  widget: 'model',
+  label: 'Model',
+  placeholder: 'gpt-4o-mini',
+  help: 'Choose a listed model, or Custom… to type another model your provider serves.',
+} as const;
+
 /** One call to a language model. */
 export const llmBlock = defineBlock({
   type: 'llm',
@@ -47,12 +55,7 @@ export const llmBlock = defineBlock({
     return { output: json ? readJsonReply(text, context.log) : text, model: model.name, usage };
   },
   fieldHints: {
-    model: {
-      widget: 'model',
-      label: 'Model',
-      placeholder: 'gpt-4o-mini',
-      help: 'provider/model: openai/…, openai-chat/… (Chat Completions API), anthropic/…, ollama/…, openai-compatible/…; a bare name uses the default provider.',
-    },
+    model: modelHint,
     system: { widget: 'textarea', label: 'System prompt', help: 'Supports {{block_id.field}} templates.' },
     prompt: { widget: 'textarea', label: 'Prompt', help: 'Supports {{block_id.field}} templates, e.g. {{input.text}}.' },
     temperature: { widget: 'number', label: 'Temperature', help: 'From 0 (focused) to 2 (creative).' },

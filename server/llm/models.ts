@@ -2,6 +2,7 @@
 // editor's model picker. Never fetched from the internet: any other model name can be typed as free text.
 
 import { llmProviderIds } from '../env';
+import type { ProviderSettingName } from './settings';
 
 export { llmProviderIds };
 
@@ -24,7 +25,9 @@ export interface LlmProviderInfo {
   /** Model names offered in the picker; the first is the suggestion. Any other name may be typed. */
   models: readonly string[];
   /** Credentials (Settings → Credentials) or environment variables the provider reads. */
-  settings: readonly { name: string; required: boolean }[];
+  settings: readonly { name: ProviderSettingName; required: boolean }[];
+  /** Reached at a built-in address on the server's side when no setting is given (only if the server shares its settings). */
+  serverDefault?: boolean;
 }
 
 /** The Responses and Chat Completions providers reach the same OpenAI account. */
@@ -64,6 +67,7 @@ export const llmProviders: readonly LlmProviderInfo[] = [
     help: 'Models served by a local Ollama (http://localhost:11434/v1 unless OLLAMA_BASE_URL says otherwise).',
     models: ['llama3.2', 'qwen2.5', 'mistral', 'gemma3'],
     settings: [{ name: 'OLLAMA_BASE_URL', required: false }],
+    serverDefault: true,
   },
   {
     id: 'openai-compatible',
@@ -76,8 +80,3 @@ export const llmProviders: readonly LlmProviderInfo[] = [
     ],
   },
 ];
-
-/** Every curated model as the picker offers it: `provider/model`. */
-export function curatedModelStrings(): string[] {
-  return llmProviders.flatMap((provider) => provider.models.map((model) => `${provider.id}/${model}`));
-}

@@ -2,6 +2,7 @@ import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModel } from 'ai';
+import { splitModelString } from '@/lib/llm/model-string';
 import { BlockError } from '../run-capabilities';
 import { env } from '../env';
 import { createGuardedFetch, NetworkError } from '../net';
@@ -49,20 +50,13 @@ const PROVIDER_LABELS: Record<LlmProviderId, string> = {
 };
 
 function knownProvider(prefix: string): LlmProviderId | null {
-  const lower = prefix.toLowerCase();
-  if ((llmProviderIds as readonly string[]).includes(lower)) return lower as LlmProviderId;
-  return llmProviderAliases[lower] ?? null;
+  if ((llmProviderIds as readonly string[]).includes(prefix)) return prefix as LlmProviderId;
+  return Object.hasOwn(llmProviderAliases, prefix) ? llmProviderAliases[prefix] : null;
 }
 
-/**
- * `provider/model` when the part before the first slash is a provider Weft knows; otherwise the whole string is a
- * model of the default provider (so `meta-llama/Llama-3.1-8B` works with an OpenAI-compatible default).
- */
+/** The provider and model a block's model string names (see `splitModelString`); a string naming no model fails. */
 export function parseModelString(model: string, defaultProvider: LlmProviderId = env().WEFT_DEFAULT_PROVIDER): ModelRef {
-  const trimmed = model.trim();
-  const slash = trimmed.indexOf('/');
-  const provider = slash > 0 ? knownProvider(trimmed.slice(0, slash)) : null;
-  const ref = provider ? { provider, modelId: trimmed.slice(slash + 1).trim() } : { provider: defaultProvider, modelId: trimmed };
+  const ref = splitModelString(model, knownProvider, defaultProvider);
   if (!ref.modelId) {
     throw new BlockError(`"${model}" names no model: write provider/model, e.g. openai/gpt-4o-mini`, 'invalid_model', false);
   }

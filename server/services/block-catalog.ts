@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { allBlockDefinitions, blockCategories } from '../blocks';
-import { curatedModelStrings, llmProviders } from '../llm/models';
 
 // What the editor knows about block types, read from the registry: the palette, the inspector's forms, the
 // handles a node draws, its summary line, its output fields and how it branches. Plain data, so the browser never
@@ -9,9 +8,6 @@ import { curatedModelStrings, llmProviders } from '../llm/models';
 export function blockCatalog() {
   return {
     categories: blockCategories,
-    /** Suggestions for `model` fields (`provider/model`); any other name may be typed. */
-    models: curatedModelStrings(),
-    providers: llmProviders.map(({ id, label, help, settings }) => ({ id, label, help, settings })),
     blocks: allBlockDefinitions().map((definition) => {
       return {
         type: definition.type,

@@ -4,7 +4,7 @@ import { setupTestDatabase } from '../test/database';
 import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
 import { armWebhook, deployDraft, deploymentStatus, deployWorkflow, getVersion, listVersions, restoreVersion, saveVersion, undeployWorkflow } from './deployments';
 import { triggerWebhook } from './webhooks';
-import { createWorkflow, getWorkflow, replaceGraph, saveDraft } from './workflows';
+import { createWorkflow, getWorkflow, replaceGraph, saveDraft, updateWorkflow } from './workflows';
 
 // Deploying without freezing: the draft stays editable while the deployed version keeps answering, "deploy changes"
 // promotes the draft, and versions count deploys and saves, not autosaves.
@@ -46,6 +46,15 @@ describe('editing a deployed workflow', () => {
       [2, true],
       [1, false],
     ]);
+  });
+
+  it('renames a deployed workflow from the app while its webhook keeps answering; REST still refuses (the contract)', async () => {
+    const workflow = await deployed('hey');
+    const hook = await armWebhook(ws.owner, workflow.id, {}, 'http://weft.test');
+    await expect(updateWorkflow(ws.owner, workflow.id, { name: 'Renamed over REST' })).rejects.toMatchObject({ code: 'already_deployed' });
+    expect(await updateWorkflow(ws.owner, workflow.id, { name: 'Live greeter' }, { whileDeployed: true })).toMatchObject({ name: 'Live greeter', deployed: true });
+    expect(await deploymentStatus(ws.owner, workflow.id, 'http://weft.test')).toMatchObject({ deployed: true, version: 1 });
+    expect(await callHook(hook.url, hook.secret)).toMatchObject({ body: { status: 'completed', output: 'hey Ada' } });
   });
 
   it('answers not_deployed to "deploy changes" of a workflow that is not deployed, and invalid_graph to a broken draft', async () => {

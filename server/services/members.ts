@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requireRole, type Caller } from '../auth/caller';
 import { forgetCallers } from '../auth/caller-cache';
 import { previewInvitation } from '../auth/invitation-token';
+import { ensurePersonalWorkspace } from '../auth/personal-workspace';
 import { db } from '../db';
 import type { PrismaClient } from '../db/generated/client';
 import { ApiError } from '../errors';
@@ -117,9 +118,13 @@ export async function revokeInvitation(caller: Caller, id: string) {
 
 /**
  * Joins the workspace an invitation names. The conditional update consumes the link atomically, so a link
- * works exactly once even when clicked twice at the same moment.
+ * works exactly once even when clicked twice at the same moment. A person who accepts before any other signed-in
+ * request (signing up on the invitation page accepts at once) gets their own workspace first, as that first
+ * request would have given them.
  */
-export async function acceptInvitation(userId: string, token: string) {
+export async function acceptInvitation(user: { id: string; name: string }, token: string) {
+  const userId = user.id;
+  await ensurePersonalWorkspace(user);
   const prisma = await db();
   const tokenHash = sha256Hex(token);
   const { count } = await prisma.invitation.updateMany({

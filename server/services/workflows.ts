@@ -117,17 +117,23 @@ export async function createWorkflow(caller: Caller, input: z.input<typeof creat
   return view(row);
 }
 
-export async function updateWorkflow(caller: Caller, id: string, input: z.input<typeof patchWorkflowInput>) {
+/**
+ * Renames or re-describes a workflow. The REST contract refuses any change to a deployed workflow; the app's own
+ * screens (`whileDeployed`) may rename one, since a name is not what runs: the deployed version, its webhooks and
+ * triggers keep answering as before, as they do while the editor changes the draft.
+ */
+export async function updateWorkflow(caller: Caller, id: string, input: z.input<typeof patchWorkflowInput>, options: { whileDeployed?: boolean } = {}) {
   requireRole(caller, 'editor');
   const patch = patchWorkflowInput.parse(input);
   const existing = await findRow(caller, id);
-  if (existing.deployedAt) throw deployedConflict();
+  if (existing.deployedAt && !options.whileDeployed) throw deployedConflict();
   const prisma = await db();
   const { count } = await prisma.workflow.updateMany({
-    where: { id, workspaceId: caller.workspaceId, deployedAt: null },
+    where: { id, workspaceId: caller.workspaceId, ...(options.whileDeployed ? {} : { deployedAt: null }) },
     data: { ...patch, updatedAt: new Date() },
   });
-  if (count === 0) throw deployedConflict(); // deployed between the read and the write
+  // Gone meanwhile, or (for REST) deployed between the read and the write.
+  if (count === 0) throw options.whileDeployed ? workflowNotFound() : deployedConflict();
   return getWorkflow(caller, id);
 }
 

@@ -29,7 +29,7 @@ export const invitationsRouter = createTRPCRouter({
   /** Public: the invite page shows what the link offers before the person signs in. */
   preview: publicProcedure.input(invitationTokenInput).query(({ input }) => previewInvitation(input.token)),
   accept: sessionProcedure.input(invitationTokenInput).mutation(async ({ ctx, input }) => {
-    const joined = await acceptInvitation(ctx.sessionUser.id, input.token);
+    const joined = await acceptInvitation(ctx.sessionUser, input.token);
     await switchWorkspace(ctx.sessionUser.sessionToken, ctx.sessionUser.id, joined.workspace_id);
     return joined;
   }),

@@ -26,9 +26,10 @@ export const workflowsRouter = createTRPCRouter({
     return { ...workflow, problems: await workflowGraphProblems({ blocks: workflow.blocks, edges: workflow.edges }, ctx.caller.workspaceId) };
   }),
   create: editorProcedure.input(createWorkflowInput).mutation(({ ctx, input }) => createWorkflow(ctx.caller, input)),
+  /** Unlike REST's PATCH, renames a deployed workflow too: the editor and the list keep working while it is live. */
   update: editorProcedure
     .input(byId.extend({ patch: patchWorkflowInput }))
-    .mutation(({ ctx, input }) => updateWorkflow(ctx.caller, input.id, input.patch)),
+    .mutation(({ ctx, input }) => updateWorkflow(ctx.caller, input.id, input.patch, { whileDeployed: true })),
   delete: editorProcedure.input(byId).mutation(async ({ ctx, input }) => {
     await deleteWorkflow(ctx.caller, input.id);
     return { id: input.id, deleted: true };
