@@ -133,7 +133,7 @@ test('an owner renames their workspace, creates another, switches between them, 
   await openSettings(page, 'General');
   const renamed = `Rue's automations ${Date.now()}`;
   await page.getByLabel('Name').fill(renamed);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Workspace renamed.')).toBeVisible();
   await expect(workspaceSwitcher(page)).toContainText(renamed);
 
