@@ -1,4 +1,5 @@
 import { makeWorkerUtils, type WorkerUtils } from 'graphile-worker';
+import pg from 'pg';
 import { closeWithDatabase, getDatabase } from '../db';
 
 // The job queue (graphile-worker, in its own `graphile_worker` schema of the same PostgreSQL): one job per
@@ -20,25 +21,44 @@ export interface QueuedExecution {
 /** Attempts of one job: each worker that died (or stopped forcefully) holding it used one. */
 const MAX_ATTEMPTS = 10;
 
-const globalForJobs = globalThis as unknown as { weftWorkerUtils?: Promise<WorkerUtils> };
+interface QueueClient {
+  utils: WorkerUtils;
+  pool: pg.Pool;
+}
+
+const globalForJobs = globalThis as unknown as { weftQueueClient?: Promise<QueueClient> };
 
 /** The queue's schema, migrated on first use in this process. */
-export function workerUtils(): Promise<WorkerUtils> {
-  globalForJobs.weftWorkerUtils ??= (async () => {
+export async function workerUtils(): Promise<WorkerUtils> {
+  globalForJobs.weftQueueClient ??= (async () => {
     const database = await getDatabase();
     if (database.kind !== 'postgres' || !database.url) throw new Error('The execution queue needs PostgreSQL (DATABASE_URL)');
-    const utils = await makeWorkerUtils({ connectionString: database.url });
-    await utils.migrate();
-    return utils;
+    // Our own pool rather than graphile-worker's: its release() does not wait for the pool to end and drops the
+    // error handlers first, so a connection the server ends meanwhile (a restart) would crash the process.
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    const logLost = (error: Error) => console.error('[weft] queue connection error:', error.message);
+    pool.on('error', logLost);
+    pool.on('connect', (client) => client.on('error', logLost));
+    try {
+      const utils = await makeWorkerUtils({ pgPool: pool });
+      await utils.migrate();
+      return { utils, pool };
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw error;
+    }
   })();
-  globalForJobs.weftWorkerUtils.catch(() => (globalForJobs.weftWorkerUtils = undefined));
-  return globalForJobs.weftWorkerUtils;
+  globalForJobs.weftQueueClient.catch(() => (globalForJobs.weftQueueClient = undefined));
+  return (await globalForJobs.weftQueueClient).utils;
 }
 
 closeWithDatabase(async () => {
-  const utils = globalForJobs.weftWorkerUtils;
-  globalForJobs.weftWorkerUtils = undefined;
-  if (utils) await (await utils.catch(() => null))?.release();
+  const client = globalForJobs.weftQueueClient;
+  globalForJobs.weftQueueClient = undefined;
+  const opened = await client?.catch(() => null);
+  if (!opened) return;
+  await Promise.resolve(opened.utils.release()).catch(() => undefined);
+  await opened.pool.end().catch(() => undefined);
 });
 
 /**
