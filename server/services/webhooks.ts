@@ -135,14 +135,12 @@ export async function triggerWebhook(call: WebhookCall) {
       trigger: 'webhook',
       input: input as Prisma.InputJsonObject,
       capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS,
-      // The first call to lock the row takes the shot; concurrent ones skip the locked row and are refused at once
-      // instead of each holding a pooled connection until the winner commits (100 calls at once starved the pool).
+      // A conditional UPDATE: a call racing the winner (only one per process gets here, see claimOnce) waits for the
+      // winner's transaction and then sees its outcome, so a winner whose launch rolls back leaves the shot to it.
       claim: async (tx, id) => {
         const count = await tx.$executeRaw`
           UPDATE "Webhook" SET "consumedAt" = ${now}, "executionId" = ${id}
-           WHERE "id" = (SELECT "id" FROM "Webhook"
-                          WHERE "id" = ${webhook.id} AND "consumedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > ${now}
-                          FOR UPDATE SKIP LOCKED)`;
+           WHERE "id" = ${webhook.id} AND "consumedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > ${now}`;
         if (count === 0) throw notActive();
       },
     })));

@@ -1,4 +1,5 @@
 import { Webhook as StandardWebhook } from 'standardwebhooks';
+import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetEnvForTests } from '@/server/env';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
@@ -11,7 +12,7 @@ import { api, apiJson } from '../_test/client';
 
 // Deploy, versions and single-use webhooks, as ../shared/API.md and the webhooks issue describe them.
 
-setupTestDatabase();
+const database = setupTestDatabase();
 let key: string;
 beforeAll(async () => void (key = (await createTestWorkspace()).keys.editor));
 
@@ -157,6 +158,36 @@ describe('calling a webhook', () => {
     for (const r of results.filter((r) => r.status === 403)) expect(r.body).toMatchObject({ code: 'webhook_not_active' });
     expect((await apiJson<{ total: number }>('GET', `/api/workflows/${id}/executions`, { key })).body.total).toBe(1);
   }, 60_000);
+
+  // Another process's call that claimed the row and then rolled back (its execution insert failed, say) must leave
+  // the shot to a call that raced it, not refuse that call while the webhook stays armed.
+  it.runIf(process.env.TEST_DATABASE_URL)('gives the shot to a racing call when the claim it raced rolls back', async () => {
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    const other = new pg.Client({ connectionString: database().url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      // The lock the other process's claim (an UPDATE of non-key columns) holds until it ends.
+      await other.query('SELECT 1 FROM "Webhook" WHERE "id" = $1 FOR NO KEY UPDATE', [hook.webhook_id]);
+      let settled = false;
+      const racing = call(hook.webhook_id, { secret: hook.secret }).finally(() => (settled = true));
+      // Roll back once the racing call waits on the row (or has already given up, which is the failure shown below).
+      for (;;) {
+        const waiting = await other.query(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()`,
+        );
+        if (settled || waiting.rowCount) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await other.query('ROLLBACK');
+      const res = await racing;
+      expect(res.body).toMatchObject({ status: 'completed', output: 'hello hook' });
+      expect(res.status).toBe(200);
+    } finally {
+      await other.end();
+    }
+  });
 
   it('answers 100 wrong secrets with 401 and still fires for the right one afterwards', async () => {
     const id = await deployedWorkflow();
