@@ -1,30 +1,24 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db, getDatabase } from '../db';
-import { resetEnvForTests } from '../env';
 import { MAX_WORKERS, MAX_WORKERS_PER_TENANT } from '../sandbox/limits';
 import { launchExecution } from '../services/executions/launch';
 import { listExecutions } from '../services/executions/reads';
 import { createWorkflow } from '../services/workflows';
-import { setupTestDatabase } from '../test/database';
+import { enterQueueMode, leaveQueueMode, setupTestDatabase } from '../test/database';
 import { createTestWorkspace } from '../test/fixtures';
 import { block, chain } from '../test/graphs';
 import { startTestWorker, type TestWorker } from '../test/workers';
-import { workerUtils } from './jobs';
 
 // Fairness between workspaces in queue mode, with real worker processes on one PostgreSQL: one workspace flooding
 // the queue neither holds every worker's job slots (job priority by workspace load) nor more than its share of any
 // worker's sandbox processes, so another workspace's execution runs while the flood goes on.
 
 const postgres = Boolean(process.env.TEST_DATABASE_URL);
-const database = setupTestDatabase();
+const database = setupTestDatabase({ ownWorkers: true });
 let workers: TestWorker[] = [];
 
 beforeAll(async () => {
-  if (!postgres) return;
-  process.env.WEFT_EXECUTION_MODE = 'queue';
-  process.env.DATABASE_URL = database().url;
-  resetEnvForTests();
-  await workerUtils(); // the queue's schema, before two workers race to create it
+  if (postgres) await enterQueueMode(database().url!);
 });
 
 afterEach(async () => {
@@ -32,11 +26,7 @@ afterEach(async () => {
   workers = [];
 });
 
-afterAll(() => {
-  delete process.env.WEFT_EXECUTION_MODE;
-  delete process.env.DATABASE_URL;
-  resetEnvForTests();
-});
+afterAll(() => leaveQueueMode());
 
 const SLOW_TEST_MS = 180_000;
 const WORKERS = 2;
