@@ -62,11 +62,30 @@ closeWithDatabase(async () => {
 });
 
 /**
+ * Adds the job with its priority (graphile-worker takes the lowest number first, then the earliest due): how many
+ * other executions of the same workspace are queued or running at that moment. A workspace's first execution thus
+ * goes ahead of another's 50th, so one workspace flooding the queue cannot hold every worker's slots while the
+ * others wait; counted in the statement that adds the job (on the (workspaceId, status) index), up to the largest
+ * priority graphile-worker stores (a smallint). A job handed back from a dead or stopping worker keeps its priority.
+ */
+const ADD_JOB_SQL = `
+  SELECT graphile_worker.add_job(
+    identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text,
+    priority => (SELECT count(*)::int FROM (
+      SELECT 1 FROM "Execution" e
+       WHERE e."workspaceId" = (SELECT "workspaceId" FROM "Execution" WHERE id = $6)
+         AND e.status IN ('queued', 'running') AND e.id <> $6
+       LIMIT 32767) AS load))`;
+
+/**
  * Queues the job, to run at once or at `runAt`: one job per execution, keyed by its id, and one per block it waits
- * at by time, keyed `<execution id>:wake:<block id>` (so the key's first part always names the execution).
+ * at by time, keyed `<execution id>:wake:<block id>` (so the key's first part always names the execution). A wake-up's
+ * priority is its workspace's load when the wait began, not when it comes due.
  */
 export async function enqueueExecution(job: QueuedExecution, runAt?: Date): Promise<void> {
   const utils = await workerUtils();
   const jobKey = job.wake ? `${job.executionId}:wake:${job.wake}` : job.executionId;
-  await utils.addJob(EXECUTION_TASK, job, { jobKey, runAt, maxAttempts: MAX_ATTEMPTS });
+  await utils.withPgClient((client) =>
+    client.query(ADD_JOB_SQL, [EXECUTION_TASK, JSON.stringify(job), runAt?.toISOString() ?? null, MAX_ATTEMPTS, jobKey, job.executionId]),
+  );
 }

@@ -14,28 +14,24 @@ import { checkHealth } from '../services/health';
 import { executionRuntime } from '../services/executions/runtime';
 import { executionEventStream } from '../services/execution-stream';
 import { createWorkflow, replaceGraph } from '../services/workflows';
-import { setupTestDatabase } from '../test/database';
+import { enterQueueMode, leaveQueueMode, setupTestDatabase } from '../test/database';
 import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
 import { block, chain, edge, graph, inputBlock, outputBlock } from '../test/graphs';
 import { startTestWorker, type TestWorker } from '../test/workers';
-import { workerUtils } from './jobs';
 import { executionEnd } from './wait';
 
 // Queue mode end to end: this test process is a web instance (it launches, streams and cancels), two worker
 // processes run the executions on the same PostgreSQL.
 
 const postgres = Boolean(process.env.TEST_DATABASE_URL);
-const database = setupTestDatabase();
+const database = setupTestDatabase({ ownWorkers: true });
 let ws: TestWorkspace;
 let workflowId: string;
 let workers: TestWorker[] = [];
 
 beforeAll(async () => {
   if (!postgres) return;
-  process.env.WEFT_EXECUTION_MODE = 'queue';
-  process.env.DATABASE_URL = database().url;
-  resetEnvForTests();
-  await workerUtils(); // the queue's schema, before two workers race to create it
+  await enterQueueMode(database().url!);
   ws = await createTestWorkspace('Queue');
   workflowId = (await createWorkflow(ws.owner, { name: 'Queued' })).id;
   workers = [await startTestWorker(database().url!), await startTestWorker(database().url!)];
@@ -50,9 +46,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop()));
-  delete process.env.WEFT_EXECUTION_MODE;
-  delete process.env.DATABASE_URL;
-  resetEnvForTests();
+  leaveQueueMode();
 });
 
 /** Tests that start, stop or kill worker processes: each start takes seconds on a loaded machine. */

@@ -36,15 +36,16 @@ export async function openTestDatabase(): Promise<Database> {
 
 /**
  * Makes a fresh test database the process-wide one (what services get from `db()`) for this test file.
- * Returns a getter because the database exists only once beforeAll has run.
+ * Returns a getter because the database exists only once beforeAll has run. Files that start and stop worker
+ * processes themselves pass `ownWorkers`, so TEST_EXECUTION_MODE=queue adds none behind their back.
  */
-export function setupTestDatabase(): () => Database {
+export function setupTestDatabase({ ownWorkers = false }: { ownWorkers?: boolean } = {}): () => Database {
   let database: Database | undefined;
   let workers: TestWorker[] = [];
   beforeAll(async () => {
     database = await openTestDatabase();
     installDatabase(database);
-    workers = await startQueueModeWorkers(database);
+    if (!ownWorkers) workers = await startQueueModeWorkers(database);
   }, 120_000);
   afterAll(async () => {
     await Promise.all(workers.map((worker) => worker.stop()));
@@ -63,13 +64,23 @@ export function setupTestDatabase(): () => Database {
 async function startQueueModeWorkers(database: Database): Promise<TestWorker[]> {
   if (process.env.TEST_EXECUTION_MODE !== 'queue') return [];
   if (!database.url) throw new Error('TEST_EXECUTION_MODE=queue needs TEST_DATABASE_URL (PostgreSQL)');
+  await enterQueueMode(database.url);
+  return Promise.all([startTestWorker(database.url), startTestWorker(database.url)]);
+}
+
+/** Makes this process a web instance of queue mode on `url`, with the queue's schema made once, before workers would race to make it. */
+export async function enterQueueMode(url: string): Promise<void> {
   process.env.WEFT_EXECUTION_MODE = 'queue';
-  process.env.DATABASE_URL = database.url;
+  process.env.DATABASE_URL = url;
   resetEnvForTests();
-  // The queue's schema, once, before two workers would race to create it.
   const { workerUtils } = await import('../queue/jobs');
   await workerUtils();
-  return Promise.all([startTestWorker(database.url), startTestWorker(database.url)]);
+}
+
+export function leaveQueueMode(): void {
+  delete process.env.WEFT_EXECUTION_MODE;
+  delete process.env.DATABASE_URL;
+  resetEnvForTests();
 }
 
 /**
