@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { newPerson, signUp } from './helpers/auth';
 import { openDeployPanel } from './helpers/deploy';
@@ -48,6 +49,11 @@ test('a person submits a hosted form and sees the output; a bad value is shown o
   const stranger = await browser.newPage();
   await stranger.goto(new URL(form.url).pathname);
   await expect(stranger.getByRole('heading', { name: 'Greeter' })).toBeVisible();
+  // One main landmark, not one inside the layout's: the landmark rules pass whatever their impact.
+  const landmarkRules = ['landmark-one-main', 'landmark-no-duplicate-main', 'landmark-main-is-top-level', 'landmark-no-duplicate-banner', 'landmark-banner-is-top-level', 'landmark-unique', 'region'];
+  const scan = await new AxeBuilder({ page: stranger }).withRules(landmarkRules).analyze();
+  expect(scan.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
+  await expect(stranger.getByRole('main')).toHaveCount(1);
   await stranger.getByRole('textbox', { name: 'name (required)' }).fill('Ada');
   await stranger.getByLabel('times').fill('3');
   await stranger.getByLabel('mood').selectOption({ label: 'loud' });
