@@ -310,7 +310,7 @@ export const operations: Operation[] = [
     path: '/api/dashboard',
     summary: "The workspace's runs, failures, durations, tokens and cost over time",
     description:
-      'Computed over the executions created in the range (`24h` by hour, `7d` and `30d` by day, UTC), for the whole workspace or one workflow: totals, one entry per hour or day (empty ones included), figures per workflow, and the monthly budget with what was spent this month. `failure_rate` is failed ÷ ended runs; `p50_ms`/`p95_ms` are interpolated percentiles of ended runs; runs whose `cost_usd` is unknown add nothing to `cost_usd`.',
+      'Computed over the executions created in the range (`24h` by UTC hour, `7d` and `30d` by calendar day in `time_zone`, UTC by default), for the whole workspace or one workflow: totals, one entry per hour or day (empty ones included), figures per workflow, and the monthly budget with what was spent this month. `failure_rate` is failed ÷ ended runs; `p50_ms`/`p95_ms` are interpolated percentiles of ended runs; runs whose `cost_usd` is unknown add nothing to `cost_usd`.',
     tag: 'Executions',
     auth: true,
     query: dashboardQuery,
