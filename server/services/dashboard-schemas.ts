@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '@/lib/time-zone';
 import { budgetStatusSchema } from './budget-schemas';
 
 // The dashboard's question and answer: how the workspace's (or one workflow's) runs behaved and cost over a range.
@@ -13,16 +14,7 @@ export const timeZoneName = z
   .string()
   .max(64, { abort: true })
   .regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, { message: 'is not an IANA time zone name', abort: true })
-  .refine(knownTimeZone, 'is not a known time zone');
-
-function knownTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
+  .refine(isTimeZone, 'is not a known time zone');
 
 export const dashboardQuery = z.object({
   range: z.enum(dashboardRanges).default('7d'),
