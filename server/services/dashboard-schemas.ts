@@ -10,7 +10,7 @@ const dashboardRanges = ['24h', '7d', '30d'] as const;
  * An IANA time zone name the runtime knows ("America/Los_Angeles", "UTC"). Offsets ("+05:00") and POSIX strings are
  * refused: PostgreSQL's AT TIME ZONE reads those with the opposite sign.
  */
-export const timeZoneName = z
+const timeZoneName = z
   .string()
   .max(64, { abort: true })
   .regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, { message: 'is not an IANA time zone name', abort: true })
