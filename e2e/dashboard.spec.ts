@@ -44,3 +44,18 @@ test('the dashboard charts the workspace’s runs, narrows to one workflow, and 
   await expect(form.getByLabel('Warn from, % of the budget')).toHaveValue('90');
   await expect(form.getByLabel('Stop LLM calls when the budget is exceeded')).toBeChecked();
 });
+
+test.describe('in Los Angeles', () => {
+  test.use({ timezoneId: 'America/Los_Angeles' });
+
+  test('the dashboard cuts days in the browser’s time zone', async ({ page }) => {
+    await signUp(page, newPerson('West'));
+    const echo = await createWorkflow(page, 'Echo', echoGraph());
+    expect((await runWorkflow(page, echo, { text: 'a' })).status).toBe('completed');
+    const asked = page.waitForRequest((request) => request.url().includes('dashboard.get') && decodeURIComponent(request.url()).includes('"time_zone":"America/Los_Angeles"'));
+    await page.goto('/dashboard');
+    await asked;
+    await expect(page.getByText('days as in America/Los_Angeles')).toBeVisible();
+    await expect(page.getByTestId('dashboard-totals')).toContainText('Runs1');
+  });
+});

@@ -220,6 +220,12 @@ test('a phone gets the canvas, Run and the history; screenshots at 1440, 1024 an
   await expect(palette).toHaveCount(0);
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toHaveCount(0);
   await expect.poll(async () => (await page.getByTestId('editor-canvas').boundingBox())!.width).toBeGreaterThan(narrowWidth + 400);
+  // Folded panels stay folded after a reload.
+  await page.reload();
+  await expect(page.getByTestId('workflow-editor')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Show inspector' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(palette).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Show blocks' }).click();
   await expect(palette).toBeVisible();
   await expect(page.getByRole('button', { name: 'Hide blocks' })).toHaveAttribute('aria-expanded', 'true');

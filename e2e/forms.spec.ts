@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { newPerson, signUp } from './helpers/auth';
 import { openDeployPanel } from './helpers/deploy';
@@ -44,10 +45,16 @@ test('a person submits a hosted form and sees the output; a bad value is shown o
   const form = await trpcMutation<{ url: string }>(page, 'triggers.create', { workflow_id: workflowId, trigger: { kind: 'form', config: { access: 'public' } } });
   expect(form.url).toMatch(/\/forms\/[0-9a-f-]{36}$/);
 
-  // Someone without an account, in a fresh browser, opens the link.
-  const stranger = await browser.newPage();
+  // Someone without an account, in a fresh browser, opens the link (a context of its own, which axe needs).
+  const strangerBrowser = await browser.newContext();
+  const stranger = await strangerBrowser.newPage();
   await stranger.goto(new URL(form.url).pathname);
   await expect(stranger.getByRole('heading', { name: 'Greeter' })).toBeVisible();
+  // One main landmark, not one inside the layout's: the landmark rules pass whatever their impact.
+  const landmarkRules = ['landmark-one-main', 'landmark-no-duplicate-main', 'landmark-main-is-top-level', 'landmark-no-duplicate-banner', 'landmark-banner-is-top-level', 'landmark-unique', 'region'];
+  const scan = await new AxeBuilder({ page: stranger }).withRules(landmarkRules).analyze();
+  expect(scan.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
+  await expect(stranger.getByRole('main')).toHaveCount(1);
   await stranger.getByRole('textbox', { name: 'name (required)' }).fill('Ada');
   await stranger.getByLabel('times').fill('3');
   await stranger.getByLabel('mood').selectOption({ label: 'loud' });
@@ -58,7 +65,7 @@ test('a person submits a hosted form and sees the output; a bad value is shown o
   await stranger.getByRole('textbox', { name: 'name (required)' }).fill('');
   await stranger.getByRole('button', { name: 'Submit' }).click();
   await expect(stranger.getByText('is required')).toBeVisible();
-  await stranger.close();
+  await strangerBrowser.close();
 
   const executions = await page.request.get(`/api/workflows/${workflowId}/executions`);
   const body = (await executions.json()) as { total: number; executions: { trigger: string }[] };

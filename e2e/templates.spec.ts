@@ -75,3 +75,18 @@ test('the gallery page is reached from the workflows list and passes an accessib
     expect(serious, theme).toEqual([]);
   }
 });
+
+test('a template with a webhook shows its secret once, then opens the workflow', async ({ page, baseURL }) => {
+  await signUp(page, newPerson('Hook'));
+  await page.goto('/templates');
+  await page.getByRole('button', { name: 'Use template “Summarize a webhook payload”' }).click();
+  const secret = page.getByTestId('template-trigger-secret');
+  await expect(secret).toHaveText(/^whsec_/);
+  await expect(page.getByText('Copy it now: the secret is shown only this once.')).toBeVisible();
+  await expect(page.getByText(/\/api\/hooks\//)).toBeVisible();
+  await page.getByRole('link', { name: 'Open in the editor' }).click();
+  await waitForEditor(page);
+  const workflowId = new URL(page.url()).pathname.split('/').pop()!;
+  const triggers = await page.request.get(`/api/workflows/${workflowId}/triggers`, { headers: { Origin: baseURL! } });
+  expect(await triggers.json()).toMatchObject({ triggers: [{ kind: 'webhook', config: { auth: 'bearer' } }] });
+});

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { formatCost, formatDuration, NUMBER } from '@/components/executions/format';
 import { useTRPC } from '@/components/trpc';
 import type { AppRouter } from '@/server/api/root';
@@ -22,8 +22,24 @@ const RANGES = [
 ] as const;
 type Range = (typeof RANGES)[number]['value'];
 
-const HOUR = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' });
-const DAY = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+/** Labels of the chart's buckets, in the time zone the days were cut in. */
+function bucketLabels(data: DashboardData): string[] {
+  const format =
+    data.bucket === 'hour'
+      ? new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: data.time_zone })
+      : new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: data.time_zone });
+  return data.series.map((point) => format.format(new Date(point.start)));
+}
+
+const noChanges = () => () => {};
+/** The browser's time zone; null while rendering on the server, which does not know it. */
+function useBrowserTimeZone(): string | null {
+  return useSyncExternalStore(
+    noChanges,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    () => null,
+  );
+}
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(rate > 0 && rate < 0.1 ? 1 : 0)}%`);
 const count = (value: number) => NUMBER.format(Math.round(value));
 
@@ -32,12 +48,19 @@ export function DashboardView() {
   const [range, setRange] = useState<Range>('7d');
   const [workflowId, setWorkflowId] = useState('');
   const workflows = useQuery(trpc.workflows.list.queryOptions({ limit: 200 }));
-  const board = useQuery(trpc.dashboard.get.queryOptions({ range, workflow_id: workflowId || undefined }, { placeholderData: (previous) => previous }));
+  // Days are the person's own: the server cuts them in the browser's time zone.
+  const timeZone = useBrowserTimeZone();
+  const board = useQuery({
+    ...trpc.dashboard.get.queryOptions({ range, workflow_id: workflowId || undefined, time_zone: timeZone ?? 'UTC' }, { placeholderData: (previous) => previous }),
+    enabled: timeZone !== null,
+  });
 
   return (
     <div className="mx-auto w-full max-w-screen-2xl px-4 py-8">
       <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Runs, failures, durations, tokens and cost over time. Times are in UTC.</p>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        Runs, failures, durations, tokens and cost over time{board.data ? `; days as in ${board.data.time_zone}` : ''}.
+      </p>
       <div className="mt-6 flex flex-col gap-4 sm:flex-row sm:items-end">
         <fieldset>
           <legend className="mb-1.5 text-sm font-medium">Range</legend>
@@ -81,7 +104,7 @@ type DashboardData = inferRouterOutputs<AppRouter>['dashboard']['get'];
 
 function Figures({ data }: { data: DashboardData }) {
   const { totals, series } = data;
-  const labels = series.map((point) => (data.bucket === 'hour' ? HOUR : DAY).format(new Date(point.start)));
+  const labels = bucketLabels(data);
   const peak = (values: number[]) => {
     const top = Math.max(0, ...values);
     return top > 0 ? labels[values.indexOf(top)] : null;

@@ -21,6 +21,7 @@ import { Icon } from '@/components/ui/icons';
 import { Inspector } from './inspector';
 import { Palette } from './palette';
 import { PanelToggle } from './panel-toggle';
+import { usePanelOpen } from './use-panel-open';
 import { RunDialog } from './run-dialog';
 import { isRunActive } from '@/components/run-events/run-state';
 import { RunPanel } from './run-panel';
@@ -135,8 +136,8 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
   const [runOpen, setRunOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [deployOpen, setDeployOpen] = useState(false);
-  const [paletteOpen, setPaletteOpen] = useState(true);
-  const [inspectorOpen, setInspectorOpen] = useState(true);
+  const [paletteOpen, setPaletteOpen] = usePanelOpen('palette');
+  const [inspectorOpen, setInspectorOpen] = usePanelOpen('inspector');
   const paletteId = useId();
   const inspectorId = useId();
   const runPanelOpen = useEditorStore((state) => state.runPanelOpen);
@@ -144,12 +145,12 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
   const versionOnCanvas = useVersionsStore((state) => state.selection);
   // "+" on an output asks for the palette, and Versions for its panel: a folded drawer opens for them.
   const wantsPalette = useEditorStore((state) => state.insertAfter !== null);
-  const [asked, setAsked] = useState({ palette: wantsPalette, versions: versionsOpen });
-  if (asked.palette !== wantsPalette || asked.versions !== versionsOpen) {
-    setAsked({ palette: wantsPalette, versions: versionsOpen });
-    if (wantsPalette && !asked.palette) setPaletteOpen(true);
-    if (versionsOpen && !asked.versions) setInspectorOpen(true);
-  }
+  useEffect(() => {
+    if (wantsPalette) setPaletteOpen(true);
+  }, [wantsPalette, setPaletteOpen]);
+  useEffect(() => {
+    if (versionsOpen) setInspectorOpen(true);
+  }, [versionsOpen, setInspectorOpen]);
 
   useEffect(() => {
     document.title = `${name} · Weft`;

@@ -1,4 +1,4 @@
-import type { ExecutionStatus, ExecutionTrigger } from '@/lib/execution-states';
+import type { ExecutionStatus } from '@/lib/execution-states';
 
 // Words, numbers and colours shared by the executions pages.
 
@@ -11,9 +11,9 @@ export const STATUS_LABEL: Record<ExecutionStatus, string> = {
   waiting: 'Waiting',
 };
 
-/** Manual and API runs run the draft as it was; the other triggers run a numbered, deployed version. */
-export function versionLabel({ trigger, version }: { trigger: ExecutionTrigger; version: number }): string {
-  return trigger === 'manual' || trigger === 'api' ? 'Draft' : `v${version}`;
+/** "Draft" for a run of the draft as it was, else the numbered version that ran (a deployed run, or a re-run of one). */
+export function versionLabel({ ran_draft, version }: { ran_draft: boolean; version: number }): string {
+  return ran_draft ? 'Draft' : `v${version}`;
 }
 
 /** 0.4 ms, 12 ms, 1.24 s, 12.4 s, 2m 05s, 1h 02m. */

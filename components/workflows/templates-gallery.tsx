@@ -3,11 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTRPC, useTRPCClient } from '@/components/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button, buttonClasses } from '@/components/ui/button';
+import { CopyableValue } from '@/components/ui/copy-button';
 import { errorMessage } from '@/components/ui/errors';
 import { categoryTone, Icon, TemplateIcon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
@@ -20,11 +21,18 @@ export function useCreateFromTemplate() {
   const queryClient = useQueryClient();
   const router = useRouter();
   const [pending, setPending] = useState<WorkflowTemplate | null>(null);
+  const [created, setCreated] = useState<CreatedWithSecret | null>(null);
   const mutation = useMutation({
     mutationFn: (template: WorkflowTemplate) => client.workflows.fromTemplate.mutate({ template_id: template.id }),
     onMutate: (template) => setPending(template),
     onSuccess: (workflow) => {
       void queryClient.invalidateQueries(trpc.workflows.list.pathFilter());
+      // A webhook's secret is in this answer only: show it before the editor, where nothing can show it again.
+      if (workflow.trigger?.secret) {
+        setPending(null);
+        setCreated({ id: workflow.id, name: workflow.name, url: workflow.trigger.url, secret: workflow.trigger.secret });
+        return;
+      }
       // `pending` stays set: the page is on its way to the editor.
       router.push(`/workflows/${workflow.id}`);
     },
@@ -32,16 +40,26 @@ export function useCreateFromTemplate() {
   });
   return {
     start: (template: WorkflowTemplate) => {
-      if (!pending) mutation.mutate(template);
+      if (!pending && !created) mutation.mutate(template);
     },
     pending,
+    created,
     error: mutation.isError ? mutation.error : null,
     dismissError: () => mutation.reset(),
   };
 }
 
-/** "Creating …" while a template becomes a workflow, or why it could not. */
+/** A workflow made from a template whose webhook has a secret, which is shown this once. */
+interface CreatedWithSecret {
+  id: string;
+  name: string;
+  url: string | null;
+  secret: string;
+}
+
+/** "Creating …" while a template becomes a workflow, or why it could not, or the new webhook's secret to copy. */
 export function TemplateProgress({ templates }: { templates: ReturnType<typeof useCreateFromTemplate> }) {
+  if (templates.created) return <NewWebhookSecret created={templates.created} />;
   if (templates.pending) {
     return (
       <Alert tone="info">
@@ -64,6 +82,39 @@ export function TemplateProgress({ templates }: { templates: ReturnType<typeof u
     >
       {errorMessage(templates.error)}
     </Alert>
+  );
+}
+
+/** The secret of the webhook a template came with, shown once as the Triggers section shows a new one's. */
+function NewWebhookSecret({ created }: { created: CreatedWithSecret }) {
+  // The card that was clicked may be far below: bring the secret into view and focus, so it is seen and read out.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+    box.current?.focus();
+  }, []);
+  return (
+    <div ref={box} tabIndex={-1} className="outline-none">
+      <Alert
+        tone="success"
+        title={`“${created.name}” is ready; its webhook has a secret`}
+        action={
+          <Link href={`/workflows/${created.id}`} className={buttonClasses('primary', 'sm')}>
+            Open in the editor
+          </Link>
+        }
+      >
+        <div className="mt-2 space-y-2">
+          {created.url && (
+            <p>
+              Callers post to <code className="font-mono break-all">{created.url}</code> once the workflow is deployed, with this secret:
+            </p>
+          )}
+          <CopyableValue value={created.secret} label="webhook secret" testId="template-trigger-secret" />
+          <p className="font-medium">Copy it now: the secret is shown only this once.</p>
+        </div>
+      </Alert>
+    </div>
   );
 }
 

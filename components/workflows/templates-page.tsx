@@ -25,7 +25,7 @@ export function TemplatesPage() {
       <div className="space-y-4">
         {!account.isPending && !canEdit && <Alert tone="info">Editors and owners of this workspace can create workflows from templates.</Alert>}
         <TemplateProgress templates={templates} />
-        <TemplateGallery onStart={templates.start} pending={templates.pending} canUse={canEdit && !account.isPending} />
+        <TemplateGallery onStart={templates.start} pending={templates.pending} canUse={canEdit && !account.isPending && !templates.created} />
       </div>
     </div>
   );

@@ -105,7 +105,7 @@ export function buildOpenApiDocument(origin: string) {
       { name: 'Executions', description: 'Run workflows, follow their events and read their results and logs.' },
       { name: 'Deployment', description: 'Deploy a workflow as an immutable version, arm single-use webhooks and call them.' },
       { name: 'System', description: 'Health, this document, and the MCP server for AI agents.' },
-      { name: 'Settings', description: 'Workspace settings scripts manage: the MCP servers agent blocks take tools from.' },
+      { name: 'Settings', description: 'Workspace settings scripts manage: the monthly budget and the MCP servers agent blocks take tools from.' },
     ],
     components: {
       securitySchemes: {

@@ -10,6 +10,7 @@ import {
   workflowListSchema,
   workflowSchema,
 } from '../services/workflow-schemas';
+import { budgetInput, budgetStatusSchema } from '../services/budget-schemas';
 import { dashboardQuery, dashboardSchema } from '../services/dashboard-schemas';
 import { armInput, armResultSchema, deployResultSchema, undeployResultSchema, versionListSchema, versionSchema, webhookResultSchema } from '../services/deployment-schemas';
 import { mcpMessageSchema } from '../services/mcp-schemas';
@@ -309,7 +310,7 @@ export const operations: Operation[] = [
     path: '/api/dashboard',
     summary: "The workspace's runs, failures, durations, tokens and cost over time",
     description:
-      'Computed over the executions created in the range (`24h` by hour, `7d` and `30d` by day, UTC), for the whole workspace or one workflow: totals, one entry per hour or day (empty ones included), figures per workflow, and the monthly budget with what was spent this month. `failure_rate` is failed ÷ ended runs; `p50_ms`/`p95_ms` are interpolated percentiles of ended runs; runs whose `cost_usd` is unknown add nothing to `cost_usd`.',
+      'Computed over the executions created in the range (`24h` by UTC hour, `7d` and `30d` by calendar day in `time_zone`, UTC by default), for the whole workspace or one workflow: totals, one entry per hour or day (empty ones included), figures per workflow, and the monthly budget with what was spent this month. `failure_rate` is failed ÷ ended runs; `p50_ms`/`p95_ms` are interpolated percentiles of ended runs; runs whose `cost_usd` is unknown add nothing to `cost_usd`.',
     tag: 'Executions',
     auth: true,
     query: dashboardQuery,
@@ -604,6 +605,41 @@ export const operations: Operation[] = [
     pathParams: versionIds,
     success: { status: 200, description: 'The workflow with the restored graph', schema: workflowSchema },
     errors: ['validation_error', 'unauthorized', 'forbidden', 'workflow_not_found', 'version_not_found'],
+  },
+  {
+    id: 'getWorkspaceBudget',
+    method: 'get',
+    path: '/api/workspace/budget',
+    summary: "The workspace's monthly budget and this month's spending",
+    description: 'What the blocks of this UTC calendar month cost against the amount set, and where that stands (the level the dashboard and the run panel show).',
+    tag: 'Settings',
+    auth: true,
+    success: { status: 200, description: 'The budget (null when none is set) and the spending', schema: budgetStatusSchema },
+    errors: ['unauthorized'],
+  },
+  {
+    id: 'putWorkspaceBudget',
+    method: 'put',
+    path: '/api/workspace/budget',
+    summary: 'Set the monthly budget',
+    description: 'Owners only. Past `warn_percent` of the amount the dashboard and the run panel warn; with `stop_llm_calls`, LLM and agent blocks fail with `budget_exceeded` once the amount is reached.',
+    tag: 'Settings',
+    auth: true,
+    body: budgetInput,
+    example: { monthly_usd: 50, warn_percent: 80, stop_llm_calls: true },
+    success: { status: 200, description: 'The budget as set, and the spending', schema: budgetStatusSchema },
+    errors: WRITE_ERRORS,
+  },
+  {
+    id: 'deleteWorkspaceBudget',
+    method: 'delete',
+    path: '/api/workspace/budget',
+    summary: 'Remove the monthly budget',
+    description: 'Owners only. Model calls are no longer checked against a budget.',
+    tag: 'Settings',
+    auth: true,
+    success: { status: 200, description: 'No budget (level `none`), and the spending', schema: budgetStatusSchema },
+    errors: ['unauthorized', 'forbidden'],
   },
   {
     id: 'listMcpServers',

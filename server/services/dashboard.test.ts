@@ -112,6 +112,40 @@ describe('workspace dashboard', () => {
     expect(board.workflows.map((w) => w.name)).toEqual(['Beta']);
   });
 
+  it('cuts days in the caller’s time zone: a Los Angeles evening is that day there, not the next UTC day', async () => {
+    const west = await createTestWorkspace('West coast');
+    const workflowId = (await createWorkflow(west.owner, { name: 'Evening' })).id;
+    // 20:00 on 14 June and 03:00 on 15 June in Los Angeles (UTC−7 in summer): one UTC day, two days there.
+    await insert(west.id, [
+      { workflowId, at: new Date('2026-06-15T03:00:00Z'), status: 'completed', durationMs: 10 },
+      { workflowId, at: new Date('2026-06-15T10:00:00Z'), status: 'completed', durationMs: 10 },
+    ]);
+    const utc = await workspaceDashboard(west.owner, { range: '7d' }, NOW);
+    expect(utc.time_zone).toBe('UTC');
+    expect(utc.series.filter((b) => b.runs > 0).map((b) => [b.start, b.runs])).toEqual([['2026-06-15T00:00:00.000Z', 2]]);
+
+    const la = await workspaceDashboard(west.owner, { range: '7d', time_zone: 'America/Los_Angeles' }, NOW);
+    expect(la.time_zone).toBe('America/Los_Angeles');
+    expect(la.series).toHaveLength(8);
+    expect(la.series[0]?.start).toBe('2026-06-08T07:00:00.000Z');
+    expect(la.series.filter((b) => b.runs > 0).map((b) => [b.start, b.runs])).toEqual([
+      ['2026-06-14T07:00:00.000Z', 1],
+      ['2026-06-15T07:00:00.000Z', 1],
+    ]);
+    // Hours stay whole UTC hours whatever the zone.
+    const hours = await workspaceDashboard(west.owner, { range: '24h', time_zone: 'America/Los_Angeles' }, NOW);
+    expect(hours.series[0]?.start).toBe('2026-06-14T12:00:00.000Z');
+  });
+
+  it('starts each day at local midnight across a daylight saving change', async () => {
+    const board = await workspaceDashboard(ws.owner, { range: '7d', time_zone: 'Europe/Berlin' }, new Date('2026-10-27T12:00:00Z'));
+    const starts = board.series.map((b) => b.start);
+    // Summer time (UTC+2) until 25 October 03:00, then UTC+1: that day lasts 25 hours.
+    expect(starts).toContain('2026-10-24T22:00:00.000Z');
+    expect(starts).toContain('2026-10-25T23:00:00.000Z');
+    expect(starts.at(-1)).toBe('2026-10-26T23:00:00.000Z');
+  });
+
   it('does not show another workspace’s workflow', async () => {
     const other = await createTestWorkspace('Nosy');
     await expect(workspaceDashboard(other.owner, { workflow_id: alpha }, NOW)).rejects.toMatchObject({ code: 'workflow_not_found' });

@@ -51,16 +51,8 @@ function figures(row: FiguresRow | undefined) {
   };
 }
 
-/** The first instant of `at`'s hour or day in UTC. */
-function bucketStart(at: Date, bucket: 'hour' | 'day'): Date {
-  const start = new Date(at);
-  start.setUTCMinutes(0, 0, 0);
-  if (bucket === 'day') start.setUTCHours(0);
-  return start;
-}
-
 export async function workspaceDashboard(caller: Caller, query: z.input<typeof dashboardQuery>, now = new Date()): Promise<Dashboard> {
-  const { range, workflow_id } = dashboardQuery.parse(query);
+  const { range, workflow_id, time_zone } = dashboardQuery.parse(query);
   const prisma = await db();
   if (workflow_id) {
     const workflow = await prisma.workflow.findFirst({ where: { id: workflow_id, workspaceId: caller.workspaceId }, select: { id: true } });
@@ -68,8 +60,12 @@ export async function workspaceDashboard(caller: Caller, query: z.input<typeof d
   }
   const { hours, bucket } = RANGES[range];
   const from = new Date(now.getTime() - hours * 3_600_000);
-  const first = bucketStart(from, bucket);
   const step = bucket === 'hour' ? '1 hour' : '1 day';
+  // Days are the caller's calendar days (23 or 25 hours across a daylight saving change); hours are UTC hours, so
+  // none is missing or doubled at a change. Stored times are UTC without a zone: AT TIME ZONE 'UTC' says so, and AT
+  // TIME ZONE the bucket's zone then reads them as that zone's wall clock, where the buckets are cut.
+  const zone = bucket === 'day' ? time_zone : 'UTC';
+  const wallClock = (utc: Prisma.Sql) => Prisma.sql`((${utc}) AT TIME ZONE 'UTC' AT TIME ZONE ${zone})`;
   const inRange = Prisma.sql`e."workspaceId" = ${caller.workspaceId} AND e."createdAt" >= ${from} AND e."createdAt" <= ${now}`;
   const chosen = workflow_id ? Prisma.sql`AND e."workflowId" = ${workflow_id}` : Prisma.empty;
 
@@ -77,9 +73,9 @@ export async function workspaceDashboard(caller: Caller, query: z.input<typeof d
     prisma.$queryRaw<FiguresRow[]>`SELECT ${FIGURES} FROM "Execution" e WHERE ${inRange} ${chosen}`,
     // Every bucket of the range, the empty ones too, so the charts' x axis is time and not "hours that had runs".
     prisma.$queryRaw<(FiguresRow & { start: Date })[]>`
-      SELECT b."start", ${FIGURES}
-        FROM generate_series(${first}::timestamp, ${now}::timestamp, ${step}::interval) AS b("start")
-        LEFT JOIN "Execution" e ON ${inRange} ${chosen} AND date_trunc(${bucket}, e."createdAt") = b."start"
+      SELECT (b."start" AT TIME ZONE ${zone}) AS "start", ${FIGURES}
+        FROM generate_series(date_trunc(${bucket}, ${wallClock(Prisma.sql`${from}::timestamp`)}), ${wallClock(Prisma.sql`${now}::timestamp`)}, ${step}::interval) AS b("start")
+        LEFT JOIN "Execution" e ON ${inRange} ${chosen} AND date_trunc(${bucket}, ${wallClock(Prisma.sql`e."createdAt"`)}) = b."start"
        GROUP BY b."start" ORDER BY b."start"`,
     prisma.$queryRaw<(FiguresRow & { workflow_id: string; name: string })[]>`
       SELECT w."id" AS "workflow_id", w."name", ${FIGURES}
@@ -92,6 +88,7 @@ export async function workspaceDashboard(caller: Caller, query: z.input<typeof d
   return {
     range,
     bucket,
+    time_zone,
     from: from.toISOString(),
     to: now.toISOString(),
     totals: figures(totals[0]),

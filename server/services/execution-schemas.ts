@@ -42,6 +42,9 @@ const executionSummarySchema = z.object({
   id: z.string(),
   workflow_id: z.string(),
   version: z.number().int(),
+  ran_draft: z
+    .boolean()
+    .describe('true when it ran the draft (`version` is then the draft revision); false when it ran a numbered version (`version` is its number), as deployed runs and re-runs of them do'),
   status: z.enum(executionStatuses),
   trigger: z.enum(executionTriggers),
   trigger_id: z.string().nullable().describe('the standing trigger (schedule, webhook, form) that started it'),

@@ -1,4 +1,5 @@
 import { db } from '../db';
+import type { Prisma } from '../db/generated/client';
 import { env } from '../env';
 import { ApiError } from '../errors';
 
@@ -12,11 +13,14 @@ function limited(retryAfterMs: number) {
   return new ApiError('rate_limited', `Too many executions in this workspace; try again in ${seconds} s`, undefined, { 'Retry-After': String(seconds) });
 }
 
-/** Throws 429 rate_limited when the workspace has no execution left in this minute; takes one when `take`. */
-export async function checkExecutionRate(workspaceId: string, { take }: { take: boolean }): Promise<void> {
+/**
+ * Throws 429 rate_limited when the workspace has no execution left in this minute; takes one when `take`. Given a
+ * transaction (`client`), the execution taken is given back if that transaction rolls back.
+ */
+export async function checkExecutionRate(workspaceId: string, { take }: { take: boolean }, client?: Prisma.TransactionClient): Promise<void> {
   const limit = env().WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE;
   if (!limit) return;
-  const prisma = await db();
+  const prisma = client ?? (await db());
   const now = new Date();
   const expired = new Date(now.getTime() - WINDOW_MS);
   if (take) {

@@ -206,6 +206,10 @@ describe.each(WORKFLOW_TEMPLATES.map((template) => [template.id, template] as co
     expect(await workflowGraphProblems(stored, ws.id)).toEqual([]);
     const { triggers } = await listTriggers(ws.owner, workflow.id, ORIGIN);
     expect(triggers.map((t) => t.kind)).toEqual(template.trigger ? [template.trigger.kind] : []);
+    // The answer carries the trigger as created; a webhook's secret is in it, since nothing shows it later.
+    expect(workflow.trigger?.id ?? null).toBe(triggers[0]?.id ?? null);
+    if (template.trigger?.kind === 'webhook') expect(workflow.trigger?.secret).toMatch(/^whsec_/);
+    else expect(workflow.trigger?.secret).toBeUndefined();
     if (template.subworkflow) {
       const sub = stored.blocks.find((b) => b.type === 'workflow')!.config.workflow_id as string;
       expect(await getWorkflow(ws.owner, sub)).toMatchObject({ name: WORKFLOW_TEMPLATES.find((t) => t.id === template.subworkflow)!.name });

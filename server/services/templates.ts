@@ -30,11 +30,12 @@ async function createTemplateWorkflow(caller: Caller, template: WorkflowTemplate
     graph = withSubworkflow(graph, child.id);
   }
   const workflow = await importWorkflow(caller, { name: template.name, description: template.description, ...graph });
-  if (template.trigger) await createTrigger(caller, workflow.id, template.trigger, origin);
-  return workflow;
+  // The trigger as created, with a webhook's secret: this answer is the only time it is shown.
+  const trigger = template.trigger ? await createTrigger(caller, workflow.id, template.trigger, origin) : null;
+  return { ...workflow, trigger };
 }
 
-/** Creates the template's workflow (and what it needs) and answers it; an unknown template is a 404. */
+/** Creates the template's workflow (and what it needs) and answers it with its trigger; an unknown template is a 404. */
 export async function createFromTemplate(caller: Caller, input: z.input<typeof fromTemplateInput>, origin: string) {
   requireRole(caller, 'editor');
   const { template_id } = fromTemplateInput.parse(input);

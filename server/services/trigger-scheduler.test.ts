@@ -1,12 +1,14 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db';
+import { resetEnvForTests } from '../env';
 import { setupTestDatabase, waitForRunsBeforeClosing } from '../test/database';
 import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
 import { edge, graph, inputBlock, outputBlock } from '../test/graphs';
 import { scheduleTrigger } from '../triggers/schedule';
 import { deployWorkflow, undeployWorkflow } from './deployments';
+import { resetRateLimitsForTests } from './rate-limit';
 import { fireDueSchedules } from './trigger-scheduler';
-import { createTrigger } from './triggers';
+import { createTrigger, launchFromTrigger } from './triggers';
 import { createWorkflow } from './workflows';
 
 // Schedules fired by the scheduler round with a fake clock (`now` passed in): the instants across daylight saving
@@ -117,5 +119,57 @@ describe('the scheduler', () => {
     const undeployed = await scheduled({ cron: '0 * * * *' }, new Date('2026-04-01T07:30:00Z'));
     await undeployWorkflow(ws.owner, undeployed.workflowId);
     expect(await fireDueSchedules(new Date('2026-04-01T08:00:30Z'))).toBe(0);
+  });
+});
+
+describe('the execution rate limit and racing schedulers', () => {
+  beforeEach(async () => {
+    process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE = '10';
+    resetEnvForTests();
+    await resetRateLimitsForTests();
+  });
+  afterEach(async () => {
+    delete process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE;
+    resetEnvForTests();
+    await resetRateLimitsForTests();
+  });
+
+  async function executionsCounted(): Promise<number> {
+    const prisma = await db();
+    return (await prisma.executionRateWindow.findUnique({ where: { workspaceId: ws.id } }))?.count ?? 0;
+  }
+
+  it('counts nothing for a process that loses the tick', async () => {
+    const { triggerId } = await scheduled({ cron: '*/5 * * * *', overlap: 'allow' }, new Date('2026-04-01T08:01:00Z'));
+    const prisma = await db();
+    const row = await prisma.trigger.findUniqueOrThrow({ where: { id: triggerId }, include: { workflow: { include: { deployedVersion: true } } } });
+    // The loser's claim finds the tick taken (as fireSchedule's conditional update does) and refuses the launch.
+    const lost = new Error('tick taken by another process');
+    await expect(
+      launchFromTrigger(row, { scheduled_at: row.nextRunAt!.toISOString() }, async () => {
+        throw lost;
+      }),
+    ).rejects.toBe(lost);
+    expect(await executionsCounted()).toBe(0);
+  });
+
+  it('counts one execution when several schedulers race for one tick', async () => {
+    const { triggerId } = await scheduled({ cron: '*/5 * * * *', overlap: 'allow' }, new Date('2026-04-02T08:01:00Z'));
+    const started = await Promise.all(Array.from({ length: 4 }, () => fireDueSchedules(new Date('2026-04-02T08:05:01Z'))));
+    expect(started.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await firedTicks(triggerId)).toEqual(['2026-04-02T08:05:00.000Z']);
+    expect(await executionsCounted()).toBe(1);
+  });
+
+  it('refuses a tick over the limit without using it up: the next tick fires once the minute has room', async () => {
+    process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE = '1';
+    resetEnvForTests();
+    const { triggerId } = await scheduled({ cron: '*/5 * * * *', overlap: 'allow' }, new Date('2026-04-03T08:01:00Z'));
+    const prisma = await db();
+    await prisma.executionRateWindow.create({ data: { workspaceId: ws.id, windowStart: new Date(), count: 1 } });
+    expect(await fireDueSchedules(new Date('2026-04-03T08:05:01Z'))).toBe(0);
+    // The refused tick is lost (moved on), not left half-claimed.
+    expect(await nextRunAt(triggerId)).toEqual(new Date('2026-04-03T08:10:00Z'));
+    expect(await firedTicks(triggerId)).toEqual([]);
   });
 });

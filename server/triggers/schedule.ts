@@ -1,19 +1,11 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { isTimeZone } from '@/lib/time-zone';
 import { defineTrigger } from './types';
 
 // Cron schedules in an IANA time zone. The scheduler (services/trigger-scheduler.ts) fires the tick stored in the
 // row's nextRunAt with a conditional update, so one process wins each tick; after downtime the ticks missed collapse
 // into one run (or none, with catch_up off).
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const cronSchema = z
   .string()

@@ -5,6 +5,7 @@ import * as health from '../health/route';
 import * as mcp from '../mcp/route';
 import * as mcpServers from '../mcp-servers/route';
 import * as mcpServer from '../mcp-servers/[name]/route';
+import * as workspaceBudget from '../workspace/budget/route';
 import * as openapi from '../openapi.json/route';
 import * as execute from '../workflows/[id]/execute/route';
 import * as executeStream from '../workflows/[id]/execute/stream/route';
@@ -48,6 +49,7 @@ export const API_ROUTES: { pattern: string; file: string; module: RouteModule }[
   { pattern: '/api/dashboard', file: 'dashboard/route.ts', module: dashboard },
   { pattern: '/api/mcp-servers', file: 'mcp-servers/route.ts', module: mcpServers },
   { pattern: '/api/mcp-servers/:name', file: 'mcp-servers/[name]/route.ts', module: mcpServer },
+  { pattern: '/api/workspace/budget', file: 'workspace/budget/route.ts', module: workspaceBudget },
   { pattern: '/api/workflows', file: 'workflows/route.ts', module: workflows },
   { pattern: '/api/workflows/import', file: 'workflows/import/route.ts', module: workflowImport },
   { pattern: '/api/workflows/:id', file: 'workflows/[id]/route.ts', module: workflow },

@@ -29,6 +29,14 @@ describe('GET /api/dashboard', () => {
 
   it('refuses an unknown range and another workspace’s workflow', async () => {
     expect((await apiJson('GET', '/api/dashboard?range=1y', { key: ws.keys.owner })).body).toMatchObject({ code: 'validation_error' });
+    // A time zone must be an IANA name the server knows; an offset would be read with the wrong sign.
+    for (const zone of ['Mars/Olympus_Mons', '+05:00', 'UTC+8', 'America/New York', "UTC'; DROP TABLE", 'x'.repeat(100)]) {
+      const res = await apiJson<{ code: string; details: { path: string }[] }>('GET', `/api/dashboard?time_zone=${encodeURIComponent(zone)}`, { key: ws.keys.owner });
+      expect(res.status, zone).toBe(400);
+      expect(res.body.code).toBe('validation_error');
+      expect(res.body.details.map((detail) => detail.path)).toEqual(['time_zone']);
+    }
+    expect(await apiJson('GET', '/api/dashboard?range=30d&time_zone=Asia/Kolkata', { key: ws.keys.owner })).toMatchObject({ status: 200, body: { time_zone: 'Asia/Kolkata' } });
     const other = await createTestWorkspace('Other');
     const { status, body } = await apiJson('GET', `/api/dashboard?range=24h&workflow_id=${workflowId}`, { key: other.keys.owner });
     expect(status).toBe(404);

@@ -41,6 +41,7 @@ describe('POST /api/workflows/{id}/execute', () => {
       id: expect.any(String),
       workflow_id: id,
       version: 2,
+      ran_draft: true,
       status: 'completed',
       trigger: 'api',
       trigger_id: null,

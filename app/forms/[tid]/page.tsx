@@ -20,7 +20,7 @@ export default async function FormPage({ params }: { params: Promise<{ tid: stri
   }
   if (form.state === 'sign_in') return <RedirectToSignIn />;
   return (
-    <main className="mx-auto w-full max-w-xl px-4 py-10">
+    <div className="mx-auto w-full max-w-xl px-4 py-10">
       <h1 className="text-xl font-semibold">{form.name}</h1>
       {form.description ? <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{form.description}</p> : null}
       {form.state === 'closed' ? (
@@ -28,6 +28,6 @@ export default async function FormPage({ params }: { params: Promise<{ tid: stri
       ) : (
         <HostedForm triggerId={tid} fields={form.fields} />
       )}
-    </main>
+    </div>
   );
 }

@@ -68,8 +68,11 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
   if (problems.length > 0) throw new InvalidGraphError(problems);
   const input = acceptExecutionInput(options.source.graph, options.input);
   const depth = options.depth ?? 0;
-  // Workflows an agent calls are part of the run that called them, not new executions to count.
-  if (depth === 0) await checkExecutionRate(options.workspaceId, { take: true });
+  // Workflows an agent calls are part of the run that called them, not new executions to count. With a claim, the
+  // execution is counted after the claim, in its transaction: a loser of the claim (the other process took the
+  // schedule's tick, the webhook's shot) counts nothing against the workspace.
+  const counted = depth === 0;
+  if (counted && !options.claim) await checkExecutionRate(options.workspaceId, { take: true });
   const prisma = await db();
   const startedAt = new Date();
   const runtime = executionRuntime();
@@ -102,6 +105,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
       await prisma.$transaction(
         async (tx) => {
           await claim(tx, id);
+          if (counted) await checkExecutionRate(options.workspaceId, { take: true }, tx);
           return create(tx);
         },
         { maxWait: CLAIM_MAX_WAIT_MS },

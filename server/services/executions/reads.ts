@@ -27,6 +27,7 @@ export function executionSummary(row: ExecutionRow, queuePosition: number | null
     id: row.id,
     workflow_id: row.workflowId,
     version: row.version,
+    ran_draft: row.versionId === null,
     status: row.status,
     trigger: row.trigger,
     trigger_id: row.triggerId,

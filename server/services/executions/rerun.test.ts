@@ -3,6 +3,8 @@ import { db } from '../../db';
 import { setupTestDatabase } from '../../test/database';
 import { createTestWorkspace, type TestWorkspace } from '../../test/fixtures';
 import { block, edge, graph, inputBlock, outputBlock } from '../../test/graphs';
+import { armWebhook, deployWorkflow } from '../deployments';
+import { triggerWebhook } from '../webhooks';
 import { createWorkflow, replaceGraph } from '../workflows';
 import { executeAndWait } from './launch';
 import { getExecution } from './reads';
@@ -48,6 +50,21 @@ describe('re-running an execution', () => {
     const { workflowId, first } = await ranThenEdited();
     const rerun = await rerunAndWait(ws.owner, workflowId, first.id, { input: { text: 'edited' }, version: 'ran' }, 'api');
     expect(rerun).toMatchObject({ status: 'completed', input: { text: 'edited' }, output: 'v1:edited', version: first.version, source_execution_id: first.id });
+  });
+
+  it('a re-run of a deployed run names the numbered version that ran, not the draft', async () => {
+    const { id } = await createWorkflow(ws.owner, { name: 'Deployed stamp' }, stamped('v1', [TEXT]));
+    const { version } = await deployWorkflow(ws.owner, id);
+    const hook = await armWebhook(ws.owner, id, {}, 'http://weft.test');
+    const headers = new Headers({ authorization: `Bearer ${hook.secret}`, 'content-type': 'application/json' });
+    const called = await triggerWebhook({ webhookId: hook.webhook_id, headers, url: new URL(hook.url), rawBody: JSON.stringify({ text: 'hook' }), sourceIp: null, async: false });
+    const deployedRun = await getExecution(ws.owner, id, called.body.execution_id);
+    expect(deployedRun).toMatchObject({ trigger: 'webhook', ran_draft: false, version });
+
+    const rerun = await rerunAndWait(ws.owner, id, deployedRun.id, { version: 'ran' }, 'manual');
+    expect(rerun).toMatchObject({ trigger: 'manual', ran_draft: false, version, output: 'v1:hook' });
+    const onDraft = await rerunAndWait(ws.owner, id, deployedRun.id, { version: 'draft' }, 'manual');
+    expect(onDraft.ran_draft).toBe(true);
   });
 
   it('runs the current draft when asked, checking the input against the draft’s fields', async () => {
