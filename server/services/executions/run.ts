@@ -2,7 +2,6 @@ import { activeExecutionStatuses } from '@/lib/execution-states';
 import type { Graph } from '@/lib/graph/schema';
 import { db } from '../../db';
 import type { Prisma, PrismaClient } from '../../db/generated/client';
-import { nullableJson, storableJson } from '../../db/json';
 import { retryWhileUnavailable } from '../../db/unavailable';
 import { ExecutionRecorder } from '../../engine/recorder';
 import { priorKey, runGraph, type BlockLogRecord, type GraphResult, type PriorBlock } from '../../engine/run-graph';
@@ -141,10 +140,10 @@ async function recordResult(
   }
   const outcome = {
     status: result.status,
-    output: nullableJson(result.output),
-    error: nullableJson(result.error),
-    blockOutputs: storableJson(result.blockOutputs),
-    usage: nullableJson(result.usage),
+    output: result.output ?? null,
+    error: result.error ?? null,
+    blockOutputs: result.blockOutputs,
+    usage: result.usage ?? null,
     costUsd: costs.total(),
     completedAt,
     durationMs,
@@ -163,9 +162,9 @@ async function recordWaiting(
 ) {
   const waiting = {
     status: 'waiting' as const,
-    waitingOn: storableJson(result.waits),
-    blockOutputs: storableJson(result.blockOutputs),
-    usage: nullableJson(result.usage),
+    waitingOn: result.waits,
+    blockOutputs: result.blockOutputs,
+    usage: result.usage ?? null,
     costUsd,
     lastEventSeq: recorder.lastSeq,
   };
