@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { activeExecutionStatuses, type ExecutionStatus } from '@/lib/execution-states';
 import type { PrismaClient } from '../db/generated/client';
+import { inJsonbKeyOrder } from '../db/json';
 import { storableValue } from '../db/storable-text';
 
 // One batch of an execution's record as ONE statement: the events, the block logs and (at the end) the outcome,
@@ -35,7 +36,7 @@ export interface BlockLogRow {
   createdAt: Date;
 }
 
-/** The Execution row's columns an outcome (ended, or paused `waiting`) may set. JSON values are stored as given; null is SQL NULL. */
+/** The Execution row's columns an outcome (ended, or paused `waiting`) may set; a JSON null is SQL NULL. */
 export interface ExecutionOutcome {
   status: Exclude<ExecutionStatus, 'queued' | 'running'>;
   output?: unknown;
@@ -85,6 +86,20 @@ const OUTCOME_COLUMNS: Record<keyof ExecutionOutcome, string> = {
 };
 const OUTCOME_JSON = new Set(Object.keys(OUTCOME_COLUMNS).filter((name) => /json/.test(OUTCOME_COLUMNS[name as keyof ExecutionOutcome])));
 
+/**
+ * The outcome as the row will hold it: its JSON values with their text made storable (an absent value as null),
+ * and those of jsonb columns with their keys in jsonb's order, so it reads exactly like the row read back.
+ */
+export function storableOutcome(outcome: ExecutionOutcome): ExecutionOutcome {
+  const stored: Record<string, unknown> = { ...outcome };
+  for (const name of OUTCOME_JSON) {
+    if (!(name in outcome)) continue;
+    const value = storableValue(stored[name] ?? null).value;
+    stored[name] = OUTCOME_COLUMNS[name as keyof ExecutionOutcome] === 'jsonb' ? inJsonbKeyOrder(value) : value;
+  }
+  return stored as unknown as ExecutionOutcome;
+}
+
 const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(', ');
 const recordOf = (columns: Record<string, string>) => Object.entries(columns).map(([name, type]) => `"${name}" ${type}`).join(', ');
 const ACTIVE = activeExecutionStatuses.map((status) => `'${status}'`).join(', ');
@@ -96,8 +111,8 @@ function insertFrom(table: string, columns: Record<string, string>, param: strin
 
 /**
  * Writes one batch. Duplicates (a batch retried after its commit was not acknowledged) are skipped. The outcome
- * is set only while the execution is still active: one cancelled (or ended) meanwhile keeps that end; the events
- * and logs are written either way.
+ * (from `storableOutcome`) is set only while the execution is still active: one cancelled (or ended) meanwhile
+ * keeps that end; the events and logs are written either way. Returns whether the outcome was set.
  */
 export async function writeBatch(
   prisma: PrismaClient,
@@ -105,7 +120,7 @@ export async function writeBatch(
   events: EventRow[],
   logs: BlockLogRow[],
   outcome: ExecutionOutcome | null,
-): Promise<void> {
+): Promise<boolean> {
   const parts: string[] = [];
   const values: unknown[] = [executionId];
   if (events.length > 0) {
@@ -119,14 +134,15 @@ export async function writeBatch(
   let last = 'SELECT 1';
   if (outcome) {
     const names = Object.keys(outcome).filter((name) => name in OUTCOME_COLUMNS) as Array<keyof ExecutionOutcome>;
-    const row = Object.fromEntries(names.map((name) => [name, OUTCOME_JSON.has(name) ? storableValue(outcome[name] ?? null).value : outcome[name]]));
-    values.push(JSON.stringify(row));
+    values.push(JSON.stringify(outcome));
     const columns = Object.fromEntries(names.map((name) => [name, OUTCOME_COLUMNS[name]]));
     last =
       `UPDATE "Execution" SET ${names.map((name) => `"${name}" = o."${name}"`).join(', ')} ` +
       `FROM json_to_record($${values.length}::json) AS o(${recordOf(columns)}) WHERE "Execution"."id" = $1 AND "Execution"."status" IN (${ACTIVE})`;
   }
-  if (parts.length === 0 && !outcome) return;
+  if (parts.length === 0 && !outcome) return false;
   const sql = parts.length === 0 ? last : `WITH ${parts.map((part, i) => `w${i} AS (${part})`).join(', ')} ${last}`;
-  await prisma.$executeRawUnsafe(sql, ...values);
+  // The count is the final UPDATE's (rows the CTEs insert are not counted).
+  const updated = await prisma.$executeRawUnsafe(sql, ...values);
+  return outcome !== null && updated > 0;
 }

@@ -141,7 +141,7 @@ describe('the execution recorder', () => {
     await recorder.blockFinished({ ...log, console: [{ level: 'log', message: 'hi', at: '2026-12-01T00:00:00.000Z' }], iteration: [2, 0] });
     const completedAt = new Date('2026-12-02T00:00:00.456Z');
     const waits = [{ block_id: 'c1', kind: 'approval', resume_at: null, message: 'ok?', on_timeout: 'fail' }];
-    await recorder.finish({ status: 'waiting', waitingOn: waits, blockOutputs: { c1: output }, usage: null, costUsd: 0.125, completedAt, durationMs: 2.5, lastEventSeq: 1 });
+    const written = await recorder.finish({ status: 'waiting', waitingOn: waits, blockOutputs: { c1: output }, usage: null, costUsd: 0.125, completedAt, durationMs: 2.5, lastEventSeq: 1 });
 
     const { prisma } = database();
     const [event] = await prisma.executionEvent.findMany({ where: { executionId: execution.id } });
@@ -153,6 +153,8 @@ describe('the execution recorder', () => {
     const row = await prisma.execution.findUniqueOrThrow({ where: { id: execution.id } });
     expect(row).toMatchObject({ status: 'waiting', waitingOn: waits, usage: null, costUsd: 0.125, completedAt, durationMs: 2.5, lastEventSeq: 1, output: null });
     expect(JSON.stringify(row.blockOutputs)).toBe(JSON.stringify({ c1: output }));
+    // What `finish` returns reads exactly like the row: jsonb's key order included.
+    expect(JSON.stringify(written?.waitingOn)).toBe(JSON.stringify(row.waitingOn));
   });
 
   it('never reports completed an execution cancelled while its last batch waited', async () => {
@@ -162,7 +164,8 @@ describe('the execution recorder', () => {
     await recorder.blockFinished(blockLog('c1', 'code', 1));
     await database().prisma.execution.update({ where: { id: execution.id }, data: { status: 'cancelled' } });
     recorder.emit({ type: 'done', status: 'completed', output: {}, duration_ms: 1 });
-    await recorder.finish({ status: 'completed', lastEventSeq: recorder.lastSeq });
+    // Not set, so the caller reads the row rather than answer with an outcome that is not there.
+    expect(await recorder.finish({ status: 'completed', lastEventSeq: recorder.lastSeq })).toBeNull();
     expect((await database().prisma.execution.findUniqueOrThrow({ where: { id: execution.id } })).status).toBe('cancelled');
     // What ran is still on record.
     expect(await database().prisma.blockLog.count({ where: { executionId: execution.id } })).toBe(1);

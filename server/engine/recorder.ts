@@ -4,7 +4,7 @@ import { storableValue } from '../db/storable-text';
 import { retryWhileUnavailable } from '../db/unavailable';
 import type { EngineEvent, EngineEventBody } from './events';
 import { publish } from './event-hub';
-import { writeBatch, type BlockLogRow, type EventRow, type ExecutionOutcome } from './record-batch';
+import { storableOutcome, writeBatch, type BlockLogRow, type EventRow, type ExecutionOutcome } from './record-batch';
 import { SecretRedactor } from './redactor';
 import type { BlockLogRecord } from './run-graph';
 
@@ -108,19 +108,22 @@ export class ExecutionRecorder {
   /**
    * Writes what is still queued together with the execution's outcome, in one transaction; the outcome only while
    * the execution is still active, so one cancelled (or ended) meanwhile keeps that end. Rejects when it could not
-   * be written, or when an earlier batch was lost.
+   * be written, or when an earlier batch was lost. Resolves with the outcome as stored when it was set, else null.
    */
-  async finish(outcome: ExecutionOutcome): Promise<void> {
+  async finish(outcome: ExecutionOutcome): Promise<ExecutionOutcome | null> {
     this.cancelTimer();
     while (this.flushing) await this.flushing;
     if (this.lost) throw this.lost;
     const [events, logs, live] = this.take();
+    const stored = storableOutcome(outcome);
+    let applied: boolean;
     try {
-      await retryWhileUnavailable(() => this.write(events, logs, outcome));
+      applied = await retryWhileUnavailable(() => this.write(events, logs, stored));
     } finally {
       for (const event of live) publish(event);
     }
     await this.onPersisted();
+    return applied ? stored : null;
   }
 
   private pending(): boolean {
@@ -176,7 +179,7 @@ export class ExecutionRecorder {
     }
   }
 
-  private write(events: EventRow[], logs: BlockLogRow[], outcome: ExecutionOutcome | null): Promise<void> {
+  private write(events: EventRow[], logs: BlockLogRow[], outcome: ExecutionOutcome | null): Promise<boolean> {
     return writeBatch(this.prisma, this.executionId, events, logs, outcome);
   }
 }
