@@ -9,11 +9,6 @@ export function storableJson(value: unknown): Prisma.InputJsonValue {
   return storableValue(value).value as Prisma.InputJsonValue;
 }
 
-/** A value for a nullable Json column: Prisma wants DbNull, not null, to store SQL NULL. */
-export function nullableJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  return value === null || value === undefined ? Prisma.DbNull : storableJson(value);
-}
-
 function jsonbKeyBefore(a: string, b: string): number {
   return a.length !== b.length ? a.length - b.length : Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
