@@ -3,6 +3,7 @@ import { activeExecutionStatuses, type ExecutionStatus } from '@/lib/execution-s
 import type { PrismaClient } from '../db/generated/client';
 import { inJsonbKeyOrder } from '../db/json';
 import { storableValue } from '../db/storable-text';
+import type { BlockLogRecord } from './run-graph';
 
 // One batch of an execution's record as ONE statement: the events, the block logs and (at the end) the outcome,
 // as data-modifying CTEs over JSON parameters. A single statement is atomic on its own, so the batch needs no
@@ -16,25 +17,8 @@ export interface EventRow {
   createdAt: Date;
 }
 
-export interface BlockLogRow {
-  blockId: string;
-  blockType: string;
-  blockName: string | null;
-  status: 'success' | 'error' | 'skipped';
-  input: unknown;
-  output: unknown;
-  error: unknown;
-  startedAt: Date | null;
-  completedAt: Date;
-  durationMs: number | null;
-  executionOrder: number;
-  attempts: number;
-  usage: unknown;
-  costUsd: number | null;
-  console: unknown;
-  iteration: string;
-  createdAt: Date;
-}
+/** A block log as it is stored: the engine's record, with its iteration joined ("2.0") and its cost. */
+export type BlockLogRow = Omit<BlockLogRecord, 'iteration'> & { iteration: string; costUsd: number | null; createdAt: Date };
 
 /** The Execution row's columns an outcome (ended, or paused `waiting`) may set; a JSON null is SQL NULL. */
 export interface ExecutionOutcome {
