@@ -9,7 +9,17 @@ export function storableJson(value: unknown): Prisma.InputJsonValue {
   return storableValue(value).value as Prisma.InputJsonValue;
 }
 
-/** A value for a nullable Json column: Prisma wants DbNull, not null, to store SQL NULL. */
-export function nullableJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  return value === null || value === undefined ? Prisma.DbNull : storableJson(value);
+function jsonbKeyBefore(a: string, b: string): number {
+  return a.length !== b.length ? a.length - b.length : Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * The value as a jsonb column gives it back: object keys in jsonb's order (shorter first, then by their UTF-8
+ * bytes) instead of the author's, so a copy kept in memory reads like the stored one.
+ */
+export function inJsonbKeyOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(inJsonbKeyOrder);
+  if (value === null || typeof value !== 'object') return value;
+  const keys = Object.keys(value).sort(jsonbKeyBefore);
+  return Object.fromEntries(keys.map((key) => [key, inJsonbKeyOrder((value as Record<string, unknown>)[key])]));
 }

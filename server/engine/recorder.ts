@@ -1,11 +1,10 @@
-import { activeExecutionStatuses } from '@/lib/execution-states';
 import { getBlockDefinition } from '../blocks';
-import type { Prisma, PrismaClient } from '../db/generated/client';
-import { nullableJson } from '../db/json';
+import type { PrismaClient } from '../db/generated/client';
 import { storableValue } from '../db/storable-text';
 import { retryWhileUnavailable } from '../db/unavailable';
 import type { EngineEvent, EngineEventBody } from './events';
 import { publish } from './event-hub';
+import { storableOutcome, writeBatch, type BlockLogRow, type EventRow, type ExecutionOutcome } from './record-batch';
 import { SecretRedactor } from './redactor';
 import type { BlockLogRecord } from './run-graph';
 
@@ -15,12 +14,9 @@ const UNSTORABLE_TEXT_NOTE =
 /** How long what is recorded may wait in memory before it is written (and what a crash can lose at most). */
 const PERSIST_DELAY_MS = 25;
 
-type EventRow = Prisma.ExecutionEventCreateManyInput;
-type BlockLogRow = Prisma.BlockLogCreateManyInput;
-
 /**
  * Writes an execution down as it happens: events get their sequence number at once; events and block logs are then
- * written together in batches (one statement per table, in one transaction) a moment later, so a run of fast blocks
+ * written together in batches (one statement for the whole batch, see `record-batch.ts`) a moment later, so a run of fast blocks
  * or a stream of LLM tokens costs a few statements instead of one per block or token. Events go live when their
  * batch is written, never before: what a follower has seen survives a crash, and a later block's start is never
  * shown while an earlier block's log could still be lost. A block
@@ -65,7 +61,7 @@ export class ExecutionRecorder {
     const event = { ...storable, execution_id: this.executionId, at: new Date().toISOString(), seq: ++this.seq } as EngineEvent;
     this.live.push(event);
     const { seq, type, execution_id: _id, ...rest } = event;
-    this.events.push({ executionId: this.executionId, seq, type, data: { type, execution_id: this.executionId, ...rest } as Prisma.InputJsonValue });
+    this.events.push({ seq, type, data: { type, execution_id: this.executionId, ...rest }, createdAt: new Date() });
     this.writeSoon();
     return event;
   }
@@ -79,23 +75,23 @@ export class ExecutionRecorder {
     const { value: log, replaced } = storableValue(this.redactor.redact(original));
     if (replaced) log.console = [...log.console, { level: 'warn', message: UNSTORABLE_TEXT_NOTE, at: new Date().toISOString() }];
     this.logs.push({
-      executionId: this.executionId,
       blockId: log.blockId,
       blockType: log.blockType,
       blockName: log.blockName,
       status: log.status,
-      input: nullableJson(log.input),
-      output: nullableJson(log.output),
-      error: nullableJson(log.error),
+      input: log.input ?? null,
+      output: log.output ?? null,
+      error: log.error,
       startedAt: log.startedAt,
       completedAt: log.completedAt,
       durationMs: log.durationMs,
       executionOrder: log.executionOrder,
       attempts: log.attempts,
-      usage: nullableJson(log.usage),
+      usage: log.usage,
       costUsd,
-      console: log.console as unknown as Prisma.InputJsonValue,
+      console: log.console,
       iteration: log.iteration.join('.'),
+      createdAt: new Date(),
     });
     // A block that did not run (skipped, or given settled) has done nothing a crash could make it do twice.
     if (log.attempts === 0 || getBlockDefinition(log.blockType)?.contained) this.writeSoon();
@@ -112,19 +108,22 @@ export class ExecutionRecorder {
   /**
    * Writes what is still queued together with the execution's outcome, in one transaction; the outcome only while
    * the execution is still active, so one cancelled (or ended) meanwhile keeps that end. Rejects when it could not
-   * be written, or when an earlier batch was lost.
+   * be written, or when an earlier batch was lost. Resolves with the outcome as stored when it was set, else null.
    */
-  async finish(outcome: Prisma.ExecutionUpdateManyMutationInput): Promise<void> {
+  async finish(outcome: ExecutionOutcome): Promise<ExecutionOutcome | null> {
     this.cancelTimer();
     while (this.flushing) await this.flushing;
     if (this.lost) throw this.lost;
     const [events, logs, live] = this.take();
+    const stored = storableOutcome(outcome);
+    let applied: boolean;
     try {
-      await retryWhileUnavailable(() => this.write(events, logs, outcome));
+      applied = await retryWhileUnavailable(() => this.write(events, logs, stored));
     } finally {
       for (const event of live) publish(event);
     }
     await this.onPersisted();
+    return applied ? stored : null;
   }
 
   private pending(): boolean {
@@ -180,19 +179,7 @@ export class ExecutionRecorder {
     }
   }
 
-  /**
-   * One batch: a statement per table with rows, in one transaction when there is more than one. Duplicates (a batch
-   * retried after its commit was not acknowledged) are skipped. Built afresh on every call because a Prisma
-   * query runs once.
-   */
-  private async write(events: EventRow[], logs: BlockLogRow[], outcome: Prisma.ExecutionUpdateManyMutationInput | null): Promise<void> {
-    const { prisma, executionId } = this;
-    const statements = [
-      ...(events.length > 0 ? [prisma.executionEvent.createMany({ data: events, skipDuplicates: true })] : []),
-      ...(logs.length > 0 ? [prisma.blockLog.createMany({ data: logs, skipDuplicates: true })] : []),
-      ...(outcome ? [prisma.execution.updateMany({ where: { id: executionId, status: { in: [...activeExecutionStatuses] } }, data: outcome })] : []),
-    ];
-    if (statements.length === 1) await statements[0];
-    else if (statements.length > 1) await prisma.$transaction(statements);
+  private write(events: EventRow[], logs: BlockLogRow[], outcome: ExecutionOutcome | null): Promise<boolean> {
+    return writeBatch(this.prisma, this.executionId, events, logs, outcome);
   }
 }

@@ -17,10 +17,12 @@ export const queueRuntime: ExecutionRuntime = {
     } catch (error) {
       console.error(`[weft] could not queue execution ${job.executionId}:`, (error as Error).message);
       await endExecution(job.executionId, { status: 'failed', error: { message: 'The execution could not be queued', code: 'internal_error' } });
-      return;
+      return null;
     }
     // Like the inline runtime's, this promise never rejects: a waiter losing the database answers with the row as it is.
     await executionEnd(job.executionId).catch((error: Error) => console.error(`[weft] lost track of execution ${job.executionId}:`, error.message));
+    // The worker wrote the outcome; waiters read the row.
+    return null;
   },
 
   cancel: (executionId, reason) => cancelElsewhere(executionId, reason),

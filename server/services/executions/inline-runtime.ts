@@ -1,4 +1,5 @@
 import { endChannel, openChannel, subscribe } from '../../engine/event-hub';
+import type { ExecutionOutcome } from '../../engine/record-batch';
 import type { StopReason } from '../../engine/run-graph';
 import { cancelElsewhere } from '../../queue/remote-cancel';
 import { CANCEL_EXECUTION, holdRunnerLock, listen } from '../../queue/signals';
@@ -11,7 +12,7 @@ import type { ExecutionRuntime } from './runtime';
 
 interface RunningExecution {
   controller: AbortController;
-  done: Promise<void>;
+  done: Promise<ExecutionOutcome | null>;
 }
 
 // On globalThis so that a module reloaded in development still reaches the executions already running.
@@ -36,7 +37,7 @@ function listenForCancels(): Promise<unknown> {
 export const inlineRuntime: ExecutionRuntime = {
   mode: 'inline',
 
-  launch(job: ExecutionJob): Promise<void> {
+  launch(job: ExecutionJob): Promise<ExecutionOutcome | null> {
     const controller = new AbortController();
     openChannel(job.executionId);
     const cap = setTimeout(() => {

@@ -7,6 +7,7 @@ import { db } from '../../db';
 import { storableJson } from '../../db/json';
 import type { Prisma } from '../../db/generated/client';
 import { env } from '../../env';
+import type { ExecutionOutcome } from '../../engine/record-batch';
 import { RUNNER_ID } from '../../engine/runner';
 import { acceptExecutionInput } from '../../graph/input';
 import { InvalidGraphError } from '../../graph/problems';
@@ -14,7 +15,7 @@ import { executeInput } from '../execution-schemas';
 import { workflowGraphProblems } from '../graph-validation';
 import { checkExecutionRate } from '../rate-limit';
 import { storedGraph, workflowNotFound } from '../workflows';
-import { getExecution } from './reads';
+import { executionAfterRun, type ExecutionRow } from './reads';
 import { executionRuntime } from './runtime';
 import type { SettledBlock } from './settled';
 
@@ -59,11 +60,17 @@ export interface LaunchOptions {
   sourceExecutionId?: string | null;
 }
 
-/**
- * Starts an execution in the background and returns its id at once; `done` settles when it has ended and its
- * record is complete. Callers have already checked who may run what.
- */
-export async function launchExecution(options: LaunchOptions): Promise<{ id: string; done: Promise<void> }> {
+/** A started execution: its row as created, and promises that settle once it has ended and its record is complete. */
+interface Launched {
+  id: string;
+  row: ExecutionRow;
+  done: Promise<void>;
+  /** Settles like `done`, with the outcome this process wrote to the row (null when it wrote none). */
+  ended: Promise<ExecutionOutcome | null>;
+}
+
+/** Starts an execution in the background and returns at once. Callers have already checked who may run what. */
+export async function launchExecution(options: LaunchOptions): Promise<Launched> {
   const problems = await workflowGraphProblems(options.source.graph, options.workspaceId);
   if (problems.length > 0) throw new InvalidGraphError(problems);
   const input = acceptExecutionInput(options.source.graph, options.input);
@@ -111,7 +118,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
         { maxWait: CLAIM_MAX_WAIT_MS },
       )
     : await create(prisma);
-  const done = runtime.launch({
+  const ended = runtime.launch({
     executionId: row.id,
     workspaceId: options.workspaceId,
     workflowId: options.workflowId,
@@ -122,7 +129,7 @@ export async function launchExecution(options: LaunchOptions): Promise<{ id: str
     depth,
     settled: options.partial?.settled,
   });
-  return { id: row.id, done };
+  return { id: row.id, row, ended, done: ended.then(() => undefined) };
 }
 
 export async function draftSource(caller: Caller, workflowId: string): Promise<GraphSource> {
@@ -147,7 +154,6 @@ export async function startExecution(
 
 /** POST .../execute: runs and waits, answering with the finished execution (a failed block is not an HTTP error). */
 export async function executeAndWait(caller: Caller, workflowId: string, body: z.input<typeof executeInput>, trigger: ExecutionTrigger = 'api') {
-  const { id, done } = await startExecution(caller, workflowId, body, { trigger, capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS });
-  await done;
-  return getExecution(caller, workflowId, id);
+  const { row, ended } = await startExecution(caller, workflowId, body, { trigger, capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS });
+  return executionAfterRun(caller, workflowId, row, await ended);
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Caller } from '../../auth/caller';
 import { db } from '../../db';
 import type { Prisma } from '../../db/generated/client';
+import type { ExecutionOutcome } from '../../engine/record-batch';
 import { ApiError } from '../../errors';
 import {
   listExecutionsQuery,
@@ -15,7 +16,7 @@ import { waitsOf } from './waits';
 
 // Reading what ran, in the contract's shapes: one execution, a workflow's page of them, their block logs.
 
-type ExecutionRow = Prisma.ExecutionGetPayload<object>;
+export type ExecutionRow = Prisma.ExecutionGetPayload<object>;
 
 const executionNotFound = () => new ApiError('execution_not_found', 'No execution with that id under that workflow');
 
@@ -86,6 +87,15 @@ export async function findExecution(caller: Caller, workflowId: string, executio
 
 export async function getExecution(caller: Caller, workflowId: string, executionId: string): Promise<ExecutionView> {
   return executionView(await findExecution(caller, workflowId, executionId));
+}
+
+/**
+ * The answer of a run the caller waited for: the row as it was created with the outcome this process wrote to it
+ * (what the row now holds, so it is not read again), or the row as it is now when this process wrote none (another
+ * process ran it, or it was cancelled meanwhile).
+ */
+export async function executionAfterRun(caller: Caller, workflowId: string, created: ExecutionRow, outcome: ExecutionOutcome | null): Promise<ExecutionView> {
+  return outcome ? executionView({ ...created, ...outcome } as ExecutionRow) : getExecution(caller, workflowId, created.id);
 }
 
 /** For the execution page: the execution and the graph exactly as it ran (the draft may have moved on since). */

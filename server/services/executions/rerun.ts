@@ -5,7 +5,7 @@ import { env } from '../../env';
 import { rerunInput } from '../execution-schemas';
 import { storedGraph } from '../workflows';
 import { draftSource, launchExecution, type GraphSource } from './launch';
-import { findExecution, getExecution } from './reads';
+import { executionAfterRun, findExecution } from './reads';
 
 // Re-running an execution from history: its input or an edited one, on the graph exactly as it ran or on the
 // current draft. The new execution names the one it re-ran (`source_execution_id`), which lists it in `reruns`.
@@ -36,7 +36,6 @@ export async function startRerun(
 
 /** POST .../executions/{eid}/rerun: re-runs and waits, answering with the finished execution (like execute). */
 export async function rerunAndWait(caller: Caller, workflowId: string, executionId: string, body: z.input<typeof rerunInput>, trigger: ExecutionTrigger) {
-  const { id, done } = await startRerun(caller, workflowId, executionId, body, { trigger, capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS });
-  await done;
-  return getExecution(caller, workflowId, id);
+  const { row, ended } = await startRerun(caller, workflowId, executionId, body, { trigger, capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS });
+  return executionAfterRun(caller, workflowId, row, await ended);
 }

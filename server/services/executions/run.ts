@@ -2,8 +2,8 @@ import { activeExecutionStatuses } from '@/lib/execution-states';
 import type { Graph } from '@/lib/graph/schema';
 import { db } from '../../db';
 import type { Prisma, PrismaClient } from '../../db/generated/client';
-import { nullableJson, storableJson } from '../../db/json';
 import { retryWhileUnavailable } from '../../db/unavailable';
+import type { ExecutionOutcome } from '../../engine/record-batch';
 import { ExecutionRecorder } from '../../engine/recorder';
 import { priorKey, runGraph, type BlockLogRecord, type GraphResult, type PriorBlock } from '../../engine/run-graph';
 import { EXECUTION_CHANGED, notify } from '../../queue/signals';
@@ -57,8 +57,11 @@ async function writeOutcome(prisma: PrismaClient, executionId: string, data: Pri
   await announce(executionId);
 }
 
-/** Runs the job until it ends or `signal` aborts it (with a StopReason); never rejects. */
-export async function runExecution(job: ExecutionJob, signal: AbortSignal): Promise<void> {
+/**
+ * Runs the job until it ends or `signal` aborts it (with a StopReason); never rejects. Resolves with the outcome
+ * written to the row (as stored), or null when none was (the run crashed, or it was cancelled or ended meanwhile).
+ */
+export async function runExecution(job: ExecutionJob, signal: AbortSignal): Promise<ExecutionOutcome | null> {
   const prisma = await db();
   let recorder: ExecutionRecorder | null = null;
   const tracer = activeTracer();
@@ -93,7 +96,7 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
       checkModelBudget: () => checkModelBudget(job.workspaceId),
       prior: earlier?.blocks ?? given,
     }));
-    await recordResult(events, job, result, { costs, traced });
+    return await recordResult(events, job, result, { costs, traced });
   } catch (error) {
     traced?.end({ status: 'failed', error: UNEXPECTED_FAILURE, usage: null, costUsd: null });
     // A bug or a lost database: record what we can so the execution does not look running forever.
@@ -101,6 +104,7 @@ export async function runExecution(job: ExecutionJob, signal: AbortSignal): Prom
     recorder?.emit({ type: 'error', error: UNEXPECTED_FAILURE.message, code: UNEXPECTED_FAILURE.code, block_id: null });
     await recorder?.flush().catch(() => undefined);
     await writeOutcome(prisma, job.executionId, { status: 'failed', error: UNEXPECTED_FAILURE, completedAt: new Date() }).catch(() => undefined);
+    return null;
   }
 }
 
@@ -125,12 +129,12 @@ async function recordResult(
   job: ExecutionJob,
   result: GraphResult,
   { costs, traced }: { costs: CostMeter; traced: ExecutionTrace | null },
-) {
+): Promise<ExecutionOutcome | null> {
   if (result.status === 'waiting') {
-    await recordWaiting(recorder, job, result, costs.total());
+    const stored = await recordWaiting(recorder, job, result, costs.total());
     // This attempt's trace ends here; the one that resumes the execution traces what comes after.
     traced?.end({ status: 'waiting', error: null, usage: result.usage, costUsd: costs.total() });
-    return;
+    return stored;
   }
   const completedAt = new Date();
   const durationMs = completedAt.getTime() - job.startedAt.getTime();
@@ -141,17 +145,18 @@ async function recordResult(
   }
   const outcome = {
     status: result.status,
-    output: nullableJson(result.output),
-    error: nullableJson(result.error),
-    blockOutputs: storableJson(result.blockOutputs),
-    usage: nullableJson(result.usage),
+    output: result.output ?? null,
+    error: result.error ?? null,
+    blockOutputs: result.blockOutputs,
+    usage: result.usage ?? null,
     costUsd: costs.total(),
     completedAt,
     durationMs,
     lastEventSeq: recorder.lastSeq,
   };
-  await recorder.finish(outcome);
+  const stored = await recorder.finish(outcome);
   traced?.end({ status: result.status, error: result.error, usage: result.usage, costUsd: outcome.costUsd });
+  return stored;
 }
 
 /** Paused at one or more blocks: the row says what it waits for, and the blocks that resume by time get a timer. */
@@ -163,12 +168,13 @@ async function recordWaiting(
 ) {
   const waiting = {
     status: 'waiting' as const,
-    waitingOn: storableJson(result.waits),
-    blockOutputs: storableJson(result.blockOutputs),
-    usage: nullableJson(result.usage),
+    waitingOn: result.waits,
+    blockOutputs: result.blockOutputs,
+    usage: result.usage ?? null,
     costUsd,
     lastEventSeq: recorder.lastSeq,
   };
-  await recorder.finish(waiting);
+  const stored = await recorder.finish(waiting);
   await scheduleWakes(job.executionId, result.waits);
+  return stored;
 }

@@ -1,4 +1,5 @@
 import type { EngineEvent } from '../../engine/events';
+import type { ExecutionOutcome } from '../../engine/record-batch';
 import type { StopReason } from '../../engine/run-graph';
 import { env } from '../../env';
 import { queueRuntime } from '../../queue/queue-runtime';
@@ -19,9 +20,10 @@ export interface ExecutionRuntime {
   readonly mode: 'inline' | 'queue';
   /**
    * Runs a created execution (a `queued` row in queue mode, `running` inline); the promise settles once it has
-   * ended and its record is complete. `job.resume` continues one an earlier attempt began.
+   * ended and its record is complete, with the outcome this process wrote to the row (null when it wrote none:
+   * another process ran it, or it was cancelled meanwhile). `job.resume` continues one an earlier attempt began.
    */
-  launch(job: ExecutionJob): Promise<void>;
+  launch(job: ExecutionJob): Promise<ExecutionOutcome | null>;
   /**
    * Stops an execution that has not ended and settles once it is recorded as ended: ones running here are aborted
    * (their running blocks stop), ones another process runs are told to stop (PostgreSQL notification), queued ones

@@ -126,7 +126,7 @@ export async function settleWait(row: ExecutionRow, blockId: string, outcome: Wa
   const input = row.input as Record<string, unknown>;
   const startedAt = row.startedAt ?? row.createdAt;
   const job = { executionId: row.id, workspaceId: row.workspaceId, workflowId: row.workflowId, graph, input, startedAt, depth: 0, resume: true };
-  return { done: executionRuntime().launch({ ...job, capMs: env().WEFT_STREAM_EXECUTION_TIMEOUT_MS }) };
+  return { done: executionRuntime().launch({ ...job, capMs: env().WEFT_STREAM_EXECUTION_TIMEOUT_MS }).then(() => undefined) };
 }
 
 async function failExecution(recorder: ExecutionRecorder, row: ExecutionRow, blockId: string, failure: { message: string; code: string }) {
