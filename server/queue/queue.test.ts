@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isUnfinished } from '@/lib/execution-states';
-import { db } from '../db';
+import { db, getDatabase } from '../db';
 import { ApiError } from '../errors';
 import { resetEnvForTests } from '../env';
 import { cancelExecution } from '../services/executions/cancel';
@@ -12,6 +12,7 @@ import { getExecution, listExecutions } from '../services/executions/reads';
 import { searchExecutions } from '../services/execution-history';
 import { checkHealth } from '../services/health';
 import { executionRuntime } from '../services/executions/runtime';
+import { recordPause } from '../services/executions/waits';
 import { executionEventStream } from '../services/execution-stream';
 import { createWorkflow, replaceGraph } from '../services/workflows';
 import { enterQueueMode, leaveQueueMode, setupTestDatabase } from '../test/database';
@@ -239,6 +240,19 @@ describe.skipIf(!postgres)('a sub-workflow whose worker is killed', () => {
 });
 
 describe.skipIf(!postgres)('a timed wait in queue mode', () => {
+  // A worker killed between writing `waiting` and queueing the wake-up would leave the execution waiting forever.
+  it('has the wake-up queued before the pause is written', async () => {
+    const { id } = await launchExecution({ workspaceId: ws.id, workflowId, source: { graph: chain(), version: 1, versionId: null }, trigger: 'api', input: {}, capMs: 60_000 });
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    const key = `${id}:wake:later`;
+    const queuedWhenWritten = await recordPause(id, [{ block_id: 'later', message: null, awaits_decision: false, resume_at: inAnHour, on_time: { output: {} } }], async () => {
+      const jobs = await (await getDatabase()).sql.query('SELECT 1 FROM graphile_worker.jobs WHERE key = $1', [key]);
+      return jobs.length;
+    });
+    await (await getDatabase()).sql.query('SELECT graphile_worker.remove_job($1)', [key]);
+    expect(queuedWhenWritten).toBe(1);
+  });
+
   it('resumes on another worker at its time when the worker that recorded the wait is gone', { timeout: SLOW_TEST_MS }, async () => {
     const { id: flow } = await createWorkflow(ws.owner, { name: 'Approve by itself' });
     const approval = graph(

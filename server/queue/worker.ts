@@ -26,6 +26,8 @@ async function claim(queued: QueuedExecution) {
   const prisma = await db();
   const row = await prisma.execution.findUnique({ where: { id: queued.executionId } });
   if (!row || !(activeExecutionStatuses as readonly string[]).includes(row.status)) return null;
+  // This process still runs it (a wake-up queued just before its pause was written came due at once): later.
+  if (inlineRuntime.isRunning(row.id)) throw new Error(`execution ${row.id} is still running here`);
   // A runner that is alive still runs it (a job retried while its first worker goes on): try again later.
   if (row.runnerId && row.runnerId !== RUNNER_ID && (await runnerIsAlive(row.runnerId))) throw new Error(`execution ${row.id} is still running on ${row.runnerId}`);
   const startedAt = row.startedAt ?? new Date();

@@ -17,7 +17,7 @@ import { readMcpServer } from '../mcp-servers';
 import { costMeter, type CostMeter } from './costs';
 import { recordSettled, type SettledBlock } from './settled';
 import { describeWorkflowTool, runNestedWorkflow } from './nested-workflows';
-import { scheduleWakes } from './waits';
+import { recordPause } from './waits';
 
 // One execution from its first event to its finished record: the engine runs the graph, the recorder writes
 // what happens as it happens, and the Execution row gets the outcome at the end.
@@ -174,7 +174,5 @@ async function recordWaiting(
     costUsd,
     lastEventSeq: recorder.lastSeq,
   };
-  const stored = await recorder.finish(waiting);
-  await scheduleWakes(job.executionId, result.waits);
-  return stored;
+  return recordPause(job.executionId, result.waits, () => recorder.finish(waiting));
 }

@@ -36,7 +36,7 @@ export function waitsOf(row: Pick<ExecutionRow, 'waitingOn'>): WaitingBlock[] {
  * the execution even when the process that recorded the wait is gone; inline, a timer of this process (and of the
  * next one to start, `scheduleWaitingExecutions`).
  */
-export async function scheduleWakes(executionId: string, waits: readonly WaitingBlock[]): Promise<void> {
+async function scheduleWakes(executionId: string, waits: readonly WaitingBlock[]): Promise<void> {
   for (const wait of waits) {
     if (!wait.resume_at) continue;
     if (env().WEFT_EXECUTION_MODE !== 'queue') {
@@ -49,6 +49,23 @@ export async function scheduleWakes(executionId: string, waits: readonly Waiting
       console.error(`[weft] could not schedule the wake-up of execution ${executionId} at block ${wait.block_id}:`, error.message);
     });
   }
+}
+
+/**
+ * Records the pause with `write` and arms its wake-ups in the order that cannot lose one. In queue mode the jobs are
+ * queued first: a worker killed between the write and the queueing would leave the execution waiting with nothing
+ * to wake it, while a job due before the write lands finds the row still running and is retried. Inline, the timers
+ * are armed after the write, since one due at once must find the row waiting (and a dead process re-arms nothing:
+ * the next one to start does, `scheduleWaitingExecutions`).
+ */
+export async function recordPause<T>(executionId: string, waits: readonly WaitingBlock[], write: () => Promise<T>): Promise<T> {
+  if (env().WEFT_EXECUTION_MODE === 'queue') {
+    await scheduleWakes(executionId, waits);
+    return write();
+  }
+  const written = await write();
+  await scheduleWakes(executionId, waits);
+  return written;
 }
 
 function scheduleWake(executionId: string, blockId: string, at: number): void {
