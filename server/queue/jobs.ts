@@ -63,7 +63,8 @@ closeWithDatabase(async () => {
 
 /**
  * Adds the job with its priority (graphile-worker takes the lowest number first, then the earliest due): how many
- * other executions of the same workspace are queued or running at that moment. A workspace's first execution thus
+ * executions of the same workspace created before this one are queued or running at that moment (earlier ones only,
+ * so a burst of launches whose jobs are added in another order still gets 0, 1, 2…). A workspace's first execution thus
  * goes ahead of another's 50th, so one workspace flooding the queue cannot hold every worker's slots while the
  * others wait; counted in the statement that adds the job (on the (workspaceId, status) index), up to the largest
  * priority graphile-worker stores (a smallint). A job handed back from a dead or stopping worker keeps its priority.
@@ -72,9 +73,8 @@ const ADD_JOB_SQL = `
   SELECT graphile_worker.add_job(
     identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text,
     priority => (SELECT count(*)::int FROM (
-      SELECT 1 FROM "Execution" e
-       WHERE e."workspaceId" = (SELECT "workspaceId" FROM "Execution" WHERE id = $6)
-         AND e.status IN ('queued', 'running') AND e.id <> $6
+      SELECT 1 FROM "Execution" e JOIN "Execution" me ON me.id = $6 AND e."workspaceId" = me."workspaceId"
+       WHERE e.status IN ('queued', 'running') AND (e."createdAt", e.id) < (me."createdAt", me.id)
        LIMIT 32767) AS load))`;
 
 /**
