@@ -23,3 +23,9 @@ export async function createTestWorkspace(name = 'Test workspace'): Promise<Test
   await revokeApiKey(owner, revoked.id);
   return { id: workspace.id, owner, keys, revokedKey: revoked.key, callerFor };
 }
+
+/** The setup most contract tests share: a fresh workspace, and its editor's API key as the caller's key. */
+export async function editorWorkspace(): Promise<{ ws: TestWorkspace; key: string }> {
+  const ws = await createTestWorkspace();
+  return { ws, key: ws.keys.editor };
+}
