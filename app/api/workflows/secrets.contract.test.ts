@@ -3,16 +3,15 @@ import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graph
 import { setupTestDatabase } from '@/server/test/database';
 import { editorWorkspace, type TestWorkspace } from '@/server/test/fixtures';
 import { startServer, type TestServer } from '@/server/test/http-server';
-import { resetEnvForTests } from '@/server/env';
 import { setCredential } from '@/server/services/credentials';
 import { api, apiJson, createWorkflowWithGraph, refusedGraph } from '../_test/client';
+import { setEnv, unsetEnv } from '@/server/test/env';
 
 // Workspace secrets in workflows (../shared/API.md "Typed input and secrets"): `{{secrets.NAME}}` in config strings,
 // `secrets.NAME` in code; the value reaches the outside world and nothing the product records or shows.
 
 // The partner is a local server; set before the database (and, in queue mode, the worker processes) start.
-process.env.WEFT_ALLOW_PRIVATE_NETWORK = 'true';
-resetEnvForTests();
+setEnv('WEFT_ALLOW_PRIVATE_NETWORK', 'true');
 setupTestDatabase();
 const SECRET = 'sk-live-0123456789abcdef';
 let ws: TestWorkspace;
@@ -31,8 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await echo.close();
-  delete process.env.WEFT_ALLOW_PRIVATE_NETWORK;
-  resetEnvForTests();
+  unsetEnv('WEFT_ALLOW_PRIVATE_NETWORK');
 });
 
 const callsPartner = () =>
