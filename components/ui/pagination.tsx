@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Select } from '@/components/ui/field';
 
-export type PagingPatch = { limit?: number; offset?: number };
+type PagingPatch = { limit?: number; offset?: number };
 type SetPaging = (patch: PagingPatch, options?: { history?: 'push' | 'replace' }) => void;
 
 /**
