@@ -32,7 +32,7 @@ let workers: TestWorker[] = [];
 
 beforeAll(async () => {
   if (!postgres) return;
-  process.env.WEFT_EXECUTION_MODE = 'queue';
+  setEnv('WEFT_EXECUTION_MODE', 'queue');
   setEnv('DATABASE_URL', database().url!);
   await workerUtils(); // the queue's schema, before two workers race to create it
   ({ ws, workflowId } = await workspaceWithWorkflow('Queue', 'Queued'));
