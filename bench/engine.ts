@@ -8,6 +8,7 @@ import { runGraph } from '../server/engine/run-graph';
 import type { Graph } from '@/lib/graph/schema';
 import { disposeSandboxPool } from '../server/sandbox';
 import { launchExecution } from '../server/services/executions/launch';
+import { nothingOutside } from '../server/test/run-graph';
 import { summarize } from './support/stats';
 
 const BLOCKS = 100;
@@ -40,13 +41,7 @@ async function engineOnly(graph: Graph) {
     signal: new AbortController().signal,
     emit: () => undefined,
     onBlockFinished: async (log) => void inBlocks.push(log.durationMs ?? 0),
-    credential: async () => null,
-    describeWorkflow: async () => null,
-    checkModelBudget: async () => null,
-    mcpServer: async () => null,
-    runWorkflow: async () => {
-      throw new Error('not in this benchmark');
-    },
+    ...nothingOutside('not in this benchmark'),
   });
   const wall = performance.now() - started;
   return { wall, overheadPerBlock: (wall - inBlocks.reduce((a, b) => a + b, 0)) / graph.blocks.length };

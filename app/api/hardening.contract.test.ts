@@ -1,12 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '@/lib/graph/schema';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
-import { resetEnvForTests } from '@/server/env';
 import { setStartupState } from '@/server/startup-state';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace } from '@/server/test/fixtures';
 import { apiJson, createWorkflowWithGraph } from './_test/client';
 import * as trpcRoute from './trpc/[trpc]/route';
+import { setEnv, unsetEnv } from '@/server/test/env';
 
 // Bad input of every kind answers the contract's JSON 4xx, and text the database cannot hold never loses a run.
 
@@ -155,14 +155,10 @@ describe('tRPC', () => {
       }),
     );
 
-  afterEach(() => {
-    delete process.env.WEFT_MAX_BODY_BYTES;
-    resetEnvForTests();
-  });
+  afterEach(() => unsetEnv('WEFT_MAX_BODY_BYTES'));
 
   it('has the same body size and nesting limits as REST', async () => {
-    process.env.WEFT_MAX_BODY_BYTES = '1000';
-    resetEnvForTests();
+    setEnv('WEFT_MAX_BODY_BYTES', '1000');
     // superjson's envelope, as the browser client sends it
     const big = await trpc(JSON.stringify({ json: { name: 'x'.repeat(2000) } }));
     expect(big.status).toBe(413);

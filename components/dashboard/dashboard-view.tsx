@@ -10,7 +10,7 @@ import { SelectField } from '@/components/ui/field';
 import { QueryError } from '@/components/ui/query-error';
 import { Loading } from '@/components/ui/spinner';
 import { BudgetNotice } from './budget-notice';
-import { TimeChart, TONES } from './time-chart';
+import { TimeChart, TONES, type ChartSeries } from './time-chart';
 
 // The workspace's runs over time: how many, how many failed, how long they took, what they used and cost, for the
 // whole workspace or one workflow.
@@ -101,6 +101,9 @@ export function DashboardView() {
 }
 
 type DashboardData = inferRouterOutputs<AppRouter>['dashboard']['get'];
+type Point = DashboardData['series'][number];
+/** The figures of a point a chart can draw. */
+type Figure = { [K in keyof Point]: Point[K] extends number | null ? K : never }[keyof Point];
 
 function Figures({ data }: { data: DashboardData }) {
   const { totals, series } = data;
@@ -109,6 +112,8 @@ function Figures({ data }: { data: DashboardData }) {
     const top = Math.max(0, ...values);
     return top > 0 ? labels[values.indexOf(top)] : null;
   };
+  /** One line of a chart: a figure of every point, amber for what went wrong or the second figure. */
+  const line = (name: string, figure: Figure, tone: ChartSeries['tone'] = TONES.primary): ChartSeries => ({ name, values: series.map((p) => p[figure]), tone });
   const runsPeak = peak(series.map((p) => p.runs));
   const tiles = [
     { label: 'Runs', value: count(totals.runs) },
@@ -136,10 +141,7 @@ function Figures({ data }: { data: DashboardData }) {
           labels={labels}
           format={count}
           summary={`${count(totals.runs)} runs, ${count(totals.failed)} failed${runsPeak ? `; most at ${runsPeak}` : ''}.`}
-          series={[
-            { name: 'Runs', values: series.map((p) => p.runs), tone: TONES.primary },
-            { name: 'Failed', values: series.map((p) => p.failed), tone: TONES.secondary },
-          ]}
+          series={[line('Runs', 'runs'), line('Failed', 'failed', TONES.secondary)]}
         />
         <TimeChart
           testId="chart-failure-rate"
@@ -147,7 +149,7 @@ function Figures({ data }: { data: DashboardData }) {
           labels={labels}
           format={percent}
           summary={`${percent(totals.failure_rate)} of the runs that ended failed.`}
-          series={[{ name: 'Failure rate', values: series.map((p) => p.failure_rate), tone: TONES.secondary }]}
+          series={[line('Failure rate', 'failure_rate', TONES.secondary)]}
         />
         <TimeChart
           testId="chart-duration"
@@ -155,10 +157,7 @@ function Figures({ data }: { data: DashboardData }) {
           labels={labels}
           format={formatDuration}
           summary={`Half the runs took at most ${formatDuration(totals.p50_ms)}, 95% at most ${formatDuration(totals.p95_ms)}.`}
-          series={[
-            { name: 'p50', values: series.map((p) => p.p50_ms), tone: TONES.primary },
-            { name: 'p95', values: series.map((p) => p.p95_ms), tone: TONES.secondary },
-          ]}
+          series={[line('p50', 'p50_ms'), line('p95', 'p95_ms', TONES.secondary)]}
         />
         <TimeChart
           testId="chart-tokens"
@@ -166,10 +165,7 @@ function Figures({ data }: { data: DashboardData }) {
           labels={labels}
           format={count}
           summary={`${count(totals.input_tokens)} input and ${count(totals.output_tokens)} output tokens.`}
-          series={[
-            { name: 'Input', values: series.map((p) => p.input_tokens), tone: TONES.primary },
-            { name: 'Output', values: series.map((p) => p.output_tokens), tone: TONES.secondary },
-          ]}
+          series={[line('Input', 'input_tokens'), line('Output', 'output_tokens', TONES.secondary)]}
         />
         <TimeChart
           testId="chart-cost"
@@ -177,7 +173,7 @@ function Figures({ data }: { data: DashboardData }) {
           labels={labels}
           format={formatCost}
           summary={`${formatCost(totals.cost_usd)} in total.`}
-          series={[{ name: 'Cost', values: series.map((p) => p.cost_usd), tone: TONES.primary }]}
+          series={[line('Cost', 'cost_usd')]}
         />
       </div>
       <WorkflowTable data={data} />

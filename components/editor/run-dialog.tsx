@@ -6,8 +6,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { submitOnModEnter } from '@/components/ui/dialog-form-actions';
 import { TypedFieldControl } from '@/components/forms/typed-field';
-import { collectTypedInput, initialFieldCheck, initialFieldText, withoutField, type TypedField } from '@/components/forms/typed-input';
+import type { TypedField } from '@/components/forms/typed-input';
+import { useTypedFields } from '@/components/forms/use-typed-fields';
 import type { CodeEditorProps } from './code-editor';
 import { useEditorActions } from './editor-context';
 import { entryNode } from './graph';
@@ -66,17 +68,15 @@ function RunForm({ workflowId, onClose, onStart, theme }: { workflowId: string; 
   const [fields] = useState(declaredFields);
   // The last run's input where it fits a field, else the field's default.
   const [remembered] = useState(() => rememberedInput(workflowId));
-  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((field) => [field.name, initialFieldText(field, remembered[field.name] ?? field.default)])));
-  const [checks, setChecks] = useState<Record<string, boolean>>(() => Object.fromEntries(fields.map((field) => [field.name, initialFieldCheck(field, remembered[field.name] ?? field.default)])));
+  const typed = useTypedFields(fields, remembered);
   const [jsonText, setJsonText] = useState(() => JSON.stringify(remembered, null, 2));
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<{ message: string; problems?: GraphProblem[] } | null>(null);
   const [pending, setPending] = useState(false);
   const formId = useId();
 
   function collect(): Record<string, unknown> | null {
-    const { input, errors: found } = fields.length === 0 ? parseJsonInput(jsonText) : collectTypedInput(fields, texts, checks);
-    setErrors(found);
+    const { input, errors: found } = fields.length === 0 ? parseJsonInput(jsonText) : typed.collect();
+    typed.setErrors(found);
     return Object.keys(found).length ? null : input;
   }
 
@@ -103,31 +103,18 @@ function RunForm({ workflowId, onClose, onStart, theme }: { workflowId: string; 
       onSubmit={submit}
       noValidate
       aria-label="Run input"
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
-          event.preventDefault();
-          event.currentTarget.requestSubmit();
-        }
-      }}
+      onKeyDown={submitOnModEnter}
     >
       {!failure && <KnownProblems onPick={onClose} />}
       <MissingKeysAlert onPick={onClose} />
       <div className="max-h-[55vh] space-y-4 overflow-y-auto pr-1">
         {fields.length === 0 ? (
-          <JsonInput formId={formId} value={jsonText} onChange={setJsonText} error={errors.__json} theme={theme} />
+          <JsonInput formId={formId} value={jsonText} onChange={setJsonText} error={typed.errors.__json} theme={theme} />
         ) : (
           fields.map((field) => (
             <TypedFieldControl
               key={field.name}
-              field={field}
-              text={texts[field.name] ?? ''}
-              checked={checks[field.name] ?? false}
-              error={errors[field.name]}
-              onText={(text) => {
-                setTexts((current) => ({ ...current, [field.name]: text }));
-                setErrors((current) => withoutField(current, field.name));
-              }}
-              onCheck={(checked) => setChecks((current) => ({ ...current, [field.name]: checked }))}
+              {...typed.controlProps(field)}
               jsonEditor={(props) => <CodeEditor {...props} language="json" theme={theme} minHeight="80px" testId={`run-input-${field.name}`} />}
             />
           ))

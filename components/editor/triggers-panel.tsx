@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/api/root';
+import type { TriggerView } from '@/server/services/trigger-schemas';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -23,35 +24,33 @@ type Kind = NewTrigger['kind'];
 type ConfigOf<K extends Kind> = Extract<NewTrigger, { kind: K }>['config'];
 /** The kinds with their labels and descriptions, as the server's registry (server/triggers) has them. */
 type KindCatalog = inferRouterOutputs<AppRouter>['triggers']['kinds'];
-const AUTH_OPTIONS = [
-  { value: 'bearer', label: 'Bearer secret' },
-  { value: 'standard_webhooks', label: 'Standard Webhooks signature' },
-  { value: 'hmac_sha256', label: 'HMAC-SHA256 in a header' },
-  { value: 'github', label: 'GitHub (X-Hub-Signature-256)' },
-  { value: 'stripe', label: 'Stripe (Stripe-Signature)' },
-  { value: 'none', label: 'None (anyone with the URL)' },
-];
-const OVERLAP_OPTIONS = [
-  { value: 'skip', label: 'Skip a run while the last one is going' },
-  { value: 'queue', label: 'Run once the last one has ended' },
-  { value: 'allow', label: 'Run anyway' },
-];
+type Auth = NonNullable<ConfigOf<'webhook'>['auth']>;
+type Overlap = NonNullable<ConfigOf<'schedule'>['overlap']>;
+/** Every choice the server accepts, named for people: one the server adds fails to compile here until it has a name. */
+const AUTH_LABELS: Record<Auth, string> = {
+  bearer: 'Bearer secret',
+  standard_webhooks: 'Standard Webhooks signature',
+  hmac_sha256: 'HMAC-SHA256 in a header',
+  github: 'GitHub (X-Hub-Signature-256)',
+  stripe: 'Stripe (Stripe-Signature)',
+  none: 'None (anyone with the URL)',
+};
+const OVERLAP_LABELS: Record<Overlap, string> = {
+  skip: 'Skip a run while the last one is going',
+  queue: 'Run once the last one has ended',
+  allow: 'Run anyway',
+};
+const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const AUTH_OPTIONS = optionsOf(AUTH_LABELS);
+const OVERLAP_OPTIONS = optionsOf(OVERLAP_LABELS);
 
-interface TriggerItem {
-  id: string;
-  kind: string;
-  enabled: boolean;
-  config: Record<string, unknown>;
-  url: string | null;
-  next_runs: string[] | null;
-  last_fired_at: string | null;
-  secret?: string;
-}
+/** A trigger as the API shows it (its secret only in the answer that created it). */
+type TriggerItem = TriggerView;
 
 function describeConfig(trigger: TriggerItem): string {
   const c = trigger.config;
   if (trigger.kind === 'schedule') return `${String(c.cron)} (${String(c.timezone)})`;
-  if (trigger.kind === 'webhook') return `${AUTH_OPTIONS.find((o) => o.value === c.auth)?.label ?? String(c.auth)}, ${String(c.mode)}`;
+  if (trigger.kind === 'webhook') return `${(AUTH_LABELS as Record<string, string>)[String(c.auth)] ?? String(c.auth)}, ${String(c.mode)}`;
   return c.access === 'public' ? 'Anyone with the link' : 'Members of this workspace';
 }
 
@@ -87,8 +86,8 @@ function NewTriggerForm({ kinds, onCreate, pending, error }: { kinds: KindCatalo
   const [kind, setKind] = useState<Kind>('schedule');
   const [cron, setCron] = useState('0 9 * * 1-5');
   const [timezone, setTimezone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const [overlap, setOverlap] = useState<NonNullable<ConfigOf<'schedule'>['overlap']>>('skip');
-  const [auth, setAuth] = useState<NonNullable<ConfigOf<'webhook'>['auth']>>('bearer');
+  const [overlap, setOverlap] = useState<Overlap>('skip');
+  const [auth, setAuth] = useState<Auth>('bearer');
   const [mode, setMode] = useState<NonNullable<ConfigOf<'webhook'>['mode']>>('sync');
   const [header, setHeader] = useState('X-Signature-256');
   const [access, setAccess] = useState<NonNullable<ConfigOf<'form'>['access']>>('workspace');

@@ -3,16 +3,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useId, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useId, type MouseEvent, type ReactNode } from 'react';
 import { useTRPC } from '@/components/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { Icon } from '@/components/ui/icons';
-import { Pagination } from '@/components/ui/pagination';
+import { Pagination, PastLastPage, useBackToLastPage } from '@/components/ui/pagination';
 import { QueryError } from '@/components/ui/query-error';
 import { SearchBox } from '@/components/ui/search-box';
+import { TableSkeletonFrame } from '@/components/ui/table-skeleton';
 import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
 import { executionStatuses, executionTriggerLabels, executionTriggers, isActive, type ExecutionStatus, type ExecutionTrigger } from '@/lib/execution-states';
@@ -62,11 +63,7 @@ export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: strin
   const data = query.data;
   const filtered = hasFilters(params);
 
-  // Deleting executions can leave an empty page past the end: step back to the new last page.
-  useEffect(() => {
-    if (!data || query.isPlaceholderData || data.executions.length > 0 || data.total === 0 || params.offset === 0) return;
-    setParams({ offset: Math.max(0, Math.floor((data.total - 1) / params.limit) * params.limit) });
-  }, [data, query.isPlaceholderData, params.offset, params.limit, setParams]);
+  useBackToLastPage(data && !query.isPlaceholderData ? { total: data.total, shown: data.executions.length } : null, params.limit, params.offset, setParams);
 
   const commitSearch = useCallback((q: string) => setParams({ q, offset: 0 }), [setParams]);
   const clearFilters = () => setParams({ status: null, trigger: null, range: 'any', from: null, to: null, q: '', offset: 0 }, { history: 'push' });
@@ -107,7 +104,7 @@ export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: strin
                 action={<Button onClick={clearFilters}>Clear filters</Button>}
               />
             ) : (
-              <EmptyState title="Nothing on this page" action={<Button onClick={() => setParams({ offset: 0 }, { history: 'push' })}>Go to the first page</Button>} />
+              <PastLastPage setParams={setParams} />
             )
           ) : (
             data && (
@@ -402,26 +399,23 @@ function ExecutionsPagination({
 
 export function TableSkeleton({ showWorkflow = true }: { showWorkflow?: boolean }) {
   return (
-    <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-      <span role="status" className="sr-only">
-        Loading executions…
-      </span>
-      <div aria-hidden className="divide-y divide-zinc-100 dark:divide-zinc-800">
-        <div className="h-10 bg-zinc-50/80 dark:bg-zinc-900" />
-        {[0, 1, 2, 3, 4, 5].map((row) => (
-          <div key={row} className="flex items-center gap-6 px-4 py-3.5">
-            <div className="h-5 w-20 animate-pulse rounded-full bg-zinc-100 dark:bg-zinc-800" />
-            <div className="space-y-1.5">
-              <div className="h-3.5 w-24 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
-              <div className="h-2.5 w-14 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800/60" />
-            </div>
-            {showWorkflow && <div className="hidden h-3.5 w-32 animate-pulse rounded bg-zinc-100 md:block dark:bg-zinc-800" />}
-            <div className="h-3.5 w-12 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
-            <div className="h-3.5 w-14 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
-            <div className="hidden h-3 flex-1 animate-pulse rounded bg-zinc-100 lg:block dark:bg-zinc-800/60" />
+    <TableSkeletonFrame
+      label="Loading executions…"
+      rows={6}
+      rowClassName="flex items-center gap-6 px-4 py-3.5"
+      row={
+        <>
+          <div className="h-5 w-20 animate-pulse rounded-full bg-zinc-100 dark:bg-zinc-800" />
+          <div className="space-y-1.5">
+            <div className="h-3.5 w-24 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
+            <div className="h-2.5 w-14 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800/60" />
           </div>
-        ))}
-      </div>
-    </div>
+          {showWorkflow && <div className="hidden h-3.5 w-32 animate-pulse rounded bg-zinc-100 md:block dark:bg-zinc-800" />}
+          <div className="h-3.5 w-12 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
+          <div className="h-3.5 w-14 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
+          <div className="hidden h-3 flex-1 animate-pulse rounded bg-zinc-100 lg:block dark:bg-zinc-800/60" />
+        </>
+      }
+    />
   );
 }

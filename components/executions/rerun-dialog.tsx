@@ -9,7 +9,7 @@ import { useTheme } from '@/components/theme';
 import { useTRPC } from '@/components/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Dialog } from '@/components/ui/dialog';
-import { DialogFormActions } from '@/components/ui/dialog-form-actions';
+import { DialogFormActions, submitOnModEnter } from '@/components/ui/dialog-form-actions';
 import { errorMessage } from '@/components/ui/errors';
 import { executionHref } from './executions-list';
 import type { ExecutionDetail } from './types';
@@ -93,12 +93,7 @@ function RerunForm({ execution, workflowId, onClose }: { execution: ExecutionDet
       onSubmit={submit}
       noValidate
       aria-label="Re-run"
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
-          event.preventDefault();
-          event.currentTarget.requestSubmit();
-        }
-      }}
+      onKeyDown={submitOnModEnter}
     >
       <div className="space-y-5">
         <div>

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TypedFieldControl } from './typed-field';
-import { collectTypedInput, initialFieldCheck, initialFieldText, withoutField, type TypedField } from './typed-input';
+import type { TypedField } from './typed-input';
+import { useTypedFields } from './use-typed-fields';
 
 interface Outcome {
   execution_id: string;
@@ -15,17 +16,15 @@ interface Outcome {
 
 /** The hosted form: one control per input field; submitting runs the workflow and shows its output. */
 export function HostedForm({ triggerId, fields }: { triggerId: string; fields: TypedField[] }) {
-  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, initialFieldText(f)])));
-  const [checks, setChecks] = useState<Record<string, boolean>>(() => Object.fromEntries(fields.map((f) => [f.name, initialFieldCheck(f)])));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const typed = useTypedFields(fields);
   const [problem, setProblem] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [sending, setSending] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const collected = collectTypedInput(fields, texts, checks);
-    setErrors(collected.errors);
+    const collected = typed.collect();
+    typed.setErrors(collected.errors);
     setProblem(null);
     setOutcome(null);
     if (Object.keys(collected.errors).length > 0) return;
@@ -38,7 +37,7 @@ export function HostedForm({ triggerId, fields }: { triggerId: string; fields: T
         return;
       }
       const details = (body.details ?? []) as { path: string; message: string }[];
-      setErrors(Object.fromEntries(details.filter((d) => d.path.startsWith('input.')).map((d) => [d.path.slice('input.'.length), d.message])));
+      typed.setErrors(Object.fromEntries(details.filter((d) => d.path.startsWith('input.')).map((d) => [d.path.slice('input.'.length), d.message])));
       setProblem(body.error ?? 'The form could not be sent');
     } catch {
       setProblem('The form could not be sent; check your connection and try again');
@@ -51,18 +50,7 @@ export function HostedForm({ triggerId, fields }: { triggerId: string; fields: T
     <form onSubmit={submit} noValidate className="mt-6 space-y-4" aria-label="Workflow form">
       {fields.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">This workflow takes no input.</p> : null}
       {fields.map((field) => (
-        <TypedFieldControl
-          key={field.name}
-          field={field}
-          text={texts[field.name] ?? ''}
-          checked={checks[field.name] ?? false}
-          error={errors[field.name]}
-          onText={(value) => {
-            setTexts((all) => ({ ...all, [field.name]: value }));
-            setErrors((all) => withoutField(all, field.name));
-          }}
-          onCheck={(value) => setChecks((all) => ({ ...all, [field.name]: value }))}
-        />
+        <TypedFieldControl key={field.name} {...typed.controlProps(field)} />
       ))}
       {problem ? <Alert tone="error">{problem}</Alert> : null}
       <Button type="submit" variant="primary" loading={sending}>

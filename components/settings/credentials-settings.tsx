@@ -10,9 +10,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { TextField } from '@/components/ui/field';
 import { Time } from '@/components/ui/time';
 import { AccountGate } from './account-gate';
-import { ConfirmItemDialog } from './confirm-item-dialog';
-import { QueryList } from './query-list';
-import { CELL, ReadOnlyNote, RowActions, Section, Table, SaveOutcome } from './section';
+import { NamedItemsList } from './named-items-list';
+import { ReadOnlyNote, Section, SaveOutcome } from './section';
 
 // The same rule the server applies (server/services/credentials.ts), checked here to answer before a round trip.
 const CREDENTIAL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
@@ -26,7 +25,6 @@ function Credentials({ canEdit }: { canEdit: boolean }) {
   const queryClient = useQueryClient();
   const credentials = useQuery(trpc.credentials.list.queryOptions());
   const remove = useMutation(trpc.credentials.delete.mutationOptions());
-  const [deleting, setDeleting] = useState<string | null>(null);
   const [replacing, setReplacing] = useState<{ name: string; at: number } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.credentials.list.queryKey() });
   const existing = credentials.data?.map((credential) => credential.name) ?? [];
@@ -44,7 +42,7 @@ function Credentials({ canEdit }: { canEdit: boolean }) {
       )}
       <Section title="Credentials" description="Secrets your workflows use, such as OPENAI_API_KEY, by name.">
         {!canEdit && <ReadOnlyNote>Viewers can see which credentials exist, but only editors and owners can add, replace or delete them.</ReadOnlyNote>}
-        <QueryList
+        <NamedItemsList
           query={credentials}
           what="credentials"
           empty={
@@ -57,40 +55,21 @@ function Credentials({ canEdit }: { canEdit: boolean }) {
               }
             />
           }
-        >
-          {(rows) => (
-            <Table label="Credentials" head={['Name', 'Last updated', ...(canEdit ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
-              {rows.map((credential) => (
-                <tr key={credential.name}>
-                  <td className={`${CELL} font-mono text-sm font-medium`}>{credential.name}</td>
-                  <td className={CELL}>
-                    <Time value={credential.updated_at} />
-                  </td>
-                  {canEdit && (
-                    <RowActions
-                      name={credential.name}
-                      changeLabel="Replace"
-                      onChange={() => setReplacing({ name: credential.name, at: Date.now() })}
-                      onDelete={() => setDeleting(credential.name)}
-                    />
-                  )}
-                </tr>
-              ))}
-            </Table>
-          )}
-        </QueryList>
+          columns={[{ head: 'Last updated', cell: (credential) => <Time value={credential.updated_at} /> }]}
+          canEdit={canEdit}
+          changeLabel="Replace"
+          onChange={(credential) => setReplacing({ name: credential.name, at: Date.now() })}
+          remove={async (name) => {
+            await remove.mutateAsync({ name });
+            await refresh();
+          }}
+          confirm={{
+            title: (name) => `Delete ${name}?`,
+            description: 'Workflows that use this credential will fail until it is added again. The value cannot be recovered.',
+            confirmLabel: 'Delete credential',
+          }}
+        />
       </Section>
-      <ConfirmItemDialog
-        item={deleting}
-        onClose={() => setDeleting(null)}
-        title={`Delete ${deleting ?? ''}?`}
-        description="Workflows that use this credential will fail until it is added again. The value cannot be recovered."
-        confirmLabel="Delete credential"
-        onConfirm={async (name) => {
-          await remove.mutateAsync({ name });
-          await refresh();
-        }}
-      />
     </div>
   );
 }

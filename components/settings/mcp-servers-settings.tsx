@@ -8,9 +8,8 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SelectField, TextField } from '@/components/ui/field';
 import { AccountGate } from './account-gate';
-import { ConfirmItemDialog } from './confirm-item-dialog';
-import { QueryList } from './query-list';
-import { CELL, ReadOnlyNote, RowActions, Section, Table, SaveOutcome } from './section';
+import { NamedItemsList } from './named-items-list';
+import { ReadOnlyNote, Section, SaveOutcome } from './section';
 
 // MCP servers agent blocks may take tools from (server/services/mcp-servers.ts). The form adds a server or, given
 // an existing name, replaces its URL and credential.
@@ -32,7 +31,6 @@ function McpServers({ canEdit }: { canEdit: boolean }) {
   const queryClient = useQueryClient();
   const servers = useQuery({ ...trpc.mcpServers.list.queryOptions(), select: (data) => data.mcp_servers });
   const remove = useMutation(trpc.mcpServers.delete.mutationOptions());
-  const [deleting, setDeleting] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ draft: Draft; at: number } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.mcpServers.list.queryKey() });
 
@@ -48,43 +46,28 @@ function McpServers({ canEdit }: { canEdit: boolean }) {
       )}
       <Section title="MCP servers" description="Model Context Protocol servers (Streamable HTTP) whose tools your agents may use.">
         {!canEdit && <ReadOnlyNote>Viewers can see which MCP servers are configured, but only editors and owners can change them.</ReadOnlyNote>}
-        <QueryList
+        <NamedItemsList
           query={servers}
           what="MCP servers"
           empty={<EmptyState title="No MCP servers yet" description="Add one to give agent blocks its tools, e.g. an issue tracker's or a search engine's." />}
-        >
-          {(rows) => (
-            <Table label="MCP servers" head={['Name', 'URL', 'Credential', ...(canEdit ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
-              {rows.map((server) => (
-                <tr key={server.name}>
-                  <td className={`${CELL} font-mono text-sm font-medium`}>{server.name}</td>
-                  <td className={`${CELL} font-mono text-sm break-all`}>{server.url}</td>
-                  <td className={`${CELL} font-mono text-sm`}>{server.credential ?? '—'}</td>
-                  {canEdit && (
-                    <RowActions
-                      name={server.name}
-                      changeLabel="Edit"
-                      onChange={() => setEditing({ draft: { ...server, credential: server.credential ?? '' }, at: Date.now() })}
-                      onDelete={() => setDeleting(server.name)}
-                    />
-                  )}
-                </tr>
-              ))}
-            </Table>
-          )}
-        </QueryList>
+          columns={[
+            { head: 'URL', cell: (server) => server.url, className: 'font-mono text-sm break-all' },
+            { head: 'Credential', cell: (server) => server.credential ?? '—', className: 'font-mono text-sm' },
+          ]}
+          canEdit={canEdit}
+          changeLabel="Edit"
+          onChange={(server) => setEditing({ draft: { ...server, credential: server.credential ?? '' }, at: Date.now() })}
+          remove={async (name) => {
+            await remove.mutateAsync({ name });
+            await refresh();
+          }}
+          confirm={{
+            title: (name) => `Remove ${name}?`,
+            description: 'Agent blocks that use this MCP server will fail until it is added again.',
+            confirmLabel: 'Remove MCP server',
+          }}
+        />
       </Section>
-      <ConfirmItemDialog
-        item={deleting}
-        onClose={() => setDeleting(null)}
-        title={`Remove ${deleting ?? ''}?`}
-        description="Agent blocks that use this MCP server will fail until it is added again."
-        confirmLabel="Remove MCP server"
-        onConfirm={async (name) => {
-          await remove.mutateAsync({ name });
-          await refresh();
-        }}
-      />
     </div>
   );
 }

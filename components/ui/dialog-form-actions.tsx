@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { Button } from './button';
 import { DialogActions } from './dialog';
 
@@ -14,4 +14,12 @@ export function DialogFormActions({ onCancel, pending, submitLabel }: { onCancel
       </Button>
     </DialogActions>
   );
+}
+
+/** A dialog form's onKeyDown: Ctrl+Enter (⌘+Enter on a Mac) submits it from any field, even a multi-line one. */
+export function submitOnModEnter(event: KeyboardEvent<HTMLFormElement>) {
+  if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+    event.preventDefault();
+    event.currentTarget.requestSubmit();
+  }
 }

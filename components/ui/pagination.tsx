@@ -1,10 +1,12 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 import { Select } from '@/components/ui/field';
 
-export type PagingPatch = { limit?: number; offset?: number };
+type PagingPatch = { limit?: number; offset?: number };
+type SetPaging = (patch: PagingPatch, options?: { history?: 'push' | 'replace' }) => void;
 
 /**
  * A list's pager: the caller's summary ("Showing 1–20 of 45 …") on the left, then "Per page" and Previous/Next.
@@ -26,7 +28,7 @@ export function Pagination({
   /** Rows on this page. */
   shown: number;
   pageSizes: readonly number[];
-  setParams: (patch: PagingPatch, options?: { history?: 'push' | 'replace' }) => void;
+  setParams: SetPaging;
   /** The left side, given the 1-based range of rows shown (0–0 when none). */
   summary: (range: { from: number; to: number }) => ReactNode;
   /** How the page count is written. */
@@ -63,4 +65,22 @@ export function Pagination({
       </div>
     </nav>
   );
+}
+
+/**
+ * Deleting rows can leave the page shown past the end of the list: once a page has loaded (`loaded`, null while it
+ * loads or shows the previous page's rows) with no rows, step back to the new last page.
+ */
+export function useBackToLastPage(loaded: { total: number; shown: number } | null, limit: number, offset: number, setParams: SetPaging) {
+  const total = loaded?.total ?? 0;
+  const empty = loaded !== null && loaded.shown === 0;
+  useEffect(() => {
+    if (!empty || total === 0 || offset === 0) return;
+    setParams({ offset: Math.max(0, Math.floor((total - 1) / limit) * limit) });
+  }, [empty, total, offset, limit, setParams]);
+}
+
+/** What a page past the end shows (a link from before rows were deleted): the way back to the first page. */
+export function PastLastPage({ setParams }: { setParams: SetPaging }) {
+  return <EmptyState title="Nothing on this page" action={<Button onClick={() => setParams({ offset: 0 }, { history: 'push' })}>Go to the first page</Button>} />;
 }

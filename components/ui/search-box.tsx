@@ -10,7 +10,7 @@ const DEBOUNCE_MS = 300;
  * A list's search field: what is typed shows at once, the URL (and so the list) follows once typing pauses; Enter
  * commits at once. When the URL changes on its own (Back, "Clear filters") the field follows it.
  *
- * `className` sizes the wrapper.
+ * `live` lists (filtered in the page, no round trip) follow every keystroke instead. `className` sizes the wrapper.
  */
 export function SearchBox({
   id,
@@ -20,6 +20,7 @@ export function SearchBox({
   label,
   placeholder,
   className,
+  live = false,
 }: {
   id: string;
   value: string;
@@ -28,6 +29,7 @@ export function SearchBox({
   label: string;
   placeholder: string;
   className: string;
+  live?: boolean;
 }) {
   const [text, setText] = useState(committed);
   const [seen, setSeen] = useState(committed);
@@ -38,10 +40,15 @@ export function SearchBox({
 
   useEffect(() => {
     const q = text.trim();
-    if (q === committed) return;
+    if (live || q === committed) return;
     const timer = setTimeout(() => onCommit(q), DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, committed, onCommit]);
+  }, [live, text, committed, onCommit]);
+
+  function edit(value: string) {
+    setText(value);
+    if (live) onCommit(value);
+  }
 
   return (
     <div className={`relative w-full ${className}`}>
@@ -51,7 +58,7 @@ export function SearchBox({
         type="search"
         value={text}
         maxLength={200}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => edit(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') onCommit(text.trim());
         }}

@@ -11,6 +11,7 @@ import { Button, buttonClasses } from '@/components/ui/button';
 import { CopyableValue } from '@/components/ui/copy-button';
 import { errorMessage } from '@/components/ui/errors';
 import { categoryTone, Icon, TemplateIcon } from '@/components/ui/icons';
+import { SearchBox } from '@/components/ui/search-box';
 import { Spinner } from '@/components/ui/spinner';
 import { TEMPLATE_CATEGORIES, WORKFLOW_TEMPLATES, type TemplateCategory, type WorkflowTemplate } from '@/lib/templates';
 
@@ -167,20 +168,7 @@ export function TemplateGallery({ onStart, pending, canUse = true }: { onStart: 
     <div className="space-y-4">
       <div className="flex flex-col gap-3 lg:flex-row lg:items-center lg:justify-between">
         <CategoryFilter value={category} onChange={setCategory} />
-        <div className="relative w-full lg:w-72">
-          <Icon name="search" className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400" />
-          <input
-            id={searchId}
-            type="search"
-            value={query}
-            maxLength={200}
-            onChange={(event) => setQuery(event.target.value)}
-            placeholder="Search templates"
-            aria-label="Search templates"
-            autoComplete="off"
-            className="block h-9 w-full rounded-md border border-zinc-300 bg-white pr-3 pl-8 text-sm text-zinc-900 shadow-sm placeholder:text-zinc-400 focus:outline-2 focus:outline-offset-0 focus:outline-indigo-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-500"
-          />
-        </div>
+        <SearchBox id={searchId} value={query} onCommit={setQuery} busy={false} label="Search templates" placeholder="Search templates" className="lg:w-72" live />
       </div>
       <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
         {shown.length === 1 ? '1 template' : `${shown.length} templates`}

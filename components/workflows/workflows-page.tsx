@@ -12,9 +12,10 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { Select } from '@/components/ui/field';
 import { CloseIcon, PlusIcon, WorkflowIllustration } from '@/components/ui/icons';
-import { Pagination } from '@/components/ui/pagination';
+import { Pagination, PastLastPage, useBackToLastPage } from '@/components/ui/pagination';
 import { QueryError } from '@/components/ui/query-error';
 import { SearchBox } from '@/components/ui/search-box';
+import { TableSkeletonFrame } from '@/components/ui/table-skeleton';
 import { ImportWorkflowButton } from './import-workflow';
 import { PAGE_SIZES, SORT_OPTIONS, useListParams, type ListParams, type SortKey } from './list-params';
 import { TemplateGallery, TemplateProgress, TemplatesLink, useCreateFromTemplate } from './templates-gallery';
@@ -61,12 +62,8 @@ export function WorkflowsPage() {
     (menuButton ?? document.getElementById(searchId))?.focus();
   });
 
-  // Deleting the last workflow of the last page leaves an empty page: step back to the new last page.
   const data = list.data;
-  useEffect(() => {
-    if (!data || list.isPlaceholderData || data.workflows.length > 0 || data.total === 0 || offset === 0) return;
-    setParams({ offset: Math.max(0, Math.floor((data.total - 1) / limit) * limit) });
-  }, [data, list.isPlaceholderData, offset, limit, setParams]);
+  useBackToLastPage(data && !list.isPlaceholderData ? { total: data.total, shown: data.workflows.length } : null, limit, offset, setParams);
 
   const commitSearch = useCallback((value: string) => setParams({ q: value, offset: 0 }), [setParams]);
 
@@ -275,7 +272,7 @@ function ListResults({
           action={<Button onClick={() => setParams({ q: '', offset: 0 })}>Clear search</Button>}
         />
       ) : (
-        <EmptyState title="Nothing on this page" action={<Button onClick={() => setParams({ offset: 0 }, { history: 'push' })}>Go to the first page</Button>} />
+        <PastLastPage setParams={setParams} />
       )
     ) : (
       <div className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
@@ -414,25 +411,22 @@ function WorkflowsPagination({ params, setParams, total, shown }: { params: List
 
 function ListSkeleton() {
   return (
-    <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-      <span role="status" className="sr-only">
-        Loading workflows…
-      </span>
-      <div aria-hidden className="divide-y divide-zinc-100 dark:divide-zinc-800">
-        <div className="h-10 bg-zinc-50/80 dark:bg-zinc-900" />
-        {[0, 1, 2, 3].map((row) => (
-          <div key={row} className="flex items-center gap-6 px-4 py-4">
-            <div className="flex-1 space-y-2">
-              <div className="h-3.5 w-48 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
-              <div className="h-3 w-72 max-w-full animate-pulse rounded bg-zinc-100 dark:bg-zinc-800/60" />
-            </div>
-            <div className="hidden h-5 w-16 animate-pulse rounded-full bg-zinc-100 sm:block dark:bg-zinc-800" />
-            <div className="hidden h-3.5 w-20 animate-pulse rounded bg-zinc-100 md:block dark:bg-zinc-800" />
-            <div className="h-3.5 w-16 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
+    <TableSkeletonFrame
+      label="Loading workflows…"
+      rows={4}
+      rowClassName="flex items-center gap-6 px-4 py-4"
+      row={
+        <>
+          <div className="flex-1 space-y-2">
+            <div className="h-3.5 w-48 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
+            <div className="h-3 w-72 max-w-full animate-pulse rounded bg-zinc-100 dark:bg-zinc-800/60" />
           </div>
-        ))}
-      </div>
-    </div>
+          <div className="hidden h-5 w-16 animate-pulse rounded-full bg-zinc-100 sm:block dark:bg-zinc-800" />
+          <div className="hidden h-3.5 w-20 animate-pulse rounded bg-zinc-100 md:block dark:bg-zinc-800" />
+          <div className="h-3.5 w-16 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
+        </>
+      }
+    />
   );
 }
 

@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { resetEnvForTests } from '../env';
 import { setupTestDatabase } from '../test/database';
 import { getAuth, resetAuthForTests } from './better-auth';
+import { setEnv, unsetEnv } from '@/server/test/env';
 
 // Guessing passwords is slowed to WEFT_AUTH_ATTEMPTS_PER_MINUTE tries per client address.
 
 setupTestDatabase();
 
 beforeAll(() => {
-  process.env.WEFT_AUTH_ATTEMPTS_PER_MINUTE = '3';
-  resetEnvForTests();
+  setEnv('WEFT_AUTH_ATTEMPTS_PER_MINUTE', '3');
   resetAuthForTests();
 });
 
 afterAll(() => {
-  delete process.env.WEFT_AUTH_ATTEMPTS_PER_MINUTE;
-  resetEnvForTests();
+  unsetEnv('WEFT_AUTH_ATTEMPTS_PER_MINUTE');
   resetAuthForTests();
 });
 

@@ -23,10 +23,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await provider.close();
-  await api.close();
-});
+afterAll(() => Promise.all([provider.close(), api.close()]));
 
 beforeEach(() => {
   useProviderEnv({

@@ -22,10 +22,7 @@ beforeAll(async () => {
   anthropicProvider = await startStandInProvider({ apiKey: ANTHROPIC_KEY });
 });
 
-afterAll(async () => {
-  await provider.close();
-  await anthropicProvider.close();
-});
+afterAll(() => Promise.all([provider.close(), anthropicProvider.close()]));
 
 beforeEach(() => {
   useProviderEnv({

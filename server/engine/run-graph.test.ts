@@ -2,11 +2,11 @@ import { runGraphForTest } from '@/server/test/run-graph';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { resetEnvForTests } from '../env';
 import { block, chain, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import type { Graph } from '@/lib/graph/schema';
 import type { EngineEventBody } from './events';
 import { runGraph, type BlockLogRecord, type RunGraphOptions, type StopReason } from './run-graph';
+import { setEnv, unsetEnv } from '@/server/test/env';
 
 // The engine on real blocks: code and conditions in the real sandbox, HTTP against a local server.
 
@@ -36,8 +36,7 @@ let baseUrl: string;
 const hits = new Map<string, number>();
 
 beforeAll(async () => {
-  process.env.WEFT_ALLOW_PRIVATE_NETWORK = 'true';
-  resetEnvForTests();
+  setEnv('WEFT_ALLOW_PRIVATE_NETWORK', 'true');
   server = http.createServer((req, res) => {
     const count = (hits.get(req.url!) ?? 0) + 1;
     hits.set(req.url!, count);
@@ -53,8 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
-  delete process.env.WEFT_ALLOW_PRIVATE_NETWORK;
-  resetEnvForTests();
+  unsetEnv('WEFT_ALLOW_PRIVATE_NETWORK');
 });
 
 describe('scheduling', () => {
@@ -278,13 +276,9 @@ describe('templates in an http URL', () => {
 
 describe('output size', () => {
   const bigOutputs = (limit: string) => {
-    process.env.WEFT_MAX_OUTPUT_BYTES = limit;
-    resetEnvForTests();
+    setEnv('WEFT_MAX_OUTPUT_BYTES', limit);
   };
-  afterAll(() => {
-    delete process.env.WEFT_MAX_OUTPUT_BYTES;
-    resetEnvForTests();
-  });
+  afterAll(() => unsetEnv('WEFT_MAX_OUTPUT_BYTES'));
 
   it('fails a code block whose result is larger than WEFT_MAX_OUTPUT_BYTES with output_too_large', async () => {
     bigOutputs('100000');
@@ -305,14 +299,10 @@ describe('output size', () => {
 });
 
 describe('server limits on time and sandboxes', () => {
-  afterEach(() => {
-    delete process.env.WEFT_MAX_BLOCK_TIMEOUT_MS;
-    resetEnvForTests();
-  });
+  afterEach(() => unsetEnv('WEFT_MAX_BLOCK_TIMEOUT_MS'));
 
   it('lowers a block timeout_ms above WEFT_MAX_BLOCK_TIMEOUT_MS to it', async () => {
-    process.env.WEFT_MAX_BLOCK_TIMEOUT_MS = '500';
-    resetEnvForTests();
+    setEnv('WEFT_MAX_BLOCK_TIMEOUT_MS', '500');
     const g = graph([inputBlock(), code('spin', 'while (true) {}', { timeout_ms: 60_000 }), outputBlock()], [edge('input', 'spin'), edge('spin', 'output')]);
     const { result } = await run(g);
     // The sandbox's own clock and the block's race to the same 500 ms; either way the block stopped at the server's cap.

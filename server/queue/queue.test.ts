@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isUnfinished } from '@/lib/execution-states';
 import { db, getDatabase } from '../db';
 import { ApiError } from '../errors';
-import { resetEnvForTests } from '../env';
 import { cancelExecution } from '../services/executions/cancel';
 import { launchExecution } from '../services/executions/launch';
 import { getExecution, listExecutions } from '../services/executions/reads';
@@ -16,10 +15,11 @@ import { recordPause } from '../services/executions/waits';
 import { executionEventStream } from '../services/execution-stream';
 import { createWorkflow, replaceGraph } from '../services/workflows';
 import { enterQueueMode, leaveQueueMode, setupTestDatabase } from '../test/database';
-import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
+import { createTestWorkspace, workspaceWithWorkflow, type TestWorkspace } from '../test/fixtures';
 import { block, chain, edge, graph, inputBlock, outputBlock } from '../test/graphs';
 import { startTestWorker, type TestWorker } from '../test/workers';
 import { executionEnd } from './wait';
+import { setEnv, unsetEnv } from '@/server/test/env';
 
 // Queue mode end to end: this test process is a web instance (it launches, streams and cancels), two worker
 // processes run the executions on the same PostgreSQL.
@@ -33,8 +33,7 @@ let workers: TestWorker[] = [];
 beforeAll(async () => {
   if (!postgres) return;
   await enterQueueMode(database().url!);
-  ws = await createTestWorkspace('Queue');
-  workflowId = (await createWorkflow(ws.owner, { name: 'Queued' })).id;
+  ({ ws, workflowId } = await workspaceWithWorkflow('Queue', 'Queued'));
   workers = [await startTestWorker(database().url!), await startTestWorker(database().url!)];
 }, 120_000);
 
@@ -281,14 +280,10 @@ describe.skipIf(!postgres)('a timed wait in queue mode', () => {
 });
 
 describe.skipIf(!postgres)('the execution rate limit', () => {
-  afterAll(() => {
-    delete process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE;
-    resetEnvForTests();
-  });
+  afterAll(() => unsetEnv('WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE'));
 
   it('is one count for every web instance of the database', async () => {
-    process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE = '2';
-    resetEnvForTests();
+    setEnv('WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE', '2');
     // Web instance B, another process, starts one execution of the workspace's two this minute.
     const instanceB = `const { checkExecutionRate } = await import('./server/services/rate-limit.ts');
       await checkExecutionRate(${JSON.stringify(ws.id)}, { take: true }); process.exit(0);`;
@@ -330,8 +325,7 @@ describe.skipIf(!postgres)('inline mode with several web instances on one Postgr
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     // This process is web instance A, in inline mode too.
-    process.env.WEFT_EXECUTION_MODE = 'inline';
-    resetEnvForTests();
+    setEnv('WEFT_EXECUTION_MODE', 'inline');
     try {
       const cancelled = await cancelExecution(ws.owner, workflowId, id);
       expect(cancelled.status).toBe('cancelled');
@@ -342,8 +336,7 @@ describe.skipIf(!postgres)('inline mode with several web instances on one Postgr
       expect(events.at(-1)).toMatchObject({ type: 'error' });
       expect((await prisma.blockLog.findFirst({ where: { executionId: id, blockId: 'slow' } }))?.error).toMatchObject({ code: 'cancelled' });
     } finally {
-      process.env.WEFT_EXECUTION_MODE = 'queue';
-      resetEnvForTests();
+      setEnv('WEFT_EXECUTION_MODE', 'queue');
       child.kill('SIGKILL');
     }
   });

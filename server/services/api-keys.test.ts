@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Caller, Role } from '../auth/caller';
 import { db } from '../db';
-import { resetEnvForTests } from '../env';
 import { sha256Hex } from '../secrets/crypto';
 import { setupTestDatabase } from '../test/database';
 import { callerForApiKey } from '../auth/api-key-caller';
 import { createApiKey, ensureBootstrapApiKey } from './api-keys';
 import { previewInvitation } from '../auth/invitation-token';
 import { changeMemberRole, createInvitation, removeMember } from './members';
+import { setEnv, unsetEnv } from '@/server/test/env';
 
 // A key is only ever as strong as the person who made it is now: demoting them weakens their keys, removing
 // them revokes their keys and invitation links at once.
@@ -62,17 +62,13 @@ it("withdraws a demoted owner's pending invitations, since only owners may invit
 
 describe('the bootstrap key (WEFT_BOOTSTRAP_API_KEY)', () => {
   const bootstrapKey = 'weft_operator_bootstrap_key_0123';
-  afterEach(() => {
-    delete process.env.WEFT_BOOTSTRAP_API_KEY;
-    resetEnvForTests();
-  });
+  afterEach(() => unsetEnv('WEFT_BOOTSTRAP_API_KEY'));
 
   it('never lands in a workspace someone named "default" first, and is taken back from one it landed in', async () => {
     const { first } = await workspaceWithOwners();
     const prisma = await db();
     await prisma.workspace.update({ where: { id: first.workspaceId }, data: { name: 'default' } });
-    process.env.WEFT_BOOTSTRAP_API_KEY = bootstrapKey;
-    resetEnvForTests();
+    setEnv('WEFT_BOOTSTRAP_API_KEY', bootstrapKey);
 
     await ensureBootstrapApiKey();
     const caller = await callerForApiKey(bootstrapKey);

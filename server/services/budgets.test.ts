@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '../test/database';
 import { runToEnd } from '../test/executions';
-import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
+import { workspaceWithWorkflow, type TestWorkspace } from '../test/fixtures';
 import { block, chain } from '../test/graphs';
 import { restoreProviderEnv, useProviderEnv } from '../test/llm-env';
 import { startStandInProvider, type StandInProvider } from '../test/llm-providers';
 import { budgetStatus, removeBudget, setBudget } from './budgets';
 import { setModelPrice } from './model-prices';
-import { createWorkflow } from './workflows';
 
 // A workspace's monthly budget against what its model calls cost: a warning past the warn share, and with "stop"
 // on, LLM and agent blocks that fail before the provider hears of them.
@@ -25,8 +24,7 @@ const agent = chain(block('helper', 'agent', { model: MODEL, prompt: 'do it' }))
 beforeAll(async () => {
   provider = await startStandInProvider({ apiKey: KEY });
   useProviderEnv({ OPENAI_COMPATIBLE_BASE_URL: provider.baseUrl, OPENAI_COMPATIBLE_API_KEY: KEY, WEFT_ALLOW_PRIVATE_NETWORK: 'true' });
-  ws = await createTestWorkspace('Budgets');
-  workflowId = (await createWorkflow(ws.owner, { name: 'Spends' })).id;
+  ({ ws, workflowId } = await workspaceWithWorkflow('Budgets', 'Spends'));
   await setModelPrice(ws.owner, { model: MODEL, input_per_million: 1, output_per_million: 3 });
   // One run this month before any budget: 100000 input and 100000 output tokens cost $0.40.
   provider.script({ text: ['Hi'], usage: { input: 100_000, output: 100_000 } });

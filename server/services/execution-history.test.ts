@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
-import { resetEnvForTests } from '../env';
 import { chain } from '@/server/test/graphs';
 import { setupTestDatabase } from '../test/database';
-import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
+import { twoWorkspaces, type TestWorkspace } from '../test/fixtures';
 import { deleteAllExecutions, pruneOldExecutions, searchExecutions } from './execution-history';
 import { createWorkflow } from './workflows';
+import { setEnv, unsetEnv } from '@/server/test/env';
 
 setupTestDatabase();
 let ws: TestWorkspace;
@@ -25,8 +25,7 @@ async function seed(workspaceId: string, workflowId: string, rows: { status: 'co
 const day = (n: number) => new Date(Date.UTC(2026, 10, n, 12));
 
 beforeAll(async () => {
-  ws = await createTestWorkspace('History');
-  other = await createTestWorkspace('Elsewhere');
+  [ws, other] = await twoWorkspaces('History', 'Elsewhere');
   alpha = (await createWorkflow(ws.owner, { name: 'Alpha' })).id;
   beta = (await createWorkflow(ws.owner, { name: 'Beta' })).id;
   const stranger = (await createWorkflow(other.owner, { name: 'Stranger' })).id;
@@ -86,15 +85,13 @@ describe('deleting and retention', () => {
   });
 
   it('prunes executions older than the retention period', async () => {
-    process.env.WEFT_EXECUTION_RETENTION_DAYS = '3';
-    resetEnvForTests();
+    setEnv('WEFT_EXECUTION_RETENTION_DAYS', '3');
     try {
       // "now" is day 5: day 1 is older than three days (running ones are never pruned).
       expect(await pruneOldExecutions(day(5))).toBe(1);
       expect(ids(await searchExecutions(ws.owner, { workflow_id: alpha }))).toEqual(['Alpha:completed:webhook', 'Alpha:failed:api']);
     } finally {
-      delete process.env.WEFT_EXECUTION_RETENTION_DAYS;
-      resetEnvForTests();
+      unsetEnv('WEFT_EXECUTION_RETENTION_DAYS');
     }
   });
 });

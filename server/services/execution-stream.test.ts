@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { setupTestDatabase } from '../test/database';
-import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
+import { workspaceWithWorkflow, type TestWorkspace } from '../test/fixtures';
 import { block, chain } from '../test/graphs';
 import { executionEventStream } from './execution-stream';
 import { inlineRuntime } from './executions/inline-runtime';
 import { runExecution, type ExecutionJob } from './executions/run';
-import { createWorkflow } from './workflows';
 
 // A client following an execution over SSE gets every event once, in order, numbered as the database records them,
 // whether it follows live in the process running it or from the database (another process), with the recorder
@@ -16,10 +15,7 @@ setupTestDatabase();
 let ws: TestWorkspace;
 let workflowId: string;
 
-beforeAll(async () => {
-  ws = await createTestWorkspace('Streams');
-  workflowId = (await createWorkflow(ws.owner, { name: 'Followed' })).id;
-});
+beforeAll(async () => ({ ws, workflowId } = await workspaceWithWorkflow('Streams', 'Followed')));
 
 // Each block waits a little, so the run spans several of the recorder's batches.
 const graph = chain(

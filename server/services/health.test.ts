@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase } from '../db';
-import { resetEnvForTests } from '../env';
 import { setupTestDatabase } from '../test/database';
 import { setStartupState } from '../startup-state';
 import { checkHealth } from './health';
+import { setEnv, unsetEnv } from '@/server/test/env';
 
 describe('health', () => {
   describe('with a reachable database', () => {
@@ -26,14 +26,12 @@ describe('health', () => {
 
   describe('when PostgreSQL cannot be reached', () => {
     afterEach(async () => {
-      delete process.env.DATABASE_URL;
-      resetEnvForTests();
+      unsetEnv('DATABASE_URL');
       await closeDatabase();
     });
 
     it('is unavailable with the reason, and tries again on the next check', async () => {
-      process.env.DATABASE_URL = 'postgresql://postgres@127.0.0.1:1/nothing';
-      resetEnvForTests();
+      setEnv('DATABASE_URL', 'postgresql://postgres@127.0.0.1:1/nothing');
       const health = await checkHealth();
       expect(health).toMatchObject({ status: 'unavailable', database: 'postgres' });
       expect(health.reason).toMatch(/^database unreachable: /);

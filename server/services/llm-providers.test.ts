@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '../test/database';
-import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
+import { twoWorkspaces, type TestWorkspace } from '../test/fixtures';
 import { restoreProviderEnv, useProviderEnv } from '../test/llm-env';
 import { setCredential } from './credentials';
 import { llmProviderStatus } from './llm-providers';
@@ -11,10 +11,7 @@ setupTestDatabase();
 let ws: TestWorkspace;
 let other: TestWorkspace;
 
-beforeAll(async () => {
-  ws = await createTestWorkspace('Providers');
-  other = await createTestWorkspace('Other providers');
-});
+beforeAll(async () => ([ws, other] = await twoWorkspaces('Providers', 'Other providers')));
 afterEach(restoreProviderEnv);
 
 async function missing(workspace: TestWorkspace) {

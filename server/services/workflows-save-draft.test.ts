@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { block, chain, graph } from '@/server/test/graphs';
 import { setupTestDatabase } from '../test/database';
-import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
+import { twoWorkspaces, type TestWorkspace } from '../test/fixtures';
 import { createWorkflow, getWorkflow, saveDraft } from './workflows';
 
 // The editor's autosave (tRPC workflows.saveGraph): work in progress is stored, a stale version is refused.
@@ -10,10 +10,7 @@ setupTestDatabase();
 let ws: TestWorkspace;
 let other: TestWorkspace;
 
-beforeAll(async () => {
-  ws = await createTestWorkspace('Drafts');
-  other = await createTestWorkspace('Elsewhere');
-});
+beforeAll(async () => ([ws, other] = await twoWorkspaces('Drafts', 'Elsewhere')));
 
 const unfinished = graph([block('lonely', 'code', { code: 'return (' })], []);
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { closeDatabase, db, openDatabase, installDatabase, type Database } from '../db';
-import { resetEnvForTests } from '../env';
+import { setEnv, unsetEnv } from './env';
 import { postgresTestConfig } from './postgres';
 import { startTestWorker, type TestWorker } from './workers';
 
@@ -70,17 +70,14 @@ async function startQueueModeWorkers(database: Database): Promise<TestWorker[]> 
 
 /** Makes this process a web instance of queue mode on `url`, with the queue's schema made once, before workers would race to make it. */
 export async function enterQueueMode(url: string): Promise<void> {
-  process.env.WEFT_EXECUTION_MODE = 'queue';
-  process.env.DATABASE_URL = url;
-  resetEnvForTests();
+  setEnv('WEFT_EXECUTION_MODE', 'queue');
+  setEnv('DATABASE_URL', url);
   const { workerUtils } = await import('../queue/jobs');
   await workerUtils();
 }
 
 export function leaveQueueMode(): void {
-  delete process.env.WEFT_EXECUTION_MODE;
-  delete process.env.DATABASE_URL;
-  resetEnvForTests();
+  unsetEnv('WEFT_EXECUTION_MODE', 'DATABASE_URL');
 }
 
 /**

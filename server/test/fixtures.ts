@@ -1,6 +1,7 @@
 import type { Caller, Role } from '../auth/caller';
 import { db } from '../db';
 import { createApiKey, revokeApiKey } from '../services/api-keys';
+import { createWorkflow } from '../services/workflows';
 
 /** A workspace as an integration test needs it: an owner caller and an API key of every role. */
 export interface TestWorkspace {
@@ -22,4 +23,21 @@ export async function createTestWorkspace(name = 'Test workspace'): Promise<Test
   const revoked = await createApiKey(owner, { name: 'revoked', role: 'owner' });
   await revokeApiKey(owner, revoked.id);
   return { id: workspace.id, owner, keys, revokedKey: revoked.key, callerFor };
+}
+
+/** The setup most contract tests share: a fresh workspace, and its editor's API key as the caller's key. */
+export async function editorWorkspace(): Promise<{ ws: TestWorkspace; key: string }> {
+  const ws = await createTestWorkspace();
+  return { ws, key: ws.keys.editor };
+}
+
+/** A fresh workspace with one empty workflow in it, for service tests that run or record executions. */
+export async function workspaceWithWorkflow(name: string, workflowName: string): Promise<{ ws: TestWorkspace; workflowId: string }> {
+  const ws = await createTestWorkspace(name);
+  return { ws, workflowId: (await createWorkflow(ws.owner, { name: workflowName })).id };
+}
+
+/** Two unrelated workspaces, for tests that what one does stays out of the other's sight. */
+export async function twoWorkspaces(name: string, otherName: string): Promise<[TestWorkspace, TestWorkspace]> {
+  return [await createTestWorkspace(name), await createTestWorkspace(otherName)];
 }

@@ -8,6 +8,22 @@ type Overrides = Partial<Omit<RunGraphOptions, 'emit'>> & {
 };
 
 /**
+ * What the engine asks of the world around it (credentials, other workflows, budgets, MCP servers), answered as if
+ * there were none; a sub-workflow call fails with `reason`. For running the engine alone, in tests and benchmarks.
+ */
+export function nothingOutside(reason: string): Pick<RunGraphOptions, 'credential' | 'describeWorkflow' | 'checkModelBudget' | 'mcpServer' | 'runWorkflow'> {
+  return {
+    credential: async () => null,
+    describeWorkflow: async () => null,
+    checkModelBudget: async () => null,
+    mcpServer: async () => null,
+    runWorkflow: async () => {
+      throw new Error(reason);
+    },
+  };
+}
+
+/**
  * Runs a graph through the real engine, blocks and sandbox, without a database: no credentials, workflows, MCP
  * servers or budget unless a test passes its own. Returns every event, every block log and the result.
  */
@@ -25,13 +41,7 @@ export async function runGraphForTest(g: Graph, input: Record<string, unknown> =
       onEvent?.(event, events);
     },
     onBlockFinished: async (log) => void logs.push(log),
-    credential: async () => null,
-    describeWorkflow: async () => null,
-    checkModelBudget: async () => null,
-    mcpServer: async () => null,
-    runWorkflow: async () => {
-      throw new Error('no workflows in this test');
-    },
+    ...nothingOutside('no workflows in this test'),
     ...overrides,
   });
   return { events, logs, result };

@@ -176,3 +176,11 @@ export async function createWorkflowWithGraph(key: string, graph: unknown, name 
   if (created.status !== 201 || saved.status !== 200) throw new Error(`could not create a workflow: ${created.status}/${saved.status} ${JSON.stringify(saved.body)}`);
   return created.body.id;
 }
+
+/** Tries to save `graph` in a new workflow, for tests of what saving refuses; answers the 400 body it is refused with. */
+export async function refusedGraph(key: string, graph: unknown): Promise<unknown> {
+  const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Refused graph' } });
+  const saved = await apiJson('PUT', `/api/workflows/${created.body.id}/graph`, { key, body: graph });
+  if (saved.status !== 400) throw new Error(`expected the graph to be refused with 400, got ${saved.status} ${JSON.stringify(saved.body)}`);
+  return saved.body;
+}

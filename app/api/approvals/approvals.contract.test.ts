@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { setupTestDatabase, waitForRunsBeforeClosing } from '@/server/test/database';
-import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
+import { editorWorkspace, type TestWorkspace } from '@/server/test/fixtures';
 import { api, apiJson, createWorkflowWithGraph } from '../_test/client';
 
 // GET /api/workflows/{id}/executions/{eid}/approval-links and POST /api/approvals/{token}: a signed link decides an
@@ -11,10 +11,7 @@ setupTestDatabase();
 let ws: TestWorkspace;
 let key: string;
 
-beforeAll(async () => {
-  ws = await createTestWorkspace();
-  key = ws.keys.editor;
-});
+beforeAll(async () => ({ ws, key } = await editorWorkspace()));
 waitForRunsBeforeClosing();
 
 const approvalGraph = graph(

@@ -4,8 +4,9 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { resetWebhookAttemptLimitsForTests } from '@/server/services/webhook-attempts';
 import { setupTestDatabase, waitForRunsBeforeClosing } from '@/server/test/database';
-import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
-import { api, apiJson } from '../_test/client';
+import { editorWorkspace, type TestWorkspace } from '@/server/test/fixtures';
+import type { TriggerView } from '@/server/services/trigger-schemas';
+import { api, apiJson, refusedGraph } from '../_test/client';
 
 // Triggers (../shared/API.md "Additions (second round)"): CRUD under a workflow, and standing webhooks at
 // /api/hooks/{tid} with each kind of authentication, replays, sync and async answers.
@@ -14,10 +15,7 @@ setupTestDatabase();
 let ws: TestWorkspace;
 let key: string;
 
-beforeAll(async () => {
-  ws = await createTestWorkspace();
-  key = ws.keys.editor;
-});
+beforeAll(async () => ({ ws, key } = await editorWorkspace()));
 beforeEach(() => resetWebhookAttemptLimitsForTests());
 waitForRunsBeforeClosing();
 
@@ -34,18 +32,8 @@ async function workflow(deployed = true): Promise<string> {
   return created.body.id;
 }
 
-interface TriggerBody {
-  id: string;
-  kind: string;
-  enabled: boolean;
-  config: Record<string, unknown>;
-  url: string | null;
-  next_runs: string[] | null;
-  secret?: string;
-}
-
 async function hook(workflowId: string, config: Record<string, unknown>) {
-  const res = await apiJson<TriggerBody>('POST', `/api/workflows/${workflowId}/triggers`, { key, body: { kind: 'webhook', config } });
+  const res = await apiJson<TriggerView>('POST', `/api/workflows/${workflowId}/triggers`, { key, body: { kind: 'webhook', config } });
   expect(res.status).toBe(201);
   return res.body;
 }
@@ -66,7 +54,7 @@ describe('trigger routes', () => {
       last_fired_at: null,
       secret: expect.stringMatching(/^whsec_/),
     });
-    const schedule = await apiJson<TriggerBody>('POST', `/api/workflows/${id}/triggers`, {
+    const schedule = await apiJson<TriggerView>('POST', `/api/workflows/${id}/triggers`, {
       key,
       body: { kind: 'schedule', config: { cron: '0 9 * * 1-5', timezone: 'Europe/Berlin' } },
     });
@@ -74,11 +62,11 @@ describe('trigger routes', () => {
     expect(schedule.body.next_runs).toHaveLength(5);
     for (const at of schedule.body.next_runs!) expect(new Date(at).toLocaleString('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' })).toBe('09:00');
 
-    const listed = await apiJson<{ triggers: TriggerBody[] }>('GET', `/api/workflows/${id}/triggers`, { key });
+    const listed = await apiJson<{ triggers: TriggerView[] }>('GET', `/api/workflows/${id}/triggers`, { key });
     expect(listed.body.triggers.map((t) => t.kind)).toEqual(['webhook', 'schedule']);
     expect(listed.body.triggers[0]).not.toHaveProperty('secret');
 
-    const disabled = await apiJson<TriggerBody>('PATCH', `/api/workflows/${id}/triggers/${schedule.body.id}`, { key, body: { enabled: false } });
+    const disabled = await apiJson<TriggerView>('PATCH', `/api/workflows/${id}/triggers/${schedule.body.id}`, { key, body: { enabled: false } });
     expect(disabled.body.enabled).toBe(false);
     expect((await api('DELETE', `/api/workflows/${id}/triggers/${schedule.body.id}`, { key })).status).toBe(204);
     const again = await apiJson('DELETE', `/api/workflows/${id}/triggers/${schedule.body.id}`, { key });
@@ -95,7 +83,7 @@ describe('trigger routes', () => {
       expect(res.body.code).toBe('validation_error');
       expect(res.body.details[0].path).toMatch(/^config\.(cron|timezone)$/);
     }
-    const created = await apiJson<TriggerBody>('POST', `/api/workflows/${id}/triggers`, { key, body: { kind: 'schedule', config: { cron: '0 9 * * *' } } });
+    const created = await apiJson<TriggerView>('POST', `/api/workflows/${id}/triggers`, { key, body: { kind: 'schedule', config: { cron: '0 9 * * *' } } });
     const patched = await apiJson<{ details: unknown[] }>('PATCH', `/api/workflows/${id}/triggers/${created.body.id}`, { key, body: { config: { cron: 'nope' } } });
     expect(patched).toMatchObject({ status: 400, body: { code: 'validation_error', details: [{ path: 'config.cron' }] } });
   });
@@ -182,8 +170,7 @@ describe('POST /api/hooks/{tid}', () => {
     expect(res).toMatchObject({ status: 201, body: { status: 'completed', output: { ok: true } } });
     expect(res.headers.get('x-receipt')).toBe('r-1');
     const refused = graph([inputBlock(), outputBlock('output', { response: { headers: { 'Set-Cookie': 'a=b' } } })], [edge('input', 'output')]);
-    const other = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Cookies' } });
-    expect((await apiJson('PUT', `/api/workflows/${other.body.id}/graph`, { key, body: refused })).body).toMatchObject({
+    expect(await refusedGraph(key, refused)).toMatchObject({
       code: 'invalid_graph',
       details: [{ block_id: 'output', field: 'config.response.headers.Set-Cookie', message: expect.stringContaining('Set-Cookie') }],
     });

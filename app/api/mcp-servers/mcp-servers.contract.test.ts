@@ -22,10 +22,7 @@ beforeAll(async () => {
   provider = await startStandInProvider({ apiKey: MODEL_KEY });
   mcp = await startStandInMcpServer();
 });
-afterAll(async () => {
-  await provider.close();
-  await mcp.close();
-});
+afterAll(() => Promise.all([provider.close(), mcp.close()]));
 beforeEach(() => useProviderEnv({ OPENAI_API_KEY: MODEL_KEY, OPENAI_BASE_URL: provider.baseUrl, WEFT_ALLOW_PRIVATE_NETWORK: 'true' }));
 afterEach(() => restoreProviderEnv());
 

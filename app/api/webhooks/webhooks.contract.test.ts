@@ -1,7 +1,6 @@
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { resetEnvForTests } from '@/server/env';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { resetRateLimitsForTests } from '@/server/services/rate-limit';
 import { signPayload } from '@/server/services/webhook-auth';
@@ -9,6 +8,7 @@ import { pruneOldWebhookAttempts, resetWebhookAttemptLimitsForTests } from '@/se
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace } from '@/server/test/fixtures';
 import { api, apiJson } from '../_test/client';
+import { setEnv, unsetEnv } from '@/server/test/env';
 
 // Deploy, versions and single-use webhooks, as ../shared/API.md and the webhooks issue describe them.
 
@@ -319,15 +319,13 @@ describe('versions', () => {
 
 describe('rate limiting', () => {
   afterEach(async () => {
-    delete process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE;
-    resetEnvForTests();
+    unsetEnv('WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE');
     await resetRateLimitsForTests();
   });
 
   it('answers 429 rate_limited with Retry-After once a workspace is over its executions per minute', async () => {
     const id = await deployedWorkflow();
-    process.env.WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE = '2';
-    resetEnvForTests();
+    setEnv('WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE', '2');
     await resetRateLimitsForTests();
     expect((await api('POST', `/api/workflows/${id}/execute`, { key, body: { input: {} } })).status).toBe(200);
     expect((await api('POST', `/api/workflows/${id}/execute`, { key, body: { input: {} } })).status).toBe(200);
@@ -345,8 +343,7 @@ describe('rate limiting', () => {
 
 describe('bad bodies and failed calls', () => {
   afterEach(() => {
-    delete process.env.WEFT_WEBHOOK_FAILED_ATTEMPTS_PER_MINUTE;
-    resetEnvForTests();
+    unsetEnv('WEFT_WEBHOOK_FAILED_ATTEMPTS_PER_MINUTE');
     resetWebhookAttemptLimitsForTests();
   });
 
@@ -372,8 +369,7 @@ describe('bad bodies and failed calls', () => {
   });
 
   it('store a capped source address and answer 429 rate_limited once one address failed too often', async () => {
-    process.env.WEFT_WEBHOOK_FAILED_ATTEMPTS_PER_MINUTE = '3';
-    resetEnvForTests();
+    setEnv('WEFT_WEBHOOK_FAILED_ATTEMPTS_PER_MINUTE', '3');
     const id = await deployedWorkflow();
     const hook = await armed(id);
     const headers = { 'x-forwarded-for': 'x'.repeat(2048) };

@@ -3,18 +3,15 @@ import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graph
 import { isActive } from '@/lib/execution-states';
 import type { Graph } from '@/lib/graph/schema';
 import { setupTestDatabase } from '@/server/test/database';
-import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
-import { api, apiJson, createWorkflowWithGraph, readSse } from '../_test/client';
+import { createTestWorkspace, editorWorkspace, type TestWorkspace } from '@/server/test/fixtures';
+import { api, apiJson, createWorkflowWithGraph, readSse, refusedGraph } from '../_test/client';
 
 // The execution part of ../shared/API.md: execute (sync and streamed), list, get, logs, replayed streams, cancel.
 
 setupTestDatabase();
 let ws: TestWorkspace;
 let key: string;
-beforeAll(async () => {
-  ws = await createTestWorkspace();
-  key = ws.keys.editor;
-});
+beforeAll(async () => ({ ws, key } = await editorWorkspace()));
 
 const workflowWith = (g: Graph) => createWorkflowWithGraph(key, g, 'Runner');
 
@@ -108,10 +105,7 @@ describe('POST /api/workflows/{id}/execute', () => {
 
   it('refuses a default or enum value that does not fit the field type as an invalid graph', async () => {
     const bad = graph([inputBlock('input', { fields: [{ name: 'n', type: 'integer', default: 'ten', enum: [1, 'two'] }] }), outputBlock()], [edge('input', 'output')]);
-    const created = await apiJson('POST', '/api/workflows', { key, body: { name: 'Bad defaults' } });
-    const res = await apiJson('PUT', `/api/workflows/${created.body.id as string}/graph`, { key, body: bad });
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({
+    expect(await refusedGraph(key, bad)).toMatchObject({
       code: 'invalid_graph',
       details: [
         { block_id: 'input', field: 'config.fields.0.enum.1', message: expect.stringContaining('must be an integer') },

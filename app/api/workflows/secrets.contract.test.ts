@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { setupTestDatabase } from '@/server/test/database';
-import { createTestWorkspace, type TestWorkspace } from '@/server/test/fixtures';
+import { editorWorkspace, type TestWorkspace } from '@/server/test/fixtures';
 import { startServer, type TestServer } from '@/server/test/http-server';
-import { resetEnvForTests } from '@/server/env';
 import { setCredential } from '@/server/services/credentials';
-import { api, apiJson, createWorkflowWithGraph } from '../_test/client';
+import { api, apiJson, createWorkflowWithGraph, refusedGraph } from '../_test/client';
+import { setEnv, unsetEnv } from '@/server/test/env';
 
 // Workspace secrets in workflows (../shared/API.md "Typed input and secrets"): `{{secrets.NAME}}` in config strings,
 // `secrets.NAME` in code; the value reaches the outside world and nothing the product records or shows.
 
 // The partner is a local server; set before the database (and, in queue mode, the worker processes) start.
-process.env.WEFT_ALLOW_PRIVATE_NETWORK = 'true';
-resetEnvForTests();
+setEnv('WEFT_ALLOW_PRIVATE_NETWORK', 'true');
 setupTestDatabase();
 const SECRET = 'sk-live-0123456789abcdef';
 let ws: TestWorkspace;
@@ -20,8 +19,7 @@ let key: string;
 let echo: TestServer;
 
 beforeAll(async () => {
-  ws = await createTestWorkspace();
-  key = ws.keys.editor;
+  ({ ws, key } = await editorWorkspace());
   await setCredential(ws.owner, { name: 'PARTNER_TOKEN', value: SECRET });
   // Echoes what it received, so a careless record of the response would carry the secret too.
   echo = await startServer((request, response) => {
@@ -32,8 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await echo.close();
-  delete process.env.WEFT_ALLOW_PRIVATE_NETWORK;
-  resetEnvForTests();
+  unsetEnv('WEFT_ALLOW_PRIVATE_NETWORK');
 });
 
 const callsPartner = () =>
@@ -81,7 +78,6 @@ describe('secrets in workflows', () => {
   });
 
   it('refuses a graph naming a secret the workspace does not have, in a template or in code, as invalid_graph', async () => {
-    const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Unknown secret' } });
     const bad = graph(
       [
         inputBlock(),
@@ -91,9 +87,7 @@ describe('secrets in workflows', () => {
       ],
       [edge('input', 'call'), edge('call', 'peek'), edge('peek', 'output')],
     );
-    const res = await apiJson('PUT', `/api/workflows/${created.body.id}/graph`, { key, body: bad });
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({
+    expect(await refusedGraph(key, bad)).toMatchObject({
       code: 'invalid_graph',
       details: [
         { block_id: 'peek', field: 'config.code', message: expect.stringContaining('"ALSO_NOPE"') },
@@ -103,11 +97,7 @@ describe('secrets in workflows', () => {
   });
 
   it('reserves the block id "secrets"', async () => {
-    const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Reserved' } });
-    const res = await apiJson('PUT', `/api/workflows/${created.body.id}/graph`, {
-      key,
-      body: graph([inputBlock(), block('secrets', 'code', { code: 'return 1' }), outputBlock()], [edge('input', 'secrets'), edge('secrets', 'output')]),
-    });
-    expect(res.body).toMatchObject({ code: 'invalid_graph', details: [{ block_id: 'secrets', field: 'id', message: expect.stringContaining('reserved') }] });
+    const reserved = graph([inputBlock(), block('secrets', 'code', { code: 'return 1' }), outputBlock()], [edge('input', 'secrets'), edge('secrets', 'output')]);
+    expect(await refusedGraph(key, reserved)).toMatchObject({ code: 'invalid_graph', details: [{ block_id: 'secrets', field: 'id', message: expect.stringContaining('reserved') }] });
   });
 });

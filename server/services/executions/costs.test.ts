@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '../../test/database';
 import { runToEnd } from '../../test/executions';
-import { createTestWorkspace, type TestWorkspace } from '../../test/fixtures';
+import { workspaceWithWorkflow, type TestWorkspace } from '../../test/fixtures';
 import { block, chain } from '../../test/graphs';
 import { restoreProviderEnv, useProviderEnv } from '../../test/llm-env';
 import { startStandInProvider, type StandInProvider } from '../../test/llm-providers';
 import { setModelPrice } from '../model-prices';
-import { createWorkflow } from '../workflows';
 
 // What a run costs, from the token usage the provider reported and the price per model, against sums done by hand.
 
@@ -18,8 +17,7 @@ let workflowId: string;
 
 beforeAll(async () => {
   provider = await startStandInProvider({ apiKey: KEY });
-  ws = await createTestWorkspace('Costs');
-  workflowId = (await createWorkflow(ws.owner, { name: 'Priced' })).id;
+  ({ ws, workflowId } = await workspaceWithWorkflow('Costs', 'Priced'));
 });
 afterAll(() => provider.close());
 beforeEach(() =>

@@ -4,8 +4,7 @@ import { db } from '../../db';
 import { RUNNER_ID } from '../../engine/runner';
 import { chain } from '@/server/test/graphs';
 import { setupTestDatabase } from '../../test/database';
-import { createTestWorkspace, type TestWorkspace } from '../../test/fixtures';
-import { createWorkflow } from '../workflows';
+import { workspaceWithWorkflow, type TestWorkspace } from '../../test/fixtures';
 import { cancelExecution } from './cancel';
 import { markInterruptedExecutions } from './recovery';
 
@@ -17,10 +16,7 @@ let workflowId: string;
 /** A process of this host that no longer exists. */
 const deadRunner = `${os.hostname()}:999999999:1`;
 
-beforeAll(async () => {
-  ws = await createTestWorkspace('Recovery');
-  workflowId = (await createWorkflow(ws.owner, { name: 'Long runner' })).id;
-});
+beforeAll(async () => ({ ws, workflowId } = await workspaceWithWorkflow('Recovery', 'Long runner')));
 
 async function runningExecution(runnerId: string, events = 0) {
   const prisma = await db();

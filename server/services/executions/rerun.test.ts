@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db';
 import { setupTestDatabase } from '../../test/database';
-import { createTestWorkspace, type TestWorkspace } from '../../test/fixtures';
+import { twoWorkspaces, type TestWorkspace } from '../../test/fixtures';
 import { block, edge, graph, inputBlock, outputBlock } from '../../test/graphs';
 import { armWebhook, deployWorkflow } from '../deployments';
 import { triggerWebhook } from '../webhooks';
@@ -17,10 +17,7 @@ setupTestDatabase();
 let ws: TestWorkspace;
 let stranger: TestWorkspace;
 
-beforeAll(async () => {
-  ws = await createTestWorkspace('Re-runs');
-  stranger = await createTestWorkspace('Someone else');
-});
+beforeAll(async () => ([ws, stranger] = await twoWorkspaces('Re-runs', 'Someone else')));
 
 type Field = { name: string; type: string; required?: boolean };
 

@@ -2,8 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../db';
 import { block, chain } from '@/server/test/graphs';
 import { setupTestDatabase } from '../../test/database';
-import { createTestWorkspace, type TestWorkspace } from '../../test/fixtures';
-import { createWorkflow } from '../workflows';
+import { workspaceWithWorkflow, type TestWorkspace } from '../../test/fixtures';
 import { runExecution } from './run';
 
 // Resuming an execution an earlier attempt began: what it recorded stands, the rest runs, the record continues.
@@ -12,10 +11,7 @@ setupTestDatabase();
 let ws: TestWorkspace;
 let workflowId: string;
 
-beforeAll(async () => {
-  ws = await createTestWorkspace('Resume');
-  workflowId = (await createWorkflow(ws.owner, { name: 'Half done' })).id;
-});
+beforeAll(async () => ({ ws, workflowId } = await workspaceWithWorkflow('Resume', 'Half done')));
 
 describe('runExecution with resume', () => {
   it('reuses recorded block outputs, runs the rest and appends events after the last one written', async () => {
