@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Caller } from '../auth/caller';
 import { db } from '../db';
 import { Prisma } from '../db/generated/client';
+import { ApiError } from '../errors';
 import { budgetStatus } from './budgets';
 import { dashboardQuery, type Dashboard } from './dashboard-schemas';
 import { workflowNotFound } from './workflows';
@@ -51,6 +52,22 @@ function figures(row: FiguresRow | undefined) {
   };
 }
 
+/**
+ * The figures, or the contract's validation_error when the database does not know a zone the runtime's Intl accepted
+ * (an old alias such as "US/Pacific-New"): the two ship their own copies of the zone database.
+ */
+async function withKnownZone<T>(figures: Promise<T>): Promise<T> {
+  try {
+    return await figures;
+  } catch (error) {
+    const cause = (error as { meta?: { driverAdapterError?: { cause?: { code?: unknown; message?: unknown } } } }).meta?.driverAdapterError?.cause;
+    if (cause?.code === '22023' && typeof cause.message === 'string' && cause.message.startsWith('time zone')) {
+      throw new ApiError('validation_error', 'The request does not match the schema', [{ path: 'time_zone', message: 'is not a time zone the database knows' }]);
+    }
+    throw error;
+  }
+}
+
 export async function workspaceDashboard(caller: Caller, query: z.input<typeof dashboardQuery>, now = new Date()): Promise<Dashboard> {
   const { range, workflow_id, time_zone } = dashboardQuery.parse(query);
   const prisma = await db();
@@ -69,7 +86,7 @@ export async function workspaceDashboard(caller: Caller, query: z.input<typeof d
   const inRange = Prisma.sql`e."workspaceId" = ${caller.workspaceId} AND e."createdAt" >= ${from} AND e."createdAt" <= ${now}`;
   const chosen = workflow_id ? Prisma.sql`AND e."workflowId" = ${workflow_id}` : Prisma.empty;
 
-  const [totals, series, workflows, budget] = await Promise.all([
+  const [totals, series, workflows, budget] = await withKnownZone(Promise.all([
     prisma.$queryRaw<FiguresRow[]>`SELECT ${FIGURES} FROM "Execution" e WHERE ${inRange} ${chosen}`,
     // Every bucket of the range, the empty ones too, so the charts' x axis is time and not "hours that had runs".
     prisma.$queryRaw<(FiguresRow & { start: Date })[]>`
@@ -83,7 +100,7 @@ export async function workspaceDashboard(caller: Caller, query: z.input<typeof d
        WHERE w."workspaceId" = ${caller.workspaceId} ${workflow_id ? Prisma.sql`AND w."id" = ${workflow_id}` : Prisma.empty}
        GROUP BY w."id", w."name" ORDER BY "runs" DESC, w."name" ASC, w."id" ASC`,
     budgetStatus(caller),
-  ]);
+  ]));
 
   return {
     range,
