@@ -145,7 +145,11 @@ export async function triggerWebhook(call: WebhookCall) {
       },
     })));
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'webhook_not_active') await record(false, 'already_consumed');
+    // The limit is counted again in the claim's transaction: another process may have taken the minute's last
+    // execution since the pre-check.
+    if (error instanceof ApiError && (error.code === 'webhook_not_active' || error.code === 'rate_limited')) {
+      await record(false, error.code === 'rate_limited' ? 'rate_limited' : 'already_consumed');
+    }
     throw error;
   }
   await record(true, `accepted (${auth.method})`, executionId);

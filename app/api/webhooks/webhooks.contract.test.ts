@@ -39,6 +39,21 @@ async function armed(workflowId: string, ttl_seconds?: number) {
   return res.body;
 }
 
+/** Resolves once another connection waits on a lock that `holder` holds, or once `racing` settled without waiting. */
+async function waitingOnLock(holder: pg.Client, racing: Promise<unknown>): Promise<void> {
+  let settled = false;
+  void racing.finally(() => (settled = true));
+  for (;;) {
+    // The holder is inside its transaction, where PostgreSQL would keep showing the first snapshot of the activity view.
+    await holder.query('SELECT pg_stat_clear_snapshot()');
+    const waiting = await holder.query(
+      `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    if (settled || waiting.rowCount) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const call = (webhookId: string, options: { secret?: string; body?: unknown; query?: string; headers?: Record<string, string> } = {}) =>
   apiJson('POST', `/api/webhooks/${webhookId}${options.query ?? ''}`, {
     headers: { ...(options.secret ? { authorization: `Bearer ${options.secret}` } : {}), ...options.headers },
@@ -170,16 +185,9 @@ describe('calling a webhook', () => {
       await other.query('BEGIN');
       // The lock the other process's claim (an UPDATE of non-key columns) holds until it ends.
       await other.query('SELECT 1 FROM "Webhook" WHERE "id" = $1 FOR NO KEY UPDATE', [hook.webhook_id]);
-      let settled = false;
-      const racing = call(hook.webhook_id, { secret: hook.secret }).finally(() => (settled = true));
+      const racing = call(hook.webhook_id, { secret: hook.secret });
       // Roll back once the racing call waits on the row (or has already given up, which is the failure shown below).
-      for (;;) {
-        const waiting = await other.query(
-          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()`,
-        );
-        if (settled || waiting.rowCount) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await waitingOnLock(other, racing);
       await other.query('ROLLBACK');
       const res = await racing;
       expect(res.body).toMatchObject({ status: 'completed', output: 'hello hook' });
@@ -336,6 +344,35 @@ describe('rate limiting', () => {
     // A limited webhook call is refused before it is consumed, so it can fire once the minute has passed.
     const hook = await armed(id);
     expect((await call(hook.webhook_id, { secret: hook.secret })).status).toBe(429);
+    await resetRateLimitsForTests();
+    expect((await call(hook.webhook_id, { secret: hook.secret })).status).toBe(200);
+  });
+
+  // The call passed the cheap pre-check, then another process took the minute's last execution before the call's
+  // claim counted it: refused with 429, the shot still armed, and the refusal in the webhook's record.
+  it.runIf(process.env.TEST_DATABASE_URL)('records a call the limit refuses at its claim as rate_limited and leaves it armed', async () => {
+    const id = await deployedWorkflow();
+    const hook = await armed(id);
+    const { db } = await import('@/server/db');
+    const { workspaceId } = await (await db()).workflow.findUniqueOrThrow({ where: { id } });
+    setEnv('WEFT_RATE_LIMIT_EXECUTIONS_PER_MINUTE', '1');
+    await resetRateLimitsForTests();
+    const other = new pg.Client({ connectionString: database().url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('INSERT INTO "ExecutionRateWindow" ("workspaceId", "windowStart", "count") VALUES ($1, $2, 1)', [workspaceId, new Date()]);
+      const racing = call(hook.webhook_id, { secret: hook.secret });
+      await waitingOnLock(other, racing);
+      await other.query('COMMIT');
+      const res = await racing;
+      expect(res.status).toBe(429);
+      expect(res.body).toMatchObject({ code: 'rate_limited' });
+    } finally {
+      await other.end();
+    }
+    const attempts = await (await db()).webhookAttempt.findMany({ where: { webhookId: hook.webhook_id } });
+    expect(attempts.map((a) => [a.accepted, a.reason])).toEqual([[false, 'rate_limited']]);
     await resetRateLimitsForTests();
     expect((await call(hook.webhook_id, { secret: hook.secret })).status).toBe(200);
   });
