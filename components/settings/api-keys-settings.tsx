@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { inferRouterOutputs } from '@trpc/server';
 import { RoleBadge } from '@/components/auth/role-badge';
@@ -22,6 +22,7 @@ import { ConfirmItemDialog } from './confirm-item-dialog';
 import { QueryList } from './query-list';
 import { RevealOnceDialog } from './reveal-once-dialog';
 import { CELL, Section, Table } from './section';
+import { useRefresh } from './use-refresh';
 
 type ApiKey = inferRouterOutputs<AppRouter>['apiKeys']['list'][number];
 type CreatedKey = inferRouterOutputs<AppRouter>['apiKeys']['create'];
@@ -47,12 +48,11 @@ export function ApiKeysSettings() {
 
 function ApiKeys() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const keys = useQuery(trpc.apiKeys.list.queryOptions());
-  const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions());
+  const refresh = useRefresh(trpc.apiKeys.list.queryKey());
+  const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: refresh }));
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
 
   return (
     <Section
@@ -117,34 +117,25 @@ function ApiKeys() {
         )}
       </QueryList>
 
-      <CreateApiKeyDialog open={creating} onClose={() => setCreating(false)} onCreated={refresh} />
+      <RevealOnceDialog<CreatedKey>
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={refresh}
+        title="Create API key"
+        revealTitle="Copy your new API key"
+        description="Name the key after where it will be used, so you know which one to revoke later."
+        reveal={(created) => <NewApiKey created={created} />}
+        form={(props) => <CreateApiKeyForm {...props} />}
+      />
       <ConfirmItemDialog
         item={revoking}
         onClose={() => setRevoking(null)}
         title={`Revoke “${revoking?.name ?? ''}”?`}
         description="Anything using this key is refused (401 Unauthorized) from now on. This cannot be undone: to restore access, create a new key."
         confirmLabel="Revoke key"
-        onConfirm={async (key) => {
-          await revoke.mutateAsync({ id: key.id });
-          await refresh();
-        }}
+        onConfirm={(key) => revoke.mutateAsync({ id: key.id })}
       />
     </Section>
-  );
-}
-
-function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => Promise<unknown> }) {
-  return (
-    <RevealOnceDialog<CreatedKey>
-      open={open}
-      onClose={onClose}
-      onCreated={onCreated}
-      title="Create API key"
-      revealTitle="Copy your new API key"
-      description="Name the key after where it will be used, so you know which one to revoke later."
-      reveal={(created) => <NewApiKey created={created} />}
-      form={(props) => <CreateApiKeyForm {...props} />}
-    />
   );
 }
 

@@ -22,6 +22,7 @@ import { ConfirmItemDialog } from './confirm-item-dialog';
 import { QueryList } from './query-list';
 import { RevealOnceDialog } from './reveal-once-dialog';
 import { CELL, ReadOnlyNote, Section, Table } from './section';
+import { useRefresh } from './use-refresh';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Member = Outputs['members']['list'][number];
@@ -227,12 +228,11 @@ function MemberRow({
 
 function Invitations() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const invitations = useQuery(trpc.invitations.list.queryOptions());
-  const revoke = useMutation(trpc.invitations.revoke.mutationOptions());
+  const refresh = useRefresh(trpc.invitations.list.queryKey());
+  const revoke = useMutation(trpc.invitations.revoke.mutationOptions({ onSuccess: refresh }));
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey() });
 
   return (
     <Section
@@ -273,34 +273,25 @@ function Invitations() {
         )}
       </QueryList>
 
-      <CreateInvitationDialog open={creating} onClose={() => setCreating(false)} onCreated={refresh} />
+      <RevealOnceDialog<CreatedInvitation>
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={refresh}
+        title="Create invitation link"
+        revealTitle="Copy the invitation link"
+        description="Choose what the person can do once they join and how long the link stays valid."
+        reveal={(created) => <NewInvitationLink created={created} />}
+        form={(props) => <CreateInvitationForm {...props} />}
+      />
       <ConfirmItemDialog
         item={revoking}
         onClose={() => setRevoking(null)}
         title="Revoke this invitation?"
         description="The link stops working right away. People who already joined through other links are not affected."
         confirmLabel="Revoke invitation"
-        onConfirm={async (invitation) => {
-          await revoke.mutateAsync({ id: invitation.id });
-          await refresh();
-        }}
+        onConfirm={(invitation) => revoke.mutateAsync({ id: invitation.id })}
       />
     </Section>
-  );
-}
-
-function CreateInvitationDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => Promise<unknown> }) {
-  return (
-    <RevealOnceDialog<CreatedInvitation>
-      open={open}
-      onClose={onClose}
-      onCreated={onCreated}
-      title="Create invitation link"
-      revealTitle="Copy the invitation link"
-      description="Choose what the person can do once they join and how long the link stays valid."
-      reveal={(created) => <NewInvitationLink created={created} />}
-      form={(props) => <CreateInvitationForm {...props} />}
-    />
   );
 }
 
