@@ -20,8 +20,8 @@ import type { AppRouter } from '@/server/api/root';
 import { AccountGate, type SignedInAccount } from './account-gate';
 import { ConfirmItemDialog } from './confirm-item-dialog';
 import { QueryList } from './query-list';
-import { RevealOnceDialog } from './reveal-once-dialog';
 import { CELL, ReadOnlyNote, Section, Table } from './section';
+import { RevocableList } from './revocable-list';
 import { useRefresh } from './use-refresh';
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -231,67 +231,52 @@ function Invitations() {
   const invitations = useQuery(trpc.invitations.list.queryOptions());
   const refresh = useRefresh(trpc.invitations.list.queryKey());
   const revoke = useMutation(trpc.invitations.revoke.mutationOptions({ onSuccess: refresh }));
-  const [creating, setCreating] = useState(false);
-  const [revoking, setRevoking] = useState<Invitation | null>(null);
 
   return (
-    <Section
+    <RevocableList<Invitation, CreatedInvitation>
       title="Invitations"
       description="Invite people with a link: anyone who opens it can join once, with the role you choose, until it expires. Weft sends no email, so send the link yourself."
-      action={
-        <Button variant="primary" onClick={() => setCreating(true)}>
-          Create invitation link
-        </Button>
-      }
-    >
-      <QueryList
-        query={invitations}
-        what="invitations"
-        empty={<EmptyState title="No pending invitations" description="Links you create show here until someone uses them, they expire or you revoke them." />}
-      >
-        {(rows) => (
-          <Table label="Pending invitations" head={['Role', 'Created', 'Expires', <span key="a" className="sr-only">Actions</span>]}>
-            {rows.map((invitation) => (
-              <tr key={invitation.id}>
-                <td className={CELL}>
-                  <RoleBadge role={invitation.role} />
-                </td>
-                <td className={CELL}>
-                  <Time value={invitation.created_at} />
-                </td>
-                <td className={CELL}>
-                  <Time value={invitation.expires_at} />
-                </td>
-                <td className={`${CELL} text-right`}>
-                  <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setRevoking(invitation)}>
-                    Revoke<span className="sr-only"> {ROLE_LABEL[invitation.role].toLowerCase()} invitation created {formatDateTime(invitation.created_at)}</span>
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </QueryList>
-
-      <RevealOnceDialog<CreatedInvitation>
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={refresh}
-        title="Create invitation link"
-        revealTitle="Copy the invitation link"
-        description="Choose what the person can do once they join and how long the link stays valid."
-        reveal={(created) => <NewInvitationLink created={created} />}
-        form={(props) => <CreateInvitationForm {...props} />}
-      />
-      <ConfirmItemDialog
-        item={revoking}
-        onClose={() => setRevoking(null)}
-        title="Revoke this invitation?"
-        description="The link stops working right away. People who already joined through other links are not affected."
-        confirmLabel="Revoke invitation"
-        onConfirm={(invitation) => revoke.mutateAsync({ id: invitation.id })}
-      />
-    </Section>
+      createLabel="Create invitation link"
+      query={invitations}
+      what="invitations"
+      empty={() => <EmptyState title="No pending invitations" description="Links you create show here until someone uses them, they expire or you revoke them." />}
+      rows={(rows, askToRevoke) => (
+        <Table label="Pending invitations" head={['Role', 'Created', 'Expires', <span key="a" className="sr-only">Actions</span>]}>
+          {rows.map((invitation) => (
+            <tr key={invitation.id}>
+              <td className={CELL}>
+                <RoleBadge role={invitation.role} />
+              </td>
+              <td className={CELL}>
+                <Time value={invitation.created_at} />
+              </td>
+              <td className={CELL}>
+                <Time value={invitation.expires_at} />
+              </td>
+              <td className={`${CELL} text-right`}>
+                <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => askToRevoke(invitation)}>
+                  Revoke<span className="sr-only"> {ROLE_LABEL[invitation.role].toLowerCase()} invitation created {formatDateTime(invitation.created_at)}</span>
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      create={{
+        onCreated: refresh,
+        title: 'Create invitation link',
+        revealTitle: 'Copy the invitation link',
+        description: 'Choose what the person can do once they join and how long the link stays valid.',
+        reveal: (created) => <NewInvitationLink created={created} />,
+        form: (props) => <CreateInvitationForm {...props} />,
+      }}
+      confirm={{
+        title: () => 'Revoke this invitation?',
+        description: 'The link stops working right away. People who already joined through other links are not affected.',
+        confirmLabel: 'Revoke invitation',
+      }}
+      revoke={(invitation) => revoke.mutateAsync({ id: invitation.id })}
+    />
   );
 }
 
