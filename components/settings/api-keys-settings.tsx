@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { inferRouterOutputs } from '@trpc/server';
 import { RoleBadge } from '@/components/auth/role-badge';
@@ -18,10 +18,9 @@ import { formatDateTime, Time } from '@/components/ui/time';
 import { useTextFieldState } from '@/components/ui/use-text-field-state';
 import type { AppRouter } from '@/server/api/root';
 import { AccountGate } from './account-gate';
-import { ConfirmItemDialog } from './confirm-item-dialog';
-import { QueryList } from './query-list';
-import { RevealOnceDialog } from './reveal-once-dialog';
 import { CELL, Section, Table } from './section';
+import { RevocableList } from './revocable-list';
+import { useRefresh } from './use-refresh';
 
 type ApiKey = inferRouterOutputs<AppRouter>['apiKeys']['list'][number];
 type CreatedKey = inferRouterOutputs<AppRouter>['apiKeys']['create'];
@@ -47,15 +46,12 @@ export function ApiKeysSettings() {
 
 function ApiKeys() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const keys = useQuery(trpc.apiKeys.list.queryOptions());
-  const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions());
-  const [creating, setCreating] = useState(false);
-  const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
+  const refresh = useRefresh(trpc.apiKeys.list.queryKey());
+  const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: refresh }));
 
   return (
-    <Section
+    <RevocableList<ApiKey, CreatedKey>
       title="API keys"
       description={
         <>
@@ -64,86 +60,64 @@ function ApiKeys() {
           has a role, just like a member.
         </>
       }
-      action={
-        <Button variant="primary" onClick={() => setCreating(true)}>
-          Create API key
-        </Button>
-      }
-    >
-      <QueryList
-        query={keys}
-        what="API keys"
-        empty={
-          <EmptyState
-            title="No API keys yet"
-            description="Create a key to let a script, a CI job or another service run and manage this workspace's workflows."
-            action={
-              <Button variant="primary" onClick={() => setCreating(true)}>
-                Create your first API key
-              </Button>
-            }
-          />
-        }
-      >
-        {(rows) => (
-          <Table label="API keys" head={['Name', 'Key', 'Role', 'Created', 'Last used', <span key="a" className="sr-only">Status and actions</span>]}>
-            {rows.map((key) => (
-              <tr key={key.id} className={key.revoked_at ? 'text-zinc-400 dark:text-zinc-500' : undefined}>
-                <td className={`${CELL} font-medium`}>{key.name}</td>
-                <td className={`${CELL} font-mono text-xs`}>{key.prefix}…</td>
-                <td className={CELL}>
-                  <RoleBadge role={key.role as Role} />
-                </td>
-                <td className={CELL}>
-                  <Time value={key.created_at} />
-                </td>
-                <td className={CELL}>
-                  <Time value={key.last_used_at} fallback="Never" />
-                </td>
-                <td className={`${CELL} text-right`}>
-                  {key.revoked_at ? (
-                    <span title={`Revoked ${formatDateTime(key.revoked_at)}`}>
-                      <Badge tone="red">Revoked</Badge>
-                    </span>
-                  ) : (
-                    <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
-                      Revoke
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </QueryList>
-
-      <CreateApiKeyDialog open={creating} onClose={() => setCreating(false)} onCreated={refresh} />
-      <ConfirmItemDialog
-        item={revoking}
-        onClose={() => setRevoking(null)}
-        title={`Revoke “${revoking?.name ?? ''}”?`}
-        description="Anything using this key is refused (401 Unauthorized) from now on. This cannot be undone: to restore access, create a new key."
-        confirmLabel="Revoke key"
-        onConfirm={async (key) => {
-          await revoke.mutateAsync({ id: key.id });
-          await refresh();
-        }}
-      />
-    </Section>
-  );
-}
-
-function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => Promise<unknown> }) {
-  return (
-    <RevealOnceDialog<CreatedKey>
-      open={open}
-      onClose={onClose}
-      onCreated={onCreated}
-      title="Create API key"
-      revealTitle="Copy your new API key"
-      description="Name the key after where it will be used, so you know which one to revoke later."
-      reveal={(created) => <NewApiKey created={created} />}
-      form={(props) => <CreateApiKeyForm {...props} />}
+      createLabel="Create API key"
+      query={keys}
+      what="API keys"
+      empty={(startCreating) => (
+        <EmptyState
+          title="No API keys yet"
+          description="Create a key to let a script, a CI job or another service run and manage this workspace's workflows."
+          action={
+            <Button variant="primary" onClick={startCreating}>
+              Create your first API key
+            </Button>
+          }
+        />
+      )}
+      rows={(rows, askToRevoke) => (
+        <Table label="API keys" head={['Name', 'Key', 'Role', 'Created', 'Last used', <span key="a" className="sr-only">Status and actions</span>]}>
+          {rows.map((key) => (
+            <tr key={key.id} className={key.revoked_at ? 'text-zinc-400 dark:text-zinc-500' : undefined}>
+              <td className={`${CELL} font-medium`}>{key.name}</td>
+              <td className={`${CELL} font-mono text-xs`}>{key.prefix}…</td>
+              <td className={CELL}>
+                <RoleBadge role={key.role as Role} />
+              </td>
+              <td className={CELL}>
+                <Time value={key.created_at} />
+              </td>
+              <td className={CELL}>
+                <Time value={key.last_used_at} fallback="Never" />
+              </td>
+              <td className={`${CELL} text-right`}>
+                {key.revoked_at ? (
+                  <span title={`Revoked ${formatDateTime(key.revoked_at)}`}>
+                    <Badge tone="red">Revoked</Badge>
+                  </span>
+                ) : (
+                  <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => askToRevoke(key)} aria-label={`Revoke ${key.name}`}>
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      create={{
+        onCreated: refresh,
+        title: 'Create API key',
+        revealTitle: 'Copy your new API key',
+        description: 'Name the key after where it will be used, so you know which one to revoke later.',
+        reveal: (created) => <NewApiKey created={created} />,
+        form: (props) => <CreateApiKeyForm {...props} />,
+      }}
+      confirm={{
+        title: (key) => `Revoke “${key.name}”?`,
+        description: 'Anything using this key is refused (401 Unauthorized) from now on. This cannot be undone: to restore access, create a new key.',
+        confirmLabel: 'Revoke key',
+      }}
+      revoke={(key) => revoke.mutateAsync({ id: key.id })}
     />
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { MIN_SECRET_LENGTH } from '@/lib/graph/secrets';
 import { roleAtLeast } from '@/components/auth/roles';
@@ -12,6 +12,7 @@ import { Time } from '@/components/ui/time';
 import { AccountGate } from './account-gate';
 import { NamedItemsList } from './named-items-list';
 import { ReadOnlyNote, Section, SaveOutcome } from './section';
+import { useRefresh } from './use-refresh';
 
 // The same rule the server applies (server/services/credentials.ts), checked here to answer before a round trip.
 const CREDENTIAL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
@@ -22,11 +23,10 @@ export function CredentialsSettings() {
 
 function Credentials({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const credentials = useQuery(trpc.credentials.list.queryOptions());
-  const remove = useMutation(trpc.credentials.delete.mutationOptions());
+  const refresh = useRefresh(trpc.credentials.list.queryKey());
+  const remove = useMutation(trpc.credentials.delete.mutationOptions({ onSuccess: refresh }));
   const [replacing, setReplacing] = useState<{ name: string; at: number } | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.credentials.list.queryKey() });
   const existing = credentials.data?.map((credential) => credential.name) ?? [];
 
   return (
@@ -59,10 +59,7 @@ function Credentials({ canEdit }: { canEdit: boolean }) {
           canEdit={canEdit}
           changeLabel="Replace"
           onChange={(credential) => setReplacing({ name: credential.name, at: Date.now() })}
-          remove={async (name) => {
-            await remove.mutateAsync({ name });
-            await refresh();
-          }}
+          remove={(name) => remove.mutateAsync({ name })}
           confirm={{
             title: (name) => `Delete ${name}?`,
             description: 'Workflows that use this credential will fail until it is added again. The value cannot be recovered.',

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { roleAtLeast } from '@/components/auth/roles';
 import { useTRPC } from '@/components/trpc';
@@ -10,6 +10,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { AccountGate } from './account-gate';
 import { NamedItemsList } from './named-items-list';
 import { ReadOnlyNote, Section, SaveOutcome } from './section';
+import { useRefresh } from './use-refresh';
 
 // MCP servers agent blocks may take tools from (server/services/mcp-servers.ts). The form adds a server or, given
 // an existing name, replaces its URL and credential.
@@ -28,11 +29,10 @@ export function McpServersSettings() {
 
 function McpServers({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const servers = useQuery({ ...trpc.mcpServers.list.queryOptions(), select: (data) => data.mcp_servers });
-  const remove = useMutation(trpc.mcpServers.delete.mutationOptions());
+  const refresh = useRefresh(trpc.mcpServers.list.queryKey());
+  const remove = useMutation(trpc.mcpServers.delete.mutationOptions({ onSuccess: refresh }));
   const [editing, setEditing] = useState<{ draft: Draft; at: number } | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.mcpServers.list.queryKey() });
 
   return (
     <div className="space-y-8">
@@ -57,10 +57,7 @@ function McpServers({ canEdit }: { canEdit: boolean }) {
           canEdit={canEdit}
           changeLabel="Edit"
           onChange={(server) => setEditing({ draft: { ...server, credential: server.credential ?? '' }, at: Date.now() })}
-          remove={async (name) => {
-            await remove.mutateAsync({ name });
-            await refresh();
-          }}
+          remove={(name) => remove.mutateAsync({ name })}
           confirm={{
             title: (name) => `Remove ${name}?`,
             description: 'Agent blocks that use this MCP server will fail until it is added again.',

@@ -20,8 +20,9 @@ import type { AppRouter } from '@/server/api/root';
 import { AccountGate, type SignedInAccount } from './account-gate';
 import { ConfirmItemDialog } from './confirm-item-dialog';
 import { QueryList } from './query-list';
-import { RevealOnceDialog } from './reveal-once-dialog';
 import { CELL, ReadOnlyNote, Section, Table } from './section';
+import { RevocableList } from './revocable-list';
+import { useRefresh } from './use-refresh';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Member = Outputs['members']['list'][number];
@@ -227,79 +228,54 @@ function MemberRow({
 
 function Invitations() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const invitations = useQuery(trpc.invitations.list.queryOptions());
-  const revoke = useMutation(trpc.invitations.revoke.mutationOptions());
-  const [creating, setCreating] = useState(false);
-  const [revoking, setRevoking] = useState<Invitation | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey() });
+  const refresh = useRefresh(trpc.invitations.list.queryKey());
+  const revoke = useMutation(trpc.invitations.revoke.mutationOptions({ onSuccess: refresh }));
 
   return (
-    <Section
+    <RevocableList<Invitation, CreatedInvitation>
       title="Invitations"
       description="Invite people with a link: anyone who opens it can join once, with the role you choose, until it expires. Weft sends no email, so send the link yourself."
-      action={
-        <Button variant="primary" onClick={() => setCreating(true)}>
-          Create invitation link
-        </Button>
-      }
-    >
-      <QueryList
-        query={invitations}
-        what="invitations"
-        empty={<EmptyState title="No pending invitations" description="Links you create show here until someone uses them, they expire or you revoke them." />}
-      >
-        {(rows) => (
-          <Table label="Pending invitations" head={['Role', 'Created', 'Expires', <span key="a" className="sr-only">Actions</span>]}>
-            {rows.map((invitation) => (
-              <tr key={invitation.id}>
-                <td className={CELL}>
-                  <RoleBadge role={invitation.role} />
-                </td>
-                <td className={CELL}>
-                  <Time value={invitation.created_at} />
-                </td>
-                <td className={CELL}>
-                  <Time value={invitation.expires_at} />
-                </td>
-                <td className={`${CELL} text-right`}>
-                  <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => setRevoking(invitation)}>
-                    Revoke<span className="sr-only"> {ROLE_LABEL[invitation.role].toLowerCase()} invitation created {formatDateTime(invitation.created_at)}</span>
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </QueryList>
-
-      <CreateInvitationDialog open={creating} onClose={() => setCreating(false)} onCreated={refresh} />
-      <ConfirmItemDialog
-        item={revoking}
-        onClose={() => setRevoking(null)}
-        title="Revoke this invitation?"
-        description="The link stops working right away. People who already joined through other links are not affected."
-        confirmLabel="Revoke invitation"
-        onConfirm={async (invitation) => {
-          await revoke.mutateAsync({ id: invitation.id });
-          await refresh();
-        }}
-      />
-    </Section>
-  );
-}
-
-function CreateInvitationDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => Promise<unknown> }) {
-  return (
-    <RevealOnceDialog<CreatedInvitation>
-      open={open}
-      onClose={onClose}
-      onCreated={onCreated}
-      title="Create invitation link"
-      revealTitle="Copy the invitation link"
-      description="Choose what the person can do once they join and how long the link stays valid."
-      reveal={(created) => <NewInvitationLink created={created} />}
-      form={(props) => <CreateInvitationForm {...props} />}
+      createLabel="Create invitation link"
+      query={invitations}
+      what="invitations"
+      empty={() => <EmptyState title="No pending invitations" description="Links you create show here until someone uses them, they expire or you revoke them." />}
+      rows={(rows, askToRevoke) => (
+        <Table label="Pending invitations" head={['Role', 'Created', 'Expires', <span key="a" className="sr-only">Actions</span>]}>
+          {rows.map((invitation) => (
+            <tr key={invitation.id}>
+              <td className={CELL}>
+                <RoleBadge role={invitation.role} />
+              </td>
+              <td className={CELL}>
+                <Time value={invitation.created_at} />
+              </td>
+              <td className={CELL}>
+                <Time value={invitation.expires_at} />
+              </td>
+              <td className={`${CELL} text-right`}>
+                <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => askToRevoke(invitation)}>
+                  Revoke<span className="sr-only"> {ROLE_LABEL[invitation.role].toLowerCase()} invitation created {formatDateTime(invitation.created_at)}</span>
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      create={{
+        onCreated: refresh,
+        title: 'Create invitation link',
+        revealTitle: 'Copy the invitation link',
+        description: 'Choose what the person can do once they join and how long the link stays valid.',
+        reveal: (created) => <NewInvitationLink created={created} />,
+        form: (props) => <CreateInvitationForm {...props} />,
+      }}
+      confirm={{
+        title: () => 'Revoke this invitation?',
+        description: 'The link stops working right away. People who already joined through other links are not affected.',
+        confirmLabel: 'Revoke invitation',
+      }}
+      revoke={(invitation) => revoke.mutateAsync({ id: invitation.id })}
     />
   );
 }

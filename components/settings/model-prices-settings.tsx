@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { roleAtLeast } from '@/components/auth/roles';
 import { useTRPC } from '@/components/trpc';
@@ -10,6 +10,7 @@ import { TextField } from '@/components/ui/field';
 import { AccountGate } from './account-gate';
 import { QueryList } from './query-list';
 import { CELL, ReadOnlyNote, Section, Table, SaveOutcome } from './section';
+import { useRefresh } from './use-refresh';
 
 // What model tokens cost, in USD per million tokens: the workspace's own prices (custom models, negotiated rates)
 // over the built-in table. Runs use them for cost_usd.
@@ -34,11 +35,10 @@ export function ModelPricesSettings() {
 
 function ModelPrices({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const own = useQuery({ ...trpc.modelPrices.list.queryOptions(), select: (data) => data.workspace });
   const builtIn = useQuery({ ...trpc.modelPrices.list.queryOptions(), select: (data) => data.built_in });
-  const remove = useMutation(trpc.modelPrices.delete.mutationOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.modelPrices.list.queryKey() });
+  const refresh = useRefresh(trpc.modelPrices.list.queryKey());
+  const remove = useMutation(trpc.modelPrices.delete.mutationOptions({ onSuccess: refresh }));
   const head = ['Model', 'Input', 'Cached input', 'Output'];
 
   return (
@@ -58,7 +58,7 @@ function ModelPrices({ canEdit }: { canEdit: boolean }) {
                   <PriceCells row={row} />
                   {canEdit && (
                     <td className={`${CELL} text-right`}>
-                      <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => remove.mutate({ model: row.model }, { onSuccess: refresh })}>
+                      <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => remove.mutate({ model: row.model })}>
                         Delete<span className="sr-only"> the price of {row.model}</span>
                       </Button>
                     </td>

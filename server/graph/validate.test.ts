@@ -4,6 +4,13 @@ import { InvalidGraphError } from './problems';
 import { block, chain, edge, graph, inputBlock, llmBlock, outputBlock } from '@/server/test/graphs';
 import { assertGraphValid, isGraphValid, validateGraph } from './validate';
 
+/** The problem validateGraph reports about one block's `field` (`id`, `type`, `config.…`). */
+const atBlock = (block_id: string, field: string | null, message: unknown) => ({ block_id, edge: null, field, message });
+/** The problem validateGraph reports about one edge (named by its id, or by its ends when it has none). */
+const atEdge = (edge: string, field: string | null, message: unknown) => ({ block_id: null, edge, field, message });
+/** A problem of the whole graph (no input block, a cycle). */
+const ofGraph = (message: unknown) => ({ block_id: null, edge: null, field: null, message });
+
 describe('a valid graph', () => {
   it('passes with an llm block', () => {
     const g = chain(llmBlock('summarize'));
@@ -100,12 +107,7 @@ describe('block problems', () => {
   it('reports an unknown block type', () => {
     const g = chain(block('mystery', 'lmm', { model: 'x' }));
     expect(validateGraph(g)).toEqual([
-      {
-        block_id: 'mystery',
-        edge: null,
-        field: 'type',
-        message: 'Unknown block type "lmm" (known types: input, output, llm, agent, code, condition, http, router, loop, workflow, wait, approval)',
-      },
+      atBlock('mystery', 'type', 'Unknown block type "lmm" (known types: input, output, llm, agent, code, condition, http, router, loop, workflow, wait, approval)'),
     ]);
   });
 
@@ -113,7 +115,7 @@ describe('block problems', () => {
     const g = chain(llmBlock('step'));
     g.blocks.push(block('step', 'code', { code: 'return 1' }));
     expect(validateGraph(g)).toEqual([
-      { block_id: 'step', edge: null, field: 'id', message: 'Block id "step" is used by more than one block' },
+      atBlock('step', 'id', 'Block id "step" is used by more than one block'),
     ]);
   });
 
@@ -123,9 +125,9 @@ describe('block problems', () => {
     const format =
       'is not valid: it must start with a letter or underscore and contain only letters, digits and underscores';
     expect(validateGraph(g)).toEqual([
-      { block_id: '1st', edge: null, field: 'id', message: `Block id "1st" ${format}` },
-      { block_id: 'has-dash', edge: null, field: 'id', message: `Block id "has-dash" ${format}` },
-      { block_id: long, edge: null, field: 'id', message: `Block id "${long}" is too long (at most 64 characters)` },
+      atBlock('1st', 'id', `Block id "1st" ${format}`),
+      atBlock('has-dash', 'id', `Block id "has-dash" ${format}`),
+      atBlock(long, 'id', `Block id "${long}" is too long (at most 64 characters)`),
     ]);
   });
 
@@ -139,8 +141,8 @@ describe('block problems', () => {
   it('reports missing required config', () => {
     const g = chain(block('llm_1', 'llm', { system: 'Be brief.' }));
     expect(validateGraph(g)).toEqual([
-      { block_id: 'llm_1', edge: null, field: 'config.model', message: 'model is required' },
-      { block_id: 'llm_1', edge: null, field: 'config.prompt', message: 'prompt is required' },
+      atBlock('llm_1', 'config.model', 'model is required'),
+      atBlock('llm_1', 'config.prompt', 'prompt is required'),
     ]);
   });
 
@@ -158,51 +160,31 @@ describe('block problems', () => {
       }),
     );
     expect(validateGraph(g)).toEqual([
-      { block_id: 'llm_1', edge: null, field: 'config.prompt', message: 'prompt must not be empty' },
-      { block_id: 'llm_1', edge: null, field: 'config.temperature', message: 'temperature must be at most 2' },
-      { block_id: 'llm_1', edge: null, field: 'config.max_tokens', message: 'max_tokens must be a whole number, not 1.5' },
-      {
-        block_id: 'llm_1',
-        edge: null,
-        field: 'config.response_format',
-        message: 'response_format must be one of "text", "json"',
-      },
-      { block_id: 'llm_1', edge: null, field: 'config.timeout_ms', message: 'timeout_ms must be at most 3600000' },
-      {
-        block_id: 'llm_1',
-        edge: null,
-        field: 'config.retry.max_attempts',
-        message: 'retry.max_attempts must be at most 10',
-      },
-      { block_id: 'llm_1', edge: null, field: 'config.retry.backoff_ms', message: 'retry.backoff_ms must be at least 0' },
-      {
-        block_id: 'llm_1',
-        edge: null,
-        field: 'config.retry.backoff',
-        message: 'retry.backoff must be one of "fixed", "exponential"',
-      },
-      { block_id: 'llm_1', edge: null, field: 'config.on_error', message: 'on_error must be one of "fail", "continue"' },
+      atBlock('llm_1', 'config.prompt', 'prompt must not be empty'),
+      atBlock('llm_1', 'config.temperature', 'temperature must be at most 2'),
+      atBlock('llm_1', 'config.max_tokens', 'max_tokens must be a whole number, not 1.5'),
+      atBlock('llm_1', 'config.response_format', 'response_format must be one of "text", "json"'),
+      atBlock('llm_1', 'config.timeout_ms', 'timeout_ms must be at most 3600000'),
+      atBlock('llm_1', 'config.retry.max_attempts', 'retry.max_attempts must be at most 10'),
+      atBlock('llm_1', 'config.retry.backoff_ms', 'retry.backoff_ms must be at least 0'),
+      atBlock('llm_1', 'config.retry.backoff', 'retry.backoff must be one of "fixed", "exponential"'),
+      atBlock('llm_1', 'config.on_error', 'on_error must be one of "fail", "continue"'),
     ]);
   });
 
   it('reports config keys the block type does not have, so typos are caught', () => {
     const g = chain(block('llm_1', 'llm', { model: 'gpt-4o-mini', promt: 'Hi', retry: { attempts: 3 } }));
     expect(validateGraph(g)).toEqual([
-      { block_id: 'llm_1', edge: null, field: 'config.prompt', message: 'prompt is required' },
-      { block_id: 'llm_1', edge: null, field: 'config.retry.attempts', message: 'retry.attempts is not a setting of llm blocks' },
-      { block_id: 'llm_1', edge: null, field: 'config.promt', message: 'promt is not a setting of llm blocks' },
+      atBlock('llm_1', 'config.prompt', 'prompt is required'),
+      atBlock('llm_1', 'config.retry.attempts', 'retry.attempts is not a setting of llm blocks'),
+      atBlock('llm_1', 'config.promt', 'promt is not a setting of llm blocks'),
     ]);
   });
 
   it('reports a code language other than javascript', () => {
     const g = chain(block('py', 'code', { code: 'return 1', language: 'python' }));
     expect(validateGraph(g)).toEqual([
-      {
-        block_id: 'py',
-        edge: null,
-        field: 'config.language',
-        message: 'language must be "javascript" ("python" is not supported)',
-      },
+      atBlock('py', 'config.language', 'language must be "javascript" ("python" is not supported)'),
     ]);
   });
 
@@ -210,8 +192,8 @@ describe('block problems', () => {
     const g = chain(block('code_1', 'code', { code: '  \n' }), block('check', 'condition', {}));
     g.edges.at(-1)!.sourceHandle = 'false';
     expect(validateGraph(g)).toEqual([
-      { block_id: 'code_1', edge: null, field: 'config.code', message: 'code must not be empty' },
-      { block_id: 'check', edge: null, field: 'config.expression', message: 'expression is required' },
+      atBlock('code_1', 'config.code', 'code must not be empty'),
+      atBlock('check', 'config.expression', 'expression is required'),
     ]);
   });
 
@@ -227,9 +209,9 @@ describe('block problems', () => {
     const tools =
       'must be one of "http_request", "current_time", "run_code", or {"workflow_id": "..."} to call another workflow';
     expect(validateGraph(g)).toEqual([
-      { block_id: 'agent_1', edge: null, field: 'config.tools.1', message: `tools.1 ${tools}` },
-      { block_id: 'agent_1', edge: null, field: 'config.tools.2.workflow_id', message: 'tools.2.workflow_id must not be empty' },
-      { block_id: 'agent_1', edge: null, field: 'config.max_steps', message: 'max_steps must be at most 50' },
+      atBlock('agent_1', 'config.tools.1', `tools.1 ${tools}`),
+      atBlock('agent_1', 'config.tools.2.workflow_id', 'tools.2.workflow_id must not be empty'),
+      atBlock('agent_1', 'config.max_steps', 'max_steps must be at most 50'),
     ]);
   });
 
@@ -238,14 +220,9 @@ describe('block problems', () => {
       block('fetch', 'http', { url: 'example.com/items', method: 'FETCH', headers: { 'X-Count': 3 } }),
     );
     expect(validateGraph(g)).toEqual([
-      { block_id: 'fetch', edge: null, field: 'config.url', message: 'url must be an absolute http:// or https:// URL' },
-      {
-        block_id: 'fetch',
-        edge: null,
-        field: 'config.method',
-        message: 'method must be one of "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"',
-      },
-      { block_id: 'fetch', edge: null, field: 'config.headers.X-Count', message: 'headers.X-Count must be text, not 3' },
+      atBlock('fetch', 'config.url', 'url must be an absolute http:// or https:// URL'),
+      atBlock('fetch', 'config.method', 'method must be one of "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"'),
+      atBlock('fetch', 'config.headers.X-Count', 'headers.X-Count must be text, not 3'),
     ]);
   });
 
@@ -258,30 +235,15 @@ describe('block problems', () => {
       ],
     };
     expect(validateGraph(g)).toEqual([
-      {
-        block_id: 'input',
-        edge: null,
-        field: 'config.fields.1.type',
-        message: 'fields.1.type must be one of "string", "number", "integer", "boolean", "object", "array"',
-      },
-      {
-        block_id: 'input',
-        edge: null,
-        field: 'config.fields.1.name',
-        message: 'fields.1.name must be unique ("text" is already field 0)',
-      },
+      atBlock('input', 'config.fields.1.type', 'fields.1.type must be one of "string", "number", "integer", "boolean", "object", "array"'),
+      atBlock('input', 'config.fields.1.name', 'fields.1.name must be unique ("text" is already field 0)'),
     ]);
   });
 
   it('reports a malformed template with the path of the string that holds it', () => {
     const g = chain(block('fetch', 'http', { url: 'https://example.com', headers: { 'X-Id': '{{ input id }}' } }));
     expect(validateGraph(g)).toEqual([
-      {
-        block_id: 'fetch',
-        edge: null,
-        field: 'config.headers.X-Id',
-        message: 'headers.X-Id has a malformed template {{ input id }}: unexpected " id" after "input"',
-      },
+      atBlock('fetch', 'config.headers.X-Id', 'headers.X-Id has a malformed template {{ input id }}: unexpected " id" after "input"'),
     ]);
   });
 
@@ -292,7 +254,7 @@ describe('block problems', () => {
 
     expect(validateGraph(g)).toEqual([]);
     expect(validateGraph(g, { checkSyntax })).toEqual([
-      { block_id: 'code_1', edge: null, field: 'config.code', message: 'code has a syntax error: Unexpected end of input' },
+      atBlock('code_1', 'config.code', 'code has a syntax error: Unexpected end of input'),
     ]);
     expect(checkSyntax.mock.calls).toEqual([
       ['return Math.max(1, 2', 'function'],
@@ -306,13 +268,8 @@ describe('edge problems', () => {
     const g = chain(llmBlock('llm_1'));
     g.edges.push(edge('llm_1', 'ghost', { id: 'e9' }), edge('phantom', 'output'));
     expect(validateGraph(g)).toEqual([
-      { block_id: null, edge: 'e9', field: 'target', message: 'Edge e9 ends at block "ghost", which does not exist' },
-      {
-        block_id: null,
-        edge: 'phantom->output',
-        field: 'source',
-        message: 'Edge phantom->output starts at block "phantom", which does not exist',
-      },
+      atEdge('e9', 'target', 'Edge e9 ends at block "ghost", which does not exist'),
+      atEdge('phantom->output', 'source', 'Edge phantom->output starts at block "phantom", which does not exist'),
     ]);
   });
 
@@ -329,12 +286,7 @@ describe('edge problems', () => {
     g.edges[0].id = 'e1';
     g.edges.push(edge('input', 'llm_1', { id: 'e2', sourceHandle: null }));
     expect(validateGraph(g)).toEqual([
-      {
-        block_id: null,
-        edge: 'e2',
-        field: null,
-        message: 'Edge e2 duplicates edge e1: "input" is already connected to "llm_1"',
-      },
+      atEdge('e2', null, 'Edge e2 duplicates edge e1: "input" is already connected to "llm_1"'),
     ]);
   });
 
@@ -343,7 +295,7 @@ describe('edge problems', () => {
     g.edges[0].id = 'e1';
     g.edges[1].id = 'e1';
     expect(validateGraph(g)).toEqual([
-      { block_id: null, edge: 'e1', field: 'id', message: 'Edge id "e1" is used by more than one edge' },
+      atEdge('e1', 'id', 'Edge id "e1" is used by more than one edge'),
     ]);
   });
 
@@ -359,18 +311,8 @@ describe('edge problems', () => {
       ],
     );
     expect(validateGraph(g)).toEqual([
-      {
-        block_id: 'check',
-        edge: 'check->a',
-        field: 'sourceHandle',
-        message: 'Edges leaving the condition block "check" need a sourceHandle: "true" or "false"',
-      },
-      {
-        block_id: 'check',
-        edge: 'check->b',
-        field: 'sourceHandle',
-        message: 'sourceHandle "yes" is not an output of the condition block "check"; use "true" or "false"',
-      },
+      { block_id: 'check', edge: 'check->a', field: 'sourceHandle', message: 'Edges leaving the condition block "check" need a sourceHandle: "true" or "false"' },
+      { block_id: 'check', edge: 'check->b', field: 'sourceHandle', message: 'sourceHandle "yes" is not an output of the condition block "check"; use "true" or "false"' },
     ]);
   });
 
@@ -393,18 +335,8 @@ describe('edge problems', () => {
     g.edges[0].sourceHandle = 'true';
     g.edges[1].targetHandle = 'in';
     expect(validateGraph(g)).toEqual([
-      {
-        block_id: 'input',
-        edge: 'input->llm_1',
-        field: 'sourceHandle',
-        message: 'The input block "input" has a single output; sourceHandle must be null or left out, not "true"',
-      },
-      {
-        block_id: 'output',
-        edge: 'llm_1->output',
-        field: 'targetHandle',
-        message: 'The output block "output" has a single input; targetHandle must be null or left out, not "in"',
-      },
+      { block_id: 'input', edge: 'input->llm_1', field: 'sourceHandle', message: 'The input block "input" has a single output; sourceHandle must be null or left out, not "true"' },
+      { block_id: 'output', edge: 'llm_1->output', field: 'targetHandle', message: 'The output block "output" has a single input; targetHandle must be null or left out, not "in"' },
     ]);
   });
 
@@ -423,7 +355,7 @@ describe('graph problems', () => {
     const g = chain(llmBlock('a'), llmBlock('b'), llmBlock('c'));
     g.edges.push(edge('c', 'a'));
     expect(validateGraph(g)).toEqual([
-      { block_id: 'a', edge: null, field: null, message: 'Cycle: "a" -> "b" -> "c" -> "a"' },
+      atBlock('a', null, 'Cycle: "a" -> "b" -> "c" -> "a"'),
     ]);
   });
 
@@ -431,8 +363,8 @@ describe('graph problems', () => {
     const g = chain(llmBlock('a'), llmBlock('b'), llmBlock('c'), llmBlock('d'));
     g.edges.push(edge('b', 'a'), edge('d', 'c'));
     expect(validateGraph(g)).toEqual([
-      { block_id: 'a', edge: null, field: null, message: 'Cycle: "a" -> "b" -> "a"' },
-      { block_id: 'c', edge: null, field: null, message: 'Cycle: "c" -> "d" -> "c"' },
+      atBlock('a', null, 'Cycle: "a" -> "b" -> "a"'),
+      atBlock('c', null, 'Cycle: "c" -> "d" -> "c"'),
     ]);
   });
 
@@ -440,13 +372,13 @@ describe('graph problems', () => {
     const g = chain(llmBlock('a'), llmBlock('b'), llmBlock('c'));
     g.edges.push(edge('b', 'a'), edge('c', 'b'));
     expect(validateGraph(g)).toEqual([
-      { block_id: 'a', edge: null, field: null, message: 'Cycle: "a" -> "b" -> "a"; the loop also goes through "c"' },
+      atBlock('a', null, 'Cycle: "a" -> "b" -> "a"; the loop also goes through "c"'),
     ]);
   });
 
   it('reports a graph without an input block', () => {
     const g = graph([llmBlock('llm_1', 'Hello'), outputBlock()], [edge('llm_1', 'output')]);
-    expect(validateGraph(g)).toEqual([{ block_id: null, edge: null, field: null, message: 'The workflow has no input block' }]);
+    expect(validateGraph(g)).toEqual([ofGraph('The workflow has no input block')]);
   });
 
   it('reports every input block after the first', () => {
@@ -454,24 +386,19 @@ describe('graph problems', () => {
     g.blocks.push(inputBlock('input_2'));
     g.edges.push(edge('input_2', 'llm_1'));
     expect(validateGraph(g)).toEqual([
-      {
-        block_id: 'input_2',
-        edge: null,
-        field: 'type',
-        message: 'Only one input block is allowed; "input" is already the input block',
-      },
+      atBlock('input_2', 'type', 'Only one input block is allowed; "input" is already the input block'),
     ]);
   });
 
   it('reports a graph without an output block', () => {
     const g = graph([inputBlock(), llmBlock('llm_1')], [edge('input', 'llm_1')]);
-    expect(validateGraph(g)).toEqual([{ block_id: null, edge: null, field: null, message: 'The workflow has no output block' }]);
+    expect(validateGraph(g)).toEqual([ofGraph('The workflow has no output block')]);
   });
 
   it('reports the problems of an empty graph', () => {
     expect(validateGraph(graph([], []))).toEqual([
-      { block_id: null, edge: null, field: null, message: 'The workflow has no input block' },
-      { block_id: null, edge: null, field: null, message: 'The workflow has no output block' },
+      ofGraph('The workflow has no input block'),
+      ofGraph('The workflow has no output block'),
     ]);
   });
 
@@ -480,8 +407,8 @@ describe('graph problems', () => {
     g.blocks.push(llmBlock('orphan', 'Hello'), block('side', 'code', { code: 'return 1' }));
     g.edges.push(edge('orphan', 'side'), edge('side', 'output'));
     expect(validateGraph(g)).toEqual([
-      { block_id: 'orphan', edge: null, field: null, message: 'Block "orphan" is not connected to the input block "input"' },
-      { block_id: 'side', edge: null, field: null, message: 'Block "side" is not connected to the input block "input"' },
+      atBlock('orphan', null, 'Block "orphan" is not connected to the input block "input"'),
+      atBlock('side', null, 'Block "side" is not connected to the input block "input"'),
     ]);
   });
 
@@ -491,12 +418,7 @@ describe('graph problems', () => {
       [edge('input', 'left'), edge('input', 'right'), edge('left', 'output'), edge('right', 'output')],
     );
     expect(validateGraph(g)).toEqual([
-      {
-        block_id: 'right',
-        edge: null,
-        field: 'config.prompt',
-        message: 'prompt refers to block "left", which is not upstream of "right" ({{left.output}})',
-      },
+      atBlock('right', 'config.prompt', 'prompt refers to block "left", which is not upstream of "right" ({{left.output}})'),
     ]);
   });
 
@@ -508,18 +430,8 @@ describe('graph problems', () => {
       }),
     );
     expect(validateGraph(g)).toEqual([
-      {
-        block_id: 'fetch',
-        edge: null,
-        field: 'config.url',
-        message: 'url refers to its own block "fetch" ({{fetch.status}})',
-      },
-      {
-        block_id: 'fetch',
-        edge: null,
-        field: 'config.body.items.0',
-        message: 'body.items.0 refers to block "ghost", which does not exist ({{ ghost.items[0] }})',
-      },
+      atBlock('fetch', 'config.url', 'url refers to its own block "fetch" ({{fetch.status}})'),
+      atBlock('fetch', 'config.body.items.0', 'body.items.0 refers to block "ghost", which does not exist ({{ ghost.items[0] }})'),
     ]);
   });
 
@@ -529,12 +441,7 @@ describe('graph problems', () => {
     g.edges.push(edge('llm_1', 'later'));
     g.blocks[2].config = { value: { answer: '{{later.output}}' } };
     expect(validateGraph(g)).toEqual([
-      {
-        block_id: 'output',
-        edge: null,
-        field: 'config.value.answer',
-        message: 'value.answer refers to block "later", which is not upstream of "output" ({{later.output}})',
-      },
+      atBlock('output', 'config.value.answer', 'value.answer refers to block "later", which is not upstream of "output" ({{later.output}})'),
     ]);
   });
 
@@ -566,54 +473,18 @@ describe('many problems at once', () => {
 
   it('lists them all, block problems first, then edges, then the graph', () => {
     expect(validateGraph(g)).toEqual([
-      { block_id: 'llm_1', edge: null, field: 'config.temperature', message: 'temperature must be at most 2' },
-      {
-        block_id: 'bad id',
-        edge: null,
-        field: 'id',
-        message:
-          'Block id "bad id" is not valid: it must start with a letter or underscore and contain only letters, digits and underscores',
-      },
-      {
-        block_id: 'bad id',
-        edge: null,
-        field: 'type',
-        message: 'Unknown block type "webhook" (known types: input, output, llm, agent, code, condition, http, router, loop, workflow, wait, approval)',
-      },
-      { block_id: 'llm_1', edge: null, field: 'id', message: 'Block id "llm_1" is used by more than one block' },
-      {
-        block_id: 'check',
-        edge: 'e3',
-        field: 'sourceHandle',
-        message: 'Edges leaving the condition block "check" need a sourceHandle: "true" or "false"',
-      },
-      {
-        block_id: 'summary',
-        edge: 'e4',
-        field: 'sourceHandle',
-        message: 'The llm block "summary" has a single output; sourceHandle must be null or left out, not "out"',
-      },
-      { block_id: null, edge: 'e5', field: 'target', message: 'Edge e5 ends at block "nowhere", which does not exist' },
-      { block_id: null, edge: 'e1', field: 'id', message: 'Edge id "e1" is used by more than one edge' },
-      {
-        block_id: null,
-        edge: 'e1',
-        field: null,
-        message: 'Edge e1 duplicates edge e1: "input" is already connected to "llm_1"',
-      },
-      { block_id: null, edge: null, field: null, message: 'The workflow has no output block' },
-      {
-        block_id: 'llm_1',
-        edge: null,
-        field: null,
-        message: 'Cycle: "llm_1" -> "check" -> "summary" -> "llm_1"',
-      },
-      {
-        block_id: 'bad id',
-        edge: null,
-        field: null,
-        message: 'Block "bad id" is not connected to the input block "input"',
-      },
+      atBlock('llm_1', 'config.temperature', 'temperature must be at most 2'),
+      atBlock('bad id', 'id', 'Block id "bad id" is not valid: it must start with a letter or underscore and contain only letters, digits and underscores'),
+      atBlock('bad id', 'type', 'Unknown block type "webhook" (known types: input, output, llm, agent, code, condition, http, router, loop, workflow, wait, approval)'),
+      atBlock('llm_1', 'id', 'Block id "llm_1" is used by more than one block'),
+      { block_id: 'check', edge: 'e3', field: 'sourceHandle', message: 'Edges leaving the condition block "check" need a sourceHandle: "true" or "false"' },
+      { block_id: 'summary', edge: 'e4', field: 'sourceHandle', message: 'The llm block "summary" has a single output; sourceHandle must be null or left out, not "out"' },
+      atEdge('e5', 'target', 'Edge e5 ends at block "nowhere", which does not exist'),
+      atEdge('e1', 'id', 'Edge id "e1" is used by more than one edge'),
+      atEdge('e1', null, 'Edge e1 duplicates edge e1: "input" is already connected to "llm_1"'),
+      ofGraph('The workflow has no output block'),
+      atBlock('llm_1', null, 'Cycle: "llm_1" -> "check" -> "summary" -> "llm_1"'),
+      atBlock('bad id', null, 'Block "bad id" is not connected to the input block "input"'),
     ]);
   });
 
@@ -647,12 +518,7 @@ describe('a long workflow', () => {
     expect(validateGraph(g)).toEqual([]);
     middle[0].config.prompt = '{{step_199.output}}';
     expect(validateGraph(g)).toEqual([
-      {
-        block_id: 'step_0',
-        edge: null,
-        field: 'config.prompt',
-        message: 'prompt refers to block "step_199", which is not upstream of "step_0" ({{step_199.output}})',
-      },
+      atBlock('step_0', 'config.prompt', 'prompt refers to block "step_199", which is not upstream of "step_0" ({{step_199.output}})'),
     ]);
   });
 });
