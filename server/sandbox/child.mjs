@@ -15,9 +15,13 @@ import { loadIsolatedVm } from './load-isolated-vm.mjs';
 const { ivm } = loadIsolatedVm();
 
 const PRELUDE_FILENAME = 'sandbox.js';
-/** An isolate is replaced after this many runs, so no slow leak can build up across runs. */
-const RUNS_PER_ISOLATE = 200;
-/** ... or when its heap is this full after a run. */
+/**
+ * An isolate is replaced when its heap is this full after a run, so that a run never starts short of room; and with
+ * its process after RUNS_PER_PROCESS runs, so that no slow leak outside the heap builds up. Each run's context
+ * stays in the heap until V8 collects it (~170 kB for a small block), so with the default 64 MB this replaces the
+ * isolate every 250-400 small runs anyway; a count of runs per isolate on top would only add replacements,
+ * each a heap torn down and a cold isolate built (bench/PROFILE.md, "Fourth round").
+ */
 const HEAP_RECYCLE_RATIO = 0.5;
 /** After a run the isolate must answer this fast, or it is still busy with leftovers of the run. */
 const HEALTH_CHECK_MS = 1000;
@@ -25,16 +29,15 @@ const HEALTH_CHECK_MS = 1000;
 const RUNS_PER_PROCESS = 1000;
 
 /**
- * Runs inside a fresh context of the isolate before the user's code. It installs `console`, the timer functions
- * and the scope values as globals, removes what the sandbox does not offer, and returns `control`, the one
- * function the child calls into the context with. It must not refer to anything outside itself.
+ * Runs inside a fresh context of the isolate before the user's code. It installs `console` and the timer functions
+ * as globals (the scope values when `control` runs the code), removes what the sandbox does not offer, and returns
+ * `control`, the one function the child calls into the context with. It must not refer to anything outside itself.
  *
  * @param {(level: string, message: string) => void} hostLog console sink (synchronous isolated-vm callback)
  * @param {(op: number, id: number, ms: number) => void} hostTimer timer requests: 1 timeout, 2 interval, 0 clear
  * @param {string} limitsJson the run's caps (protocol.ts RunLimits)
- * @param {string} scopeJson the scope object as JSON
  */
-function sandboxPrelude(hostLog, hostTimer, limitsJson, scopeJson) {
+function sandboxPrelude(hostLog, hostTimer, limitsJson) {
   'use strict';
   const global = globalThis;
   // Everything the prelude needs is captured now, before user code can replace any of it.
@@ -402,14 +405,17 @@ function sandboxPrelude(hostLog, hostTimer, limitsJson, scopeJson) {
 
   // ---- scope -----------------------------------------------------------------------------------------------------
 
-  // Scope values are copies made from JSON here; a name never replaces an existing global (builtins and the
+  // Scope values are copies made from JSON here, just before the user's code is called (in the call that runs
+  // it, since the scope's size is the user's); a name never replaces an existing global (builtins and the
   // functions above win).
-  const scope = parse(scopeJson);
-  const scopeNames = objectKeys(scope);
-  for (let i = 0; i < scopeNames.length; i++) {
-    const name = scopeNames[i];
-    if (name in global) continue;
-    defineProperty(global, name, { value: scope[name], writable: true, configurable: true, enumerable: true });
+  function defineScope(scopeJson) {
+    const scope = parse(scopeJson);
+    const scopeNames = objectKeys(scope);
+    for (let i = 0; i < scopeNames.length; i++) {
+      const name = scopeNames[i];
+      if (name in global) continue;
+      defineProperty(global, name, { value: scope[name], writable: true, configurable: true, enumerable: true });
+    }
   }
 
   // ---- the run ---------------------------------------------------------------------------------------------------
@@ -467,7 +473,8 @@ function sandboxPrelude(hostLog, hostTimer, limitsJson, scopeJson) {
     return 'R' + text;
   }
 
-  async function runMain(userFunction) {
+  async function runMain(userFunction, scopeJson) {
+    defineScope(scopeJson);
     let value;
     try {
       value = await new PromiseCtor((resolve, reject) => {
@@ -480,9 +487,9 @@ function sandboxPrelude(hostLog, hostTimer, limitsJson, scopeJson) {
     return encodeResult(value);
   }
 
-  return function control(op, arg) {
+  return function control(op, arg, scopeJson) {
     if (op === 'fire') return fire(arg);
-    if (op === 'run') return runMain(arg);
+    if (op === 'run') return runMain(arg, scopeJson);
     return undefined;
   };
 }
@@ -493,7 +500,7 @@ const PRELUDE_SOURCE = `(${sandboxPrelude.toString()})`;
 
 /**
  * @typedef {{ context: import('isolated-vm-5').Context, setup: import('isolated-vm-5').Reference }} Spare
- * @type {{ isolate: import('isolated-vm-5').Isolate, memoryLimitMb: number, prelude: import('isolated-vm-5').Script, runs: number, spare: Promise<Spare | null> | null } | null}
+ * @type {{ isolate: import('isolated-vm-5').Isolate, memoryLimitMb: number, prelude: import('isolated-vm-5').Script, spare: Spare | null } | null}
  */
 let slot = null;
 /** @type {Run | null} */
@@ -538,36 +545,39 @@ function ensureSlot(memoryLimitMb) {
   disposeSlot();
   const isolate = new ivm.Isolate({ memoryLimit: memoryLimitMb, onCatastrophicError: catastrophe });
   const prelude = isolate.compileScriptSync(PRELUDE_SOURCE, { filename: PRELUDE_FILENAME });
-  slot = { isolate, memoryLimitMb, prelude, runs: 0, spare: null };
+  slot = { isolate, memoryLimitMb, prelude, spare: null };
   return slot;
 }
 
 /**
- * Creating a context and running the prelude's definition in it is most of a run's set-up (~1 ms of wall time).
+ * Creating a context and running the prelude's definition in it is most of a run's set-up (~1 ms of CPU).
  * Between runs the child prepares the next run's context ahead: made after the last run ended, never seen by
  * any code, and given to exactly one run, so each run still gets a context of its own, as fresh as before.
+ *
+ * These set-up steps (and the prelude's set-up in `Run.start`) are synchronous isolated-vm calls: each asynchronous
+ * call is a round trip to isolated-vm's thread pool (two thread wake-ups, a captured stack, a promise) that costs
+ * more CPU than the step itself. They handle only input of a fixed size (the prelude, the limits, the definition
+ * of the compiled code), in an isolate that is idle, so they hold this thread for well under a millisecond. What
+ * the user sizes stays asynchronous: compiling the code, and the call that defines the scope and runs the code,
+ * so that a fatal out-of-memory error there (which parks the calling thread for good) is still reported, and this
+ * thread keeps serving the run's timers and an abort.
  */
 function prepareSpare(target) {
-  target.spare ??= (async () => {
-    try {
-      const context = await target.isolate.createContext();
-      const setup = await target.prelude.run(context, { reference: true, timeout: HEALTH_CHECK_MS });
-      return { context, setup };
-    } catch {
-      // The isolate went away: the next run makes its own context.
-      return null;
-    }
-  })();
+  if (target.spare || target.isolate.isDisposed) return;
+  try {
+    const context = target.isolate.createContextSync();
+    const setup = target.prelude.runSync(context, { reference: true, timeout: HEALTH_CHECK_MS });
+    target.spare = { context, setup };
+  } catch {
+    // The isolate went away: the next run makes its own context.
+  }
 }
 
-/**
- * The context prepared for the next run (waiting for it if it is still being made: the isolate does one thing at
- * a time anyway), taken so that no other run can have it.
- */
-async function takeSpare(target) {
+/** The context prepared for the next run, taken so that no other run can have it. */
+function takeSpare(target) {
   const spare = target.spare;
   target.spare = null;
-  return spare ? await spare : null;
+  return spare;
 }
 
 function timeoutAfter(ms) {
@@ -619,21 +629,21 @@ class Run {
       throw error;
     }
     if (this.done) return;
-    const spare = await takeSpare(this.slot);
-    this.context = spare ? spare.context : await isolate.createContext();
-    const setup = spare ? spare.setup : await prelude.run(this.context, { reference: true, timeout: this.remaining() });
+    const spare = takeSpare(this.slot);
+    this.context = spare ? spare.context : isolate.createContextSync();
+    const setup = spare ? spare.setup : prelude.runSync(this.context, { reference: true, timeout: this.remaining() });
     const logCallback = new ivm.Callback((level, message) => this.log(level, message));
     const timerCallback = new ivm.Callback((op, id, ms) => this.timer(op, id, ms), { ignored: true });
-    this.control = await setup.apply(
+    this.control = setup.applySync(
       undefined,
-      [logCallback, timerCallback, JSON.stringify(this.limits), request.scope],
+      [logCallback, timerCallback, JSON.stringify(this.limits)],
       { result: { reference: true }, timeout: this.remaining() },
     );
     setup.release();
-    const userFunction = await script.run(this.context, { reference: true, timeout: this.remaining() });
+    const userFunction = script.runSync(this.context, { reference: true, timeout: this.remaining() });
     script.release();
     if (this.done) return;
-    const envelope = await this.control.apply(undefined, ['run', userFunction.derefInto()], {
+    const envelope = await this.control.apply(undefined, ['run', userFunction.derefInto(), request.scope], {
       result: { promise: true },
       timeout: this.remaining(),
     });
@@ -780,9 +790,8 @@ class Run {
     }
     const stats = await Promise.race([used.isolate.getHeapStatistics().catch(() => null), timeoutAfter(HEALTH_CHECK_MS)]);
     if (!stats) return true;
-    used.runs++;
     const limit = used.memoryLimitMb * 1024 * 1024;
-    if (used.runs >= RUNS_PER_ISOLATE || stats.used_heap_size + stats.externally_allocated_size > limit * HEAP_RECYCLE_RATIO) {
+    if (stats.used_heap_size + stats.externally_allocated_size > limit * HEAP_RECYCLE_RATIO) {
       disposeSlot();
     }
     return runsInProcess >= RUNS_PER_PROCESS;
@@ -847,5 +856,7 @@ process.on('unhandledRejection', () => {
 });
 
 const warmLimit = Number(process.argv[2]);
-prepareSpare(ensureSlot(Number.isFinite(warmLimit) && warmLimit >= 8 ? warmLimit : 64));
+const warmSlot = ensureSlot(Number.isFinite(warmLimit) && warmLimit >= 8 ? warmLimit : 64);
+// Ready first: the spare context is made before this process reads its first message anyway.
 send({ t: 'ready' });
+prepareSpare(warmSlot);

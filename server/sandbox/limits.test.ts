@@ -117,6 +117,13 @@ describe('memory limit', () => {
     await stillWorks();
   });
 
+  it('stops a scope too big for the limit (it is copied in with the run) and the next run works', async () => {
+    const data = Array.from({ length: 400_000 }, (_, n) => ({ n, s: 'abc' }));
+    const { error } = await fails({ code: 'return data.length', scope: { data }, memoryLimitMb: 8, timeoutMs: 5_000 });
+    expect(error.code).toBe('memory_limit');
+    await stillWorks();
+  });
+
   it('calls a big but allowed heap that then loops a timeout, not a memory failure', async () => {
     const { error } = await fails({
       code: 'const s = "x".repeat(40 * 1024 * 1024); s.charCodeAt(5); while (true) {}',
