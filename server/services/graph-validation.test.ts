@@ -48,4 +48,21 @@ describe('workflowGraphProblems', () => {
     await setCredential(ws.owner, { name: 'SHIPPING_TOKEN', value: 'tok_live_123456' });
     expect(await workflowGraphProblems(usesSecret, ws.id)).toEqual([]);
   });
+
+  it('checks the secrets a template names against the workspace, and answers again once it gains them', async () => {
+    const templated: Graph = {
+      blocks: [
+        { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
+        { id: 'call', type: 'http', config: { url: 'https://example.com', headers: { Authorization: 'Bearer {{secrets.BILLING_KEY}}' } }, position: { x: 0, y: 0 } },
+        { id: 'output', type: 'output', config: {}, position: { x: 0, y: 0 } },
+      ],
+      edges: [
+        { source: 'input', target: 'call' },
+        { source: 'call', target: 'output' },
+      ],
+    };
+    expect(await workflowGraphProblems(templated, ws.id)).toEqual([expect.objectContaining({ block_id: 'call', message: expect.stringMatching(/BILLING_KEY/) })]);
+    await setCredential(ws.owner, { name: 'BILLING_KEY', value: 'key_live_123456' });
+    expect(await workflowGraphProblems(templated, ws.id)).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import { db } from '../db';
 import { ApiError, forbidden, unauthorized } from '../errors';
 import { safeParseBlockConfig } from '../graph/config';
 import { formTrigger } from '../triggers/form';
+import { rowAfterRun } from './executions/reads';
 import { launchFromTrigger, triggerNotFound } from './triggers';
 import { storedGraph } from './workflows';
 
@@ -74,7 +75,6 @@ export async function submitForm(triggerId: string, headers: Headers, requestUrl
   const launched = await launchFromTrigger(trigger, input);
   const prisma = await db();
   await prisma.trigger.update({ where: { id: trigger.id }, data: { lastFiredAt: new Date() } });
-  await launched.done;
-  const execution = await prisma.execution.findUniqueOrThrow({ where: { id: launched.id } });
+  const execution = await rowAfterRun(launched.row, await launched.ended);
   return { execution_id: launched.id, status: execution.status, output: execution.output ?? null, error: execution.error ?? null };
 }

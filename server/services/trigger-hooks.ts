@@ -6,6 +6,7 @@ import { authenticateHookCall, webhookTrigger, type HookCall } from '../triggers
 import type { Graph } from '@/lib/graph/schema';
 import { getBlockDefinition } from '../blocks';
 import { safeParseBlockConfig } from '../graph/config';
+import { rowAfterRun } from './executions/reads';
 import { launchFromTrigger, triggerNotFound } from './triggers';
 import { storedGraph } from './workflows';
 import { checkFailedAttemptRate, countFailedAttempt } from './webhook-attempts';
@@ -83,8 +84,7 @@ export async function callStandingWebhook(call: HookRequest) {
   const prisma = await db();
   await prisma.trigger.update({ where: { id: trigger.id }, data: { lastFiredAt: new Date() } });
   if (config.mode === 'async') return { status: 202, body: { execution_id: launched.id, status: 'queued' as const }, headers: {} };
-  await launched.done;
-  const execution = await prisma.execution.findUniqueOrThrow({ where: { id: launched.id } });
+  const execution = await rowAfterRun(launched.row, await launched.ended);
   const answer = execution.status === 'completed' ? chosenResponse(storedGraph(trigger.workflow.deployedVersion), execution.blockOutputs) : {};
   return {
     status: answer.status ?? 200,

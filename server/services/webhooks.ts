@@ -7,6 +7,7 @@ import { storableValue } from '../db/storable-text';
 import { refuseUnstorableText } from '../http/body';
 import { nestsDeeperThan, parseJsonText } from '../http/json-text';
 import { launchExecution } from './executions/launch';
+import { rowAfterRun } from './executions/reads';
 import { checkExecutionRate } from './rate-limit';
 import { storedGraph } from './workflows';
 import { authenticateWebhookCall } from './webhook-auth';
@@ -125,10 +126,9 @@ export async function triggerWebhook(call: WebhookCall) {
 
   // Consuming the single shot and recording the execution are one transaction: a crash between them can neither
   // burn the webhook without a run nor run it twice.
-  let executionId: string;
-  let done: Promise<void>;
+  let launched: Awaited<ReturnType<typeof launchExecution>>;
   try {
-    ({ id: executionId, done } = await claimOnce(webhook.id, () => launchExecution({
+    launched = await claimOnce(webhook.id, () => launchExecution({
       workspaceId: webhook.workflow.workspaceId,
       workflowId: webhook.workflowId,
       source: { graph: storedGraph(webhook.version), version: webhook.version.version, versionId: webhook.versionId },
@@ -143,7 +143,7 @@ export async function triggerWebhook(call: WebhookCall) {
            WHERE "id" = ${webhook.id} AND "consumedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > ${now}`;
         if (count === 0) throw notActive();
       },
-    })));
+    }));
   } catch (error) {
     // The limit is counted again in the claim's transaction: another process may have taken the minute's last
     // execution since the pre-check.
@@ -152,9 +152,9 @@ export async function triggerWebhook(call: WebhookCall) {
     }
     throw error;
   }
+  const executionId = launched.id;
   await record(true, `accepted (${auth.method})`, executionId);
   if (call.async) return { status: 202, body: { execution_id: executionId, status: 'queued' as const } };
-  await done;
-  const execution = await prisma.execution.findUniqueOrThrow({ where: { id: executionId } });
+  const execution = await rowAfterRun(launched.row, await launched.ended);
   return { status: 200, body: { execution_id: executionId, status: execution.status, output: execution.output ?? null } };
 }

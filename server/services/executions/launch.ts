@@ -15,6 +15,7 @@ import { executeInput } from '../execution-schemas';
 import { workflowGraphProblems } from '../graph-validation';
 import { checkExecutionRate } from '../rate-limit';
 import { storedGraph, workflowNotFound } from '../workflows';
+import { insertExecution } from './insert-execution';
 import { executionAfterRun, type ExecutionRow } from './reads';
 import { executionRuntime } from './runtime';
 import type { SettledBlock } from './settled';
@@ -87,24 +88,22 @@ export async function launchExecution(options: LaunchOptions): Promise<Launched>
   const queued = runtime.mode === 'queue';
   const id = randomUUID();
   const create = (client: Prisma.TransactionClient) =>
-    client.execution.create({
-      data: {
-        id,
-        workspaceId: options.workspaceId,
-        workflowId: options.workflowId,
-        version: options.source.version,
-        versionId: options.source.versionId,
-        graph: (options.partial?.graph ?? options.source.graph) as Prisma.InputJsonValue,
-        sourceExecutionId: options.sourceExecutionId ?? null,
-        status: queued ? 'queued' : 'running',
-        trigger: options.trigger,
-        triggerId: options.triggerId ?? null,
-        input: storableJson(input),
-        runnerId: queued ? null : RUNNER_ID,
-        startedAt: queued ? null : startedAt,
-        parentExecutionId: options.parent?.executionId ?? null,
-        parentBlockId: options.parent?.blockId ?? null,
-      },
+    insertExecution(client, {
+      id,
+      workspaceId: options.workspaceId,
+      workflowId: options.workflowId,
+      version: options.source.version,
+      versionId: options.source.versionId,
+      graph: options.partial?.graph ?? options.source.graph,
+      sourceExecutionId: options.sourceExecutionId ?? null,
+      status: queued ? 'queued' : 'running',
+      trigger: options.trigger,
+      triggerId: options.triggerId ?? null,
+      input: storableJson(input),
+      runnerId: queued ? null : RUNNER_ID,
+      startedAt: queued ? null : startedAt,
+      parentExecutionId: options.parent?.executionId ?? null,
+      parentBlockId: options.parent?.blockId ?? null,
     });
   const claim = options.claim;
   const row = claim
@@ -155,5 +154,5 @@ export async function startExecution(
 /** POST .../execute: runs and waits, answering with the finished execution (a failed block is not an HTTP error). */
 export async function executeAndWait(caller: Caller, workflowId: string, body: z.input<typeof executeInput>, trigger: ExecutionTrigger = 'api') {
   const { row, ended } = await startExecution(caller, workflowId, body, { trigger, capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS });
-  return executionAfterRun(caller, workflowId, row, await ended);
+  return executionAfterRun(row, await ended);
 }

@@ -90,12 +90,19 @@ export async function getExecution(caller: Caller, workflowId: string, execution
 }
 
 /**
- * The answer of a run the caller waited for: the row as it was created with the outcome this process wrote to it
- * (what the row now holds, so it is not read again), or the row as it is now when this process wrote none (another
+ * The row of a run that was waited for: the row as it was created with the outcome this process wrote to it (what
+ * the row now holds, so it is not read again), or the row as it is now when this process wrote none (another
  * process ran it, or it was cancelled meanwhile).
  */
-export async function executionAfterRun(caller: Caller, workflowId: string, created: ExecutionRow, outcome: ExecutionOutcome | null): Promise<ExecutionView> {
-  return outcome ? executionView({ ...created, ...outcome } as ExecutionRow) : getExecution(caller, workflowId, created.id);
+export async function rowAfterRun(created: ExecutionRow, outcome: ExecutionOutcome | null): Promise<ExecutionRow> {
+  if (outcome) return { ...created, ...outcome } as ExecutionRow;
+  const prisma = await db();
+  return prisma.execution.findUniqueOrThrow({ where: { id: created.id } });
+}
+
+/** The answer of a run the caller waited for (execute, re-run), like reading it afterwards gives. */
+export async function executionAfterRun(created: ExecutionRow, outcome: ExecutionOutcome | null): Promise<ExecutionView> {
+  return executionView(await rowAfterRun(created, outcome));
 }
 
 /** For the execution page: the execution and the graph exactly as it ran (the draft may have moved on since). */

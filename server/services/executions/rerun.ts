@@ -37,5 +37,5 @@ export async function startRerun(
 /** POST .../executions/{eid}/rerun: re-runs and waits, answering with the finished execution (like execute). */
 export async function rerunAndWait(caller: Caller, workflowId: string, executionId: string, body: z.input<typeof rerunInput>, trigger: ExecutionTrigger) {
   const { row, ended } = await startRerun(caller, workflowId, executionId, body, { trigger, capMs: env().WEFT_SYNC_EXECUTION_TIMEOUT_MS });
-  return executionAfterRun(caller, workflowId, row, await ended);
+  return executionAfterRun(row, await ended);
 }
