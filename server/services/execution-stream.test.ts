@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Graph } from '@/lib/graph/schema';
 import { db } from '../db';
 import { setupTestDatabase } from '../test/database';
 import { workspaceWithWorkflow, type TestWorkspace } from '../test/fixtures';
@@ -18,13 +19,13 @@ let workflowId: string;
 beforeAll(async () => ({ ws, workflowId } = await workspaceWithWorkflow('Streams', 'Followed')));
 
 // Each block waits a little, so the run spans several of the recorder's batches.
-const graph = chain(
+const followed = chain(
   ...Array.from({ length: 6 }, (_, i) =>
     block(`c${i + 1}`, 'code', { code: `await new Promise((r) => setTimeout(r, 30)); return { counter: ${i === 0 ? 1 : `c${i}.counter + 1`} }` }),
   ),
 );
 
-async function newJob(): Promise<ExecutionJob> {
+async function newJob(graph: Graph = followed): Promise<ExecutionJob> {
   const startedAt = new Date();
   const row = await (await db()).execution.create({
     data: { workspaceId: ws.id, workflowId, version: 1, graph, status: 'running', trigger: 'api', input: {}, startedAt },
@@ -64,5 +65,18 @@ describe('following an execution', () => {
     expect(seen).toEqual(stored);
     // Reconnecting with Last-Event-ID 5 gets exactly the rest.
     expect(await readStream(job.executionId, 5)).toEqual(stored.slice(5));
+  });
+
+  it('in the process running it: the run starts after its launcher has had its turn, so a stream is answered before the run takes the thread', async () => {
+    // input → output: on the embedded database this whole run is synchronous work chained by promises, so started
+    // at once it would be written and published before the launcher (the request answering with the stream) got a turn.
+    const job = await newJob(chain());
+    const published: string[] = [];
+    const done = inlineRuntime.launch(job);
+    inlineRuntime.subscribe(job.executionId, 0, (event) => published.push(event.type));
+    const atLaunchersNextTurn = await new Promise<string[]>((resolve) => setImmediate(() => resolve([...published])));
+    await done;
+    expect(atLaunchersNextTurn).toEqual([]);
+    expect(published.at(-1)).toBe('done');
   });
 });
