@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC, useTRPCClient } from '@/components/trpc';
 import { Button } from '@/components/ui/button';
@@ -8,6 +8,7 @@ import { errorMessage } from '@/components/ui/errors';
 import { Icon } from '@/components/ui/icons';
 import { useEditorActions } from './editor-context';
 import { useEditorStore } from './store';
+import { useRefresh } from '@/components/ui/use-refresh';
 
 // The inspector's debug loop for one block: test it alone (on the last run's upstream outputs, pins or typed
 // sample data), run from it or until it, and pin (and edit) its output so test runs use that instead of running it.
@@ -132,13 +133,12 @@ export function DebugSection({ blockId }: { blockId: string }) {
 function PinEditor({ blockId }: { blockId: string }) {
   const { workflowId } = useEditorActions();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const pins = usePins(workflowId);
   const lastOutput = useEditorStore((state) => state.run?.blocks[blockId]?.output);
   const pinned = pins.data?.[blockId];
   const [draft, setDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.debug.pins.queryKey({ workflow_id: workflowId }) });
+  const refresh = useRefresh(trpc.debug.pins.queryKey({ workflow_id: workflowId }));
   const pin = useMutation(trpc.debug.pin.mutationOptions({ onSuccess: refresh }));
   const unpin = useMutation(trpc.debug.unpin.mutationOptions({ onSuccess: refresh }));
   const text = draft ?? JSON.stringify(pinned ?? lastOutput ?? {}, null, 2);

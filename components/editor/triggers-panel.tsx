@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/api/root';
 import type { TriggerView } from '@/server/services/trigger-schemas';
@@ -14,6 +14,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { formatDateTime } from '@/components/ui/time';
 import { useTRPC } from '@/components/trpc';
 import { useEditorStore } from './store';
+import { useRefresh } from '@/components/ui/use-refresh';
 
 // The Triggers section of the Deploy panel: schedules, standing webhooks and hosted forms of this workflow. They fire
 // the deployed version while it is deployed. A webhook's secret is shown once, right after it is created; a cron
@@ -74,8 +75,7 @@ function SchedulePreview({ cron, timezone }: { cron: string; timezone: string })
 
 function useTriggerMutations(workflowId: string, onCreated: (trigger: TriggerItem) => void) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.triggers.list.queryKey({ workflow_id: workflowId }) });
+  const refresh = useRefresh(trpc.triggers.list.queryKey({ workflow_id: workflowId }));
   const create = useMutation(trpc.triggers.create.mutationOptions({ onSuccess: (trigger) => { onCreated(trigger); void refresh(); } }));
   const update = useMutation(trpc.triggers.update.mutationOptions({ onSuccess: () => void refresh() }));
   const remove = useMutation(trpc.triggers.delete.mutationOptions({ onSuccess: () => void refresh() }));

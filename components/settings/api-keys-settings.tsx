@@ -20,7 +20,7 @@ import type { AppRouter } from '@/server/api/root';
 import { AccountGate } from './account-gate';
 import { CELL, Section, Table } from './section';
 import { RevocableList } from './revocable-list';
-import { useRefresh } from './use-refresh';
+import { useRefresh } from '@/components/ui/use-refresh';
 
 type ApiKey = inferRouterOutputs<AppRouter>['apiKeys']['list'][number];
 type CreatedKey = inferRouterOutputs<AppRouter>['apiKeys']['create'];

@@ -1,12 +1,13 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { formatCost } from '@/components/executions/format';
 import { useTRPC } from '@/components/trpc';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { ReadOnlyNote, SaveOutcome } from './section';
+import { useRefresh } from '@/components/ui/use-refresh';
 
 // The workspace's monthly budget: an amount in USD, the share from which Weft warns, and whether model calls stop
 // once it is spent. Owners change it; everyone sees it and this month's spending.
@@ -42,13 +43,12 @@ export function BudgetSettings({ canEdit }: { canEdit: boolean }) {
 
 function BudgetForm({ budget }: { budget: Budget }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [amount, setAmount] = useState(budget ? String(budget.monthly_usd) : '');
   const [warn, setWarn] = useState(String(budget?.warn_percent ?? 80));
   const [stop, setStop] = useState(budget?.stop_llm_calls ?? false);
   const [saved, setSaved] = useState<string | null>(null);
   const [amountError, setAmountError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.dashboard.pathKey() });
+  const refresh = useRefresh(trpc.dashboard.pathKey());
   const save = useMutation(trpc.dashboard.setBudget.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.dashboard.removeBudget.mutationOptions({ onSuccess: refresh }));
 

@@ -12,7 +12,7 @@ import { Time } from '@/components/ui/time';
 import { AccountGate } from './account-gate';
 import { NamedItemsList } from './named-items-list';
 import { ReadOnlyNote, Section, SaveOutcome } from './section';
-import { useRefresh } from './use-refresh';
+import { useRefresh } from '@/components/ui/use-refresh';
 
 // The same rule the server applies (server/services/credentials.ts), checked here to answer before a round trip.
 const CREDENTIAL_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;

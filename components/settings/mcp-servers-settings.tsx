@@ -10,7 +10,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { AccountGate } from './account-gate';
 import { NamedItemsList } from './named-items-list';
 import { ReadOnlyNote, Section, SaveOutcome } from './section';
-import { useRefresh } from './use-refresh';
+import { useRefresh } from '@/components/ui/use-refresh';
 
 // MCP servers agent blocks may take tools from (server/services/mcp-servers.ts). The form adds a server or, given
 // an existing name, replaces its URL and credential.

@@ -22,7 +22,7 @@ import { ConfirmItemDialog } from './confirm-item-dialog';
 import { QueryList } from './query-list';
 import { CELL, ReadOnlyNote, Section, Table } from './section';
 import { RevocableList } from './revocable-list';
-import { useRefresh } from './use-refresh';
+import { useRefresh } from '@/components/ui/use-refresh';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Member = Outputs['members']['list'][number];

@@ -10,7 +10,7 @@ import { TextField } from '@/components/ui/field';
 import { AccountGate } from './account-gate';
 import { QueryList } from './query-list';
 import { CELL, ReadOnlyNote, Section, Table, SaveOutcome } from './section';
-import { useRefresh } from './use-refresh';
+import { useRefresh } from '@/components/ui/use-refresh';
 
 // What model tokens cost, in USD per million tokens: the workspace's own prices (custom models, negotiated rates)
 // over the built-in table. Runs use them for cost_usd.
