@@ -642,7 +642,6 @@ class Run {
     setup.release();
     const userFunction = script.runSync(this.context, { reference: true, timeout: this.remaining() });
     script.release();
-    if (this.done) return;
     const envelope = await this.control.apply(undefined, ['run', userFunction.derefInto(), request.scope], {
       result: { promise: true },
       timeout: this.remaining(),
