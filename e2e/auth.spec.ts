@@ -60,6 +60,7 @@ test('a new account lands in its own empty workspace, and an API key it creates 
 });
 
 test('an owner invites a viewer by link, the link works once, and a role change shows on the member’s next page load', async ({ page, browser }) => {
+  test.slow(); // two sign-ups (password hashing) and three browser contexts: near the default limit on a loaded machine
   const olive = newPerson('Olive');
   await signUp(page, olive);
   await openSettings(page, 'Members');
