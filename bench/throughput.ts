@@ -3,7 +3,7 @@
 // (a) input → output, (b) input → 10 code blocks in a chain → output, (c) input → 10 code blocks side by side → one
 // output that references all 10; at concurrency 1 and 10. CPU is the server's whole process tree (sandbox children
 // included, and the sandbox's share apart) from /proc; RSS idle, at its peak and after the load. Also the time from
-// request to the first SSE event.
+// request to the first SSE event, and as the floor under all of it a request that runs and writes nothing.
 // BENCH_DATABASES=pglite,postgres picks the databases; BENCH_CPU_PROF=<dir> runs the server with `--cpu-prof` and
 // prints where its time went (bench/PROFILE.md says what was found).
 import fs from 'node:fs';
@@ -49,7 +49,8 @@ const workloads = {
   },
 };
 
-async function load(url: string, requests: number, concurrency: number) {
+/** `requests` calls of `call` from `concurrency` clients at once: the latency of each and the whole time taken. */
+async function load(call: () => Promise<void>, requests: number, concurrency: number) {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -58,14 +59,39 @@ async function load(url: string, requests: number, concurrency: number) {
       while (next < requests) {
         next++;
         const t = performance.now();
-        const res = await fetch(url, { method: 'POST', headers, body: '{"input":{"counter":0}}' });
-        const body = (await res.json()) as { status: string; error: unknown };
-        if (body.status !== 'completed') throw new Error(`execution ${body.status}: ${JSON.stringify(body.error)}`);
+        await call();
         latencies.push(performance.now() - t);
       }
     }),
   );
   return { latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+const execute = (url: string) => async () => {
+  const res = await fetch(url, { method: 'POST', headers, body: '{"input":{"counter":0}}' });
+  const body = (await res.json()) as { status: string; error: unknown };
+  if (body.status !== 'completed') throw new Error(`execution ${body.status}: ${JSON.stringify(body.error)}`);
+};
+
+const read = (url: string) => async () => {
+  const res = await fetch(url, { headers });
+  if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
+  await res.arrayBuffer();
+};
+
+/** Prints throughput, latency and process-tree CPU per call (the sandbox's share apart) of `call` at both concurrencies. */
+async function measure(pid: number, name: string, unit: string, call: () => Promise<void>): Promise<void> {
+  await load(call, 10, 1); // warm-up
+  for (const concurrency of [1, 10] as const) {
+    const requests = REQUESTS[concurrency];
+    const [treeBefore, serverBefore] = [treeCpuMs(pid), ownCpuMs(pid)];
+    const { latencies, seconds } = await load(call, requests, concurrency);
+    const tree = (treeCpuMs(pid) - treeBefore) / requests;
+    const sandbox = tree - (ownCpuMs(pid) - serverBefore) / requests;
+    console.log(
+      `  ${summarize(`${name}, concurrency ${concurrency}`, latencies)}  ${(requests / seconds).toFixed(1)} ${unit}/s  CPU ${tree.toFixed(1)} ms/${unit} (sandbox ${sandbox.toFixed(1)})`,
+    );
+  }
 }
 
 /**
@@ -117,19 +143,13 @@ async function runOn(label: string, databaseUrl: string | null): Promise<void> {
     for (const [name, graph] of Object.entries(workloads)) {
       const { id } = await api<{ id: string }>(`${server.url}/api/workflows`, 'POST', { name });
       await api(`${server.url}/api/workflows/${id}/graph`, 'PUT', graph);
-      const url = `${server.url}/api/workflows/${id}/execute`;
-      await load(url, 10, 1); // warm-up
-      for (const concurrency of [1, 10] as const) {
-        const requests = REQUESTS[concurrency];
-        const [treeBefore, serverBefore] = [treeCpuMs(pid), ownCpuMs(pid)];
-        const { latencies, seconds } = await load(url, requests, concurrency);
-        const tree = (treeCpuMs(pid) - treeBefore) / requests;
-        const sandbox = tree - (ownCpuMs(pid) - serverBefore) / requests;
-        console.log(
-          `  ${summarize(`${name}, concurrency ${concurrency}`, latencies)}  ${(requests / seconds).toFixed(1)} exec/s  CPU ${tree.toFixed(1)} ms/exec (sandbox ${sandbox.toFixed(1)})`,
-        );
-      }
+      await measure(pid, name, 'exec', execute(`${server.url}/api/workflows/${id}/execute`));
     }
+    // The floor under every execution: the framework alone (health answers from one `SELECT 1`), then with
+    // authentication and a workflow read, with nothing run or written.
+    await measure(pid, 'floor: GET /api/health', 'req', read(`${server.url}/api/health`));
+    const { id } = await api<{ id: string }>(`${server.url}/api/workflows`, 'POST', { name: 'floor' });
+    await measure(pid, 'floor: GET /api/workflows/{id} (authenticated, one read)', 'req', read(`${server.url}/api/workflows/${id}`));
     const { opened, firstEvent } = await firstEventLatency(server);
     console.log(`  ${summarize("request to the stream's first bytes (execute/stream)", opened)}`);
     console.log(`  ${summarize('request to the first SSE event (execute/stream)', firstEvent)}`);
