@@ -4,7 +4,7 @@ import { isActive } from '@/lib/execution-states';
 import type { Graph } from '@/lib/graph/schema';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace, editorWorkspace, type TestWorkspace } from '@/server/test/fixtures';
-import { api, apiJson, createWorkflowWithGraph, readSse, refusedGraph } from '../_test/client';
+import { api, apiJson, createWorkflowWithGraph, invalidGraphDetails, readSse } from '../_test/client';
 
 // The execution part of ../shared/API.md: execute (sync and streamed), list, get, logs, replayed streams, cancel.
 
@@ -105,13 +105,10 @@ describe('POST /api/workflows/{id}/execute', () => {
 
   it('refuses a default or enum value that does not fit the field type as an invalid graph', async () => {
     const bad = graph([inputBlock('input', { fields: [{ name: 'n', type: 'integer', default: 'ten', enum: [1, 'two'] }] }), outputBlock()], [edge('input', 'output')]);
-    expect(await refusedGraph(key, bad)).toMatchObject({
-      code: 'invalid_graph',
-      details: [
-        { block_id: 'input', field: 'config.fields.0.enum.1', message: expect.stringContaining('must be an integer') },
-        { block_id: 'input', field: 'config.fields.0.default', message: expect.stringContaining('must be an integer') },
-      ],
-    });
+    expect(await invalidGraphDetails(key, bad)).toMatchObject([
+      { block_id: 'input', field: 'config.fields.0.enum.1', message: expect.stringContaining('must be an integer') },
+      { block_id: 'input', field: 'config.fields.0.default', message: expect.stringContaining('must be an integer') },
+    ]);
   });
 
   it('answers 200 with status "failed" and the error when a block fails', async () => {
