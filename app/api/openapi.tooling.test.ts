@@ -54,7 +54,7 @@ describe('the served OpenAPI document and API tooling', () => {
     const example = (await import(/* @vite-ignore */ path.join(root, 'examples', 'typed-client.ts'))) as { runExample: RunExample };
     const workspace = await createTestWorkspace();
     const result = await example.runExample({ baseUrl: 'http://weft.test', apiKey: workspace.keys.editor, fetch: (request) => inProcess(request) });
-    expect(result).toMatchObject({ status: 'completed', output: 'X!', version: expect.any(Number) });
+    expect(result).toMatchObject({ status: 'completed', output: { greeting: 'Hello, Ada!' }, version: expect.any(Number) });
   });
 });
 

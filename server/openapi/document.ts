@@ -83,6 +83,15 @@ Authenticate with \`Authorization: Bearer <api_key>\` (or the \`apikey: <api_key
 
 Every error has the body \`{"error", "code", "details"?}\` (the schema \`Error\`); no route answers 500 to bad input. A method a route does not implement answers \`405 method_not_allowed\` with an \`Allow\` header; an unknown \`/api\` path answers \`404 not_found\`. When the database cannot take a request (out of disk space, connection lost), any route that needs it answers \`503 unavailable\` with a \`Retry-After\` header; \`429 rate_limited\` carries \`Retry-After\` too.`;
 
+/** The groups the /docs reference sorts operations into (an operation's `tag`), in this order, with what each holds. */
+const TAG_DESCRIPTIONS = {
+  Workflows: 'Create, read, change and delete workflows and their graphs.',
+  Executions: 'Run workflows, follow their events and read their results and logs.',
+  Deployment: 'Deploy a workflow as an immutable version, arm single-use webhooks and call them.',
+  System: 'Health, this document, and the MCP server for AI agents.',
+  Settings: 'Workspace settings scripts manage: the monthly budget and the MCP servers agent blocks take tools from.',
+};
+
 /** The document, with `origin` (where people reach this server) as its one server. */
 export function buildOpenApiDocument(origin: string) {
   const components: Components = { [JSON_VALUE_NAME]: jsonValueSchema, ...errorSchemas };
@@ -100,13 +109,7 @@ export function buildOpenApiDocument(origin: string) {
     },
     servers: [{ url: origin, description: 'This Weft server' }],
     security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
-    tags: [
-      { name: 'Workflows', description: 'Create, read, change and delete workflows and their graphs.' },
-      { name: 'Executions', description: 'Run workflows, follow their events and read their results and logs.' },
-      { name: 'Deployment', description: 'Deploy a workflow as an immutable version, arm single-use webhooks and call them.' },
-      { name: 'System', description: 'Health, this document, and the MCP server for AI agents.' },
-      { name: 'Settings', description: 'Workspace settings scripts manage: the monthly budget and the MCP servers agent blocks take tools from.' },
-    ],
+    tags: Object.entries(TAG_DESCRIPTIONS).map(([name, description]) => ({ name, description })),
     components: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key created in Settings' },

@@ -106,7 +106,7 @@ const STREAM_DESCRIPTION = `Server-sent events (\`text/event-stream\`). The stre
 
 Note for browser \`EventSource\` clients: the \`error\` event name is also EventSource's own connection-error event. Ours always carries \`data\` (\`{"type":"error","error","code",…}\`); the browser's has none (\`event.data === undefined\`), so check \`data\` before treating it as a failed execution. A reconnect sends \`Last-Event-ID\`; once the execution has ended and nothing is left to send, the server answers 204, which tells EventSource to stop.`;
 const STREAM_RESPONSE: ResponseSpec = { status: 200, description: 'The event stream', eventStream: true };
-/** input → code → output: the graph the getting-started guide and the examples use. */
+/** input → code → output: the graph the getting-started guide on /docs and the graph body example of the document use. */
 export const EXAMPLE_GRAPH = {
   blocks: [
     { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },

@@ -36,6 +36,13 @@ const usageSchema = z.object({
 });
 const costSchema = z.number().nullable().describe('USD, from token usage and the price per model; null when a model\'s price is unknown');
 
+/** When an execution or one block of it ran: null until it started, or until it ended. */
+const runTiming = {
+  started_at: timestamp.nullable(),
+  completed_at: timestamp.nullable(),
+  duration_ms: z.number().nullable(),
+};
+
 const executionErrorSchema = z.object({ message: z.string(), block_id: z.string().nullable(), code: z.string() });
 
 const executionSummarySchema = z.object({
@@ -51,9 +58,7 @@ const executionSummarySchema = z.object({
   input: z.json(),
   output: z.json().nullable(),
   error: executionErrorSchema.nullable(),
-  started_at: timestamp.nullable(),
-  completed_at: timestamp.nullable(),
-  duration_ms: z.number().nullable(),
+  ...runTiming,
   created_at: timestamp,
   usage: usageSchema.nullable().describe('tokens used by LLM and agent blocks, summed'),
   parent_execution_id: z.string().nullable().describe('the execution whose workflow block ran this one (a sub-workflow), else null'),
@@ -91,9 +96,7 @@ const blockLogSchema = z.object({
   input: z.json().nullable(),
   output: z.json().nullable(),
   error: z.object({ message: z.string(), code: z.string() }).nullable(),
-  started_at: timestamp.nullable(),
-  completed_at: timestamp.nullable(),
-  duration_ms: z.number().nullable(),
+  ...runTiming,
   execution_order: z.number().int(),
   attempts: z.number().int(),
   usage: usageSchema.nullable(),

@@ -177,10 +177,13 @@ export async function createWorkflowWithGraph(key: string, graph: unknown, name 
   return created.body.id;
 }
 
-/** Tries to save `graph` in a new workflow, for tests of what saving refuses; answers the 400 body it is refused with. */
-export async function refusedGraph(key: string, graph: unknown): Promise<unknown> {
+/**
+ * Tries to save `graph` in a new workflow, for tests of what saving refuses: checks that it is refused with
+ * 400 invalid_graph and answers the problems listed in the error's `details`.
+ */
+export async function invalidGraphDetails(key: string, graph: unknown): Promise<unknown[]> {
   const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Refused graph' } });
-  const saved = await apiJson('PUT', `/api/workflows/${created.body.id}/graph`, { key, body: graph });
-  if (saved.status !== 400) throw new Error(`expected the graph to be refused with 400, got ${saved.status} ${JSON.stringify(saved.body)}`);
-  return saved.body;
+  const saved = await apiJson<{ code?: string; details?: unknown[] }>('PUT', `/api/workflows/${created.body.id}/graph`, { key, body: graph });
+  if (saved.status !== 400 || saved.body.code !== 'invalid_graph') throw new Error(`expected the graph to be refused with 400 invalid_graph, got ${saved.status} ${JSON.stringify(saved.body)}`);
+  return saved.body.details ?? [];
 }

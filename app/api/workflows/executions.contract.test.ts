@@ -4,7 +4,7 @@ import { isActive } from '@/lib/execution-states';
 import type { Graph } from '@/lib/graph/schema';
 import { setupTestDatabase } from '@/server/test/database';
 import { createTestWorkspace, editorWorkspace, type TestWorkspace } from '@/server/test/fixtures';
-import { api, apiJson, createWorkflowWithGraph, readSse, refusedGraph } from '../_test/client';
+import { api, apiJson, createWorkflowWithGraph, invalidGraphDetails, readSse } from '../_test/client';
 
 // The execution part of ../shared/API.md: execute (sync and streamed), list, get, logs, replayed streams, cancel.
 
@@ -83,17 +83,19 @@ describe('POST /api/workflows/{id}/execute', () => {
       key,
       body: { input: { count: 1.5, ratio: 'high', tags: { a: 1 }, meta: [1], loud: 'yes', tone: 'shouty' } },
     });
-    expect(wrong.status).toBe(400);
-    expect(wrong.body).toMatchObject({
-      code: 'validation_error',
-      details: [
-        { path: 'input.count', message: 'must be an integer, not a non-integer number' },
-        { path: 'input.ratio', message: 'must be a number, not a string' },
-        { path: 'input.tags', message: 'must be an array, not an object' },
-        { path: 'input.meta', message: 'must be an object, not an array' },
-        { path: 'input.loud', message: 'must be a boolean, not a string' },
-        { path: 'input.tone', message: 'must be one of "calm", "angry"' },
-      ],
+    expect(wrong).toMatchObject({
+      status: 400,
+      body: {
+        code: 'validation_error',
+        details: [
+          { path: 'input.count', message: 'must be an integer, not a non-integer number' },
+          { path: 'input.ratio', message: 'must be a number, not a string' },
+          { path: 'input.tags', message: 'must be an array, not an object' },
+          { path: 'input.meta', message: 'must be an object, not an array' },
+          { path: 'input.loud', message: 'must be a boolean, not a string' },
+          { path: 'input.tone', message: 'must be one of "calm", "angry"' },
+        ],
+      },
     });
     const listed = await apiJson<{ total: number }>('GET', `/api/workflows/${id}/executions`, { key });
     expect(listed.body.total).toBe(0);
@@ -105,13 +107,10 @@ describe('POST /api/workflows/{id}/execute', () => {
 
   it('refuses a default or enum value that does not fit the field type as an invalid graph', async () => {
     const bad = graph([inputBlock('input', { fields: [{ name: 'n', type: 'integer', default: 'ten', enum: [1, 'two'] }] }), outputBlock()], [edge('input', 'output')]);
-    expect(await refusedGraph(key, bad)).toMatchObject({
-      code: 'invalid_graph',
-      details: [
-        { block_id: 'input', field: 'config.fields.0.enum.1', message: expect.stringContaining('must be an integer') },
-        { block_id: 'input', field: 'config.fields.0.default', message: expect.stringContaining('must be an integer') },
-      ],
-    });
+    expect(await invalidGraphDetails(key, bad)).toMatchObject([
+      { block_id: 'input', field: 'config.fields.0.enum.1', message: expect.stringContaining('must be an integer') },
+      { block_id: 'input', field: 'config.fields.0.default', message: expect.stringContaining('must be an integer') },
+    ]);
   });
 
   it('answers 200 with status "failed" and the error when a block fails', async () => {
@@ -124,22 +123,19 @@ describe('POST /api/workflows/{id}/execute', () => {
   it('refuses an invalid draft graph with 400 invalid_graph and runs nothing', async () => {
     const created = await apiJson<{ id: string }>('POST', '/api/workflows', { key, body: { name: 'Empty' } });
     const res = await apiJson('POST', `/api/workflows/${created.body.id}/execute`, { key, body: { input: {} } });
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'invalid_graph' });
+    expect(res).toMatchObject({ status: 400, body: { code: 'invalid_graph' } });
     expect((await apiJson<{ total: number }>('GET', `/api/workflows/${created.body.id}/executions`, { key })).body.total).toBe(0);
   });
 
   it('refuses an input that is not an object with 400 validation_error', async () => {
     const id = await workflowWith(shout());
     const res = await apiJson('POST', `/api/workflows/${id}/execute`, { key, body: { input: 'text' } });
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'validation_error', details: [expect.objectContaining({ path: 'input' })] });
+    expect(res).toMatchObject({ status: 400, body: { code: 'validation_error', details: [expect.objectContaining({ path: 'input' })] } });
   });
 
   it('answers 404 workflow_not_found for an unknown workflow', async () => {
     const res = await apiJson('POST', '/api/workflows/nope/execute', { key, body: {} });
-    expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ code: 'workflow_not_found' });
+    expect(res).toMatchObject({ status: 404, body: { code: 'workflow_not_found' } });
   });
 });
 
@@ -232,8 +228,7 @@ describe('POST .../executions/{eid}/rerun', () => {
     const id = await workflowWith(shout());
     const eid = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'x' } } })).body.id;
     const wrongType = await apiJson('POST', `/api/workflows/${id}/executions/${eid}/rerun`, { key, body: { input: { text: 42 } } });
-    expect(wrongType.status).toBe(400);
-    expect(wrongType.body).toMatchObject({ code: 'validation_error', details: [{ path: 'input.text', message: expect.any(String) }] });
+    expect(wrongType).toMatchObject({ status: 400, body: { code: 'validation_error', details: [{ path: 'input.text', message: expect.any(String) }] } });
     for (const body of [{ version: 'latest' }, { inputs: { text: 'x' } }, { input: 'x' }, '{not json']) {
       const res = await apiJson('POST', `/api/workflows/${id}/executions/${eid}/rerun`, { key, body });
       expect(res.status, JSON.stringify(body)).toBe(400);
@@ -248,11 +243,9 @@ describe('POST .../executions/{eid}/rerun', () => {
     const eid = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'x' } } })).body.id;
     const stranger = await createTestWorkspace('Stranger');
     const theirs = await apiJson('POST', `/api/workflows/${id}/executions/${eid}/rerun`, { key: stranger.keys.owner, body: {} });
-    expect(theirs.status).toBe(404);
-    expect(theirs.body).toMatchObject({ code: 'workflow_not_found' });
+    expect(theirs).toMatchObject({ status: 404, body: { code: 'workflow_not_found' } });
     const elsewhere = await apiJson('POST', `/api/workflows/${other}/executions/${eid}/rerun`, { key, body: {} });
-    expect(elsewhere.status).toBe(404);
-    expect(elsewhere.body).toMatchObject({ code: 'execution_not_found' });
+    expect(elsewhere).toMatchObject({ status: 404, body: { code: 'execution_not_found' } });
     expect((await apiJson('POST', `/api/workflows/${id}/executions/${eid}/rerun`, { key: ws.keys.viewer, body: {} })).status).toBe(403);
   });
 });
@@ -377,8 +370,7 @@ describe('POST .../cancel', () => {
     const id = await workflowWith(shout());
     const eid = (await apiJson<{ id: string }>('POST', `/api/workflows/${id}/execute`, { key, body: { input: { text: 'x' } } })).body.id;
     const res = await apiJson('POST', `/api/workflows/${id}/executions/${eid}/cancel`, { key });
-    expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'execution_finished' });
+    expect(res).toMatchObject({ status: 409, body: { code: 'execution_finished' } });
   });
 });
 

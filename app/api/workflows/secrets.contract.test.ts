@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { block, edge, graph, inputBlock, outputBlock } from '@/server/test/graphs';
 import { setupTestDatabase } from '@/server/test/database';
-import { editorWorkspace, type TestWorkspace } from '@/server/test/fixtures';
+import { editorWorkspace } from '@/server/test/fixtures';
 import { startServer, type TestServer } from '@/server/test/http-server';
 import { setCredential } from '@/server/services/credentials';
-import { api, apiJson, createWorkflowWithGraph, refusedGraph } from '../_test/client';
+import { api, apiJson, createWorkflowWithGraph, invalidGraphDetails } from '../_test/client';
 import { setEnv, unsetEnv } from '@/server/test/env';
 
 // Workspace secrets in workflows (../shared/API.md "Typed input and secrets"): `{{secrets.NAME}}` in config strings,
@@ -14,13 +14,13 @@ import { setEnv, unsetEnv } from '@/server/test/env';
 setEnv('WEFT_ALLOW_PRIVATE_NETWORK', 'true');
 setupTestDatabase();
 const SECRET = 'sk-live-0123456789abcdef';
-let ws: TestWorkspace;
 let key: string;
 let echo: TestServer;
 
 beforeAll(async () => {
-  ({ ws, key } = await editorWorkspace());
-  await setCredential(ws.owner, { name: 'PARTNER_TOKEN', value: SECRET });
+  const editor = await editorWorkspace();
+  key = editor.key;
+  await setCredential(editor.ws.owner, { name: 'PARTNER_TOKEN', value: SECRET });
   // Echoes what it received, so a careless record of the response would carry the secret too.
   echo = await startServer((request, response) => {
     response.setHeader('content-type', 'application/json');
@@ -87,17 +87,14 @@ describe('secrets in workflows', () => {
       ],
       [edge('input', 'call'), edge('call', 'peek'), edge('peek', 'output')],
     );
-    expect(await refusedGraph(key, bad)).toMatchObject({
-      code: 'invalid_graph',
-      details: [
-        { block_id: 'peek', field: 'config.code', message: expect.stringContaining('"ALSO_NOPE"') },
-        { block_id: 'call', field: 'config.headers.X-Key', message: expect.stringContaining('"NOPE", which this workspace does not have') },
-      ],
-    });
+    expect(await invalidGraphDetails(key, bad)).toMatchObject([
+      { block_id: 'peek', field: 'config.code', message: expect.stringContaining('"ALSO_NOPE"') },
+      { block_id: 'call', field: 'config.headers.X-Key', message: expect.stringContaining('"NOPE", which this workspace does not have') },
+    ]);
   });
 
   it('reserves the block id "secrets"', async () => {
     const reserved = graph([inputBlock(), block('secrets', 'code', { code: 'return 1' }), outputBlock()], [edge('input', 'secrets'), edge('secrets', 'output')]);
-    expect(await refusedGraph(key, reserved)).toMatchObject({ code: 'invalid_graph', details: [{ block_id: 'secrets', field: 'id', message: expect.stringContaining('reserved') }] });
+    expect(await invalidGraphDetails(key, reserved)).toMatchObject([{ block_id: 'secrets', field: 'id', message: expect.stringContaining('reserved') }]);
   });
 });

@@ -20,7 +20,14 @@ export type ExecutionRow = Prisma.ExecutionGetPayload<object>;
 
 const executionNotFound = () => new ApiError('execution_not_found', 'No execution with that id under that workflow');
 
+type BlockLogRow = Prisma.BlockLogGetPayload<object>;
+
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/** The timing fields an execution and a block log share (`runTiming` in their schemas). */
+function timingOf(row: Pick<ExecutionRow | BlockLogRow, 'startedAt' | 'completedAt' | 'durationMs'>) {
+  return { started_at: iso(row.startedAt), completed_at: iso(row.completedAt), duration_ms: row.durationMs };
+}
 
 /** `queuePosition`: see `withQueuePositions`. */
 export function executionSummary(row: ExecutionRow, queuePosition: number | null = null): ExecutionSummary {
@@ -35,9 +42,7 @@ export function executionSummary(row: ExecutionRow, queuePosition: number | null
     input: row.input as ExecutionSummary['input'],
     output: (row.output ?? null) as ExecutionSummary['output'],
     error: (row.error ?? null) as ExecutionSummary['error'],
-    started_at: iso(row.startedAt),
-    completed_at: iso(row.completedAt),
-    duration_ms: row.durationMs,
+    ...timingOf(row),
     created_at: row.createdAt.toISOString(),
     usage: (row.usage ?? null) as ExecutionSummary['usage'],
     parent_execution_id: row.parentExecutionId,
@@ -125,28 +130,28 @@ export async function listExecutions(caller: Caller, workflowId: string, query: 
   return { executions: rows.map((row) => executionSummary(row, positions.get(row.id))), total, limit, offset };
 }
 
+function blockLogView(log: BlockLogRow): BlockLogView {
+  return {
+    block_id: log.blockId,
+    block_type: log.blockType,
+    block_name: log.blockName,
+    status: log.status,
+    input: (log.input ?? null) as BlockLogView['input'],
+    output: (log.output ?? null) as BlockLogView['output'],
+    error: (log.error ?? null) as BlockLogView['error'],
+    ...timingOf(log),
+    execution_order: log.executionOrder,
+    attempts: log.attempts,
+    usage: (log.usage ?? null) as BlockLogView['usage'],
+    cost_usd: log.costUsd,
+    console: log.console as BlockLogView['console'],
+    iteration: log.iteration === '' ? null : log.iteration.split('.').map(Number),
+  };
+}
+
 export async function getBlockLogs(caller: Caller, workflowId: string, executionId: string): Promise<{ block_logs: BlockLogView[] }> {
   await findExecution(caller, workflowId, executionId);
   const prisma = await db();
   const logs = await prisma.blockLog.findMany({ where: { executionId }, orderBy: { executionOrder: 'asc' } });
-  return {
-    block_logs: logs.map((log) => ({
-      block_id: log.blockId,
-      block_type: log.blockType,
-      block_name: log.blockName,
-      status: log.status,
-      input: (log.input ?? null) as BlockLogView['input'],
-      output: (log.output ?? null) as BlockLogView['output'],
-      error: (log.error ?? null) as BlockLogView['error'],
-      started_at: iso(log.startedAt),
-      completed_at: iso(log.completedAt),
-      duration_ms: log.durationMs,
-      execution_order: log.executionOrder,
-      attempts: log.attempts,
-      usage: (log.usage ?? null) as BlockLogView['usage'],
-      cost_usd: log.costUsd,
-      console: log.console as BlockLogView['console'],
-      iteration: log.iteration === '' ? null : log.iteration.split('.').map(Number),
-    })),
-  };
+  return { block_logs: logs.map(blockLogView) };
 }
