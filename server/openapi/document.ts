@@ -4,7 +4,7 @@ import { ApiError, type ErrorCode } from '../errors';
 import { WEFT_VERSION } from '../version';
 import { errorSchemas } from './error-schemas';
 import { JSON_VALUE_NAME, jsonValueSchema, toOpenApiSchema } from './json-schema';
-import { operations, type Operation, type ResponseSpec } from './operations';
+import { operations, operationTags, type Operation, type ResponseSpec } from './operations';
 
 // OpenAPI 3.1 from the operations list. Request schemas describe what is accepted (zod "input" view, defaults
 // optional), response schemas what is sent (zod "output" view).
@@ -84,14 +84,6 @@ Authenticate with \`Authorization: Bearer <api_key>\` (or the \`apikey: <api_key
 Every error has the body \`{"error", "code", "details"?}\` (the schema \`Error\`); no route answers 500 to bad input. A method a route does not implement answers \`405 method_not_allowed\` with an \`Allow\` header; an unknown \`/api\` path answers \`404 not_found\`. When the database cannot take a request (out of disk space, connection lost), any route that needs it answers \`503 unavailable\` with a \`Retry-After\` header; \`429 rate_limited\` carries \`Retry-After\` too.`;
 
 /** The groups the /docs reference sorts operations into (an operation's `tag`), in this order, with what each holds. */
-const TAG_DESCRIPTIONS = {
-  Workflows: 'Create, read, change and delete workflows and their graphs.',
-  Executions: 'Run workflows, follow their events and read their results and logs.',
-  Deployment: 'Deploy a workflow as an immutable version, arm single-use webhooks and call them.',
-  System: 'Health, this document, and the MCP server for AI agents.',
-  Settings: 'Workspace settings scripts manage: the monthly budget and the MCP servers agent blocks take tools from.',
-};
-
 /** The document, with `origin` (where people reach this server) as its one server. */
 export function buildOpenApiDocument(origin: string) {
   const components: Components = { [JSON_VALUE_NAME]: jsonValueSchema, ...errorSchemas };
@@ -109,7 +101,7 @@ export function buildOpenApiDocument(origin: string) {
     },
     servers: [{ url: origin, description: 'This Weft server' }],
     security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
-    tags: Object.entries(TAG_DESCRIPTIONS).map(([name, description]) => ({ name, description })),
+    tags: Object.entries(operationTags).map(([name, description]) => ({ name, description })),
     components: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key created in Settings' },

@@ -43,6 +43,16 @@ export interface ResponseSpec {
   eventStream?: true;
 }
 
+/** The groups of the reference, in its order; every operation names one, so a group is never left undescribed. */
+export const operationTags = {
+  Workflows: 'Create, read, change and delete workflows and their graphs.',
+  Executions: 'Run workflows, follow their events and read their results and logs.',
+  Deployment: 'Deploy a workflow as an immutable version, arm single-use webhooks and call them.',
+  Triggers: 'Start a deployed workflow by itself: schedules, standing webhooks and hosted forms.',
+  System: 'Health, this document, and the MCP server for AI agents.',
+  Settings: 'Workspace settings scripts manage: the monthly budget and the MCP servers agent blocks take tools from.',
+};
+
 export interface Operation {
   /** The operationId: what generated clients and the docs call it. */
   id: string;
@@ -50,7 +60,7 @@ export interface Operation {
   path: string;
   summary: string;
   description?: string;
-  tag: string;
+  tag: keyof typeof operationTags;
   /** False for the few routes anyone may call. */
   auth: boolean;
   pathParams?: z.ZodObject;
