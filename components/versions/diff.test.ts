@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphBlock, GraphEdge } from '@/components/editor/types';
-import { diffGraphs, edgeKey, jsonEqual, previewValue, valueChanges } from './diff';
+import { diffGraphs, edgeKey, jsonEqual, previewValue, valueChanges, type BlockDiff, type EdgeDiff } from './diff';
 
 const at = (x: number, y: number) => ({ x, y });
 const block = (id: string, type: string, config: Record<string, unknown> = {}, position = at(0, 0), name: string | null = null): GraphBlock =>
   ({ id, type, name, config, position }) as GraphBlock;
 const edge = (source: string, target: string, sourceHandle: string | null = null, id?: string): GraphEdge => ({ id, source, target, sourceHandle, targetHandle: null });
+/** A diff's entries as [block id or edge key, change], in the order the versions panel lists them. */
+const listed = (entries: (BlockDiff | EdgeDiff)[]) => entries.map((entry) => ['id' in entry ? entry.id : entry.key, entry.change]);
 
 const version = {
   blocks: [
@@ -43,7 +45,7 @@ describe('comparing a version with the draft', () => {
       edges: [edge('input', 'code'), edge('code', 'output'), edge('code', 'log')],
     };
     const diff = diffGraphs(version, draft);
-    expect(diff.blocks.map((entry) => [entry.id, entry.change])).toEqual([
+    expect(listed(diff.blocks)).toEqual([
       ['input', 'unchanged'],
       ['code', 'unchanged'],
       ['output', 'unchanged'],
@@ -59,8 +61,7 @@ describe('comparing a version with the draft', () => {
   it('matches edges by their ends and handles, not their ids', () => {
     const draft = structuredClone(version);
     draft.edges = [edge('input', 'code', null, 'renamed'), edge('code', 'check'), edge('check', 'output', 'false')];
-    const diff = diffGraphs(version, draft);
-    expect(diff.edges.map((entry) => [entry.key, entry.change])).toEqual([
+    expect(listed(diffGraphs(version, draft).edges)).toEqual([
       ['input -> code', 'unchanged'],
       ['code -> check', 'unchanged'],
       ['check:false -> output', 'added'],

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '@/server/test/http-server';
 import { recordedContext, type ContextOptions } from '@/server/test/llm-context';
-import { restoreProviderEnv, useProviderEnv } from '@/server/test/llm-env';
-import { startStandInProvider, type StandInProvider } from '@/server/test/llm-providers';
+import { setupProviderEnv, setupStandInProvider, useProviderEnv } from '@/server/test/llm-env';
 import type { ModelStep } from '../llm/run';
 import { agentBlock } from './agent';
 import { BlockError, type WorkflowToolInfo } from './run-context';
@@ -12,30 +11,25 @@ import { BlockError, type WorkflowToolInfo } from './run-context';
 
 const KEY = 'sk-test-agent-0123456789abcdef';
 
-let provider: StandInProvider;
+const provider = setupStandInProvider(KEY);
 let api: TestServer;
 
 beforeAll(async () => {
-  provider = await startStandInProvider({ apiKey: KEY });
   api = await startServer((request, response) => {
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ path: request.url, temperature_c: 21.5 }));
   });
 });
 
-afterAll(() => Promise.all([provider.close(), api.close()]));
+afterAll(() => api.close());
 
-beforeEach(() => {
-  useProviderEnv({
-    OPENAI_API_KEY: KEY,
-    OPENAI_BASE_URL: provider.baseUrl,
-    ANTHROPIC_API_KEY: KEY,
-    ANTHROPIC_BASE_URL: provider.baseUrl,
-    WEFT_ALLOW_PRIVATE_NETWORK: 'true',
-  });
-});
-
-afterEach(() => restoreProviderEnv());
+setupProviderEnv(() => ({
+  OPENAI_API_KEY: KEY,
+  OPENAI_BASE_URL: provider().baseUrl,
+  ANTHROPIC_API_KEY: KEY,
+  ANTHROPIC_BASE_URL: provider().baseUrl,
+  WEFT_ALLOW_PRIVATE_NETWORK: 'true',
+}));
 
 function agent(config: Record<string, unknown>, options: ContextOptions = {}) {
   return recordedContext(agentBlock, { prompt: 'What is the weather?', ...config }, options);
@@ -50,7 +44,7 @@ interface AgentOutput {
 
 describe('tool loop', () => {
   it('calls http_request, feeds the result back, and answers in a second step (OpenAI Responses API)', async () => {
-    provider.script(
+    provider().script(
       { text: ['Let me check.'], toolCalls: [{ name: 'http_request', arguments: { url: `${api.origin}/weather?city=Paris` }, id: 'call_weather' }], usage: { input: 20, output: 8 } },
       { text: ['It is ', '21.5 °C in Paris.'], usage: { input: 40, output: 9 } },
     );
@@ -76,12 +70,12 @@ describe('tool loop', () => {
 
     // The local API was called, and its answer went back to the model with the call id.
     expect(api.requests.at(-1)).toMatchObject({ method: 'GET', url: '/weather?city=Paris' });
-    const second = provider.requests.at(-1)!.body;
+    const second = provider().requests.at(-1)!.body;
     const toolOutput = (second.input as { type?: string; call_id?: string; output?: string }[]).find((item) => item.type === 'function_call_output');
     expect(toolOutput?.call_id).toBe('call_weather');
     expect(JSON.parse(toolOutput!.output!)).toMatchObject({ status: 200, body: { temperature_c: 21.5 } });
     // The tool is offered with its parameters.
-    const offered = (provider.requests.at(-2)!.body.tools as { name: string; parameters: { properties: object } }[])[0];
+    const offered = (provider().requests.at(-2)!.body.tools as { name: string; parameters: { properties: object } }[])[0];
     expect(offered.name).toBe('http_request');
     expect(Object.keys(offered.parameters.properties)).toEqual(['url', 'method', 'headers', 'body']);
 
@@ -105,7 +99,7 @@ describe('tool loop', () => {
       ],
     };
     const twin: WorkflowToolInfo = { id: 'wf_orders_2', name: 'Look up order', description: null, fields: [] };
-    provider.script(
+    provider().script(
       { toolCalls: [{ name: 'look_up_order', arguments: { order_number: 'A-123' }, id: 'call_order' }] },
       { text: ['Order A-123 has shipped.'] },
     );
@@ -124,7 +118,7 @@ describe('tool loop', () => {
     expect(run.workflowRuns[0].signal).toBeInstanceOf(AbortSignal);
     expect(result.steps[0].tool_results).toEqual([{ id: 'call_order', tool: 'look_up_order', output: { status: 'shipped' } }]);
 
-    const tools = provider.requests.at(-2)!.body.tools as { function: { name: string; description: string; parameters: Record<string, unknown> } }[];
+    const tools = provider().requests.at(-2)!.body.tools as { function: { name: string; description: string; parameters: Record<string, unknown> } }[];
     const byName = Object.fromEntries(tools.map((t) => [t.function.name, t.function]));
     expect(Object.keys(byName).sort()).toEqual(['current_time', 'look_up_order', 'look_up_order_2']);
     expect(byName.look_up_order.description).toBe('Finds an order by its number.');
@@ -134,13 +128,13 @@ describe('tool loop', () => {
       required: ['order_number'],
     });
     expect(byName.look_up_order_2.description).toBe('Runs the workflow "Look up order" and returns its output.');
-    const toolMessage = (provider.requests.at(-1)!.body.messages as { role: string; tool_call_id?: string; content: string }[]).find((m) => m.role === 'tool');
+    const toolMessage = (provider().requests.at(-1)!.body.messages as { role: string; tool_call_id?: string; content: string }[]).find((m) => m.role === 'tool');
     expect(toolMessage).toEqual({ role: 'tool', tool_call_id: 'call_order', content: JSON.stringify({ status: 'shipped' }) });
     expect(run.logs.map((l) => l.message)).toContain('Tool look_up_order runs the workflow wf_orders');
   });
 
   it('runs code in the sandbox and tells the time (Anthropic Messages API)', async () => {
-    provider.script(
+    provider().script(
       {
         toolCalls: [
           { name: 'run_code', arguments: { code: 'console.log("summing"); return [1, 2, 3].reduce((a, b) => a + b, 0);' }, id: 'toolu_code' },
@@ -155,7 +149,7 @@ describe('tool loop', () => {
     const results = Object.fromEntries(result.steps[0].tool_results.map((r) => [r.tool, r]));
     expect(results.run_code).toEqual({ id: 'toolu_code', tool: 'run_code', output: { result: 6, console: ['log: summing'] } });
     expect(results.current_time).toMatchObject({ output: { timezone: 'Europe/Paris', weekday: expect.any(String) as string } });
-    const toolResults = (provider.requests.at(-1)!.body.messages as { role: string; content: { type: string; tool_use_id?: string }[] }[])
+    const toolResults = (provider().requests.at(-1)!.body.messages as { role: string; content: { type: string; tool_use_id?: string }[] }[])
       .flatMap((m) => m.content)
       .filter((c) => c.type === 'tool_result')
       .map((c) => c.tool_use_id);
@@ -163,8 +157,8 @@ describe('tool loop', () => {
   });
 
   it('hands a failing tool back to the model as an error and carries on', async () => {
-    useProviderEnv({ OPENAI_API_KEY: KEY, OPENAI_BASE_URL: provider.baseUrl }); // private network not allowed now
-    provider.script(
+    useProviderEnv({ OPENAI_API_KEY: KEY, OPENAI_BASE_URL: provider().baseUrl }); // private network not allowed now
+    provider().script(
       { toolCalls: [{ name: 'http_request', arguments: { url: `${api.origin}/internal` }, id: 'call_blocked' }] },
       { text: ['I could not reach that address.'] },
     );
@@ -180,7 +174,7 @@ describe('tool loop', () => {
   });
 
   it('stops after max_steps and says so when the model is still calling tools', async () => {
-    provider.script({ toolCalls: [{ name: 'current_time', arguments: {} }] }, { toolCalls: [{ name: 'current_time', arguments: {} }] });
+    provider().script({ toolCalls: [{ name: 'current_time', arguments: {} }] }, { toolCalls: [{ name: 'current_time', arguments: {} }] });
     const run = agent({ model: 'openai/gpt-4o-mini', tools: ['current_time'], max_steps: 2 });
     const result = (await agentBlock.run(run.context)) as AgentOutput;
     expect(result.steps).toHaveLength(2);
@@ -191,11 +185,11 @@ describe('tool loop', () => {
 
 describe('failures', () => {
   it('fails before calling the model when a workflow tool does not exist', async () => {
-    const before = provider.requests.length;
+    const before = provider().requests.length;
     const error = await agentBlock.run(agent({ model: 'openai/gpt-4o-mini', tools: [{ workflow_id: 'wf_missing' }] }).context).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BlockError);
     expect(error).toMatchObject({ code: 'workflow_not_found', retryable: false });
-    expect(provider.requests.length).toBe(before);
+    expect(provider().requests.length).toBe(before);
   });
 
   it('fails without a key, naming the credential', async () => {
@@ -206,9 +200,9 @@ describe('failures', () => {
   });
 
   it('aborts the model request in flight when cancelled', async () => {
-    provider.script({ text: ['Thinking'], hang: true });
+    provider().script({ text: ['Thinking'], hang: true });
     const run = agent({ model: 'anthropic/claude-sonnet-4-5', tools: ['current_time'] });
-    const closed = provider.nextAbort();
+    const closed = provider().nextAbort();
     const settled = agentBlock.run(run.context).then(
       () => 'resolved',
       () => 'rejected',

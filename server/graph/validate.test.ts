@@ -33,11 +33,6 @@ describe('a valid graph', () => {
     expect(validateGraph(g)).toEqual([]);
   });
 
-  it('passes with a code block', () => {
-    const g = chain(block('double', 'code', { code: 'return input.n * 2;', language: 'javascript', timeout_ms: 5000 }));
-    expect(validateGraph(g)).toEqual([]);
-  });
-
   it('passes with a condition whose branches join again', () => {
     const g = graph(
       [
@@ -58,8 +53,10 @@ describe('a valid graph', () => {
     expect(validateGraph(g)).toEqual([]);
   });
 
-  it('passes with an agent block', () => {
-    const g = chain(
+  it.each([
+    ['a code block', block('double', 'code', { code: 'return input.n * 2;', language: 'javascript', timeout_ms: 5000 })],
+    [
+      'an agent block',
       block('researcher', 'agent', {
         model: 'anthropic/claude-sonnet-4-5',
         prompt: 'Research {{input.topic}}',
@@ -67,12 +64,9 @@ describe('a valid graph', () => {
         tools: ['http_request', 'current_time', 'run_code', { workflow_id: 'wf_123' }],
         max_steps: 50,
       }),
-    );
-    expect(validateGraph(g)).toEqual([]);
-  });
-
-  it('passes with an http block', () => {
-    const g = chain(
+    ],
+    [
+      'an http block',
       block('fetch', 'http', {
         url: 'https://api.example.com/items/{{input.id}}',
         method: 'POST',
@@ -81,8 +75,9 @@ describe('a valid graph', () => {
         retry: { max_attempts: 3, backoff_ms: 0, backoff: 'fixed' },
         on_error: 'continue',
       }),
-    );
-    expect(validateGraph(g)).toEqual([]);
+    ],
+  ])('passes with %s', (_name, configured) => {
+    expect(validateGraph(chain(configured))).toEqual([]);
   });
 
   it('passes with every block type as dropped on the canvas', () => {
@@ -138,16 +133,14 @@ describe('block problems', () => {
     );
   });
 
-  it('reports missing required config', () => {
-    const g = chain(block('llm_1', 'llm', { system: 'Be brief.' }));
-    expect(validateGraph(g)).toEqual([
-      atBlock('llm_1', 'config.model', 'model is required'),
-      atBlock('llm_1', 'config.prompt', 'prompt is required'),
-    ]);
-  });
-
-  it('reports invalid config values, nested ones by their full path', () => {
-    const g = chain(
+  it.each([
+    [
+      'missing required config',
+      block('llm_1', 'llm', { system: 'Be brief.' }),
+      [atBlock('llm_1', 'config.model', 'model is required'), atBlock('llm_1', 'config.prompt', 'prompt is required')],
+    ],
+    [
+      'invalid config values, nested ones by their full path',
       block('llm_1', 'llm', {
         model: 'gpt-4o-mini',
         prompt: '',
@@ -158,34 +151,57 @@ describe('block problems', () => {
         retry: { max_attempts: 11, backoff_ms: -1, backoff: 'linear' },
         on_error: 'ignore',
       }),
-    );
-    expect(validateGraph(g)).toEqual([
-      atBlock('llm_1', 'config.prompt', 'prompt must not be empty'),
-      atBlock('llm_1', 'config.temperature', 'temperature must be at most 2'),
-      atBlock('llm_1', 'config.max_tokens', 'max_tokens must be a whole number, not 1.5'),
-      atBlock('llm_1', 'config.response_format', 'response_format must be one of "text", "json"'),
-      atBlock('llm_1', 'config.timeout_ms', 'timeout_ms must be at most 3600000'),
-      atBlock('llm_1', 'config.retry.max_attempts', 'retry.max_attempts must be at most 10'),
-      atBlock('llm_1', 'config.retry.backoff_ms', 'retry.backoff_ms must be at least 0'),
-      atBlock('llm_1', 'config.retry.backoff', 'retry.backoff must be one of "fixed", "exponential"'),
-      atBlock('llm_1', 'config.on_error', 'on_error must be one of "fail", "continue"'),
-    ]);
-  });
-
-  it('reports config keys the block type does not have, so typos are caught', () => {
-    const g = chain(block('llm_1', 'llm', { model: 'gpt-4o-mini', promt: 'Hi', retry: { attempts: 3 } }));
-    expect(validateGraph(g)).toEqual([
-      atBlock('llm_1', 'config.prompt', 'prompt is required'),
-      atBlock('llm_1', 'config.retry.attempts', 'retry.attempts is not a setting of llm blocks'),
-      atBlock('llm_1', 'config.promt', 'promt is not a setting of llm blocks'),
-    ]);
-  });
-
-  it('reports a code language other than javascript', () => {
-    const g = chain(block('py', 'code', { code: 'return 1', language: 'python' }));
-    expect(validateGraph(g)).toEqual([
-      atBlock('py', 'config.language', 'language must be "javascript" ("python" is not supported)'),
-    ]);
+      [
+        atBlock('llm_1', 'config.prompt', 'prompt must not be empty'),
+        atBlock('llm_1', 'config.temperature', 'temperature must be at most 2'),
+        atBlock('llm_1', 'config.max_tokens', 'max_tokens must be a whole number, not 1.5'),
+        atBlock('llm_1', 'config.response_format', 'response_format must be one of "text", "json"'),
+        atBlock('llm_1', 'config.timeout_ms', 'timeout_ms must be at most 3600000'),
+        atBlock('llm_1', 'config.retry.max_attempts', 'retry.max_attempts must be at most 10'),
+        atBlock('llm_1', 'config.retry.backoff_ms', 'retry.backoff_ms must be at least 0'),
+        atBlock('llm_1', 'config.retry.backoff', 'retry.backoff must be one of "fixed", "exponential"'),
+        atBlock('llm_1', 'config.on_error', 'on_error must be one of "fail", "continue"'),
+      ],
+    ],
+    [
+      'config keys the block type does not have, so typos are caught',
+      block('llm_1', 'llm', { model: 'gpt-4o-mini', promt: 'Hi', retry: { attempts: 3 } }),
+      [
+        atBlock('llm_1', 'config.prompt', 'prompt is required'),
+        atBlock('llm_1', 'config.retry.attempts', 'retry.attempts is not a setting of llm blocks'),
+        atBlock('llm_1', 'config.promt', 'promt is not a setting of llm blocks'),
+      ],
+    ],
+    [
+      'a code language other than javascript',
+      block('py', 'code', { code: 'return 1', language: 'python' }),
+      [atBlock('py', 'config.language', 'language must be "javascript" ("python" is not supported)')],
+    ],
+    [
+      'unknown agent tools and an out-of-range step limit',
+      block('agent_1', 'agent', { model: 'gpt-4o-mini', prompt: 'Go', tools: ['current_time', 'send_email', { workflow_id: '' }], max_steps: 51 }),
+      [
+        atBlock('agent_1', 'config.tools.1', 'tools.1 must be one of "http_request", "current_time", "run_code", or {"workflow_id": "..."} to call another workflow'),
+        atBlock('agent_1', 'config.tools.2.workflow_id', 'tools.2.workflow_id must not be empty'),
+        atBlock('agent_1', 'config.max_steps', 'max_steps must be at most 50'),
+      ],
+    ],
+    [
+      'http settings that cannot work',
+      block('fetch', 'http', { url: 'example.com/items', method: 'FETCH', headers: { 'X-Count': 3 } }),
+      [
+        atBlock('fetch', 'config.url', 'url must be an absolute http:// or https:// URL'),
+        atBlock('fetch', 'config.method', 'method must be one of "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"'),
+        atBlock('fetch', 'config.headers.X-Count', 'headers.X-Count must be text, not 3'),
+      ],
+    ],
+    [
+      'a malformed template with the path of the string that holds it',
+      block('fetch', 'http', { url: 'https://example.com', headers: { 'X-Id': '{{ input id }}' } }),
+      [atBlock('fetch', 'config.headers.X-Id', 'headers.X-Id has a malformed template {{ input id }}: unexpected " id" after "input"')],
+    ],
+  ])('reports %s', (_name, configured, problems) => {
+    expect(validateGraph(chain(configured))).toEqual(problems);
   });
 
   it('reports empty code and conditions', () => {
@@ -194,35 +210,6 @@ describe('block problems', () => {
     expect(validateGraph(g)).toEqual([
       atBlock('code_1', 'config.code', 'code must not be empty'),
       atBlock('check', 'config.expression', 'expression is required'),
-    ]);
-  });
-
-  it('reports unknown agent tools and an out-of-range step limit', () => {
-    const g = chain(
-      block('agent_1', 'agent', {
-        model: 'gpt-4o-mini',
-        prompt: 'Go',
-        tools: ['current_time', 'send_email', { workflow_id: '' }],
-        max_steps: 51,
-      }),
-    );
-    const tools =
-      'must be one of "http_request", "current_time", "run_code", or {"workflow_id": "..."} to call another workflow';
-    expect(validateGraph(g)).toEqual([
-      atBlock('agent_1', 'config.tools.1', `tools.1 ${tools}`),
-      atBlock('agent_1', 'config.tools.2.workflow_id', 'tools.2.workflow_id must not be empty'),
-      atBlock('agent_1', 'config.max_steps', 'max_steps must be at most 50'),
-    ]);
-  });
-
-  it('reports http settings that cannot work', () => {
-    const g = chain(
-      block('fetch', 'http', { url: 'example.com/items', method: 'FETCH', headers: { 'X-Count': 3 } }),
-    );
-    expect(validateGraph(g)).toEqual([
-      atBlock('fetch', 'config.url', 'url must be an absolute http:// or https:// URL'),
-      atBlock('fetch', 'config.method', 'method must be one of "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"'),
-      atBlock('fetch', 'config.headers.X-Count', 'headers.X-Count must be text, not 3'),
     ]);
   });
 
@@ -237,13 +224,6 @@ describe('block problems', () => {
     expect(validateGraph(g)).toEqual([
       atBlock('input', 'config.fields.1.type', 'fields.1.type must be one of "string", "number", "integer", "boolean", "object", "array"'),
       atBlock('input', 'config.fields.1.name', 'fields.1.name must be unique ("text" is already field 0)'),
-    ]);
-  });
-
-  it('reports a malformed template with the path of the string that holds it', () => {
-    const g = chain(block('fetch', 'http', { url: 'https://example.com', headers: { 'X-Id': '{{ input id }}' } }));
-    expect(validateGraph(g)).toEqual([
-      atBlock('fetch', 'config.headers.X-Id', 'headers.X-Id has a malformed template {{ input id }}: unexpected " id" after "input"'),
     ]);
   });
 

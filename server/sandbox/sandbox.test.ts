@@ -233,9 +233,7 @@ describe('console', () => {
 describe('errors', () => {
   it('reports a syntax error with its line, without running anything', async () => {
     const error = await failure(runInSandbox({ code: 'const a = 1;\nfoo bar' }));
-    expect(error.code).toBe('syntax_error');
-    expect(error.message).toBe("SyntaxError: Unexpected identifier 'bar' (line 2)");
-    expect(error.line).toBe(2);
+    expect(error).toMatchObject({ code: 'syntax_error', message: "SyntaxError: Unexpected identifier 'bar' (line 2)", line: 2 });
   });
 
   it('says "Unexpected end of input" when a block is left open', async () => {
@@ -263,9 +261,7 @@ describe('errors', () => {
 
   it('reports a thrown error with its name, message and line', async () => {
     const error = await failure(runInSandbox({ code: 'const x = 1;\n\nx();' }));
-    expect(error.code).toBe('user_error');
-    expect(error.message).toBe('TypeError: x is not a function (line 3)');
-    expect(error.line).toBe(3);
+    expect(error).toMatchObject({ code: 'user_error', message: 'TypeError: x is not a function (line 3)', line: 3 });
   });
 
   it('reports the user’s own error message', async () => {

@@ -1,11 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WORKFLOW_TEMPLATES, type WorkflowTemplate } from '@/lib/templates';
 import { db } from '../db';
 import { setupTestDatabase } from '../test/database';
 import { createTestWorkspace, type TestWorkspace } from '../test/fixtures';
 import { startServer, type TestServer } from '../test/http-server';
-import { restoreProviderEnv, useProviderEnv } from '../test/llm-env';
-import { startStandInProvider, type StandInProvider } from '../test/llm-providers';
+import { setupProviderEnv, setupStandInProvider } from '../test/llm-env';
 import { executeAndWait } from './executions/launch';
 import { getExecution } from './executions/reads';
 import { resumeExecution } from './executions/resume';
@@ -21,7 +20,7 @@ import { getWorkflow, storedGraph } from './workflows';
 setupTestDatabase();
 const KEY = 'sk-test-templates-0123456789abcdef';
 const ORIGIN = 'http://weft.test';
-let provider: StandInProvider;
+const provider = setupStandInProvider(KEY);
 let api: TestServer;
 let ws: TestWorkspace;
 /** How often each path of the stand-in API was asked, for answers that change (a job that finishes). */
@@ -33,7 +32,6 @@ function json(response: import('node:http').ServerResponse, status: number, body
 }
 
 beforeAll(async () => {
-  provider = await startStandInProvider({ apiKey: KEY });
   api = await startServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://api.test');
     asked.set(url.pathname, (asked.get(url.pathname) ?? 0) + 1);
@@ -48,12 +46,8 @@ beforeAll(async () => {
   });
   ws = await createTestWorkspace('Templates');
 });
-afterAll(async () => {
-  await provider.close();
-  await api.close();
-});
-beforeEach(() => useProviderEnv({ OPENAI_API_KEY: KEY, OPENAI_BASE_URL: provider.baseUrl, WEFT_ALLOW_PRIVATE_NETWORK: 'true' }));
-afterEach(() => restoreProviderEnv());
+afterAll(() => api.close());
+setupProviderEnv(() => ({ OPENAI_API_KEY: KEY, OPENAI_BASE_URL: provider().baseUrl, WEFT_ALLOW_PRIVATE_NETWORK: 'true' }));
 
 type Execution = Awaited<ReturnType<typeof executeAndWait>>;
 const text = (answer: string) => ({ text: [answer] });
@@ -216,7 +210,7 @@ describe.each(WORKFLOW_TEMPLATES.map((template) => [template.id, template] as co
     }
 
     const run = runs[id];
-    provider.script(...run.model);
+    provider().script(...run.model);
     let execution = await executeAndWait(ws.owner, workflow.id, { input: { ...template.sampleInput, ...run.input?.() } });
     if (run.resume) {
       expect(execution.status).toBe('waiting');

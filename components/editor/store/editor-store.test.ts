@@ -37,6 +37,22 @@ function workflow(blocks: GraphBlock[], edges: GraphEdge[], overrides: Partial<W
 
 const store = () => useEditorStore.getState();
 const saved = () => toGraph(store());
+/** Selects these blocks and copies them, as Ctrl+C on a selection does. */
+function copyBlocks(...ids: string[]) {
+  store().select(ids);
+  store().copySelection();
+}
+/** Makes `change`, checks that one undo brings back the graph before it and one redo the graph after it. */
+function expectOneUndoableStep(change: () => void) {
+  const before = saved();
+  change();
+  const after = saved();
+  store().undo();
+  expect(saved()).toEqual(before);
+  store().redo();
+  expect(saved()).toEqual(after);
+  return { before, after };
+}
 
 beforeEach(() => {
   useEditorStore.setState({ clipboard: null, viewer: false });
@@ -69,20 +85,12 @@ describe('copy, paste and duplicate', () => {
   });
 
   it('undoes a paste in one step back to the graph before it, and redoes it', () => {
-    const before = saved();
-    store().select(['code_1', 'out']);
-    store().copySelection();
-    store().paste();
-    const after = saved();
-    store().undo();
-    expect(saved()).toEqual(before);
-    store().redo();
-    expect(saved()).toEqual(after);
+    copyBlocks('code_1', 'out');
+    expectOneUndoableStep(() => store().paste());
   });
 
   it('lands each further paste one step on, and duplicates without replacing the clipboard', () => {
-    store().select(['code_1']);
-    store().copySelection();
+    copyBlocks('code_1');
     store().paste();
     store().paste();
     expect(store().nodes.filter((n) => n.data.type === 'code').map((n) => n.position)).toEqual([
@@ -97,8 +105,7 @@ describe('copy, paste and duplicate', () => {
   });
 
   it('changes nothing in a read-only workflow', () => {
-    store().select(['code_1']);
-    store().copySelection();
+    copyBlocks('code_1');
     store().setAccess({ viewer: true });
     const before = saved();
     store().paste();
@@ -186,16 +193,12 @@ describe('edits and undo', () => {
 
   it('lays the graph out as one undoable step', () => {
     store().onNodesChange([{ type: 'position', id: 'out', position: { x: 0, y: 500 } }]);
-    const before = saved();
-    store().autoLayout();
-    expect(saved().blocks.map((b) => b.position)).not.toEqual(before.blocks.map((b) => b.position));
-    store().undo();
-    expect(saved()).toEqual(before);
+    const { before, after } = expectOneUndoableStep(() => store().autoLayout());
+    expect(after.blocks.map((b) => b.position)).not.toEqual(before.blocks.map((b) => b.position));
   });
 
   it('forgets undo history and the last run when another workflow opens, but keeps the clipboard', () => {
-    store().select(['code_1']);
-    store().copySelection();
+    copyBlocks('code_1');
     store().deleteSelection();
     store().beginRun();
     store().load(workflow([block('input', 'input')], [], { id: 'wf_2' }), catalog);
