@@ -1,7 +1,7 @@
 import { env } from '../env';
 import { ResultTooLargeError, runInSandbox, SandboxError, type SandboxMode } from '../sandbox';
 import { outputTooLargeError } from './output-size';
-import { DEFAULT_TIMEOUT_MS } from '../sandbox/limits';
+import { TIMEOUT_MS } from '../sandbox/limits';
 import { BlockError, type BlockRunContext } from './run-context';
 
 /**
@@ -14,7 +14,7 @@ export async function runScript(context: BlockRunContext<unknown>, code: string,
       code,
       mode,
       scope: { ...context.upstream, input: context.input, secrets: context.secrets ?? {} },
-      timeoutMs: context.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      timeoutMs: context.timeoutMs ?? TIMEOUT_MS.default,
       signal: context.signal,
       onConsole: (entry) => context.log(entry.level, entry.message),
       // Measured in the sandbox process: an oversized value never reaches (or blocks) this one.

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db, getDatabase } from '../db';
-import { MAX_WORKERS, MAX_WORKERS_PER_TENANT } from '../sandbox/limits';
+import { POOL } from '../sandbox/limits';
 import { launchExecution } from '../services/executions/launch';
 import { listExecutions } from '../services/executions/reads';
 import { createWorkflow } from '../services/workflows';
@@ -93,7 +93,7 @@ describe.skipIf(!postgres)('fairness between workspaces across worker processes'
 
   it("holds a workspace to its share of each worker's sandbox processes while another workspace's code runs", { timeout: SLOW_TEST_MS }, async () => {
     // As many job slots per worker as sandbox processes, so only the share keeps A from holding all of them.
-    const concurrency = MAX_WORKERS;
+    const concurrency = POOL.maxWorkers;
     const a = await workspace('Sandbox flood');
     const b = await workspace('Sandbox single');
     // Each code block reports when it ran inside its sandbox process (measured there, so it held one meanwhile).
@@ -110,7 +110,7 @@ describe.skipIf(!postgres)('fairness between workspaces across worker processes'
     for (const row of rows) byProcess.set(row.runnerId, [...(byProcess.get(row.runnerId) ?? []), row]);
     const intervals = (list: typeof rows) => list.map((row) => (row.output as { code: { began: number; ended: number } }).code);
     // In every worker process, A's code never held more than its share of the sandbox processes at once…
-    for (const list of byProcess.values()) expect(mostAtOnce(intervals(list))).toBeLessThanOrEqual(MAX_WORKERS_PER_TENANT);
+    for (const list of byProcess.values()) expect(mostAtOnce(intervals(list))).toBeLessThanOrEqual(POOL.maxPerTenant);
     // …although it had more runs than that at once: some waited for a sandbox with job slots and processes to spare.
     const logs = await prisma.blockLog.findMany({ where: { executionId: { in: flood.map((run) => run.id) } }, select: { console: true } });
     expect(logs.filter((log) => JSON.stringify(log.console).includes('Waiting for a sandbox')).length).toBeGreaterThan(0);

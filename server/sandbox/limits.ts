@@ -3,16 +3,20 @@
  * every run, so these numbers are the single source of truth.
  */
 
-/** Wall-clock time a run may take unless the caller asks for another value. */
-export const DEFAULT_TIMEOUT_MS = 10_000;
-/** Longest timeout a caller may ask for (the longest a host timer can wait). */
-export const MAX_TIMEOUT_MS = 2_147_483_647;
+/** A run's wall-clock time: what it gets unless the caller asks, and the most it may ask for. */
+export const TIMEOUT_MS = {
+  default: 10_000,
+  /** The longest a host timer can wait. */
+  max: 2_147_483_647,
+} as const;
 
-/** Heap of one isolate unless the caller asks for another value. */
-export const DEFAULT_MEMORY_LIMIT_MB = 64;
-/** isolated-vm refuses isolates smaller than 8 MB. */
-export const MIN_MEMORY_LIMIT_MB = 8;
-export const MAX_MEMORY_LIMIT_MB = 4096;
+/** A run's isolate heap: what it gets unless the caller asks, and the range it may ask for. */
+export const MEMORY_LIMIT_MB = {
+  default: 64,
+  /** isolated-vm refuses isolates smaller than 8 MB. */
+  min: 8,
+  max: 4096,
+} as const;
 
 /** Console entries kept per run; one more entry then says that the rest was dropped. */
 export const MAX_CONSOLE_ENTRIES = 1000;
@@ -25,19 +29,25 @@ export const MAX_PENDING_TIMERS = 1000;
 /** Longest code accepted (a graph is at most 1 MiB anyway). */
 export const MAX_CODE_CHARS = 1_000_000;
 
-/** Sandbox processes running code at the same time; further runs wait for a free one. */
-export const MAX_WORKERS = 4;
-/**
- * Sandbox processes one workspace's code may hold at once: four endless loops of one workspace must not make
- * every other workspace's code wait. Waiting runs are then served round-robin by workspace.
- */
-export const MAX_WORKERS_PER_TENANT = Math.max(1, Math.floor(MAX_WORKERS / 2));
-/** Idle sandbox processes kept warm for the next run. */
-export const WARM_WORKERS = 1;
-/** An idle sandbox process beyond the warm ones is stopped after this long. */
-export const WORKER_IDLE_MS = 30_000;
-/** How long a new sandbox process may take to start. */
-export const WORKER_START_TIMEOUT_MS = 15_000;
+const MAX_WORKERS = 4;
+
+/** The sandbox processes: how many, how they are shared between workspaces, how long they are kept. */
+export const POOL = {
+  /** Processes running code at the same time; further runs wait for a free one. */
+  maxWorkers: MAX_WORKERS,
+  /**
+   * Processes one workspace's code may hold at once: four endless loops of one workspace must not make every other
+   * workspace's code wait. Waiting runs are then served round-robin by workspace.
+   */
+  maxPerTenant: Math.max(1, Math.floor(MAX_WORKERS / 2)),
+  /** Idle processes kept warm for the next run. */
+  warmWorkers: 1,
+  /** An idle process beyond the warm ones is stopped after this long. */
+  idleMs: 30_000,
+  /** How long a new process may take to start. */
+  startTimeoutMs: 15_000,
+} as const;
+
 /**
  * The child process stops a run itself at its timeout; the host kills the whole process if it has not answered
  * this long after that (a child that stopped answering).

@@ -13,21 +13,14 @@ import {
   ABORT_GRACE_MS,
   BACKSTOP_GRACE_MS,
   CODE_FILENAME,
-  DEFAULT_MEMORY_LIMIT_MB,
-  DEFAULT_TIMEOUT_MS,
   IDLE_GRACE_MS,
   MAX_CONSOLE_ENTRIES,
   MAX_CONSOLE_MESSAGE_CHARS,
-  MAX_MEMORY_LIMIT_MB,
   MAX_PENDING_TIMERS,
   MAX_RESULT_BYTES,
-  MAX_TIMEOUT_MS,
-  MAX_WORKERS,
-  MAX_WORKERS_PER_TENANT,
-  MIN_MEMORY_LIMIT_MB,
-  WARM_WORKERS,
-  WORKER_IDLE_MS,
-  WORKER_START_TIMEOUT_MS,
+  MEMORY_LIMIT_MB,
+  POOL,
+  TIMEOUT_MS,
 } from './limits';
 import { WorkerPool } from './pool';
 import type { ChildMessage, RunLimits, RunOutcome } from './protocol';
@@ -78,15 +71,7 @@ let pool: WorkerPool | null = null;
 let nextRunId = 1;
 
 function getPool(): WorkerPool {
-  pool ??= new WorkerPool({
-    maxWorkers: MAX_WORKERS,
-    maxPerTenant: MAX_WORKERS_PER_TENANT,
-    warmWorkers: WARM_WORKERS,
-    idleMs: WORKER_IDLE_MS,
-    startTimeoutMs: WORKER_START_TIMEOUT_MS,
-    warmMemoryLimitMb: DEFAULT_MEMORY_LIMIT_MB,
-    programPath: childProgramPath(),
-  });
+  pool ??= new WorkerPool({ ...POOL, warmMemoryLimitMb: MEMORY_LIMIT_MB.default, programPath: childProgramPath() });
   return pool;
 }
 
@@ -101,13 +86,13 @@ export async function disposeSandboxPool(): Promise<void> {
 function checkOptions(options: SandboxRunOptions): { mode: SandboxMode; timeoutMs: number; memoryLimitMb: number; maxResultBytes: number } {
   const mode = options.mode ?? 'function';
   if (mode !== 'function' && mode !== 'expression') throw new TypeError(`Unknown sandbox mode: ${String(mode)}`);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
-    throw new RangeError(`timeoutMs must be between 1 and ${MAX_TIMEOUT_MS}`);
+  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS.default;
+  if (!Number.isFinite(timeoutMs) || timeoutMs < 1 || timeoutMs > TIMEOUT_MS.max) {
+    throw new RangeError(`timeoutMs must be between 1 and ${TIMEOUT_MS.max}`);
   }
-  const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
-  if (!Number.isInteger(memoryLimitMb) || memoryLimitMb < MIN_MEMORY_LIMIT_MB || memoryLimitMb > MAX_MEMORY_LIMIT_MB) {
-    throw new RangeError(`memoryLimitMb must be an integer between ${MIN_MEMORY_LIMIT_MB} and ${MAX_MEMORY_LIMIT_MB}`);
+  const memoryLimitMb = options.memoryLimitMb ?? MEMORY_LIMIT_MB.default;
+  if (!Number.isInteger(memoryLimitMb) || memoryLimitMb < MEMORY_LIMIT_MB.min || memoryLimitMb > MEMORY_LIMIT_MB.max) {
+    throw new RangeError(`memoryLimitMb must be an integer between ${MEMORY_LIMIT_MB.min} and ${MEMORY_LIMIT_MB.max}`);
   }
   const maxResultBytes = Math.min(options.maxResultBytes ?? MAX_RESULT_BYTES, MAX_RESULT_BYTES);
   if (!Number.isInteger(maxResultBytes) || maxResultBytes < 1) throw new RangeError('maxResultBytes must be a positive integer');
