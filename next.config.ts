@@ -34,6 +34,8 @@ const nextConfig: NextConfig = {
   // Native and wasm-backed packages load from node_modules at run time instead of being bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@prisma/adapter-pg', 'pg'],
   poweredByHeader: false,
+  // scripts/server.mjs compresses instead, leaving small bodies as they are (see scripts/compression.mjs).
+  compress: false,
   // `npm test` typechecks the whole project (`tsc --noEmit`); doing it again in every build only costs time.
   typescript: { ignoreBuildErrors: true },
   async headers() {

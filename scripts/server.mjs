@@ -1,11 +1,13 @@
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import { compressResponse } from './compression.mjs';
 import { applyTrustedForwarding, parseTrustedProxies } from './forwarding.mjs';
 
 // The production server: Next's request handler behind a plain HTTP server, so that every request's forwarding
 // headers are checked against the socket before the app sees them (`next start` would pass a client's own
-// X-Forwarded-For through). Takes `next start`'s -p/--port and -H/--hostname, and PORT/HOSTNAME.
+// X-Forwarded-For through), and bodies worth it are gzipped (scripts/compression.mjs). Takes `next start`'s
+// -p/--port and -H/--hostname, and PORT/HOSTNAME.
 
 const { values } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
@@ -28,6 +30,7 @@ const handle = app.getRequestHandler();
 
 const server = http.createServer((req, res) => {
   applyTrustedForwarding(req, isTrustedProxy);
+  compressResponse(req, res);
   handle(req, res);
 });
 server.listen(port, hostname, () => console.log(`[weft] listening on http://${hostname ?? 'localhost'}:${port}`));
