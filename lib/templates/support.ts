@@ -1,39 +1,29 @@
-import { MODEL, at, block, edge, inputBlock, outputBlock } from './build';
-import type { WorkflowTemplate } from './types';
+import { field, input, llm, output, step, template } from './build';
 
 // Templates for answering customers: sorting what comes in, and replying with a person in the loop.
 
-export const classify: WorkflowTemplate = {
-  id: 'classify',
-  name: 'Classify then branch',
+/** Where the classified message ends up: the same fields on either path. */
+const sortedAs = (priority: 'urgent' | 'normal', name: string) => output(priority, name, { priority, reason: '{{classify.output.reason}}', message: '{{input.message}}' });
+
+export const classify = template('support', 'classify', 'Classify then branch', {
   description: 'An LLM sorts an incoming message as urgent or normal, and the workflow takes a different path for each.',
-  category: 'support',
-  sampleInput: { message: 'Our checkout page has been down for an hour and customers cannot pay.' },
-  graph: {
-    blocks: [
-      inputBlock('Incoming message', [{ name: 'message', type: 'string', required: true, description: 'The message to classify' }]),
-      block(
-        'classify',
-        'llm',
-        'Classify',
-        {
-          model: MODEL,
-          system: 'You triage customer messages. Answer with JSON only.',
-          prompt:
-            'Classify this message as "urgent" or "normal".\n' +
-            'Answer as {"category": "urgent" or "normal", "reason": "one short sentence"}.\n\n' +
-            'Message:\n{{input.message}}',
-          response_format: 'json',
-        },
-        at(1),
-      ),
-      block('is_urgent', 'condition', 'Is it urgent?', { expression: "classify.output.category === 'urgent'" }, at(2)),
-      outputBlock('urgent', 'Urgent', { priority: 'urgent', reason: '{{classify.output.reason}}', message: '{{input.message}}' }, at(3, -0.75)),
-      outputBlock('normal', 'Normal', { priority: 'normal', reason: '{{classify.output.reason}}', message: '{{input.message}}' }, at(3, 0.75)),
-    ],
-    edges: [edge('input', 'classify'), edge('classify', 'is_urgent'), edge('is_urgent', 'urgent', 'true'), edge('is_urgent', 'normal', 'false')],
-  },
-};
+  input: input('Incoming message', [field('message', 'string', 'The message to classify', { required: true, sample: 'Our checkout page has been down for an hour and customers cannot pay.' })]),
+  steps: [
+    llm('classify', 'Classify', {
+      system: 'You triage customer messages. Answer with JSON only.',
+      prompt:
+        'Classify this message as "urgent" or "normal".\n' +
+        'Answer as {"category": "urgent" or "normal", "reason": "one short sentence"}.\n\n' +
+        'Message:\n{{input.message}}',
+      response_format: 'json',
+    }),
+    step('is_urgent', 'condition', 'Is it urgent?', { expression: "classify.output.category === 'urgent'" }),
+  ],
+  branches: [
+    { on: 'true', row: -0.75, steps: [sortedAs('urgent', 'Urgent')] },
+    { on: 'false', row: 0.75, steps: [sortedAs('normal', 'Normal')] },
+  ],
+});
 
 const TEAMS = [
   { route: 'billing', team: 'Billing', row: -1.5 },
@@ -41,109 +31,82 @@ const TEAMS = [
   { route: 'account', team: 'Accounts', row: 0.5 },
 ] as const;
 
-export const supportTriage: WorkflowTemplate = {
-  id: 'support-triage',
-  name: 'Triage support email by category',
+/** Hands the triaged email to a team's queue. */
+const handOver = (id: string, name: string, team: string) => output(id, name, { team, summary: '{{triage.output.summary}}', subject: '{{input.subject}}' });
+
+export const supportTriage = template('support', 'support-triage', 'Triage support email by category', {
   description: 'An LLM reads a support email and files it as billing, bug or account; a router hands it to that team (anything else goes to the general queue).',
-  category: 'support',
-  sampleInput: { subject: 'Charged twice', body: 'Hi, my card was charged twice for the March invoice. Can you refund one of them?' },
-  graph: {
-    blocks: [
-      inputBlock('Support email', [
-        { name: 'subject', type: 'string', description: 'The email’s subject line' },
-        { name: 'body', type: 'string', required: true, description: 'The email’s text' },
-      ]),
-      block(
-        'triage',
-        'llm',
-        'Read and categorize',
-        {
-          model: MODEL,
-          system: 'You sort support email for a software company. Answer with JSON only.',
-          prompt:
-            'Categorize this email as "billing", "bug", "account" or "other", and summarize it in one sentence.\n' +
-            'Answer as {"category": "...", "summary": "..."}.\n\nSubject: {{input.subject}}\n\n{{input.body}}',
-          response_format: 'json',
-          temperature: 0,
-        },
-        at(1),
-      ),
-      block('route', 'router', 'Route to a team', { routes: TEAMS.map(({ route }) => ({ id: route, condition: `triage.output.category === '${route}'` })), mode: 'first' }, at(2)),
-      ...TEAMS.map(({ route, team, row }) => outputBlock(`to_${route}`, team, { team, summary: '{{triage.output.summary}}', subject: '{{input.subject}}' }, at(3, row))),
-      outputBlock('to_general', 'General queue', { team: 'General', summary: '{{triage.output.summary}}', subject: '{{input.subject}}' }, at(3, 1.5)),
-    ],
-    edges: [
-      edge('input', 'triage'),
-      edge('triage', 'route'),
-      ...TEAMS.map(({ route }) => edge('route', `to_${route}`, route)),
-      edge('route', 'to_general', 'default'),
-    ],
-  },
-};
+  input: input('Support email', [
+    field('subject', 'string', 'The email’s subject line', { sample: 'Charged twice' }),
+    field('body', 'string', 'The email’s text', { required: true, sample: 'Hi, my card was charged twice for the March invoice. Can you refund one of them?' }),
+  ]),
+  steps: [
+    llm('triage', 'Read and categorize', {
+      system: 'You sort support email for a software company. Answer with JSON only.',
+      prompt:
+        'Categorize this email as "billing", "bug", "account" or "other", and summarize it in one sentence.\n' +
+        'Answer as {"category": "...", "summary": "..."}.\n\nSubject: {{input.subject}}\n\n{{input.body}}',
+      response_format: 'json',
+      temperature: 0,
+    }),
+    step('route', 'router', 'Route to a team', { routes: TEAMS.map(({ route }) => ({ id: route, condition: `triage.output.category === '${route}'` })), mode: 'first' }),
+  ],
+  branches: [
+    ...TEAMS.map(({ route, team, row }) => ({ on: route, row, steps: [handOver(`to_${route}`, team, team)] })),
+    { on: 'default', row: 1.5, steps: [handOver('to_general', 'General queue', 'General')] },
+  ],
+});
 
-export const sentiment: WorkflowTemplate = {
-  id: 'sentiment',
-  name: 'Reply to reviews by sentiment',
+export const sentiment = template('support', 'sentiment', 'Reply to reviews by sentiment', {
   description: 'Scores the sentiment of a customer review; unhappy customers get an apology drafted for a person to send, happy ones a thank-you.',
-  category: 'support',
-  sampleInput: { review: 'The app keeps logging me out and support never answered my email.', customer: 'Sam' },
-  graph: {
-    blocks: [
-      inputBlock('Review', [
-        { name: 'review', type: 'string', required: true, description: 'What the customer wrote' },
-        { name: 'customer', type: 'string', description: 'The customer’s first name', default: 'there' },
-      ]),
-      block(
-        'score',
-        'llm',
-        'Score sentiment',
-        {
-          model: MODEL,
-          system: 'You rate the sentiment of customer reviews. Answer with JSON only.',
-          prompt: 'Rate this review from -1 (very unhappy) to 1 (very happy).\nAnswer as {"score": number, "topic": "what it is mostly about"}.\n\n{{input.review}}',
-          response_format: 'json',
-          temperature: 0,
-        },
-        at(1),
-      ),
-      block('unhappy', 'condition', 'Unhappy?', { expression: 'score.output.score < 0' }, at(2)),
-      block(
-        'apology',
-        'llm',
-        'Draft an apology',
-        { model: MODEL, prompt: 'Write a short, sincere reply to {{input.customer}}, who is unhappy about {{score.output.topic}}. Offer help; promise nothing specific.\n\nTheir review:\n{{input.review}}' },
-        at(3, -0.75),
-      ),
-      outputBlock('escalate', 'Needs a person', { escalate: true, score: '{{score.output.score}}', draft_reply: '{{apology.output}}' }, at(4, -0.75)),
-      outputBlock('thank', 'Thank them', { escalate: false, score: '{{score.output.score}}', draft_reply: 'Thank you for the kind words, {{input.customer}}!' }, at(3, 0.75)),
-    ],
-    edges: [edge('input', 'score'), edge('score', 'unhappy'), edge('unhappy', 'apology', 'true'), edge('apology', 'escalate'), edge('unhappy', 'thank', 'false')],
-  },
-};
+  input: input('Review', [
+    field('review', 'string', 'What the customer wrote', { required: true, sample: 'The app keeps logging me out and support never answered my email.' }),
+    field('customer', 'string', 'The customer’s first name', { default: 'there', sample: 'Sam' }),
+  ]),
+  steps: [
+    llm('score', 'Score sentiment', {
+      system: 'You rate the sentiment of customer reviews. Answer with JSON only.',
+      prompt: 'Rate this review from -1 (very unhappy) to 1 (very happy).\nAnswer as {"score": number, "topic": "what it is mostly about"}.\n\n{{input.review}}',
+      response_format: 'json',
+      temperature: 0,
+    }),
+    step('unhappy', 'condition', 'Unhappy?', { expression: 'score.output.score < 0' }),
+  ],
+  branches: [
+    {
+      on: 'true',
+      row: -0.75,
+      steps: [
+        llm('apology', 'Draft an apology', {
+          prompt: 'Write a short, sincere reply to {{input.customer}}, who is unhappy about {{score.output.topic}}. Offer help; promise nothing specific.\n\nTheir review:\n{{input.review}}',
+        }),
+        output('escalate', 'Needs a person', { escalate: true, score: '{{score.output.score}}', draft_reply: '{{apology.output}}' }),
+      ],
+    },
+    { on: 'false', row: 0.75, steps: [output('thank', 'Thank them', { escalate: false, score: '{{score.output.score}}', draft_reply: 'Thank you for the kind words, {{input.customer}}!' })] },
+  ],
+});
 
-export const approvedReply: WorkflowTemplate = {
-  id: 'approved-reply',
-  name: 'Draft a reply, approve it, then send',
+export const approvedReply = template('support', 'approved-reply', 'Draft a reply, approve it, then send', {
   description: 'An LLM drafts an answer to a customer; the run pauses until a person approves it, then posts it to your mail or helpdesk API.',
-  category: 'support',
-  sampleInput: {
-    question: 'Can I change the email address on my account?',
-    customer_email: 'sam@example.com',
-    send_url: 'https://helpdesk.example.com/api/replies',
-  },
-  graph: {
-    blocks: [
-      inputBlock('Customer question', [
-        { name: 'question', type: 'string', required: true, description: 'What the customer asked' },
-        { name: 'customer_email', type: 'string', required: true, description: 'Where the reply goes' },
-        { name: 'send_url', type: 'string', required: true, description: 'The API that sends the reply (it receives {"to", "text"} as JSON)' },
-      ]),
-      block('draft', 'llm', 'Draft a reply', { model: MODEL, system: 'You are a friendly, concise support agent.', prompt: 'Write a reply to this customer question:\n\n{{input.question}}' }, at(1)),
-      block('review', 'approval', 'Approve the reply', { message: 'Send this reply to {{input.customer_email}}?\n\n{{draft.output}}', timeout_seconds: 86_400, on_timeout: 'reject' }, at(2)),
-      block('send', 'http', 'Send it', { url: '{{input.send_url}}', method: 'POST', body: { to: '{{input.customer_email}}', text: '{{draft.output}}' }, retry: { max_attempts: 3, backoff_ms: 1000, backoff: 'exponential' } }, at(3, -0.75)),
-      outputBlock('sent', 'Sent', { sent: true, status: '{{send.status}}', reply: '{{draft.output}}' }, at(4, -0.75)),
-      outputBlock('not_sent', 'Not sent', { sent: false, reply: '{{draft.output}}', decided_by: '{{review.by}}' }, at(3, 0.75)),
-    ],
-    edges: [edge('input', 'draft'), edge('draft', 'review'), edge('review', 'send', 'approved'), edge('send', 'sent'), edge('review', 'not_sent', 'rejected')],
-  },
-};
+  input: input('Customer question', [
+    field('question', 'string', 'What the customer asked', { required: true, sample: 'Can I change the email address on my account?' }),
+    field('customer_email', 'string', 'Where the reply goes', { required: true, sample: 'sam@example.com' }),
+    field('send_url', 'string', 'The API that sends the reply (it receives {"to", "text"} as JSON)', { required: true, sample: 'https://helpdesk.example.com/api/replies' }),
+  ]),
+  steps: [
+    llm('draft', 'Draft a reply', { system: 'You are a friendly, concise support agent.', prompt: 'Write a reply to this customer question:\n\n{{input.question}}' }),
+    step('review', 'approval', 'Approve the reply', { message: 'Send this reply to {{input.customer_email}}?\n\n{{draft.output}}', timeout_seconds: 86_400, on_timeout: 'reject' }),
+  ],
+  branches: [
+    {
+      on: 'approved',
+      row: -0.75,
+      steps: [
+        step('send', 'http', 'Send it', { url: '{{input.send_url}}', method: 'POST', body: { to: '{{input.customer_email}}', text: '{{draft.output}}' }, retry: { max_attempts: 3, backoff_ms: 1000, backoff: 'exponential' } }),
+        output('sent', 'Sent', { sent: true, status: '{{send.status}}', reply: '{{draft.output}}' }),
+      ],
+    },
+    { on: 'rejected', row: 0.75, steps: [output('not_sent', 'Not sent', { sent: false, reply: '{{draft.output}}', decided_by: '{{review.by}}' })] },
+  ],
+});
