@@ -1,18 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { newPerson, signUp } from './helpers/auth';
-import { block, clickEmptyCanvas, connect, createWorkflow, dropBlock, expectSaved, selectBlock, waitForEditor } from './helpers/editor';
+import { block, clickEmptyCanvas, configureEditorSpec, createWorkflow, drawChain, expectSaved, selectBlock, waitForEditor } from './helpers/editor';
 
 // Copy, paste and duplicate with the keyboard: copies get fresh ids, the edge between copied blocks comes along,
 // one undo takes a paste back, and what was pasted is saved.
 
-test.use({ viewport: { width: 1600, height: 1000 } });
+configureEditorSpec();
 
 test('copy and paste connected blocks, undo and redo the paste, duplicate one, reload', async ({ page }) => {
   await signUp(page, newPerson('Copier'));
   await createWorkflow(page, 'Copies');
-  await dropBlock(page, 'input', { x: 160, y: 160 });
-  await dropBlock(page, 'code', { x: 460, y: 160 });
-  await connect(page, 'handle-input_1-out', 'handle-code_1-in');
+  await drawChain(page, { type: 'input', at: { x: 160, y: 160 } }, { type: 'code', at: { x: 460, y: 160 } });
   const nodes = page.locator('.react-flow__node');
   const edges = page.locator('.react-flow__edge');
 

@@ -1,32 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { newPerson, signUp } from './helpers/auth';
-import { block, selectBlock, typeInCodeEditor, waitForEditor } from './helpers/editor';
-import { codeBlock, createWorkflow, runWorkflow, trpcMutation, type TestGraph } from './helpers/executions';
+import { block, openEditor, openRunDialog, selectBlock, typeInCodeEditor } from './helpers/editor';
+import { at, chain, codeBlock, createWorkflow, inputBlock, outputBlock, runWorkflow, trpcMutation, type TestGraph } from './helpers/executions';
 
 // The editor's debug loop: pin a block's output, test one block on it, run from a block reusing what an earlier
 // run produced upstream, and re-run an execution from history with edited input.
 
 /** input → a → b (ten times a.v) → output. */
 function twoSteps(a: string): TestGraph {
-  return {
-    blocks: [
-      { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
-      codeBlock('a', a, { x: 320, y: 0 }),
-      codeBlock('b', 'return { total: a.v * 10 };', { x: 640, y: 0 }),
-      { id: 'output', type: 'output', config: {}, position: { x: 960, y: 0 } },
-    ],
-    edges: [
-      { source: 'input', target: 'a' },
-      { source: 'a', target: 'b' },
-      { source: 'b', target: 'output' },
-    ],
-  };
-}
-
-async function openEditor(page: Page, workflowId: string) {
-  await page.goto(`/workflows/${workflowId}`);
-  await waitForEditor(page);
+  return chain(inputBlock(at(0, 0)), codeBlock('a', a, at(320, 0)), codeBlock('b', 'return { total: a.v * 10 };', at(640, 0)), outputBlock(at(960, 0)));
 }
 
 async function runFromInspector(page: Page, blockId: string, button: string) {
@@ -69,17 +52,7 @@ test('run from a block reuses the earlier run upstream', async ({ page }) => {
 
 /** input → stamp (the text, marked with which graph ran) → output. */
 function stamped(mark: string): TestGraph {
-  return {
-    blocks: [
-      { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
-      codeBlock('stamp', `return "${mark}:" + input.text;`, { x: 320, y: 0 }),
-      { id: 'output', type: 'output', config: { value: '{{stamp}}' }, position: { x: 640, y: 0 } },
-    ],
-    edges: [
-      { source: 'input', target: 'stamp' },
-      { source: 'stamp', target: 'output' },
-    ],
-  };
+  return chain(inputBlock(at(0, 0)), codeBlock('stamp', `return "${mark}:" + input.text;`, at(320, 0)), outputBlock(at(640, 0), '{{stamp}}'));
 }
 
 test('re-run an execution with edited input', async ({ page }) => {
@@ -88,8 +61,7 @@ test('re-run an execution with edited input', async ({ page }) => {
   await openEditor(page, workflowId);
 
   // Run from the editor, then open the run in history.
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  const runDialog = page.getByRole('dialog', { name: 'Run workflow' });
+  const runDialog = await openRunDialog(page);
   await typeInCodeEditor(page, 'run-input-json', '{"text": "first"}');
   await runDialog.getByRole('button', { name: 'Start run' }).click();
   const panel = page.getByTestId('run-panel');

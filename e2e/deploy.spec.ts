@@ -14,22 +14,20 @@ import {
   shoutGraph,
   versionBlock,
 } from './helpers/deploy';
-import { block, codeEditorText, dropBlock, expectSaved, selectBlock, typeInCodeEditor, waitForEditor } from './helpers/editor';
+import { block, codeEditorText, configureEditorSpec, dropBlock, expectSaved, openEditor, selectBlock, typeInCodeEditor, waitForEditor } from './helpers/editor';
 import { createWorkflow } from './helpers/executions';
 
 // Deploying from the editor, a single-use webhook called with the curl line the panel shows, and the versions a
 // deploy leaves behind: viewed read-only, compared with the draft on the canvas, restored into the draft (which stays
 // editable while a version is deployed).
 
-test.use({ viewport: { width: 1600, height: 1000 } });
-test.describe.configure({ timeout: 120_000 });
+configureEditorSpec();
 
 test('deploy, arm a webhook, call it with the curl shown; the call runs once and a second one is refused', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await signUp(page, newPerson('Hooker'));
   const workflowId = await createWorkflow(page, 'Shouter', shoutGraph());
-  await page.goto(`/workflows/${workflowId}`);
-  await waitForEditor(page);
+  await openEditor(page, workflowId);
   await expect(page.getByTestId('problem-count')).toHaveText('0');
 
   const { panel } = await deployFromEditor(page);
@@ -82,8 +80,7 @@ test('versions: view one read-only, compare it with the edited draft on the canv
   const original = 'return { shout: input.text.toUpperCase() };';
   const edited = 'return { shout: input.text.toLowerCase() };';
   const workflowId = await createWorkflow(page, 'Versioned shouter', shoutGraph(original));
-  await page.goto(`/workflows/${workflowId}`);
-  await waitForEditor(page);
+  await openEditor(page, workflowId);
 
   const { version } = await deployFromEditor(page);
   await closeDeployPanel(page);

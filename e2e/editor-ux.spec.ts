@@ -4,22 +4,21 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { newPerson, signUp } from './helpers/auth';
 import { armWebhook, closeDeployPanel, deployFromEditor, shoutGraph } from './helpers/deploy';
-import { block, expectSaved, selectBlock, typeInCodeEditor, waitForEditor } from './helpers/editor';
-import { createWorkflow, runWorkflow, trpcMutation } from './helpers/executions';
+import { block, expectSaved, openEditor, openRunDialog, selectBlock, typeInCodeEditor } from './helpers/editor';
+import { at, chain, createWorkflow, deployWithForm, inputBlock, outputBlock, runWorkflow } from './helpers/executions';
 
 // The editor as a non-programmer meets it: a deployed workflow keeps being editable and its changes are deployed on
 // purpose; blocks connect from the keyboard; a phone gets a usable view; every page passes an accessibility scan.
 
+test.use({ viewport: { width: 1440, height: 900 } });
 test.describe.configure({ timeout: 120_000 });
 
 const SCREENSHOTS = path.join('e2e', 'screenshots');
 
 test('edit a deployed workflow, then deploy the changes: the live version answers until then', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
   await signUp(page, newPerson('Deployer'));
   const workflowId = await createWorkflow(page, 'Live shouter', shoutGraph());
-  await page.goto(`/workflows/${workflowId}`);
-  await waitForEditor(page);
+  await openEditor(page, workflowId);
 
   const { panel, version } = await deployFromEditor(page);
   expect(version).toBe(1);
@@ -66,17 +65,9 @@ test('edit a deployed workflow, then deploy the changes: the live version answer
 });
 
 test('connect two blocks by keyboard, add a block after the selected one, and after an output with "+"', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
   await signUp(page, newPerson('Keys'));
-  const workflowId = await createWorkflow(page, 'Keyboard', {
-    blocks: [
-      { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
-      { id: 'output', type: 'output', config: {}, position: { x: 640, y: 0 } },
-    ],
-    edges: [],
-  });
-  await page.goto(`/workflows/${workflowId}`);
-  await waitForEditor(page);
+  const workflowId = await createWorkflow(page, 'Keyboard', { blocks: [inputBlock(at(0, 0)), outputBlock(at(640, 0))], edges: [] });
+  await openEditor(page, workflowId);
 
   // Select the input block with the keyboard, then connect it from the inspector.
   await block(page, 'input').locator('..').focus();
@@ -116,17 +107,10 @@ test('connect two blocks by keyboard, add a block after the selected one, and af
 });
 
 test('an LLM block picks a known model or a custom one, and warns before a run when its provider has no key', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
   await signUp(page, newPerson('Picker'));
-  const workflowId = await createWorkflow(page, 'Summarizer', {
-    blocks: [
-      { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
-      { id: 'ask', type: 'llm', config: { model: 'gpt-4o-mini', prompt: '{{input.text}}' }, position: { x: 320, y: 0 } },
-    ],
-    edges: [{ source: 'input', target: 'ask' }],
-  });
-  await page.goto(`/workflows/${workflowId}`);
-  await waitForEditor(page);
+  const ask = { id: 'ask', type: 'llm', config: { model: 'gpt-4o-mini', prompt: '{{input.text}}' }, position: at(320, 0) };
+  const workflowId = await createWorkflow(page, 'Summarizer', chain(inputBlock(at(0, 0)), ask));
+  await openEditor(page, workflowId);
   await selectBlock(page, 'ask');
   const inspector = page.getByTestId('inspector');
   const model = inspector.getByRole('combobox', { name: 'Model (required)' });
@@ -137,8 +121,7 @@ test('an LLM block picks a known model or a custom one, and warns before a run w
   await expect(model.locator('optgroup[label="Anthropic (no key yet)"] option')).toContainText(['claude-sonnet-4-5']);
 
   // Run warns up front, naming the block, with the way to the credentials.
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Run workflow' });
+  const dialog = await openRunDialog(page);
   await expect(dialog.getByTestId('run-missing-keys')).toContainText('ask: OpenAI needs OPENAI_API_KEY.');
   await expect(dialog.getByRole('link', { name: 'Add keys in Settings → Credentials' })).toHaveAttribute('href', '/settings/credentials');
   await page.keyboard.press('Escape');
@@ -159,8 +142,7 @@ test('an LLM block picks a known model or a custom one, and warns before a run w
   await form.getByLabel('Value', { exact: true }).fill('sk-ant-e2e');
   await form.getByRole('button', { name: 'Save credential' }).click();
   await expect(form.getByText('Saved ANTHROPIC_API_KEY.')).toBeVisible();
-  await page.goto(`/workflows/${workflowId}`);
-  await waitForEditor(page);
+  await openEditor(page, workflowId);
   await selectBlock(page, 'ask');
   await expect(inspector.getByTestId('custom-model')).toHaveValue('custom/house-model');
   await expect(model.locator('optgroup').first()).toHaveAttribute('label', 'Anthropic');
@@ -170,19 +152,16 @@ test('an LLM block picks a known model or a custom one, and warns before a run w
   await expectSaved(page);
   const saved = await page.request.get(`/api/workflows/${workflowId}`).then((response) => response.json());
   expect(saved.blocks.find((candidate: { id: string }) => candidate.id === 'ask').config.model).toBe('anthropic/claude-sonnet-4-5');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByRole('dialog', { name: 'Run workflow' })).toBeVisible();
+  await openRunDialog(page);
   await expect(page.getByTestId('run-missing-keys')).toHaveCount(0);
 });
 
 test('opening the run panel keeps a graph that was wholly in view in view', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
   await signUp(page, newPerson('Fitter'));
   const tall = shoutGraph();
   tall.blocks.forEach((entry, index) => (entry.position = { x: index * 320, y: index * 320 }));
   const workflowId = await createWorkflow(page, 'Staircase', tall);
-  await page.goto(`/workflows/${workflowId}`);
-  await waitForEditor(page);
+  await openEditor(page, workflowId);
   const canvas = page.getByTestId('editor-canvas');
   const allInView = async () => {
     const area = (await canvas.boundingBox())!;
@@ -192,8 +171,7 @@ test('opening the run panel keeps a graph that was wholly in view in view', asyn
   await expect.poll(allInView).toBe(true);
   const heightBefore = (await canvas.boundingBox())!.height;
 
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Run workflow' }).getByRole('button', { name: 'Start run' }).click();
+  await (await openRunDialog(page)).getByRole('button', { name: 'Start run' }).click();
   await expect(page.getByTestId('run-panel')).toBeVisible();
   await expect.poll(async () => (await canvas.boundingBox())!.height).toBeLessThan(heightBefore - 100);
   await expect.poll(allInView).toBe(true);
@@ -205,8 +183,7 @@ test('a phone gets the canvas, Run and the history; screenshots at 1440, 1024 an
   const workflowId = await createWorkflow(page, 'Pocket shouter', shoutGraph());
   for (const width of [1440, 1024]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(`/workflows/${workflowId}`);
-    await waitForEditor(page);
+    await openEditor(page, workflowId);
     const canvasBox = (await page.getByTestId('editor-canvas').boundingBox())!;
     expect(canvasBox.width, `canvas at ${width}`).toBeGreaterThan(width === 1024 ? 500 : 800);
     await page.screenshot({ path: path.join(SCREENSHOTS, `editor-${width}.png`) });
@@ -261,7 +238,6 @@ async function seriousViolations(page: Page, url: string) {
 test('every page has no serious or critical accessibility violations, light and dark', async ({ page }) => {
   // Thirty scans; each takes seconds on a busy machine.
   test.setTimeout(900_000);
-  await page.setViewportSize({ width: 1440, height: 900 });
   const pages: [string, string][] = [
     ['sign in', '/sign-in'],
     ['sign up', '/sign-up'],
@@ -279,8 +255,7 @@ test('every page has no serious or critical accessibility violations, light and 
   graph.blocks[0].config = { fields: [{ name: 'text', type: 'string', required: true, description: 'What to shout' }] };
   const workflowId = await createWorkflow(page, 'Scanned', graph);
   const execution = await runWorkflow(page, workflowId, { text: 'hello' });
-  await trpcMutation(page, 'deployments.deploy', { workflow_id: workflowId });
-  const form = await trpcMutation<{ url: string }>(page, 'triggers.create', { workflow_id: workflowId, trigger: { kind: 'form', config: { access: 'public' } } });
+  const formUrl = await deployWithForm(page, workflowId, 'public');
   const signedIn: [string, string][] = [
     ['workflows', '/workflows'],
     ['templates', '/templates'],
@@ -295,7 +270,7 @@ test('every page has no serious or critical accessibility violations, light and 
     ['credentials', '/settings/credentials'],
     ['mcp servers', '/settings/mcp-servers'],
     ['model prices', '/settings/model-prices'],
-    ['form', new URL(form.url).pathname],
+    ['form', new URL(formUrl).pathname],
     ['docs', '/docs'],
   ];
   for (const theme of ['light', 'dark']) {

@@ -5,19 +5,22 @@ import {
   block,
   clickEmptyCanvas,
   codeEditorText,
+  configureEditorSpec,
   connect,
   createWorkflow,
+  drawChain,
   dropBlock,
   expectSaved,
+  openRunDialog,
   selectBlock,
   typeInCodeEditor,
   waitForEditor,
+  waitForRunCompleted,
 } from './helpers/editor';
 
 // The workflow editor, used with the mouse and keyboard only.
 
-test.use({ viewport: { width: 1600, height: 1000 } });
-test.describe.configure({ timeout: 120_000 });
+configureEditorSpec();
 
 async function renameBlockId(page: Page, from: string, to: string) {
   await selectBlock(page, from);
@@ -68,13 +71,11 @@ test('build, run, undo/redo, lay out and reload a branching workflow', async ({ 
   await expect(page.getByTestId('problem-count')).toHaveText('0');
 
   // Run it with an input typed into the form the input block's fields describe.
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Run workflow' });
+  const dialog = await openRunDialog(page);
   await dialog.getByLabel('text').fill('hello world');
   await dialog.getByRole('button', { name: 'Start run' }).click();
   await expect(dialog).toBeHidden();
-  const panel = page.getByTestId('run-panel');
-  await expect(panel.getByTestId('run-status')).toHaveText('Completed', { timeout: 30_000 });
+  const panel = await waitForRunCompleted(page);
   for (const id of ['input_1', 'code', 'condition_1', 'output_1']) await expect(block(page, id)).toHaveAttribute('data-status', 'success');
   await expect(block(page, 'output_2')).toHaveAttribute('data-status', 'skipped');
   await expect(panel.getByTestId('run-output')).toHaveText('Long: 11');
@@ -125,9 +126,7 @@ test('build, run, undo/redo, lay out and reload a branching workflow', async ({ 
 test('an invalid graph shows its problems on the canvas and deploy refuses it', async ({ page }) => {
   await signUp(page, newPerson('Checker'));
   await createWorkflow(page, 'Unfinished');
-  await dropBlock(page, 'input', { x: 200, y: 200 });
-  await dropBlock(page, 'output', { x: 560, y: 200 });
-  await connect(page, 'handle-input_1-out', 'handle-output_1-in');
+  await drawChain(page, { type: 'input', at: { x: 200, y: 200 } }, { type: 'output', at: { x: 560, y: 200 } });
   await dropBlock(page, 'code', { x: 380, y: 480 });
   await expectSaved(page);
 
@@ -179,11 +178,7 @@ test('an invalid graph shows its problems on the canvas and deploy refuses it', 
 test('screenshots of the editor in light and dark, idle and mid-run', async ({ page }) => {
   await signUp(page, newPerson('Painter'));
   await createWorkflow(page, 'Slow summary');
-  await dropBlock(page, 'input', { x: 160, y: 260 });
-  await dropBlock(page, 'code', { x: 480, y: 260 });
-  await dropBlock(page, 'output', { x: 800, y: 260 });
-  await connect(page, 'handle-input_1-out', 'handle-code_1-in');
-  await connect(page, 'handle-code_1-out', 'handle-output_1-in');
+  await drawChain(page, { type: 'input', at: { x: 160, y: 260 } }, { type: 'code', at: { x: 480, y: 260 } }, { type: 'output', at: { x: 800, y: 260 } });
   await selectBlock(page, 'code_1');
   await typeInCodeEditor(page, 'code-code', 'console.log("thinking…"); await new Promise((r) => setTimeout(r, 2000)); return { words: input.text.split(" ").length }');
   await setOutputValue(page, 'output_1', '{{code_1.words}} words');
@@ -200,14 +195,13 @@ test('screenshots of the editor in light and dark, idle and mid-run', async ({ p
     await page.waitForTimeout(400); // let the status rings fade out
     await page.screenshot({ path: screenshotPath(`editor-${theme}-idle.png`) });
 
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Run workflow' });
+    const dialog = await openRunDialog(page);
     await dialog.getByLabel('text').fill('a few words here');
     await dialog.getByRole('button', { name: 'Start run' }).click();
     await expect(block(page, 'code_1')).toHaveAttribute('data-status', 'running', { timeout: 15_000 });
     await page.screenshot({ path: screenshotPath(`editor-${theme}-running.png`) });
-    await expect(page.getByTestId('run-status')).toHaveText('Completed', { timeout: 30_000 });
-    await expect(page.getByTestId('run-output')).toHaveText('4 words');
+    const panel = await waitForRunCompleted(page);
+    await expect(panel.getByTestId('run-output')).toHaveText('4 words');
   }
   // The choice survives a reload.
   await page.reload();

@@ -2,53 +2,32 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { newPerson, signUp } from './helpers/auth';
 import { openDeployPanel } from './helpers/deploy';
-import { waitForEditor } from './helpers/editor';
-import { createWorkflow, trpcMutation, type TestGraph } from './helpers/executions';
+import { openEditor } from './helpers/editor';
+import { at, chain, codeBlock, createWorkflow, deployWithForm, inputBlock, openFormAsStranger, outputBlock } from './helpers/executions';
 
 // A hosted form: a person opens the link of a form trigger, fills in the fields made from the input block, submits,
 // and reads the output of the run; a wrong value is shown beside its field and nothing runs.
 
 test.describe.configure({ timeout: 120_000 });
 
-const greeter: TestGraph = {
-  blocks: [
-    {
-      id: 'input',
-      type: 'input',
-      config: {
-        fields: [
-          { name: 'name', type: 'string', required: true, description: 'Who to greet' },
-          { name: 'times', type: 'integer', default: 2 },
-          { name: 'mood', type: 'string', enum: ['calm', 'loud'], default: 'calm' },
-        ],
-      },
-      position: { x: 0, y: 0 },
-    },
-    {
-      id: 'greet',
-      type: 'code',
-      config: { code: 'const word = input.mood === "loud" ? "HELLO" : "hello"; return Array(input.times).fill(word + " " + input.name).join(", ");' },
-      position: { x: 240, y: 0 },
-    },
-    { id: 'output', type: 'output', config: { value: '{{greet}}' }, position: { x: 480, y: 0 } },
-  ],
-  edges: [
-    { source: 'input', target: 'greet' },
-    { source: 'greet', target: 'output' },
-  ],
-};
+const greeter = chain(
+  inputBlock(at(0, 0), [
+    { name: 'name', type: 'string', required: true, description: 'Who to greet' },
+    { name: 'times', type: 'integer', default: 2 },
+    { name: 'mood', type: 'string', enum: ['calm', 'loud'], default: 'calm' },
+  ]),
+  codeBlock('greet', 'const word = input.mood === "loud" ? "HELLO" : "hello"; return Array(input.times).fill(word + " " + input.name).join(", ");', at(240, 0)),
+  outputBlock(at(480, 0), '{{greet}}'),
+);
 
 test('a person submits a hosted form and sees the output; a bad value is shown on its field', async ({ page, browser }) => {
   await signUp(page, newPerson('Former'));
   const workflowId = await createWorkflow(page, 'Greeter', greeter);
-  await trpcMutation(page, 'deployments.deploy', { workflow_id: workflowId });
-  const form = await trpcMutation<{ url: string }>(page, 'triggers.create', { workflow_id: workflowId, trigger: { kind: 'form', config: { access: 'public' } } });
-  expect(form.url).toMatch(/\/forms\/[0-9a-f-]{36}$/);
+  const formUrl = await deployWithForm(page, workflowId, 'public');
+  expect(formUrl).toMatch(/\/forms\/[0-9a-f-]{36}$/);
 
-  // Someone without an account, in a fresh browser, opens the link (a context of its own, which axe needs).
-  const strangerBrowser = await browser.newContext();
-  const stranger = await strangerBrowser.newPage();
-  await stranger.goto(new URL(form.url).pathname);
+  // Someone without an account, in a fresh browser, opens the link.
+  const stranger = await openFormAsStranger(browser, formUrl);
   await expect(stranger.getByRole('heading', { name: 'Greeter' })).toBeVisible();
   // One main landmark, not one inside the layout's: the landmark rules pass whatever their impact.
   const landmarkRules = ['landmark-one-main', 'landmark-no-duplicate-main', 'landmark-main-is-top-level', 'landmark-no-duplicate-banner', 'landmark-banner-is-top-level', 'landmark-unique', 'region'];
@@ -65,7 +44,7 @@ test('a person submits a hosted form and sees the output; a bad value is shown o
   await stranger.getByRole('textbox', { name: 'name (required)' }).fill('');
   await stranger.getByRole('button', { name: 'Submit' }).click();
   await expect(stranger.getByText('is required')).toBeVisible();
-  await strangerBrowser.close();
+  await stranger.context().close();
 
   const executions = await page.request.get(`/api/workflows/${workflowId}/executions`);
   const body = (await executions.json()) as { total: number; executions: { trigger: string }[] };
@@ -76,22 +55,18 @@ test('a person submits a hosted form and sees the output; a bad value is shown o
 test('a workspace form asks a stranger to sign in', async ({ page, browser }) => {
   await signUp(page, newPerson('Keeper'));
   const workflowId = await createWorkflow(page, 'Private', greeter);
-  await trpcMutation(page, 'deployments.deploy', { workflow_id: workflowId });
-  const form = await trpcMutation<{ url: string }>(page, 'triggers.create', { workflow_id: workflowId, trigger: { kind: 'form', config: { access: 'workspace' } } });
-  const stranger = await browser.newPage();
-  await stranger.goto(new URL(form.url).pathname);
+  const formUrl = await deployWithForm(page, workflowId, 'workspace');
+  const stranger = await openFormAsStranger(browser, formUrl);
   await expect(stranger).toHaveURL(/\/sign-in/);
-  await stranger.close();
+  await stranger.context().close();
   // The owner, signed in, sees the form.
-  await page.goto(new URL(form.url).pathname);
+  await page.goto(new URL(formUrl).pathname);
   await expect(page.getByRole('heading', { name: 'Private' })).toBeVisible();
 });
 
 test('the Triggers section: a schedule shows its next runs as typed, a webhook its secret once', async ({ page }) => {
   await signUp(page, newPerson('Scheduler'));
-  const workflowId = await createWorkflow(page, 'Morning', greeter);
-  await page.goto(`/workflows/${workflowId}`);
-  await waitForEditor(page);
+  await openEditor(page, await createWorkflow(page, 'Morning', greeter));
   const panel = await openDeployPanel(page);
   const section = panel.getByRole('region', { name: 'Triggers' });
   const form = section.getByRole('form', { name: 'New trigger' });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { newPerson, signUp } from './helpers/auth';
-import { typeInCodeEditor, waitForEditor } from './helpers/editor';
-import { createWorkflow, trpcMutation, type TestGraph } from './helpers/executions';
+import { openEditor, openRunDialog, typeInCodeEditor, waitForRunCompleted } from './helpers/editor';
+import { at, chain, codeBlock, createWorkflow, deployWithForm, inputBlock, openFormAsStranger, outputBlock } from './helpers/executions';
 
 // Integer, number, array and object fields of the input block, filled in by a person in the editor's run dialog and
 // on the hosted form: a fraction in an integer field or broken JSON is said under the field as it is typed, and the
@@ -9,45 +9,26 @@ import { createWorkflow, trpcMutation, type TestGraph } from './helpers/executio
 
 test.describe.configure({ timeout: 120_000 });
 
-const typed: TestGraph = {
-  blocks: [
-    {
-      id: 'input',
-      type: 'input',
-      config: {
-        fields: [
-          { name: 'count', type: 'integer', required: true },
-          { name: 'ratio', type: 'number', default: 0.5 },
-          { name: 'tags', type: 'array', required: true },
-          { name: 'meta', type: 'object' },
-        ],
-      },
-      position: { x: 0, y: 0 },
-    },
-    {
-      id: 'describe',
-      type: 'code',
-      config: {
-        code: 'return [input.count, typeof input.count, input.ratio, Array.isArray(input.tags) ? input.tags.join("+") : "not a list", input.meta ? input.meta.who : "no meta"].join(" | ");',
-      },
-      position: { x: 240, y: 0 },
-    },
-    { id: 'output', type: 'output', config: { value: '{{describe}}' }, position: { x: 480, y: 0 } },
-  ],
-  edges: [
-    { source: 'input', target: 'describe' },
-    { source: 'describe', target: 'output' },
-  ],
-};
+const typed = chain(
+  inputBlock(at(0, 0), [
+    { name: 'count', type: 'integer', required: true },
+    { name: 'ratio', type: 'number', default: 0.5 },
+    { name: 'tags', type: 'array', required: true },
+    { name: 'meta', type: 'object' },
+  ]),
+  codeBlock(
+    'describe',
+    'return [input.count, typeof input.count, input.ratio, Array.isArray(input.tags) ? input.tags.join("+") : "not a list", input.meta ? input.meta.who : "no meta"].join(" | ");',
+    at(240, 0),
+  ),
+  outputBlock(at(480, 0), '{{describe}}'),
+);
 
 test('the run dialog takes integer, number, array and object fields and starts the run with typed JSON', async ({ page }) => {
   await signUp(page, newPerson('Typer'));
-  const workflowId = await createWorkflow(page, 'Typed', typed);
-  await page.goto(`/workflows/${workflowId}`);
-  await waitForEditor(page);
+  await openEditor(page, await createWorkflow(page, 'Typed', typed));
 
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Run workflow' });
+  const dialog = await openRunDialog(page);
   const count = dialog.getByRole('spinbutton', { name: 'count (required)' });
   await expect(count).toHaveAttribute('step', '1');
   await expect(dialog.getByRole('spinbutton', { name: 'ratio' })).toHaveValue('0.5');
@@ -74,23 +55,20 @@ test('the run dialog takes integer, number, array and object fields and starts t
   await count.click();
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(dialog).toBeHidden();
-  const panel = page.getByTestId('run-panel');
-  await expect(panel.getByTestId('run-status')).toHaveText('Completed', { timeout: 30_000 });
+  const panel = await waitForRunCompleted(page);
   await expect(panel.getByTestId('run-output')).toContainText('3 | number | 0.5 | a+b | Ada');
 
   // The dialog opens again with the last input.
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await openRunDialog(page);
   await expect(dialog.getByRole('spinbutton', { name: 'count (required)' })).toHaveValue('3');
 });
 
 test('the hosted form takes integer and array fields by keyboard and sends typed JSON', async ({ page, browser }) => {
   await signUp(page, newPerson('Former'));
   const workflowId = await createWorkflow(page, 'Typed form', typed);
-  await trpcMutation(page, 'deployments.deploy', { workflow_id: workflowId });
-  const form = await trpcMutation<{ url: string }>(page, 'triggers.create', { workflow_id: workflowId, trigger: { kind: 'form', config: { access: 'public' } } });
+  const formUrl = await deployWithForm(page, workflowId, 'public');
 
-  const visitor = await browser.newPage();
-  await visitor.goto(new URL(form.url).pathname);
+  const visitor = await openFormAsStranger(browser, formUrl);
   const count = visitor.getByRole('spinbutton', { name: 'count (required)' });
   await count.focus();
   await visitor.keyboard.type('4.2');
@@ -113,5 +91,5 @@ test('the hosted form takes integer and array fields by keyboard and sends typed
   await expect(visitor.getByRole('button', { name: 'Submit' })).toBeFocused();
   await visitor.keyboard.press('Enter');
   await expect(visitor.getByTestId('form-output')).toHaveText('2 | number | 0.5 | x+y+z | Grace');
-  await visitor.close();
+  await visitor.context().close();
 });

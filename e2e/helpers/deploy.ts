@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { TestGraph } from './executions';
+import { at, chain, codeBlock, inputBlock, outputBlock, type TestGraph } from './executions';
 
 // Deploying from the editor's Deploy panel, arming webhooks there, calling them the way the panel tells people to,
 // and the Versions panel.
@@ -10,17 +10,7 @@ const run = promisify(execFile);
 
 /** input → code (upper-cases `text`) → output (`{{code.shout}}`): a webhook called with `{"text":"hello"}` answers "HELLO". */
 export function shoutGraph(code = 'return { shout: input.text.toUpperCase() };'): TestGraph {
-  return {
-    blocks: [
-      { id: 'input', type: 'input', config: {}, position: { x: 0, y: 0 } },
-      { id: 'code', type: 'code', config: { code }, position: { x: 320, y: 0 } },
-      { id: 'output', type: 'output', config: { value: '{{code.shout}}' }, position: { x: 640, y: 0 } },
-    ],
-    edges: [
-      { source: 'input', target: 'code' },
-      { source: 'code', target: 'output' },
-    ],
-  };
+  return chain(inputBlock(at(0, 0)), codeBlock('code', code, at(320, 0)), outputBlock(at(640, 0), '{{code.shout}}'));
 }
 
 export function deployPanel(page: Page): Locator {

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 // Workflows with exact graphs, and runs of them, made through the HTTP APIs with the browser's session cookie (so
 // they belong to the signed-in person's workspace). Mutating requests with a cookie must say where they come from.
@@ -61,20 +61,55 @@ export async function startExecution(page: Page, workflowId: string, input: Reco
   return execution_id;
 }
 
-const at = (x: number, y: number) => ({ x, y });
+/** Deploys the workflow and gives it a hosted form (`public`: anyone with the link; `workspace`: its members); the form's URL. */
+export async function deployWithForm(page: Page, workflowId: string, access: 'public' | 'workspace'): Promise<string> {
+  await trpcMutation(page, 'deployments.deploy', { workflow_id: workflowId });
+  const form = await trpcMutation<{ url: string }>(page, 'triggers.create', { workflow_id: workflowId, trigger: { kind: 'form', config: { access } } });
+  return form.url;
+}
 
-export function codeBlock(id: string, code: string, position: { x: number; y: number }): TestBlock {
+/**
+ * Opens a hosted form the way someone without an account does: a browser context of its own (no cookies; axe scans
+ * want a context, not a bare page). Close it with `page.context().close()`.
+ */
+export async function openFormAsStranger(browser: Browser, formUrl: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL(formUrl).pathname);
+  return page;
+}
+
+type Position = { x: number; y: number };
+
+export const at = (x: number, y: number): Position => ({ x, y });
+
+/** The input block, `input`; `fields` describe what a run takes (the run dialog and hosted forms are made from them). */
+export function inputBlock(position: Position, fields?: Record<string, unknown>[]): TestBlock {
+  return { id: 'input', type: 'input', config: fields ? { fields } : {}, position };
+}
+
+export function codeBlock(id: string, code: string, position: Position): TestBlock {
   return { id, type: 'code', config: { code }, position };
+}
+
+/** The output block, `output`; without a `value` the run's output is everything its upstream blocks returned. */
+export function outputBlock(position: Position, value?: unknown): TestBlock {
+  return { id: 'output', type: 'output', config: value === undefined ? {} : { value }, position };
+}
+
+/** Blocks that follow one another: each one's output leads to the next one's input. */
+export function chain(...blocks: TestBlock[]): TestGraph {
+  return { blocks, edges: blocks.slice(1).map((next, index) => ({ source: blocks[index].id, target: next.id })) };
 }
 
 /** input → slow_a (400 ms, returns 1) and input → fail_b (300 ms, logs, throws), both → output. */
 export function parallelFailureGraph(): TestGraph {
   return {
     blocks: [
-      { id: 'input', type: 'input', config: {}, position: at(0, 120) },
+      inputBlock(at(0, 120)),
       codeBlock('slow_a', 'await new Promise((resolve) => setTimeout(resolve, 400));\nreturn 1;', at(320, 0)),
       codeBlock('fail_b', 'await new Promise((resolve) => setTimeout(resolve, 300));\nconsole.log("before");\nthrow new Error("kaput");', at(320, 240)),
-      { id: 'output', type: 'output', config: {}, position: at(640, 120) },
+      outputBlock(at(640, 120)),
     ],
     edges: [
       { source: 'input', target: 'slow_a' },
@@ -87,41 +122,19 @@ export function parallelFailureGraph(): TestGraph {
 
 /** input → wait (sleeps `ms`, logging before and after) → output. */
 export function slowGraph(ms: number): TestGraph {
-  return {
-    blocks: [
-      { id: 'input', type: 'input', config: {}, position: at(0, 0) },
-      codeBlock('wait', `console.log("waiting");\nawait new Promise((resolve) => setTimeout(resolve, ${ms}));\nconsole.log("awake");\nreturn { slept: ${ms} };`, at(320, 0)),
-      { id: 'output', type: 'output', config: {}, position: at(640, 0) },
-    ],
-    edges: [
-      { source: 'input', target: 'wait' },
-      { source: 'wait', target: 'output' },
-    ],
-  };
+  return chain(
+    inputBlock(at(0, 0)),
+    codeBlock('wait', `console.log("waiting");\nawait new Promise((resolve) => setTimeout(resolve, ${ms}));\nconsole.log("awake");\nreturn { slept: ${ms} };`, at(320, 0)),
+    outputBlock(at(640, 0)),
+  );
 }
 
 /** input → output: the execution's output is its input. */
 export function echoGraph(): TestGraph {
-  return {
-    blocks: [
-      { id: 'input', type: 'input', config: {}, position: at(0, 0) },
-      { id: 'output', type: 'output', config: {}, position: at(320, 0) },
-    ],
-    edges: [{ source: 'input', target: 'output' }],
-  };
+  return chain(inputBlock(at(0, 0)), outputBlock(at(320, 0)));
 }
 
 /** input → boom (throws) → output. */
 export function failingGraph(): TestGraph {
-  return {
-    blocks: [
-      { id: 'input', type: 'input', config: {}, position: at(0, 0) },
-      codeBlock('boom', 'throw new Error("broken on purpose");', at(320, 0)),
-      { id: 'output', type: 'output', config: {}, position: at(640, 0) },
-    ],
-    edges: [
-      { source: 'input', target: 'boom' },
-      { source: 'boom', target: 'output' },
-    ],
-  };
+  return chain(inputBlock(at(0, 0)), codeBlock('boom', 'throw new Error("broken on purpose");', at(320, 0)), outputBlock(at(640, 0)));
 }
