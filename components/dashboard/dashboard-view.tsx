@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import { useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore, type ComponentProps } from 'react';
 import { formatCost, formatDuration, NUMBER } from '@/components/executions/format';
 import { useTRPC } from '@/components/trpc';
 import type { AppRouter } from '@/server/api/root';
@@ -123,6 +123,14 @@ function Figures({ data }: { data: DashboardData }) {
     { label: 'Tokens', value: count(totals.input_tokens + totals.output_tokens) },
     { label: 'Cost', value: formatCost(totals.cost_usd) },
   ];
+  /** One chart a row, like the tiles: `id` names its test id, every chart spans the same buckets. */
+  const charts: (Omit<ComponentProps<typeof TimeChart>, 'labels' | 'testId'> & { id: string })[] = [
+    { id: 'runs', title: 'Runs', format: count, series: [line('Runs', 'runs'), line('Failed', 'failed', TONES.secondary)], summary: `${count(totals.runs)} runs, ${count(totals.failed)} failed${runsPeak ? `; most at ${runsPeak}` : ''}.` },
+    { id: 'failure-rate', title: 'Failure rate', format: percent, series: [line('Failure rate', 'failure_rate', TONES.secondary)], summary: `${percent(totals.failure_rate)} of the runs that ended failed.` },
+    { id: 'duration', title: 'Duration', format: formatDuration, series: [line('p50', 'p50_ms'), line('p95', 'p95_ms', TONES.secondary)], summary: `Half the runs took at most ${formatDuration(totals.p50_ms)}, 95% at most ${formatDuration(totals.p95_ms)}.` },
+    { id: 'tokens', title: 'Tokens', format: count, series: [line('Input', 'input_tokens'), line('Output', 'output_tokens', TONES.secondary)], summary: `${count(totals.input_tokens)} input and ${count(totals.output_tokens)} output tokens.` },
+    { id: 'cost', title: 'Cost', format: formatCost, series: [line('Cost', 'cost_usd')], summary: `${formatCost(totals.cost_usd)} in total.` },
+  ];
 
   return (
     <>
@@ -135,46 +143,9 @@ function Figures({ data }: { data: DashboardData }) {
         ))}
       </dl>
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-        <TimeChart
-          testId="chart-runs"
-          title="Runs"
-          labels={labels}
-          format={count}
-          summary={`${count(totals.runs)} runs, ${count(totals.failed)} failed${runsPeak ? `; most at ${runsPeak}` : ''}.`}
-          series={[line('Runs', 'runs'), line('Failed', 'failed', TONES.secondary)]}
-        />
-        <TimeChart
-          testId="chart-failure-rate"
-          title="Failure rate"
-          labels={labels}
-          format={percent}
-          summary={`${percent(totals.failure_rate)} of the runs that ended failed.`}
-          series={[line('Failure rate', 'failure_rate', TONES.secondary)]}
-        />
-        <TimeChart
-          testId="chart-duration"
-          title="Duration"
-          labels={labels}
-          format={formatDuration}
-          summary={`Half the runs took at most ${formatDuration(totals.p50_ms)}, 95% at most ${formatDuration(totals.p95_ms)}.`}
-          series={[line('p50', 'p50_ms'), line('p95', 'p95_ms', TONES.secondary)]}
-        />
-        <TimeChart
-          testId="chart-tokens"
-          title="Tokens"
-          labels={labels}
-          format={count}
-          summary={`${count(totals.input_tokens)} input and ${count(totals.output_tokens)} output tokens.`}
-          series={[line('Input', 'input_tokens'), line('Output', 'output_tokens', TONES.secondary)]}
-        />
-        <TimeChart
-          testId="chart-cost"
-          title="Cost"
-          labels={labels}
-          format={formatCost}
-          summary={`${formatCost(totals.cost_usd)} in total.`}
-          series={[line('Cost', 'cost_usd')]}
-        />
+        {charts.map(({ id, ...chart }) => (
+          <TimeChart key={id} testId={`chart-${id}`} labels={labels} {...chart} />
+        ))}
       </div>
       <WorkflowTable data={data} />
     </>

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useId, type MouseEvent, type ReactNode } from 'react';
+import { type MouseEvent, type ReactNode } from 'react';
 import { useTRPC } from '@/components/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -12,7 +12,7 @@ import { errorMessage } from '@/components/ui/errors';
 import { Icon } from '@/components/ui/icons';
 import { Pagination, PastLastPage, useBackToLastPage } from '@/components/ui/pagination';
 import { QueryError } from '@/components/ui/query-error';
-import { SearchBox } from '@/components/ui/search-box';
+import { ListSearchBox, type PendingResults } from '@/components/ui/search-box';
 import { TableSkeletonFrame } from '@/components/ui/table-skeleton';
 import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
@@ -41,7 +41,6 @@ const RANGE_OPTIONS = TIME_RANGES.map(({ value, label }) => ({ value, label }));
 export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: string; emptyAction?: ReactNode }) {
   const trpc = useTRPC();
   const { params, setParams } = useHistoryParams();
-  const searchId = useId();
   // Rolling windows ("last hour") move on with the clock, a minute at a time so the query stays put in between.
   const minute = Math.floor(useNow(15_000, params.range !== 'any' && params.range !== 'custom') / 60_000) * 60_000;
   const span = timeWindow(params, minute);
@@ -65,7 +64,6 @@ export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: strin
 
   useBackToLastPage(data && !query.isPlaceholderData ? { total: data.total, shown: data.executions.length } : null, params.limit, params.offset, setParams);
 
-  const commitSearch = useCallback((q: string) => setParams({ q, offset: 0 }), [setParams]);
   const clearFilters = () => setParams({ status: null, trigger: null, range: 'any', from: null, to: null, q: '', offset: 0 }, { history: 'push' });
 
   const neverRun = data !== undefined && !query.isPlaceholderData && data.total === 0 && !filtered;
@@ -73,7 +71,7 @@ export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: strin
   return (
     <div className="space-y-4">
       {!neverRun && (
-        <Filters params={params} setParams={setParams} searchId={searchId} onSearch={commitSearch} busy={query.isFetching && query.isPlaceholderData} onClear={clearFilters} />
+        <Filters params={params} setParams={setParams} results={query} onClear={clearFilters} />
       )}
       {query.isPending ? (
         <TableSkeleton showWorkflow={!workflowId} />
@@ -177,26 +175,21 @@ function DateTimeField({ label, value, min, max, onChange }: { label: string; va
 function Filters({
   params,
   setParams,
-  searchId,
-  onSearch,
-  busy,
+  results,
   onClear,
 }: {
   params: HistoryParams;
   setParams: ReturnType<typeof useHistoryParams>['setParams'];
-  searchId: string;
-  onSearch: (q: string) => void;
-  busy: boolean;
+  results: PendingResults;
   onClear: () => void;
 }) {
   const push = { history: 'push' } as const;
   return (
     <div role="search" aria-label="Filter executions" className="flex flex-col gap-2 lg:flex-row lg:flex-wrap lg:items-center">
-      <SearchBox
-        id={searchId}
-        value={params.q}
-        onCommit={onSearch}
-        busy={busy}
+      <ListSearchBox
+        q={params.q}
+        setParams={setParams}
+        results={results}
         label="Search executions"
         placeholder="Search input, output and errors…"
         className="lg:max-w-sm"

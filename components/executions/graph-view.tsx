@@ -6,7 +6,6 @@ import {
   BackgroundVariant,
   Controls,
   MiniMap,
-  ReactFlow,
   type Edge,
   type Node,
   type NodeChange,
@@ -14,12 +13,12 @@ import {
   type NodeProps,
   type NodeTypes,
 } from '@xyflow/react';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
 import { formatDuration } from './format';
 import { useColorMode } from './hooks';
 import { handlesOf, plainHandle } from '@/components/ui/handle-tones';
-import { READ_ONLY_FLOW_PROPS, SourceHandles, TargetHandles } from '@/components/ui/read-only-canvas';
+import { ReadOnlyCanvas, SourceHandles, TargetHandles } from '@/components/ui/read-only-canvas';
 import { categoryTone, Icon } from '@/components/ui/icons';
 import type { BlockHandle } from '@/server/blocks/types';
 import type { RunModel } from './run-model';
@@ -123,8 +122,6 @@ const ExecNodeComponent = memo(ExecNodeView, (previous, next) => previous.select
 
 // Defined once at module level: a new object per render would remount every node.
 const nodeTypes: NodeTypes = { block: ExecNodeComponent };
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1 };
-const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_COLORS: Record<BlockStatus, string> = {
   success: '#10b981',
   error: '#ef4444',
@@ -163,7 +160,6 @@ function useExecNodes(
   catalog: Map<string, CatalogBlock>,
   placed: Map<string, { x: number; y: number }>,
   selectedId: string | null,
-  measured: Record<string, { width: number; height: number }>,
 ): ExecNode[] {
   return useMemo<ExecNode[]>(() => {
     return graph.blocks.map((block) => {
@@ -179,7 +175,6 @@ function useExecNodes(
         id: block.id,
         type: 'block',
         position: placed.get(block.id) ?? { x: 0, y: 0 },
-        measured: measured[block.id],
         selected: block.id === selectedId,
         draggable: false,
         connectable: false,
@@ -198,7 +193,7 @@ function useExecNodes(
         },
       };
     });
-  }, [graph, model, catalog, placed, selectedId, measured]);
+  }, [graph, model, catalog, placed, selectedId]);
 }
 
 /** Edges the run went along are solid (red into a failure), the others dashed grey; a branch edge names its handle. */
@@ -247,10 +242,8 @@ export function GraphView({
 }) {
   const colorMode = useColorMode();
   const placed = useMemo(() => positions(graph), [graph]);
-  // Controlled nodes get their measured size back from React Flow through onNodesChange (the minimap needs it).
-  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
 
-  const nodes = useExecNodes(graph, model, catalog, placed, selectedId, measured);
+  const nodes = useExecNodes(graph, model, catalog, placed, selectedId);
 
   const edges = useExecEdges(graph, model, catalog, colorMode);
 
@@ -258,23 +251,13 @@ export function GraphView({
   // Enter or Space on a focused node selects it (React Flow's keyboard selection): follow it.
   const onNodesChange = useCallback(
     (changes: NodeChange<ExecNode>[]) => {
-      const sizes: Record<string, { width: number; height: number }> = {};
-      for (const change of changes) {
-        if (change.type === 'select' && change.selected) onSelect(change.id);
-        if (change.type === 'dimensions' && change.dimensions) sizes[change.id] = change.dimensions;
-      }
-      if (Object.keys(sizes).length > 0) {
-        setMeasured((current) => {
-          const changed = Object.entries(sizes).some(([id, size]) => current[id]?.width !== size.width || current[id]?.height !== size.height);
-          return changed ? { ...current, ...sizes } : current;
-        });
-      }
+      for (const change of changes) if (change.type === 'select' && change.selected) onSelect(change.id);
     },
     [onSelect],
   );
 
   return (
-    <ReactFlow<ExecNode, Edge>
+    <ReadOnlyCanvas<ExecNode>
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
@@ -282,16 +265,11 @@ export function GraphView({
       onNodesChange={onNodesChange}
       colorMode={colorMode}
       className="weft-execution-graph"
-      fitView
-      fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.2}
-      maxZoom={2}
-      {...READ_ONLY_FLOW_PROPS}
       nodesFocusable
       edgesFocusable={false}
       selectNodesOnDrag={false}
       zoomOnDoubleClick={false}
-      proOptions={PRO_OPTIONS}
       style={{ background: 'transparent' }}
     >
       <Background variant={BackgroundVariant.Dots} gap={16} size={1} color={colorMode === 'dark' ? '#3f3f46' : '#d4d4d8'} />
@@ -305,6 +283,6 @@ export function GraphView({
         style={{ width: 140, height: 90 }}
         ariaLabel="Minimap of the graph"
       />
-    </ReactFlow>
+    </ReadOnlyCanvas>
   );
 }

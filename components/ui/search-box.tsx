@@ -1,28 +1,14 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { Icon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 
 const DEBOUNCE_MS = 300;
 
-/**
- * A list's search field: what is typed shows at once, the URL (and so the list) follows once typing pauses; Enter
- * commits at once. When the URL changes on its own (Back, "Clear filters") the field follows it.
- *
- * `live` lists (filtered in the page, no round trip) follow every keystroke instead. `className` sizes the wrapper.
- */
-export function SearchBox({
-  id,
-  value: committed,
-  onCommit,
-  busy,
-  label,
-  placeholder,
-  className,
-  live = false,
-}: {
-  id: string;
+interface SearchBoxProps {
+  /** For a caller that moves focus to the field; one is made up otherwise. */
+  id?: string;
   value: string;
   onCommit: (q: string) => void;
   busy: boolean;
@@ -30,7 +16,16 @@ export function SearchBox({
   placeholder: string;
   className: string;
   live?: boolean;
-}) {
+}
+
+/**
+ * A list's search field: what is typed shows at once, the URL (and so the list) follows once typing pauses; Enter
+ * commits at once. When the URL changes on its own (Back, "Clear filters") the field follows it.
+ *
+ * `live` lists (filtered in the page, no round trip) follow every keystroke instead. `className` sizes the wrapper.
+ */
+export function SearchBox({ id, value: committed, onCommit, busy, label, placeholder, className, live = false }: SearchBoxProps) {
+  const ownId = useId();
   const [text, setText] = useState(committed);
   const [seen, setSeen] = useState(committed);
   if (committed !== seen) {
@@ -54,7 +49,7 @@ export function SearchBox({
     <div className={`relative w-full ${className}`}>
       <Icon name="search" className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 shrink-0 -translate-y-1/2 text-zinc-400" />
       <input
-        id={id}
+        id={id ?? ownId}
         type="search"
         value={text}
         maxLength={200}
@@ -75,4 +70,28 @@ export function SearchBox({
       )}
     </div>
   );
+}
+
+/** A list's query, as far as its search field cares: a placeholder is shown while the results of a new search load. */
+export interface PendingResults {
+  isFetching: boolean;
+  isPlaceholderData: boolean;
+}
+
+/**
+ * The search field of a list kept in the URL with its page (`q`, `offset`): a new search starts again from the first
+ * page, and the field shows a spinner while its results are on their way (the previous ones stay shown meanwhile).
+ */
+export function ListSearchBox({
+  q,
+  setParams,
+  results,
+  ...field
+}: Omit<SearchBoxProps, 'value' | 'onCommit' | 'busy' | 'live'> & {
+  q: string;
+  setParams: (patch: { q: string; offset: number }) => void;
+  results: PendingResults;
+}) {
+  const commit = useCallback((next: string) => setParams({ q: next, offset: 0 }), [setParams]);
+  return <SearchBox value={q} onCommit={commit} busy={results.isFetching && results.isPlaceholderData} {...field} />;
 }

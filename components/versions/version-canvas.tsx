@@ -2,25 +2,22 @@
 
 import {
   Panel,
-  ReactFlow,
   ReactFlowProvider,
-  applyNodeChanges,
   useReactFlow,
   type Edge,
   type Node,
-  type NodeChange,
   type NodeMouseHandler,
   type NodeProps,
   type NodeTypes,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
-import { CanvasChrome, PRO_OPTIONS } from '@/components/editor/canvas-chrome';
+import { memo, useCallback, useEffect, useMemo } from 'react';
+import { CanvasChrome } from '@/components/editor/canvas-chrome';
 import { Alert } from '@/components/ui/alert';
 import { Loading } from '@/components/ui/spinner';
 import { errorMessage } from '@/components/ui/errors';
 import { blockSummary } from '@/components/editor/graph';
 import { handlesOf } from '@/components/ui/handle-tones';
-import { READ_ONLY_FLOW_PROPS, SourceHandles, TargetHandles } from '@/components/ui/read-only-canvas';
+import { ReadOnlyCanvas, SourceHandles, TargetHandles } from '@/components/ui/read-only-canvas';
 import { categoryTone, Icon } from '@/components/ui/icons';
 import type { BlockHandle } from '@/server/blocks/types';
 import { useEditorStore } from '@/components/editor/store';
@@ -77,7 +74,6 @@ const EDGE_STYLE: Record<EdgeChange, { stroke: string; strokeWidth: number; stro
 };
 
 const HANDLE = '!h-2.5 !w-2.5 !min-w-0 !border-2 !border-white !bg-zinc-400 dark:!border-zinc-900 dark:!bg-zinc-500';
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1 };
 
 function VersionNodeView({ data, selected }: NodeProps<VersionNode>) {
   const { block, change } = data;
@@ -220,30 +216,14 @@ export function VersionCanvas({ workflowId, version, mode, theme }: { workflowId
 function VersionFlow({ version, diff, theme }: { version: { blocks: GraphBlock[]; edges: GraphEdge[] }; diff: GraphDiff | null; theme: Theme }) {
   const catalog = useEditorStore((state) => state.catalog);
   const flow = useMemo(() => flowOf(version, diff, catalog), [version, diff, catalog]);
-  // Measured sizes live here; the blocks come from the version (and the draft), the selection from the focus.
-  const [measured, setMeasured] = useState<VersionNode[]>(flow.nodes);
-  const [source, setSource] = useState(flow.nodes);
-  if (source !== flow.nodes) {
-    setSource(flow.nodes);
-    setMeasured((current) => {
-      const previous = new Map(current.map((node) => [node.id, node]));
-      return flow.nodes.map((node) => {
-        const old = previous.get(node.id);
-        return old?.measured ? { ...node, measured: old.measured } : node;
-      });
-    });
-  }
-  const onNodesChange = useCallback((changes: NodeChange<VersionNode>[]) => {
-    const sizes = changes.filter((change) => change.type === 'dimensions');
-    if (sizes.length) setMeasured((current) => applyNodeChanges(sizes, current));
-  }, []);
+  // The blocks come from the version (and the draft), the selection from the focus.
   const onNodeClick: NodeMouseHandler<VersionNode> = useCallback((_event, node) => useVersionsStore.getState().focusBlock(node.id, { reveal: false }), []);
   const onPaneClick = useCallback(() => useVersionsStore.getState().focusBlock(null), []);
   const focus = useVersionsStore((state) => state.focus);
   const focusedId = focus?.id ?? null;
   const nodes = useMemo(
-    () => measured.map((node) => (Boolean(node.selected) === (node.id === focusedId) ? node : { ...node, selected: node.id === focusedId })),
-    [measured, focusedId],
+    () => flow.nodes.map((node) => (Boolean(node.selected) === (node.id === focusedId) ? node : { ...node, selected: node.id === focusedId })),
+    [flow.nodes, focusedId],
   );
   const { fitView } = useReactFlow<VersionNode, Edge>();
 
@@ -265,21 +245,15 @@ function VersionFlow({ version, diff, theme }: { version: { blocks: GraphBlock[]
   }, []);
 
   return (
-    <ReactFlow<VersionNode, Edge>
+    <ReadOnlyCanvas<VersionNode>
       nodes={nodes}
       edges={flow.edges}
       nodeTypes={nodeTypes}
-      onNodesChange={onNodesChange}
       onNodeClick={onNodeClick}
       onPaneClick={onPaneClick}
-      {...READ_ONLY_FLOW_PROPS}
       edgesReconnectable={false}
-      fitView
-      fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.1}
-      maxZoom={2}
       colorMode={theme}
-      proOptions={PRO_OPTIONS}
       aria-label={diff ? 'Version compared with the draft' : 'Version canvas (read-only)'}
     >
       <CanvasChrome<VersionNode> theme={theme} showMiniMap={nodes.length > 0} nodeColor={minimapColor} />
@@ -293,7 +267,7 @@ function VersionFlow({ version, diff, theme }: { version: { blocks: GraphBlock[]
           <p className="rounded-md bg-white/90 px-3 py-1.5 text-sm text-zinc-500 shadow-sm dark:bg-zinc-900/90">This version has no blocks.</p>
         </Panel>
       )}
-    </ReactFlow>
+    </ReadOnlyCanvas>
   );
 }
 

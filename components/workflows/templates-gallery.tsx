@@ -158,7 +158,6 @@ export function TemplateGallery({ onStart, pending, canUse = true }: { onStart: 
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<TemplateCategory | 'all'>('all');
   const looks = useBlockLooks();
-  const searchId = useId();
   const shown = WORKFLOW_TEMPLATES.filter((template) => (category === 'all' || template.category === category) && matches(template, query, looks));
   const clear = () => {
     setQuery('');
@@ -168,7 +167,7 @@ export function TemplateGallery({ onStart, pending, canUse = true }: { onStart: 
     <div className="space-y-4">
       <div className="flex flex-col gap-3 lg:flex-row lg:items-center lg:justify-between">
         <CategoryFilter value={category} onChange={setCategory} />
-        <SearchBox id={searchId} value={query} onCommit={setQuery} busy={false} label="Search templates" placeholder="Search templates" className="lg:w-72" live />
+        <SearchBox value={query} onCommit={setQuery} busy={false} label="Search templates" placeholder="Search templates" className="lg:w-72" live />
       </div>
       <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
         {shown.length === 1 ? '1 template' : `${shown.length} templates`}

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { roleAtLeast } from '@/components/auth/roles';
 import { useAccount } from '@/components/auth/use-account';
 import { useTRPC } from '@/components/trpc';
@@ -14,7 +14,7 @@ import { Select } from '@/components/ui/field';
 import { CloseIcon, PlusIcon, WorkflowIllustration } from '@/components/ui/icons';
 import { Pagination, PastLastPage, useBackToLastPage } from '@/components/ui/pagination';
 import { QueryError } from '@/components/ui/query-error';
-import { SearchBox } from '@/components/ui/search-box';
+import { ListSearchBox } from '@/components/ui/search-box';
 import { TableSkeletonFrame } from '@/components/ui/table-skeleton';
 import { ImportWorkflowButton } from './import-workflow';
 import { PAGE_SIZES, SORT_OPTIONS, useListParams, type ListParams, type SortKey } from './list-params';
@@ -65,8 +65,6 @@ export function WorkflowsPage() {
   const data = list.data;
   useBackToLastPage(data && !list.isPlaceholderData ? { total: data.total, shown: data.workflows.length } : null, limit, offset, setParams);
 
-  const commitSearch = useCallback((value: string) => setParams({ q: value, offset: 0 }), [setParams]);
-
   const { busyId, onRowAction } = useRowActions({
     onStart: (workflow) => {
       returnFocusTo.current = workflow.id;
@@ -106,7 +104,6 @@ export function WorkflowsPage() {
             params={params}
             setParams={setParams}
             searchId={searchId}
-            onSearch={commitSearch}
             canEdit={canEdit}
             busyId={busyId}
             onAction={onRowAction}
@@ -239,7 +236,6 @@ function ListResults({
   params,
   setParams,
   searchId,
-  onSearch,
   canEdit,
   busyId,
   onAction,
@@ -248,7 +244,6 @@ function ListResults({
   params: ListParams;
   setParams: ReturnType<typeof useListParams>['setParams'];
   searchId: string;
-  onSearch: (q: string) => void;
   canEdit: boolean;
   busyId: string | null;
   onAction: (action: RowAction, workflow: WorkflowSummary) => void;
@@ -258,7 +253,7 @@ function ListResults({
   const rows = list.data?.workflows ?? [];
   return (
   <>
-    <Toolbar params={params} setParams={setParams} searchId={searchId} busy={list.isFetching && list.isPlaceholderData} onSearch={onSearch} />
+    <Toolbar params={params} setParams={setParams} searchId={searchId} list={list} />
     {list.isError && (
       <Alert tone="error" title="Could not refresh the list" action={<Button size="sm" onClick={() => list.refetch()}>Try again</Button>}>
         {errorMessage(list.error)}
@@ -354,22 +349,20 @@ function Toolbar({
   params,
   setParams,
   searchId,
-  busy,
-  onSearch,
+  list,
 }: {
   params: ListParams;
   setParams: ReturnType<typeof useListParams>['setParams'];
   searchId: string;
-  busy: boolean;
-  onSearch: (q: string) => void;
+  list: WorkflowListQuery;
 }) {
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
-      <SearchBox
+      <ListSearchBox
         id={searchId}
-        value={params.q}
-        onCommit={onSearch}
-        busy={busy}
+        q={params.q}
+        setParams={setParams}
+        results={list}
         label="Search workflows"
         placeholder="Search by name…"
         className="sm:max-w-xs"
