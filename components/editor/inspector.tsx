@@ -163,22 +163,16 @@ function BlockInspector({ blockId, theme }: { blockId: string; theme: 'light' | 
     const value = getAtPath(config, path);
     const onChange = (next: unknown) => useEditorStore.getState().updateConfig(blockId, path, next);
     const error = fieldError(problems, path);
-    if (hint.widget === 'input-fields') {
-      return <InputFieldsEditor key={path} value={value} onChange={onChange} readOnly={readOnly} error={error} hint={hint} theme={theme} />;
-    }
+    const field = { value, onChange, readOnly, error, hint, theme };
+    if (hint.widget === 'input-fields') return <InputFieldsEditor key={path} {...field} />;
     return (
       <ConfigField
         key={path}
+        {...field}
         path={path}
-        hint={hint}
-        value={value}
-        onChange={onChange}
         defaultValue={schemaDefault(definition, path)}
-        error={error}
-        readOnly={readOnly}
         isTemplate={templateFields.has(path.split('.')[0])}
         suggestions={suggestions}
-        theme={theme}
         blockType={data.type}
       />
     );

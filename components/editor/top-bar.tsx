@@ -10,6 +10,7 @@ import { useEditorActions } from './editor-context';
 import { useModifierLabel } from './help-dialog';
 import { Icon } from '@/components/ui/icons';
 import { isRunActive } from '@/components/run-events/run-state';
+import { useVersionsStore } from '@/components/versions/store';
 import { useEditorStore } from './store';
 
 // The editor's top bar: back to the list, the workflow's name (click to rename), whether the work is saved, the
@@ -18,16 +19,11 @@ import { useEditorStore } from './store';
 export interface TopBarProps {
   name: string;
   onRename(name: string): Promise<boolean>;
+  /** May change and run the workflow (an editor or owner). */
   canEdit: boolean;
-  canRun: boolean;
   onRun(): void;
   onDeploy(): void;
   onHelp(): void;
-  /** The Versions panel: numbered versions to view, compare with the draft and restore. */
-  versionsOpen: boolean;
-  onVersions(): void;
-  /** A version, not the draft, is on the canvas: the draft's editing tools step aside. */
-  showingVersion: boolean;
 }
 
 function ToolButton({ label, shortcut, onClick, disabled, children, pressed }: { label: string; shortcut?: string; onClick(): void; disabled?: boolean; children: ReactNode; pressed?: boolean }) {
@@ -46,7 +42,11 @@ function ToolButton({ label, shortcut, onClick, disabled, children, pressed }: {
   );
 }
 
-export function TopBar({ name, onRename, canEdit, canRun, onRun, onDeploy, onHelp, versionsOpen, onVersions, showingVersion }: TopBarProps) {
+export function TopBar({ name, onRename, canEdit, onRun, onDeploy, onHelp }: TopBarProps) {
+  // The Versions panel (numbered versions to view, compare with the draft and restore) and whether a version, not the
+  // draft, is on the canvas: then the draft's editing tools step aside.
+  const versionsOpen = useVersionsStore((state) => state.open);
+  const showingVersion = useVersionsStore((state) => state.selection !== null);
   const canUndo = useEditorStore((state) => state.past.length > 0 && !state.readOnly);
   const canRedo = useEditorStore((state) => state.future.length > 0 && !state.readOnly);
   const readOnly = useEditorStore((state) => state.readOnly);
@@ -105,7 +105,7 @@ export function TopBar({ name, onRename, canEdit, canRun, onRun, onDeploy, onHel
         <button
           type="button"
           aria-pressed={versionsOpen}
-          onClick={onVersions}
+          onClick={() => useVersionsStore.getState().setOpen(!versionsOpen)}
           title="Versions: save one, view, compare with the draft, restore"
           className="inline-flex h-8 items-center gap-1.5 rounded-md px-2 text-xs font-medium text-zinc-600 transition-colors hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-500 aria-pressed:bg-indigo-50 aria-pressed:text-indigo-700 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:aria-pressed:bg-indigo-500/15 dark:aria-pressed:text-indigo-300"
         >
@@ -113,7 +113,7 @@ export function TopBar({ name, onRename, canEdit, canRun, onRun, onDeploy, onHel
           Versions
         </button>
         </div>
-        {canRun && (
+        {canEdit && (
           <>
             <span aria-hidden className="mx-1 hidden h-5 w-px bg-zinc-200 md:block dark:bg-zinc-700" />
             <span className="hidden md:inline-flex">

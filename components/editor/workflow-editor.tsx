@@ -192,13 +192,9 @@ function EditorShell({ workflow, catalog, canEdit, reload }: { workflow: Workflo
             name={name}
             onRename={onRename}
             canEdit={canEdit}
-            canRun={canEdit}
             onRun={openRun}
             onDeploy={() => setDeployOpen(true)}
             onHelp={() => setHelpOpen(true)}
-            versionsOpen={versionsOpen}
-            onVersions={() => useVersionsStore.getState().setOpen(!versionsOpen)}
-            showingVersion={versionOnCanvas !== null}
           />
           {versionOnCanvas && <VersionBanner selection={versionOnCanvas} />}
           <AccessBanner canEdit={canEdit} />
