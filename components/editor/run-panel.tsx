@@ -9,10 +9,11 @@ import { useEditorActions } from './editor-context';
 import { Icon } from '@/components/ui/icons';
 import { formatMs } from './inspector';
 import { BudgetNotice } from '@/components/dashboard/budget-notice';
+import { BlockStatusIcon } from '@/components/executions/status';
 import { RunCost } from './run-cost';
 import { isRunActive } from '@/components/run-events/run-state';
 import { useEditorStore } from './store';
-import type { BlockRunState, BlockRunStatus, RunState } from './types';
+import type { BlockRunState, RunState } from './types';
 
 // The bottom panel of a run: overall status and duration, Cancel, a link to the execution's page, the steps in the
 // order they ran and, for the one picked, its streamed text, console lines, error and output.
@@ -24,14 +25,6 @@ const RUN_STATUS: Record<RunState['status'], { label: string; className: string 
   failed: { label: 'Failed', className: 'bg-red-50 text-red-700 dark:bg-red-500/15 dark:text-red-300' },
   cancelled: { label: 'Cancelled', className: 'bg-amber-50 text-amber-800 dark:bg-amber-500/15 dark:text-amber-300' },
   waiting: { label: 'Waiting', className: 'bg-amber-50 text-amber-800 dark:bg-amber-500/15 dark:text-amber-300' },
-};
-
-const STEP_ICON: Record<BlockRunStatus, { icon: string; className: string }> = {
-  pending: { icon: 'box', className: 'text-zinc-400' },
-  running: { icon: 'play', className: 'text-indigo-500' },
-  success: { icon: 'check', className: 'text-emerald-600 dark:text-emerald-400' },
-  error: { icon: 'x', className: 'text-red-600 dark:text-red-400' },
-  skipped: { icon: 'chevron-right', className: 'text-zinc-400' },
 };
 
 function Elapsed({ since }: { since: number }) {
@@ -153,7 +146,6 @@ export function RunPanel({ onCancel }: { onCancel: () => Promise<void> }) {
 }
 
 function StepRow({ id, name, block, picked, onPick }: { id: string; name: string; block: BlockRunState; picked: boolean; onPick: () => void }) {
-  const look = STEP_ICON[block.status];
   return (
     <button
       type="button"
@@ -163,7 +155,7 @@ function StepRow({ id, name, block, picked, onPick }: { id: string; name: string
       data-status={block.status}
       className={`flex w-full items-center gap-2 px-3 py-1.5 text-left text-xs ${picked ? 'bg-zinc-100 dark:bg-zinc-800' : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/60'} ${block.status === 'skipped' ? 'opacity-60' : ''}`}
     >
-      {block.status === 'running' ? <Spinner className="h-3.5 w-3.5 text-indigo-500" /> : <Icon name={look.icon} className={`h-3.5 w-3.5 ${look.className}`} />}
+      <BlockStatusIcon status={block.status} />
       <span className="min-w-0 flex-1 truncate">{name}</span>
       <span className="shrink-0 font-mono text-[11px] text-zinc-500 dark:text-zinc-400">
         {block.status === 'skipped' ? 'skipped' : block.durationMs !== undefined ? formatMs(block.durationMs) : ''}
