@@ -36,12 +36,12 @@ function useAfterWorkspaceChange() {
 /** The header's workspace menu: where you are and as what, the other workspaces you belong to, and a new one. */
 export function WorkspaceSwitcher() {
   const trpc = useTRPC();
-  const { query, me, workspace, role } = useAccount();
+  const { query, pending, failed, me, workspace, role } = useAccount();
   const afterChange = useAfterWorkspaceChange();
   const [creating, setCreating] = useState(false);
   const switchWorkspace = useMutation(trpc.account.switchWorkspace.mutationOptions({ onSuccess: afterChange }));
 
-  if (query.isPending) {
+  if (pending) {
     return (
       <span role="status" className="inline-flex h-8 items-center gap-2 rounded-md px-2 text-sm text-zinc-500 dark:text-zinc-400">
         <Spinner className="h-3.5 w-3.5" />
@@ -51,7 +51,7 @@ export function WorkspaceSwitcher() {
     );
   }
   if (!me || !workspace || !role) {
-    return query.isError ? (
+    return failed ? (
       <Button size="sm" variant="ghost" onClick={() => query.refetch()}>
         Workspace unavailable · Retry
       </Button>

@@ -18,20 +18,6 @@ export function useNow(intervalMs: number, active = true): number {
   return now;
 }
 
-const noSubscription = () => () => {};
-
-/**
- * False while the server renders and the browser hydrates, true after: what depends on the browser's time zone
- * or language (local date inputs) waits for it, so the server's HTML and the first render in the browser agree.
- */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
-
 // Light or dark follows the `dark` class on <html> (Tailwind's `dark:` variant here is class-based); React Flow
 // needs to be told, since it styles its own parts.
 function subscribeToRootClass(listener: () => void) {

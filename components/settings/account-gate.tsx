@@ -17,9 +17,9 @@ export interface SignedInAccount {
 
 /** Renders its content once the signed-in person, their workspace and role are known; loading and errors meanwhile. */
 export function AccountGate({ children }: { children: (account: SignedInAccount) => ReactNode }) {
-  const { query, me, workspace, role } = useAccount();
-  if (query.isPending) return <Loading label="Loading your workspace…" />;
-  if (query.isError) return <QueryError title="Could not load your workspace" error={query.error} onRetry={() => query.refetch()} />;
+  const { query, pending, failed, me, workspace, role } = useAccount();
+  if (pending) return <Loading label="Loading your workspace…" />;
+  if (failed) return <QueryError title="Could not load your workspace" error={query.error} onRetry={() => query.refetch()} />;
   if (!me || !workspace || !role) {
     return (
       <Alert tone="warning" title="You are signed out">

@@ -8,7 +8,7 @@ import { TemplateGallery, TemplateProgress, useCreateFromTemplate } from './temp
 
 /** The templates gallery as a page of its own, reached from "From template" on the workflows page. */
 export function TemplatesPage() {
-  const { role, query: account } = useAccount();
+  const { role, pending: accountPending } = useAccount();
   const canEdit = roleAtLeast(role, 'editor');
   const templates = useCreateFromTemplate();
   return (
@@ -23,9 +23,9 @@ export function TemplatesPage() {
         Complete workflows that run as they are: pick one, then change its prompts, URLs and schedule in the editor.
       </p>
       <div className="space-y-4">
-        {!account.isPending && !canEdit && <Alert tone="info">Editors and owners of this workspace can create workflows from templates.</Alert>}
+        {!accountPending && !canEdit && <Alert tone="info">Editors and owners of this workspace can create workflows from templates.</Alert>}
         <TemplateProgress templates={templates} />
-        <TemplateGallery onStart={templates.start} pending={templates.pending} canUse={canEdit && !account.isPending && !templates.created} />
+        <TemplateGallery onStart={templates.start} pending={templates.pending} canUse={canEdit && !accountPending && !templates.created} />
       </div>
     </div>
   );

@@ -36,7 +36,7 @@ export function WorkflowsPage() {
   const trpc = useTRPC();
   const { params, setParams } = useListParams();
   const { q, sort, limit, offset } = params;
-  const { role, query: account } = useAccount();
+  const { role, pending: accountPending } = useAccount();
   const canEdit = roleAtLeast(role, 'editor');
   const searchId = useId();
 
@@ -77,7 +77,7 @@ export function WorkflowsPage() {
 
   const total = data?.total ?? 0;
   const workspaceIsEmpty = data !== undefined && !list.isPlaceholderData && total === 0 && q === '';
-  const editActionsReady = canEdit && !account.isPending;
+  const editActionsReady = canEdit && !accountPending;
 
   return (
     <div className="mx-auto w-full max-w-screen-xl px-4 py-8">
@@ -92,7 +92,7 @@ export function WorkflowsPage() {
         <TemplateProgress templates={templates} />
         {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />}
 
-        {list.isPending || (workspaceIsEmpty && account.isPending) ? (
+        {list.isPending || (workspaceIsEmpty && accountPending) ? (
           <ListSkeleton />
         ) : list.isError && !data ? (
           <QueryError title="Could not load the workflows" error={list.error} onRetry={() => list.refetch()} />
