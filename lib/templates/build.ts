@@ -1,3 +1,4 @@
+import type { InputFieldType } from '@/lib/blocks/input-fields';
 import type { TemplateBlock, TemplateCategory, TemplateEdge, WorkflowTemplate } from './types';
 
 // The builder every template goes through, so that a template states only what is particular to it: its input
@@ -19,7 +20,7 @@ type Json = TemplateBlock['config'][string];
 
 interface TemplateField {
   name: string;
-  type: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array';
+  type: InputFieldType;
   description: string;
   required?: boolean;
   default?: Json;

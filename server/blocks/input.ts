@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { inputFieldTypes, type InputFieldType } from '@/lib/blocks/input-fields';
 import { BlockError } from './run-context';
 import { defineBlock, type InputProblem } from './types';
-
-const inputFieldTypes = ['string', 'number', 'integer', 'boolean', 'object', 'array'] as const;
-type InputFieldType = (typeof inputFieldTypes)[number];
 
 const inputFieldSchema = z
   .strictObject({
