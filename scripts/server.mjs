@@ -33,6 +33,11 @@ const server = http.createServer((req, res) => {
   compressResponse(req, res);
   handle(req, res);
 });
+// Node closes a connection idle for 5 s by default, and a client or proxy that reuses its pooled connection as that
+// close lands gets a reset instead of an answer (load balancers keep theirs 60 s; Playwright's request pool ignores
+// the Keep-Alive hint). Outlasting them leaves the closing to the client. Headers must outlast keep-alive.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, hostname, () => console.log(`[weft] listening on http://${hostname ?? 'localhost'}:${port}`));
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
