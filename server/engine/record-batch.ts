@@ -20,6 +20,16 @@ export interface EventRow {
 /** A block log as it is stored: the engine's record, with its iteration joined ("2.0") and its cost. */
 export type BlockLogRow = Omit<BlockLogRecord, 'iteration'> & { iteration: string; costUsd: number | null; createdAt: Date };
 
+/** A loop iteration path as its column stores it: indexes joined by dots, '' outside any loop (a key, never NULL). */
+export function iterationColumn(iteration: readonly number[]): string {
+  return iteration.join('.');
+}
+
+/** The path back from its column; `[]` outside any loop. */
+export function iterationFromColumn(column: string): number[] {
+  return column === '' ? [] : column.split('.').map(Number);
+}
+
 /** The Execution row's columns an outcome (ended, or paused `waiting`) may set; a JSON null is SQL NULL. */
 export interface ExecutionOutcome {
   status: Exclude<ExecutionStatus, 'queued' | 'running'>;

@@ -4,7 +4,7 @@ import { storableValue } from '../db/storable-text';
 import { retryWhileUnavailable } from '../db/unavailable';
 import type { EngineEvent, EngineEventBody } from './events';
 import { publish } from './event-hub';
-import { storableOutcome, writeBatch, type BlockLogRow, type EventRow, type ExecutionOutcome } from './record-batch';
+import { iterationColumn, storableOutcome, writeBatch, type BlockLogRow, type EventRow, type ExecutionOutcome } from './record-batch';
 import { SecretRedactor } from './redactor';
 import type { BlockLogRecord } from './run-graph';
 
@@ -90,7 +90,7 @@ export class ExecutionRecorder {
       usage: log.usage,
       costUsd,
       console: log.console,
-      iteration: log.iteration.join('.'),
+      iteration: iterationColumn(log.iteration),
       createdAt: new Date(),
     });
     // A block that did not run (skipped, or given settled) has done nothing a crash could make it do twice.

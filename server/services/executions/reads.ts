@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Caller } from '../../auth/caller';
 import { db } from '../../db';
 import type { Prisma } from '../../db/generated/client';
-import type { ExecutionOutcome } from '../../engine/record-batch';
+import { iterationFromColumn, type ExecutionOutcome } from '../../engine/record-batch';
 import { ApiError } from '../../errors';
 import {
   listExecutionsQuery,
@@ -145,7 +145,7 @@ function blockLogView(log: BlockLogRow): BlockLogView {
     usage: (log.usage ?? null) as BlockLogView['usage'],
     cost_usd: log.costUsd,
     console: log.console as BlockLogView['console'],
-    iteration: log.iteration === '' ? null : log.iteration.split('.').map(Number),
+    iteration: log.iteration === '' ? null : iterationFromColumn(log.iteration),
   };
 }
 

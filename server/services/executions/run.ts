@@ -3,7 +3,7 @@ import type { Graph } from '@/lib/graph/schema';
 import { db } from '../../db';
 import type { Prisma, PrismaClient } from '../../db/generated/client';
 import { retryWhileUnavailable } from '../../db/unavailable';
-import type { ExecutionOutcome } from '../../engine/record-batch';
+import { iterationFromColumn, type ExecutionOutcome } from '../../engine/record-batch';
 import { ExecutionRecorder } from '../../engine/recorder';
 import { priorKey, runGraph, type BlockLogRecord, type GraphResult, type PriorBlock } from '../../engine/run-graph';
 import { EXECUTION_CHANGED, notify } from '../../queue/signals';
@@ -118,7 +118,7 @@ async function earlierAttempt(prisma: PrismaClient, executionId: string) {
     prisma.executionEvent.aggregate({ where: { executionId }, _max: { seq: true } }),
   ]);
   const blocks = new Map<string, PriorBlock>(
-    logs.map((log) => [priorKey(log.blockId, log.iteration === '' ? [] : log.iteration.split('.').map(Number)), { status: log.status, output: log.output, executionOrder: log.executionOrder, usage: log.usage as TokenUsage | null }]),
+    logs.map((log) => [priorKey(log.blockId, iterationFromColumn(log.iteration)), { status: log.status, output: log.output, executionOrder: log.executionOrder, usage: log.usage as TokenUsage | null }]),
   );
   return { blocks, costs: logs.map((log) => log.costUsd), lastSeq: last._max.seq ?? 0 };
 }
