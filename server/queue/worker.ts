@@ -63,7 +63,8 @@ function executionTask(log: Log, running: RunningJobs): Task {
   };
 }
 
-async function runQueued(queued: QueuedExecution, log: Log): Promise<void> {
+/** Runs one job here: settles a wake-up's block, or claims the execution and runs (or resumes) it. */
+export async function runQueued(queued: QueuedExecution, log: Log): Promise<void> {
   const began = Date.now();
   const ended = async () => {
     const row = await (await db()).execution.findUnique({ where: { id: queued.executionId }, select: { status: true } });
