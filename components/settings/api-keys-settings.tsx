@@ -20,9 +20,7 @@ import type { AppRouter } from '@/server/api/root';
 import { AccountGate } from './account-gate';
 import { CELL, Section, Table } from './section';
 import { RevocableList } from './revocable-list';
-import { useRefresh } from '@/components/ui/use-refresh';
 
-type ApiKey = inferRouterOutputs<AppRouter>['apiKeys']['list'][number];
 type CreatedKey = inferRouterOutputs<AppRouter>['apiKeys']['create'];
 
 export function ApiKeysSettings() {
@@ -47,11 +45,9 @@ export function ApiKeysSettings() {
 function ApiKeys() {
   const trpc = useTRPC();
   const keys = useQuery(trpc.apiKeys.list.queryOptions());
-  const refresh = useRefresh(trpc.apiKeys.list.queryKey());
-  const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: refresh }));
 
   return (
-    <RevocableList<ApiKey, CreatedKey>
+    <RevocableList
       title="API keys"
       description={
         <>
@@ -62,6 +58,7 @@ function ApiKeys() {
       }
       createLabel="Create API key"
       query={keys}
+      revoke={trpc.apiKeys.revoke}
       what="API keys"
       empty={(startCreating) => (
         <EmptyState
@@ -105,11 +102,10 @@ function ApiKeys() {
         </Table>
       )}
       create={{
-        onCreated: refresh,
         title: 'Create API key',
         revealTitle: 'Copy your new API key',
         description: 'Name the key after where it will be used, so you know which one to revoke later.',
-        reveal: (created) => <NewApiKey created={created} />,
+        reveal: (created: CreatedKey) => <NewApiKey created={created} />,
         form: (props) => <CreateApiKeyForm {...props} />,
       }}
       confirm={{
@@ -117,7 +113,6 @@ function ApiKeys() {
         description: 'Anything using this key is refused (401 Unauthorized) from now on. This cannot be undone: to restore access, create a new key.',
         confirmLabel: 'Revoke key',
       }}
-      revoke={(key) => revoke.mutateAsync({ id: key.id })}
     />
   );
 }

@@ -25,7 +25,6 @@ function Credentials({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
   const credentials = useQuery(trpc.credentials.list.queryOptions());
   const refresh = useRefresh(trpc.credentials.list.queryKey());
-  const remove = useMutation(trpc.credentials.delete.mutationOptions({ onSuccess: refresh }));
   const [replacing, setReplacing] = useState<{ name: string; at: number } | null>(null);
   const existing = credentials.data?.map((credential) => credential.name) ?? [];
 
@@ -59,11 +58,11 @@ function Credentials({ canEdit }: { canEdit: boolean }) {
           canEdit={canEdit}
           changeLabel="Replace"
           onChange={(credential) => setReplacing({ name: credential.name, at: Date.now() })}
-          remove={(name) => remove.mutateAsync({ name })}
+          remove={trpc.credentials.delete}
           confirm={{
-            title: (name) => `Delete ${name}?`,
-            description: 'Workflows that use this credential will fail until it is added again. The value cannot be recovered.',
-            confirmLabel: 'Delete credential',
+            verb: 'Delete',
+            noun: 'credential',
+            consequence: 'Workflows that use this credential will fail until it is added again. The value cannot be recovered.',
           }}
         />
       </Section>

@@ -31,7 +31,6 @@ function McpServers({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
   const servers = useQuery({ ...trpc.mcpServers.list.queryOptions(), select: (data) => data.mcp_servers });
   const refresh = useRefresh(trpc.mcpServers.list.queryKey());
-  const remove = useMutation(trpc.mcpServers.delete.mutationOptions({ onSuccess: refresh }));
   const [editing, setEditing] = useState<{ draft: Draft; at: number } | null>(null);
 
   return (
@@ -57,12 +56,8 @@ function McpServers({ canEdit }: { canEdit: boolean }) {
           canEdit={canEdit}
           changeLabel="Edit"
           onChange={(server) => setEditing({ draft: { ...server, credential: server.credential ?? '' }, at: Date.now() })}
-          remove={(name) => remove.mutateAsync({ name })}
-          confirm={{
-            title: (name) => `Remove ${name}?`,
-            description: 'Agent blocks that use this MCP server will fail until it is added again.',
-            confirmLabel: 'Remove MCP server',
-          }}
+          remove={trpc.mcpServers.delete}
+          confirm={{ verb: 'Remove', noun: 'MCP server', consequence: 'Agent blocks that use this MCP server will fail until it is added again.' }}
         />
       </Section>
     </div>

@@ -22,11 +22,9 @@ import { ConfirmItemDialog } from './confirm-item-dialog';
 import { QueryList } from './query-list';
 import { CELL, ReadOnlyNote, Section, Table } from './section';
 import { RevocableList } from './revocable-list';
-import { useRefresh } from '@/components/ui/use-refresh';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Member = Outputs['members']['list'][number];
-type Invitation = Outputs['invitations']['list'][number];
 type CreatedInvitation = Outputs['invitations']['create'];
 
 const EXPIRY_OPTIONS = [
@@ -229,15 +227,14 @@ function MemberRow({
 function Invitations() {
   const trpc = useTRPC();
   const invitations = useQuery(trpc.invitations.list.queryOptions());
-  const refresh = useRefresh(trpc.invitations.list.queryKey());
-  const revoke = useMutation(trpc.invitations.revoke.mutationOptions({ onSuccess: refresh }));
 
   return (
-    <RevocableList<Invitation, CreatedInvitation>
+    <RevocableList
       title="Invitations"
       description="Invite people with a link: anyone who opens it can join once, with the role you choose, until it expires. Weft sends no email, so send the link yourself."
       createLabel="Create invitation link"
       query={invitations}
+      revoke={trpc.invitations.revoke}
       what="invitations"
       empty={() => <EmptyState title="No pending invitations" description="Links you create show here until someone uses them, they expire or you revoke them." />}
       rows={(rows, askToRevoke) => (
@@ -263,11 +260,10 @@ function Invitations() {
         </Table>
       )}
       create={{
-        onCreated: refresh,
         title: 'Create invitation link',
         revealTitle: 'Copy the invitation link',
         description: 'Choose what the person can do once they join and how long the link stays valid.',
-        reveal: (created) => <NewInvitationLink created={created} />,
+        reveal: (created: CreatedInvitation) => <NewInvitationLink created={created} />,
         form: (props) => <CreateInvitationForm {...props} />,
       }}
       confirm={{
@@ -275,7 +271,6 @@ function Invitations() {
         description: 'The link stops working right away. People who already joined through other links are not affected.',
         confirmLabel: 'Revoke invitation',
       }}
-      revoke={(invitation) => revoke.mutateAsync({ id: invitation.id })}
     />
   );
 }

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { ConfirmItemDialog } from './confirm-item-dialog';
 import { QueryList } from './query-list';
 import { CELL, RowActions, Table } from './section';
+import { useListMutation, type MutationProcedure } from './use-list-mutation';
 
 /** A column after the name: its heading, what a row shows in it, and classes for its cells. */
 export interface ItemColumn<T> {
@@ -15,9 +16,10 @@ export interface ItemColumn<T> {
 
 /**
  * A settings list of things known by a unique name (credentials, MCP servers): the name first, then `columns`; for
- * editors a button to change a row and one to delete it, which asks first (`confirm`) and then calls `remove`.
+ * editors a button to change a row and one to delete it, which asks first (`confirm`), then runs `remove` and
+ * refetches `query`.
  */
-export function NamedItemsList<T extends { name: string }>({
+export function NamedItemsList<T extends { name: string }, TRemoved, TError>({
   query,
   what,
   empty,
@@ -36,10 +38,15 @@ export function NamedItemsList<T extends { name: string }>({
   canEdit: boolean;
   changeLabel: string;
   onChange: (item: T) => void;
-  /** Deletes the named item and refreshes the list. */
-  remove: (name: string) => Promise<unknown>;
-  confirm: { title: (name: string) => string; description: string; confirmLabel: string };
+  /** The tRPC procedure that deletes an item by its name, e.g. `trpc.credentials.delete`. */
+  remove: MutationProcedure<{ name: string }, TRemoved, TError>;
+  /**
+   * The confirmation's words: it asks "<verb> <name>?", says `consequence` and confirms with "<verb> <noun>", e.g.
+   * "Delete OPENAI_API_KEY?" and "Delete credential".
+   */
+  confirm: { verb: string; noun: string; consequence: string };
 }) {
+  const removal = useListMutation(remove, query);
   const [deleting, setDeleting] = useState<string | null>(null);
   const label = what.charAt(0).toUpperCase() + what.slice(1);
   return (
@@ -64,10 +71,10 @@ export function NamedItemsList<T extends { name: string }>({
       <ConfirmItemDialog
         item={deleting}
         onClose={() => setDeleting(null)}
-        title={confirm.title(deleting ?? '')}
-        description={confirm.description}
-        confirmLabel={confirm.confirmLabel}
-        onConfirm={remove}
+        title={`${confirm.verb} ${deleting ?? ''}?`}
+        description={confirm.consequence}
+        confirmLabel={`${confirm.verb} ${confirm.noun}`}
+        onConfirm={(name) => removal.mutateAsync({ name })}
       />
     </>
   );
