@@ -4,29 +4,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { expect, test } from '@playwright/test';
-import { BOOTSTRAP_KEY, startServer, stopServer, tempDataDir, type TestServer } from './helpers/server';
+import { bootstrapHeaders, createWorkflowOn, streamRunUntil, withCrashableServer } from './helpers/own-server';
+import { startServer, stopServer, tempDataDir, type TestServer } from './helpers/server';
 
 // The world failing under a running server: SIGKILL in the middle of a graph save and of webhook consumption,
 // PostgreSQL restarting mid-run, and the embedded database's disk filling up. Afterwards no graph is half written,
 // no webhook is consumed without a recorded run, and no execution is left `running`.
 
 const PORT = 3195;
-const auth = { authorization: `Bearer ${BOOTSTRAP_KEY}`, 'content-type': 'application/json' };
 const isRoot = process.getuid?.() === 0;
 
 const block = (id: string, type: string, config: Record<string, unknown> = {}) => ({ id, type, config, position: { x: 0, y: 0 } });
 
 async function call<T = Record<string, unknown>>(server: TestServer, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.url}${url}`, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${server.url}${url}`, { method, headers: bootstrapHeaders, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
-async function createWorkflow(server: TestServer, graph: unknown): Promise<string> {
-  const { body } = await call<{ id: string }>(server, 'POST', '/api/workflows', { name: 'Faulty world' });
-  expect((await call(server, 'PUT', `/api/workflows/${body.id}/graph`, graph)).status).toBe(200);
-  return body.id;
-}
+const createWorkflow = (server: TestServer, graph: unknown) => createWorkflowOn(server, 'Faulty world', graph);
 
 /** A chain of `n` code blocks, each stamped with `stamp`, so a stored graph shows whether it was written whole. */
 function stampedChain(n: number, stamp: number) {
@@ -60,58 +56,50 @@ test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
 test('SIGKILL during webhook consumption never burns the single shot without a recorded run', async () => {
-  const dataDir = tempDataDir();
-  let server = await startServer(PORT, dataDir);
-  try {
-    const id = await createWorkflow(server, {
+  const dataDir = await withCrashableServer(PORT, async (own) => {
+    const id = await createWorkflow(own.server, {
       blocks: [block('input', 'input'), block('work', 'code', { code: 'return input.n * 2' }), block('output', 'output')],
       edges: [
         { source: 'input', target: 'work' },
         { source: 'work', target: 'output' },
       ],
     });
-    expect((await call(server, 'POST', `/api/workflows/${id}/deploy`)).status).toBe(200);
+    expect((await call(own.server, 'POST', `/api/workflows/${id}/deploy`)).status).toBe(200);
     // Kill at different moments of the webhook's life: before, during and after consumption.
     for (const delayMs of [0, 3, 8, 15, 30, 60]) {
-      const { body: armed } = await call<{ url: string; secret: string }>(server, 'POST', `/api/workflows/${id}/arm`, {});
+      const { body: armed } = await call<{ url: string; secret: string }>(own.server, 'POST', `/api/workflows/${id}/arm`, {});
       const pending = fetch(armed.url, { method: 'POST', headers: { authorization: `Bearer ${armed.secret}`, 'content-type': 'application/json' }, body: '{"n": 21}' }).catch(
         () => null,
       );
       await new Promise((resolve) => setTimeout(resolve, delayMs));
-      await stopServer(server, 'SIGKILL');
+      await own.crash();
       await pending;
-      await expectNothingLost(dataDir);
-      server = await startServer(PORT, dataDir);
+      await expectNothingLost(own.server.dataDir);
+      await own.restart();
     }
-  } finally {
-    await stopServer(server);
-  }
+  });
   await expectNothingLost(dataDir);
 });
 
 test('SIGKILL during graph saves leaves one whole graph, never a mix', async () => {
-  const dataDir = tempDataDir();
-  let server = await startServer(PORT, dataDir);
-  try {
-    const id = await createWorkflow(server, stampedChain(5, 0));
+  await withCrashableServer(PORT, async (own) => {
+    const id = await createWorkflow(own.server, stampedChain(5, 0));
     for (const delayMs of [5, 20, 60]) {
       const saves = Array.from({ length: 20 }, (_, k) =>
-        fetch(`${server.url}/api/workflows/${id}/graph`, { method: 'PUT', headers: auth, body: JSON.stringify(stampedChain(40 + k, k + 1)) }).catch(() => null),
+        fetch(`${own.server.url}/api/workflows/${id}/graph`, { method: 'PUT', headers: bootstrapHeaders, body: JSON.stringify(stampedChain(40 + k, k + 1)) }).catch(() => null),
       );
       await new Promise((resolve) => setTimeout(resolve, delayMs));
-      await stopServer(server, 'SIGKILL');
+      await own.crash();
       await Promise.all(saves);
-      server = await startServer(PORT, dataDir);
-      const { body } = await call<{ blocks: { id: string; config: { code?: string } }[]; edges: unknown[] }>(server, 'GET', `/api/workflows/${id}`);
+      await own.restart();
+      const { body } = await call<{ blocks: { id: string; config: { code?: string } }[]; edges: unknown[] }>(own.server, 'GET', `/api/workflows/${id}`);
       const stamps = new Set(body.blocks.filter((b) => b.config.code).map((b) => b.config.code));
       expect(stamps.size, 'blocks of one save only').toBe(1);
       const stamp = Number([...stamps][0]!.replace('return ', ''));
       expect(body.blocks).toHaveLength(stamp === 0 ? 7 : 40 + stamp - 1 + 2);
       expect(body.edges).toHaveLength(body.blocks.length - 1);
     }
-  } finally {
-    await stopServer(server);
-  }
+  });
 });
 
 /** A PostgreSQL cluster of this test's own, so restarting it disturbs nobody else. */
@@ -149,11 +137,9 @@ test('PostgreSQL restarting in the middle of a run: the run ends, nothing stays 
       ],
       edges: ['input', 'quick', 'slow', 'after', 'output'].slice(1).map((target, i, all) => ({ source: i === 0 ? 'input' : all[i - 1], target })),
     });
-    const stream = await fetch(`${server.url}/api/workflows/${id}/execute/stream`, { method: 'POST', headers: auth, body: '{"input":{}}' });
-    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let text = '';
-    while (!/"block_id":"slow"/.test(text)) text += (await reader.read()).value ?? '';
-    const executionId = JSON.parse(text.match(/event: execution_start\ndata: (.*)\n/)![1]).execution_id as string;
+    const started = await streamRunUntil(server, id, {}, /"block_id":"slow"/);
+    const { executionId, reader } = started;
+    let { text } = started;
     cluster.restart();
     // The stream ends (completed, or failed with a clear code), and the row says the same.
     for (;;) {
@@ -198,8 +184,8 @@ test('the embedded database running out of disk: requests fail cleanly, and afte
       // dd stops with "no space left", which is the point
     }
     const attempts = [
-      await fetch(`${server.url}/api/workflows/${id}/graph`, { method: 'PUT', headers: auth, body: JSON.stringify(stampedChain(200, 2)) }).catch(() => null),
-      await fetch(`${server.url}/api/workflows/${id}/execute`, { method: 'POST', headers: auth, body: '{"input":{}}' }).catch(() => null),
+      await fetch(`${server.url}/api/workflows/${id}/graph`, { method: 'PUT', headers: bootstrapHeaders, body: JSON.stringify(stampedChain(200, 2)) }).catch(() => null),
+      await fetch(`${server.url}/api/workflows/${id}/execute`, { method: 'POST', headers: bootstrapHeaders, body: '{"input":{}}' }).catch(() => null),
       await fetch(armed.url, { method: 'POST', headers: { authorization: `Bearer ${armed.secret}`, 'content-type': 'application/json' }, body: '{}' }).catch(() => null),
     ];
     for (const res of attempts) if (res) expect([200, 201, 202, 503], `${res.url}: ${res.status} ${await res.text()}`).toContain(res.status);
