@@ -1,12 +1,11 @@
 import http from 'node:http';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlockError } from '../run-capabilities';
 import { startServer, type TestServer } from '@/server/test/http-server';
 import { resolveModel } from './providers';
 import { runModel } from './run';
 import { recordedContext } from '@/server/test/llm-context';
-import { restoreProviderEnv, useProviderEnv } from '@/server/test/llm-env';
-import { startStandInProvider, type StandInProvider } from '@/server/test/llm-providers';
+import { setupProviderEnv, setupStandInProvider } from '@/server/test/llm-env';
 
 // Provider calls to a workspace's base URL go through the guarded fetch: a redirect to an internal address is
 // refused on the hop that would reach it, and token streams still arrive piece by piece.
@@ -15,12 +14,11 @@ const KEY = 'sk-test-guarded-0123456789';
 /** The stand-in servers listen on 127.0.0.1, which these tests declare public; any other address is internal. */
 const onlyLoopbackOneIsPublic = (ip: string) => ip !== '127.0.0.1';
 
-let provider: StandInProvider;
+const provider = setupStandInProvider(KEY);
 let internal: { server: http.Server; hits: number; origin: string };
 let redirector: TestServer;
 
 beforeAll(async () => {
-  provider = await startStandInProvider({ apiKey: KEY });
   // 127.0.0.2 is loopback too on Linux: the "metadata service" a redirect must never reach.
   const server = http.createServer((_request, response) => {
     internal.hits += 1;
@@ -34,13 +32,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await provider.close();
   await redirector.close();
   await new Promise((resolve) => internal.server.close(resolve));
 });
 
-beforeEach(() => useProviderEnv());
-afterEach(() => restoreProviderEnv());
+setupProviderEnv(() => ({}));
 
 function blockContext() {
   return recordedContext({ type: 'llm', configSchema: { parse: () => ({}) } }, {});
@@ -62,13 +58,13 @@ describe('a workspace base URL', () => {
   });
 
   it('still streams tokens as they arrive through the guarded fetch', async () => {
-    const credentials = { OPENAI_BASE_URL: provider.baseUrl, OPENAI_API_KEY: KEY };
+    const credentials = { OPENAI_BASE_URL: provider().baseUrl, OPENAI_API_KEY: KEY };
     const model = await resolveModel('openai/gpt-4o-mini', { credential: async (name) => credentials[name as keyof typeof credentials] ?? null }, {
       isBlocked: onlyLoopbackOneIsPublic,
     });
-    provider.script({ text: ['first ', 'words'], hang: true });
+    provider().script({ text: ['first ', 'words'], hang: true });
     const run = blockContext();
-    const closed = provider.nextAbort();
+    const closed = provider().nextAbort();
     const settled = runModel({ context: run.context, model, prompt: 'hi' }).then(
       () => 'resolved',
       () => 'rejected',

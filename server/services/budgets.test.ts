@@ -3,8 +3,7 @@ import { setupTestDatabase } from '../test/database';
 import { runToEnd } from '../test/executions';
 import { workspaceWithWorkflow, type TestWorkspace } from '../test/fixtures';
 import { block, chain } from '../test/graphs';
-import { restoreProviderEnv, useProviderEnv } from '../test/llm-env';
-import { startStandInProvider, type StandInProvider } from '../test/llm-providers';
+import { restoreProviderEnv, setupStandInProvider, useProviderEnv } from '../test/llm-env';
 import { budgetStatus, removeBudget, setBudget } from './budgets';
 import { setModelPrice } from './model-prices';
 
@@ -13,7 +12,7 @@ import { setModelPrice } from './model-prices';
 
 setupTestDatabase();
 const KEY = 'sk-test-budgets-0123456789abcdef';
-let provider: StandInProvider;
+const provider = setupStandInProvider(KEY);
 let ws: TestWorkspace;
 let workflowId: string;
 // $1 per 1M input tokens, $3 per 1M output tokens
@@ -22,19 +21,15 @@ const ask = (id: string) => chain(block(id, 'llm', { model: MODEL, prompt: 'hell
 const agent = chain(block('helper', 'agent', { model: MODEL, prompt: 'do it' }));
 
 beforeAll(async () => {
-  provider = await startStandInProvider({ apiKey: KEY });
-  useProviderEnv({ OPENAI_COMPATIBLE_BASE_URL: provider.baseUrl, OPENAI_COMPATIBLE_API_KEY: KEY, WEFT_ALLOW_PRIVATE_NETWORK: 'true' });
+  useProviderEnv({ OPENAI_COMPATIBLE_BASE_URL: provider().baseUrl, OPENAI_COMPATIBLE_API_KEY: KEY, WEFT_ALLOW_PRIVATE_NETWORK: 'true' });
   ({ ws, workflowId } = await workspaceWithWorkflow('Budgets', 'Spends'));
   await setModelPrice(ws.owner, { model: MODEL, input_per_million: 1, output_per_million: 3 });
   // One run this month before any budget: 100000 input and 100000 output tokens cost $0.40.
-  provider.script({ text: ['Hi'], usage: { input: 100_000, output: 100_000 } });
+  provider().script({ text: ['Hi'], usage: { input: 100_000, output: 100_000 } });
   const first = await runToEnd(ws.id, workflowId, ask('first'));
   expect(first.costUsd).toBeCloseTo(0.4, 12);
 });
-afterAll(async () => {
-  restoreProviderEnv();
-  await provider.close();
-});
+afterAll(() => restoreProviderEnv());
 afterEach(() => removeBudget(ws.owner));
 
 describe('monthly budget', () => {
@@ -48,7 +43,7 @@ describe('monthly budget', () => {
 
   it('refuses LLM and agent blocks with budget_exceeded before the provider is called, when set to stop', async () => {
     await setBudget(ws.owner, { monthly_usd: 0.3, stop_llm_calls: true });
-    const asked = provider.requests.length;
+    const asked = provider().requests.length;
 
     for (const graph of [ask('refused'), agent]) {
       const run = await runToEnd(ws.id, workflowId, graph);
@@ -56,12 +51,12 @@ describe('monthly budget', () => {
       expect(run.error).toMatchObject({ code: 'budget_exceeded' });
       expect(String((run.error as { message: string }).message)).toContain('$0.40 of the workspace');
     }
-    expect(provider.requests.length).toBe(asked);
+    expect(provider().requests.length).toBe(asked);
   });
 
   it('only warns in the block log when the budget is spent but not set to stop', async () => {
     await setBudget(ws.owner, { monthly_usd: 0.3, stop_llm_calls: false });
-    provider.script({ text: ['Still here'], usage: { input: 10, output: 10 } });
+    provider().script({ text: ['Still here'], usage: { input: 10, output: 10 } });
 
     const run = await runToEnd(ws.id, workflowId, ask('allowed'));
 

@@ -1,40 +1,32 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '../../test/database';
 import { runToEnd } from '../../test/executions';
 import { workspaceWithWorkflow, type TestWorkspace } from '../../test/fixtures';
 import { block, chain } from '../../test/graphs';
-import { restoreProviderEnv, useProviderEnv } from '../../test/llm-env';
-import { startStandInProvider, type StandInProvider } from '../../test/llm-providers';
+import { setupProviderEnv, setupStandInProvider } from '../../test/llm-env';
 import { setModelPrice } from '../model-prices';
 
 // What a run costs, from the token usage the provider reported and the price per model, against sums done by hand.
 
 setupTestDatabase();
 const KEY = 'sk-test-costs-0123456789abcdef';
-let provider: StandInProvider;
+const provider = setupStandInProvider(KEY);
 let ws: TestWorkspace;
 let workflowId: string;
 
-beforeAll(async () => {
-  provider = await startStandInProvider({ apiKey: KEY });
-  ({ ws, workflowId } = await workspaceWithWorkflow('Costs', 'Priced'));
-});
-afterAll(() => provider.close());
-beforeEach(() =>
-  useProviderEnv({
-    OPENAI_API_KEY: KEY,
-    OPENAI_BASE_URL: provider.baseUrl,
-    OPENAI_COMPATIBLE_BASE_URL: provider.baseUrl,
-    OPENAI_COMPATIBLE_API_KEY: KEY,
-    WEFT_ALLOW_PRIVATE_NETWORK: 'true',
-  }),
-);
-afterEach(() => restoreProviderEnv());
+beforeAll(async () => ({ ws, workflowId } = await workspaceWithWorkflow('Costs', 'Priced')));
+setupProviderEnv(() => ({
+  OPENAI_API_KEY: KEY,
+  OPENAI_BASE_URL: provider().baseUrl,
+  OPENAI_COMPATIBLE_BASE_URL: provider().baseUrl,
+  OPENAI_COMPATIBLE_API_KEY: KEY,
+  WEFT_ALLOW_PRIVATE_NETWORK: 'true',
+}));
 
 describe('cost_usd', () => {
   it('prices each block at its model and sums the run (built-in price, cached input, a workspace price)', async () => {
     await setModelPrice(ws.owner, { model: 'openai-compatible/house-model', input_per_million: 1, output_per_million: 2 });
-    provider.script({ text: ['Hi'], usage: { input: 1200, output: 300, cached: 200 } }, { text: ['Bye'], usage: { input: 100, output: 50 } });
+    provider().script({ text: ['Hi'], usage: { input: 1200, output: 300, cached: 200 } }, { text: ['Bye'], usage: { input: 100, output: 50 } });
     const graph = chain(
       block('ask', 'llm', { model: 'openai/gpt-4o-mini', prompt: 'hello' }),
       block('house', 'llm', { model: 'openai-compatible/house-model', prompt: 'again' }),
@@ -55,7 +47,7 @@ describe('cost_usd', () => {
   });
 
   it('is null for a model nobody priced, and for the run it is part of', async () => {
-    provider.script({ text: ['Hm'], usage: { input: 10, output: 5 } });
+    provider().script({ text: ['Hm'], usage: { input: 10, output: 5 } });
     const run = await runToEnd(ws.id, workflowId, chain(block('odd', 'llm', { model: 'openai-compatible/unpriced', prompt: 'x' })));
     expect(run.status).toBe('completed');
     expect(run.blockLogs.find((log) => log.blockId === 'odd')?.costUsd).toBeNull();
