@@ -155,7 +155,9 @@ describe('tool loop', () => {
       .map((c) => c.tool_use_id);
     expect(toolResults.sort()).toEqual(['toolu_code', 'toolu_time']);
   });
+});
 
+describe('a tool that fails, and a model that will not stop', () => {
   it('hands a failing tool back to the model as an error and carries on', async () => {
     useProviderEnv({ OPENAI_API_KEY: KEY, OPENAI_BASE_URL: provider().baseUrl }); // private network not allowed now
     provider().script(

@@ -59,7 +59,9 @@ describe('the block registry', () => {
       expect(definition.configSchema.safeParse({ ...definition.defaultConfig(), nonsense: 1 }).success).toBe(false);
     }
   });
+});
 
+describe('what the registry tells the canvas, the inspector and the API docs', () => {
   it('declares the handles edges attach to', () => {
     const ids = (handles: readonly { id: string | null }[]) => handles.map((handle) => handle.id);
     const handles = Object.fromEntries(definitions.map((d) => [d.type, { in: ids(d.targetHandles), out: ids(d.sourceHandles) }]));

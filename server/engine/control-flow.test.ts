@@ -110,7 +110,9 @@ describe('loop', () => {
     expect(result).toMatchObject({ status: 'completed', output: [{ results: [10, 21] }, { results: [30] }] });
     expect(logs.filter((l) => l.blockId === 'cell').map((l) => l.iteration)).toEqual([[0, 0], [0, 1], [1, 0]]);
   });
+});
 
+describe('loop concurrency, failures and resuming', () => {
   it('maps 100 items at concurrency 8: eight iterations are in flight at once, never more, results in item order', async () => {
     let inFlight = 0;
     let most = 0;

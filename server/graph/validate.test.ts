@@ -132,7 +132,9 @@ describe('block problems', () => {
       ['__proto__', 'constructor', 'prototype'].map((id) => [id, 'id', expect.stringMatching(new RegExp(`^Block id "${id}" is reserved`))]),
     );
   });
+});
 
+describe('block config problems', () => {
   it.each([
     [
       'missing required config',

@@ -98,7 +98,9 @@ describe('escape attempts fail safely', () => {
     expect(host.owned).toBeUndefined();
     expect(await attempt({ code: 'return [({}).polluted, ({}).hacked, ({}).owned]' })).toEqual({ value: [null, null, null] });
   });
+});
 
+describe('returned values and errors that try to reach the host', () => {
   it('10. a returned object whose getter throws', async () => {
     const outcome = await attempt({ code: 'return { get secret() { throw new Error("getter ran") } }' });
     expect('error' in outcome && outcome.error.code).toBe('invalid_result');
@@ -158,7 +160,9 @@ describe('escape attempts fail safely', () => {
     const throwing = await attempt({ code: 'return new Proxy({}, { ownKeys() { throw new Error("trap") } })' });
     expect('error' in throwing && throwing.error.code).toBe('invalid_result');
   });
+});
 
+describe('resource abuse ends cleanly', () => {
   it('17. catastrophic regex backtracking (ReDoS) ends by timeout', async () => {
     await timesOut('return /(a+)+$/.test("a".repeat(40) + "!")');
   });
@@ -186,7 +190,9 @@ describe('escape attempts fail safely', () => {
     await userError('setTimeout("globalThis.hacked = 1", 0)', /^TypeError: The "callback" argument must be of type function/);
     expect((globalThis as Record<string, unknown>).hacked).toBeUndefined();
   });
+});
 
+describe('the sandbox’s own functions and syntax give nothing away', () => {
   it('23. the constructors of setTimeout and console.log are the sandbox’s own Function', async () => {
     await userError('return setTimeout.constructor("return process")()', notDefined('process'));
     await userError('return console.log.constructor("return process")()', notDefined('process'));
