@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { launchExecution } from '../services/executions/launch';
 import { setupTestDatabase } from '../test/database';
-import { workspaceWithWorkflow, type TestWorkspace } from '../test/fixtures';
+import { workspaceWithWorkflow } from '../test/fixtures';
 import { block, chain } from '../test/graphs';
 import { runQueued } from './worker';
 
@@ -10,13 +10,10 @@ import { runQueued } from './worker';
 // was written comes due at once. Claiming it then would run the execution a second time beside the first.
 
 setupTestDatabase();
-let ws: TestWorkspace;
-let workflowId: string;
-
-beforeAll(async () => ({ ws, workflowId } = await workspaceWithWorkflow('Worker', 'Still running')));
 
 describe('a job for an execution this process still runs', () => {
   it('is refused for a later retry, and the execution runs its blocks once', async () => {
+    const { ws, workflowId } = await workspaceWithWorkflow('Worker', 'Still running');
     const graph = chain(block('once', 'code', { code: 'return { n: 1 }' }), block('slow', 'code', { code: 'await new Promise(r => setTimeout(r, 1500)); return once.n + 1' }));
     const source = { graph, version: 1, versionId: null };
     const { id, done } = await launchExecution({ workspaceId: ws.id, workflowId, source, trigger: 'api', input: {}, capMs: 60_000 });
