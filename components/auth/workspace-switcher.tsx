@@ -14,6 +14,7 @@ import { ChevronDownIcon } from '@/components/ui/icons';
 import { Menu, MenuItem, MenuLabel, MenuSeparator } from '@/components/ui/menu';
 import { Spinner } from '@/components/ui/spinner';
 import { useTextFieldState } from '@/components/ui/use-text-field-state';
+import { TruncatedText } from '@/components/ui/truncated-text';
 import { RoleBadge } from './role-badge';
 import { ROLE_LABEL } from './roles';
 import { useAccount } from './use-account';
@@ -82,9 +83,7 @@ export function WorkspaceSwitcher() {
               if (w.id !== workspace.id) switchWorkspace.mutate({ workspace_id: w.id });
             }}
           >
-            <span className="min-w-0 flex-1 truncate" title={w.name}>
-              {w.name}
-            </span>
+            <TruncatedText className="min-w-0 flex-1">{w.name}</TruncatedText>
             <span className="text-xs text-zinc-500 dark:text-zinc-400">{ROLE_LABEL[w.role]}</span>
           </MenuItem>
         ))}

@@ -5,6 +5,7 @@ import { memo } from 'react';
 import { blockSummary } from './graph';
 import { handlesOf, handleTone } from '@/components/ui/handle-tones';
 import { categoryTone, Icon } from '@/components/ui/icons';
+import { TruncatedText } from '@/components/ui/truncated-text';
 import { BLOCK_STATUS_LABEL } from '@/components/run-events/block-statuses';
 import { lastLine } from '@/components/run-events/run-state';
 import { PinnedBadge } from './debug-section';
@@ -94,9 +95,9 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
           <Icon name={definition?.icon ?? 'box'} className="h-4 w-4" />
         </span>
         <div className="min-w-0 flex-1">
-          <p className="truncate text-sm leading-5 font-semibold text-zinc-900 dark:text-zinc-100" title={name}>
+          <TruncatedText as="p" className="text-sm leading-5 font-semibold text-zinc-900 dark:text-zinc-100">
             {name}
-          </p>
+          </TruncatedText>
           <p className="truncate text-[11px] leading-4 text-zinc-500 dark:text-zinc-400">
             {label}
             {data.name ? <span className="font-mono"> · {id}</span> : null}
@@ -112,17 +113,17 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
       {(summary || liveLine) && (
         <div className="border-t border-zinc-100 px-3 py-1.5 dark:border-zinc-800">
           {liveLine ? (
-            <p
+            <TruncatedText
+              as="p"
               data-testid={`block-${id}-live`}
-              className={`truncate font-mono text-[11px] ${status === 'error' ? 'text-red-600 dark:text-red-400' : 'text-indigo-600 dark:text-indigo-300'}`}
-              title={liveLine}
+              className={`font-mono text-[11px] ${status === 'error' ? 'text-red-600 dark:text-red-400' : 'text-indigo-600 dark:text-indigo-300'}`}
             >
               {liveLine}
-            </p>
+            </TruncatedText>
           ) : (
-            <p className="truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400" title={summary}>
+            <TruncatedText as="p" className="font-mono text-[11px] text-zinc-500 dark:text-zinc-400">
               {summary}
-            </p>
+            </TruncatedText>
           )}
         </div>
       )}

@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/dialog';
+import { useConfirmDialog } from '@/components/ui/dialog';
 import { describeDiff } from '@/components/versions/diff';
 import { CopyButton, CopyableValue } from '@/components/ui/copy-button';
 import { errorMessage } from '@/components/ui/errors';
@@ -234,7 +234,12 @@ function StatusSection({ info, actions }: { info: DeploymentStatus; actions: Ret
   const viewer = useEditorStore((state) => state.viewer);
   const { workflowId } = useEditorActions();
   const { diff, differs } = useDeployedDiff(workflowId);
-  const [confirmUndeploy, setConfirmUndeploy] = useState(false);
+  const undeploy = useConfirmDialog({
+    title: 'Undeploy this workflow?',
+    description: 'Its webhooks and triggers stop answering: an armed webhook is disarmed and calls are refused until you deploy again. The draft is kept.',
+    confirmLabel: 'Undeploy',
+    onConfirm: actions.onUndeploy,
+  });
   return (
     <section className="space-y-3">
       <div className="flex items-center gap-2">
@@ -271,7 +276,7 @@ function StatusSection({ info, actions }: { info: DeploymentStatus; actions: Ret
                   <Icon name="rocket" className="h-4 w-4" /> Deploy changes
                 </Button>
               )}
-              <Button variant="secondary" onClick={() => setConfirmUndeploy(true)}>
+              <Button variant="secondary" onClick={undeploy.show}>
                 Undeploy…
               </Button>
             </>
@@ -282,14 +287,7 @@ function StatusSection({ info, actions }: { info: DeploymentStatus; actions: Ret
           )}
         </div>
       )}
-      <ConfirmDialog
-        open={confirmUndeploy}
-        onClose={() => setConfirmUndeploy(false)}
-        title="Undeploy this workflow?"
-        description="Its webhooks and triggers stop answering: an armed webhook is disarmed and calls are refused until you deploy again. The draft is kept."
-        confirmLabel="Undeploy"
-        onConfirm={actions.onUndeploy}
-      />
+      {undeploy.dialog}
     </section>
   );
 }

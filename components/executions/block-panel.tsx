@@ -6,6 +6,7 @@ import { formatDateTime } from '@/components/ui/time';
 import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/block-statuses';
 import { COST_UNKNOWN_HELP, formatCost, formatDuration, formatOffset, NUMBER } from './format';
 import { categoryTone, Icon } from '@/components/ui/icons';
+import { TruncatedText } from '@/components/ui/truncated-text';
 import { ConsoleLines } from './console-lines';
 import { CopyIconButton, JsonViewer } from './json-viewer';
 import { agentSteps, iterationLabel, iterationView, outputModel, type AgentStep, type BlockView } from './run-model';
@@ -83,9 +84,9 @@ function BlockDetail({ block, executionStartedAt, onClose }: { block: BlockView;
           <Icon name={block.icon} className="shrink-0 h-4.5 w-4.5" />
         </span>
         <div className="min-w-0 flex-1">
-          <h2 className="truncate text-base font-semibold tracking-tight" title={block.name}>
+          <TruncatedText as="h2" className="text-base font-semibold tracking-tight">
             {block.name}
-          </h2>
+          </TruncatedText>
           <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
             {block.typeLabel} · <span className="font-mono">{block.id}</span>
           </p>
@@ -124,9 +125,7 @@ function BlockDetail({ block, executionStartedAt, onClose }: { block: BlockView;
           </Fact>
           {model && (
             <Fact label="Model">
-              <span className="font-mono text-xs" title={model}>
-                {model}
-              </span>
+              <TruncatedText className="font-mono text-xs">{model}</TruncatedText>
             </Fact>
           )}
           {usage && (

@@ -11,7 +11,7 @@ import { useTRPC } from '@/components/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
-import { ConfirmDialog } from '@/components/ui/dialog';
+import { useConfirmDialog } from '@/components/ui/dialog';
 import { errorMessage } from '@/components/ui/errors';
 import { Breadcrumb, isNotFound, LoadFailedAlert } from './page-parts';
 import { Spinner } from '@/components/ui/spinner';
@@ -491,9 +491,18 @@ function HeaderActions({
   const origin = useOrigin();
   const { role } = useAccount();
   const canRun = roleAtLeast(role, 'editor');
-  const [confirmCancel, setConfirmCancel] = useState(false);
   const [rerunOpen, setRerunOpen] = useState(false);
   const cancel = useMutation(trpc.executions.cancel.mutationOptions());
+  const confirmCancel = useConfirmDialog({
+    title: 'Cancel this execution?',
+    description: 'Blocks still running are stopped and the execution ends as cancelled. Blocks that already finished keep their results.',
+    confirmLabel: 'Cancel execution',
+    onConfirm: async () => {
+      await cancel.mutateAsync({ workflow_id: workflowId, execution_id: execution.id });
+      await queryClient.invalidateQueries({ queryKey: trpc.executions.get.queryKey({ workflow_id: workflowId, execution_id: execution.id }) });
+      await queryClient.invalidateQueries({ queryKey: trpc.executions.logs.queryKey({ workflow_id: workflowId, execution_id: execution.id }) });
+    },
+  });
   const input = execution.input && typeof execution.input === 'object' && !Array.isArray(execution.input) ? (execution.input as Record<string, never>) : {};
 
   return (
@@ -501,7 +510,7 @@ function HeaderActions({
       {canRun && status === 'waiting' && <ApprovalActions execution={execution} workflowId={workflowId} onError={onError} />}
       <div className="flex flex-wrap items-center gap-2">
         {canRun && isUnfinished(status) && (
-          <Button variant="danger" size="sm" onClick={() => setConfirmCancel(true)}>
+          <Button variant="danger" size="sm" onClick={confirmCancel.show}>
             <Icon name="stop" className="shrink-0 h-3.5 w-3.5" />
             Cancel execution
           </Button>
@@ -515,18 +524,7 @@ function HeaderActions({
         <CopyButton value={origin ? curlCommand(origin, workflowId, input) : ''} label="Copy as curl" title="A curl command that runs this workflow with the same input through the REST API" />
       </div>
       {canRun && <RerunDialog open={rerunOpen} onClose={() => setRerunOpen(false)} execution={execution} workflowId={workflowId} />}
-      <ConfirmDialog
-        open={confirmCancel}
-        onClose={() => setConfirmCancel(false)}
-        title="Cancel this execution?"
-        description="Blocks still running are stopped and the execution ends as cancelled. Blocks that already finished keep their results."
-        confirmLabel="Cancel execution"
-        onConfirm={async () => {
-          await cancel.mutateAsync({ workflow_id: workflowId, execution_id: execution.id });
-          await queryClient.invalidateQueries({ queryKey: trpc.executions.get.queryKey({ workflow_id: workflowId, execution_id: execution.id }) });
-          await queryClient.invalidateQueries({ queryKey: trpc.executions.logs.queryKey({ workflow_id: workflowId, execution_id: execution.id }) });
-        }}
-      />
+      {confirmCancel.dialog}
     </>
   );
 }

@@ -16,9 +16,11 @@ import { ListSearchBox, type PendingResults } from '@/components/ui/search-box';
 import { TableSkeletonFrame } from '@/components/ui/table-skeleton';
 import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
+import type { UrlParams } from '@/components/ui/url-params';
 import { executionStatuses, executionTriggerLabels, executionTriggers, isActive, type ExecutionStatus, type ExecutionTrigger } from '@/lib/execution-states';
 import { formatDuration, queueLabel, shortId, STATUS_LABEL, versionLabel } from './format';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { TruncatedText } from '@/components/ui/truncated-text';
 import { useNow } from './hooks';
 import { hasFilters, PAGE_SIZES, TIME_RANGES, timeWindow, useHistoryParams, type HistoryParams, type TimeRange } from './list-params';
 import { ExecutionStatusBadge, LivePulse } from './status';
@@ -41,7 +43,8 @@ const RANGE_OPTIONS = TIME_RANGES.map(({ value, label }) => ({ value, label }));
  */
 export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: string; emptyAction?: ReactNode }) {
   const trpc = useTRPC();
-  const { params, setParams } = useHistoryParams();
+  const urlParams = useHistoryParams();
+  const { params, setParams } = urlParams;
   // Rolling windows ("last hour") move on with the clock, a minute at a time so the query stays put in between.
   const minute = Math.floor(useNow(15_000, params.range !== 'any' && params.range !== 'custom') / 60_000) * 60_000;
   const span = timeWindow(params, minute);
@@ -63,7 +66,7 @@ export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: strin
   const data = query.data;
   const filtered = hasFilters(params);
 
-  useBackToLastPage(data && !query.isPlaceholderData ? { total: data.total, shown: data.executions.length } : null, params.limit, params.offset, setParams);
+  useBackToLastPage(urlParams, data && !query.isPlaceholderData ? { total: data.total, shown: data.executions.length } : null);
 
   const clearFilters = () => setParams({ status: null, trigger: null, range: 'any', from: null, to: null, q: '', offset: 0 }, { history: 'push' });
 
@@ -72,7 +75,7 @@ export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: strin
   return (
     <div className="space-y-4">
       {!neverRun && (
-        <Filters params={params} setParams={setParams} results={query} onClear={clearFilters} />
+        <Filters urlParams={urlParams} results={query} onClear={clearFilters} />
       )}
       {query.isPending ? (
         <TableSkeleton showWorkflow={!workflowId} />
@@ -103,7 +106,7 @@ export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: strin
                 action={<Button onClick={clearFilters}>Clear filters</Button>}
               />
             ) : (
-              <PastLastPage setParams={setParams} />
+              <PastLastPage urlParams={urlParams} />
             )
           ) : (
             data && (
@@ -112,7 +115,17 @@ export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: strin
               </div>
             )
           )}
-          {data && data.total > 0 && <ExecutionsPagination params={params} setParams={setParams} total={data.total} shown={data.executions.length} live={!query.isError} />}
+          {data && data.total > 0 && (
+            <Pagination
+              urlParams={urlParams}
+              total={data.total}
+              shown={data.executions.length}
+              pageSizes={PAGE_SIZES}
+              noun={['execution', 'executions']}
+              formatCount={(count) => count.toLocaleString()}
+              badge={!query.isError && <LiveBadge />}
+            />
+          )}
         </>
       )}
     </div>
@@ -173,23 +186,13 @@ function DateTimeField({ label, value, min, max, onChange }: { label: string; va
   );
 }
 
-function Filters({
-  params,
-  setParams,
-  results,
-  onClear,
-}: {
-  params: HistoryParams;
-  setParams: ReturnType<typeof useHistoryParams>['setParams'];
-  results: PendingResults;
-  onClear: () => void;
-}) {
+function Filters({ urlParams, results, onClear }: { urlParams: UrlParams<HistoryParams>; results: PendingResults; onClear: () => void }) {
+  const { params, setParams } = urlParams;
   const push = { history: 'push' } as const;
   return (
     <div role="search" aria-label="Filter executions" className="flex flex-col gap-2 lg:flex-row lg:flex-wrap lg:items-center">
       <ListSearchBox
-        q={params.q}
-        setParams={setParams}
+        urlParams={urlParams}
         results={results}
         label="Search executions"
         placeholder="Search input, output and errors…"
@@ -342,52 +345,19 @@ function ExecutionsTable({ executions, showWorkflow }: { executions: ExecutionRo
 function Preview({ text }: { text: string | null }) {
   if (text === null || text === '' || text === '{}') return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   return (
-    <code className="block truncate font-mono text-xs text-zinc-600 dark:text-zinc-400" title={text}>
+    <TruncatedText as="code" className="block font-mono text-xs text-zinc-600 dark:text-zinc-400">
       {text}
-    </code>
+    </TruncatedText>
   );
 }
 
-function ExecutionsPagination({
-  params,
-  setParams,
-  total,
-  shown,
-  live,
-}: {
-  params: HistoryParams;
-  setParams: ReturnType<typeof useHistoryParams>['setParams'];
-  total: number;
-  shown: number;
-  live: boolean;
-}) {
+/** The pager's sign that the list refreshes on its own. */
+function LiveBadge() {
   return (
-    <Pagination
-      limit={params.limit}
-      offset={params.offset}
-      total={total}
-      shown={shown}
-      pageSizes={PAGE_SIZES}
-      setParams={setParams}
-      formatCount={(count) => count.toLocaleString()}
-      summary={({ from, to }) => (
-        <p className="flex items-center gap-3">
-          <span data-testid="pagination-summary">
-            Showing{' '}
-            <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">
-              {from}–{to}
-            </span>{' '}
-            of <span className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100">{total.toLocaleString()}</span> {total === 1 ? 'execution' : 'executions'}
-          </span>
-          {live && (
-            <span className="inline-flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-400" title={`Refreshes every ${LIVE_REFRESH_MS / 1000} seconds`}>
-              <LivePulse />
-              Live
-            </span>
-          )}
-        </p>
-      )}
-    />
+    <span className="inline-flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-400" title={`Refreshes every ${LIVE_REFRESH_MS / 1000} seconds`}>
+      <LivePulse />
+      Live
+    </span>
   );
 }
 

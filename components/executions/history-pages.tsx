@@ -8,7 +8,7 @@ import { useAccount } from '@/components/auth/use-account';
 import { useTRPC } from '@/components/trpc';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClasses } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/dialog';
+import { useConfirmDialog } from '@/components/ui/dialog';
 import { Breadcrumb, isNotFound, LoadFailedAlert } from './page-parts';
 import { ExecutionsList, TableSkeleton } from './executions-list';
 import { Icon } from '@/components/ui/icons';
@@ -36,10 +36,25 @@ export function WorkflowExecutionsPage({ workflowId }: { workflowId: string }) {
   const workflow = useQuery(trpc.workflows.get.queryOptions({ id: workflowId }));
   const { role } = useAccount();
   const canEdit = roleAtLeast(role, 'editor');
-  const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const deleteAll = useMutation(trpc.executions.deleteAll.mutationOptions());
   const editorHref = `/workflows/${encodeURIComponent(workflowId)}`;
+  const name = workflow.data?.name;
+  const confirmDeleteAll = useConfirmDialog({
+    title: 'Delete all executions?',
+    description: (
+      <>
+        Every finished execution of <strong className="font-medium text-zinc-900 dark:text-zinc-100">{name ?? 'this workflow'}</strong> goes, with its
+        block logs. Executions still running are kept. This cannot be undone.
+      </>
+    ),
+    confirmLabel: 'Delete all executions',
+    onConfirm: async () => {
+      const { deleted } = await deleteAll.mutateAsync({ workflow_id: workflowId });
+      await queryClient.invalidateQueries(trpc.executions.search.pathFilter());
+      setNotice(deleted === 0 ? 'There were no finished executions to delete.' : `Deleted ${deleted.toLocaleString()} ${deleted === 1 ? 'execution' : 'executions'}.`);
+    },
+  });
 
   if (workflow.isError) {
     const missing = isNotFound(workflow.error);
@@ -56,7 +71,6 @@ export function WorkflowExecutionsPage({ workflowId }: { workflowId: string }) {
     );
   }
 
-  const name = workflow.data?.name;
   return (
     <div className="mx-auto w-full max-w-screen-2xl px-4 py-8">
       <Breadcrumb root={{ href: '/workflows', label: 'Workflows' }} parent={name ? { href: editorHref, label: name } : null} current="Executions" currentClassName="text-zinc-700 dark:text-zinc-300" />
@@ -73,7 +87,7 @@ export function WorkflowExecutionsPage({ workflowId }: { workflowId: string }) {
             Open editor
           </Link>
           {canEdit && (
-            <Button variant="secondary" onClick={() => setConfirming(true)} className="text-red-700 dark:text-red-400">
+            <Button variant="secondary" onClick={confirmDeleteAll.show} className="text-red-700 dark:text-red-400">
               <Icon name="trash" className="shrink-0 h-4 w-4" />
               Delete all executions
             </Button>
@@ -106,23 +120,7 @@ export function WorkflowExecutionsPage({ workflowId }: { workflowId: string }) {
           }
         />
       )}
-      <ConfirmDialog
-        open={confirming}
-        onClose={() => setConfirming(false)}
-        title="Delete all executions?"
-        description={
-          <>
-            Every finished execution of <strong className="font-medium text-zinc-900 dark:text-zinc-100">{name ?? 'this workflow'}</strong> goes, with its
-            block logs. Executions still running are kept. This cannot be undone.
-          </>
-        }
-        confirmLabel="Delete all executions"
-        onConfirm={async () => {
-          const { deleted } = await deleteAll.mutateAsync({ workflow_id: workflowId });
-          await queryClient.invalidateQueries(trpc.executions.search.pathFilter());
-          setNotice(deleted === 0 ? 'There were no finished executions to delete.' : `Deleted ${deleted.toLocaleString()} ${deleted === 1 ? 'execution' : 'executions'}.`);
-        }}
-      />
+      {confirmDeleteAll.dialog}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { parsePaging, searchString, setPaging, useUrlParams } from '@/components/ui/url-params';
+import { parsePaging, parseQuery, searchString, setPaging, useUrlParams } from '@/components/ui/url-params';
 import { executionStatuses, executionTriggers, type ExecutionStatus, type ExecutionTrigger } from '@/lib/execution-states';
 
 // What an executions list shows, kept in the URL so a link, a reload and Back all bring it back:
@@ -50,7 +50,7 @@ export function parseHistoryParams(search: URLSearchParams): HistoryParams {
     range: isRange ? (range as TimeRange) : 'any',
     from: range === 'custom' ? isoOrNull(search.get('from')) : null,
     to: range === 'custom' ? isoOrNull(search.get('to')) : null,
-    q: (search.get('q') ?? '').trim().slice(0, 200),
+    q: parseQuery(search),
     limit,
     offset,
   };

@@ -5,6 +5,7 @@ import { BLOCK_STATUS_LABEL, type BlockStatus } from '@/components/run-events/bl
 import { formatDuration, formatOffset } from './format';
 import { axisTicks } from './timeline-axis';
 import { Icon } from '@/components/ui/icons';
+import { TruncatedText } from '@/components/ui/truncated-text';
 import type { BlockView, RunModel } from './run-model';
 import { BlockStatusIcon } from './status';
 
@@ -99,9 +100,9 @@ export function Timeline({ model, selectedId, onSelect }: { model: RunModel; sel
                 <span className="flex w-40 shrink-0 items-center gap-1.5 pr-2 pl-1.5 sm:w-48">
                   <BlockStatusIcon status={block.status} />
                   <Icon name={block.icon} className="shrink-0 h-3.5 w-3.5 text-zinc-400" />
-                  <span className={`truncate text-xs ${selected ? 'font-semibold text-indigo-900 dark:text-indigo-200' : 'font-medium text-zinc-800 dark:text-zinc-200'}`} title={block.name}>
+                  <TruncatedText className={`text-xs ${selected ? 'font-semibold text-indigo-900 dark:text-indigo-200' : 'font-medium text-zinc-800 dark:text-zinc-200'}`}>
                     {block.name}
-                  </span>
+                  </TruncatedText>
                 </span>
                 <span className="relative h-5 flex-1">
                   {hasBar ? (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { Alert } from './alert';
 import { Button } from './button';
 import { errorMessage } from './errors';
@@ -91,6 +91,15 @@ export function ConfirmDialog({ open, onClose, title, description, confirmLabel,
       <ConfirmActions confirmLabel={confirmLabel} onConfirm={onConfirm} onClose={onClose} tone={tone} />
     </Dialog>
   );
+}
+
+/**
+ * A confirmation that a button opens: the hook owns whether it is open, `show` is the button's `onClick`, and
+ * `dialog` goes where the page renders it; Cancel, Escape and a finished `onConfirm` close it.
+ */
+export function useConfirmDialog(props: Omit<ConfirmDialogProps, 'open' | 'onClose'>): { show: () => void; dialog: ReactElement } {
+  const [open, setOpen] = useState(false);
+  return { show: () => setOpen(true), dialog: <ConfirmDialog open={open} onClose={() => setOpen(false)} {...props} /> };
 }
 
 function ConfirmActions({ confirmLabel, onConfirm, onClose, tone }: Pick<ConfirmDialogProps, 'confirmLabel' | 'onConfirm' | 'onClose' | 'tone'>) {

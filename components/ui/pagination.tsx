@@ -4,36 +4,42 @@ import { useEffect, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Select } from '@/components/ui/field';
+import type { UrlParams } from '@/components/ui/url-params';
 
-type PagingPatch = { limit?: number; offset?: number };
-type SetPaging = (patch: PagingPatch, options?: { history?: 'push' | 'replace' }) => void;
+/** The URL parameters of a list, as far as its pages go. */
+type PagedParams = UrlParams<{ limit: number; offset: number }>;
+
+const FIGURE = 'font-medium text-zinc-900 tabular-nums dark:text-zinc-100';
 
 /**
- * A list's pager: the caller's summary ("Showing 1–20 of 45 …") on the left, then "Per page" and Previous/Next.
+ * A list's pager: "Showing 1–20 of 45 workflows" on the left, then "Per page" and Previous/Next.
  * Changing the page size replaces the history entry; moving between pages pushes one, so Back returns to it.
  */
 export function Pagination({
-  limit,
-  offset,
+  urlParams,
   total,
   shown,
   pageSizes,
-  setParams,
-  summary,
+  noun,
   formatCount = String,
+  announce = false,
+  badge,
 }: {
-  limit: number;
-  offset: number;
+  urlParams: PagedParams;
   total: number;
   /** Rows on this page. */
   shown: number;
   pageSizes: readonly number[];
-  setParams: SetPaging;
-  /** The left side, given the 1-based range of rows shown (0–0 when none). */
-  summary: (range: { from: number; to: number }) => ReactNode;
-  /** How the page count is written. */
+  /** What the rows are, one and many: `['workflow', 'workflows']`. */
+  noun: readonly [one: string, many: string];
+  /** How the total and the page count are written. */
   formatCount?: (count: number) => string;
+  /** Screen readers read out the new range; not for a list that refreshes on its own, which would keep talking. */
+  announce?: boolean;
+  /** Shown after the range (a live list's sign that it refreshes). */
+  badge?: ReactNode;
 }) {
+  const { params: { limit, offset }, setParams } = urlParams;
   const page = Math.floor(offset / limit) + 1;
   const pages = Math.max(1, Math.ceil(total / limit));
   const sizes = pageSizes.includes(limit) ? [...pageSizes] : [...pageSizes, limit].sort((a, b) => a - b);
@@ -41,7 +47,16 @@ export function Pagination({
   const to = offset + shown;
   return (
     <nav aria-label="Pagination" className="flex flex-col gap-3 text-sm text-zinc-600 sm:flex-row sm:items-center sm:justify-between dark:text-zinc-400">
-      {summary({ from, to })}
+      <p aria-live={announce ? 'polite' : undefined} className="flex items-center gap-3">
+        <span data-testid="pagination-summary">
+          Showing{' '}
+          <span className={FIGURE}>
+            {from}–{to}
+          </span>{' '}
+          of <span className={FIGURE}>{formatCount(total)}</span> {total === 1 ? noun[0] : noun[1]}
+        </span>
+        {badge}
+      </p>
       <div className="flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2 whitespace-nowrap">
           Per page
@@ -71,7 +86,7 @@ export function Pagination({
  * Deleting rows can leave the page shown past the end of the list: once a page has loaded (`loaded`, null while it
  * loads or shows the previous page's rows) with no rows, step back to the new last page.
  */
-export function useBackToLastPage(loaded: { total: number; shown: number } | null, limit: number, offset: number, setParams: SetPaging) {
+export function useBackToLastPage({ params: { limit, offset }, setParams }: PagedParams, loaded: { total: number; shown: number } | null) {
   const total = loaded?.total ?? 0;
   const empty = loaded !== null && loaded.shown === 0;
   useEffect(() => {
@@ -81,6 +96,6 @@ export function useBackToLastPage(loaded: { total: number; shown: number } | nul
 }
 
 /** What a page past the end shows (a link from before rows were deleted): the way back to the first page. */
-export function PastLastPage({ setParams }: { setParams: SetPaging }) {
-  return <EmptyState title="Nothing on this page" action={<Button onClick={() => setParams({ offset: 0 }, { history: 'push' })}>Go to the first page</Button>} />;
+export function PastLastPage({ urlParams }: { urlParams: PagedParams }) {
+  return <EmptyState title="Nothing on this page" action={<Button onClick={() => urlParams.setParams({ offset: 0 }, { history: 'push' })}>Go to the first page</Button>} />;
 }

@@ -3,8 +3,11 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { Icon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
+import type { UrlParams } from '@/components/ui/url-params';
 
 const DEBOUNCE_MS = 300;
+/** The longest search a field takes; lists that keep theirs in the URL cut it there too. */
+export const MAX_QUERY_LENGTH = 200;
 
 interface SearchBoxProps {
   /** For a caller that moves focus to the field; one is made up otherwise. */
@@ -52,7 +55,7 @@ export function SearchBox({ id, value: committed, onCommit, busy, label, placeho
         id={id ?? ownId}
         type="search"
         value={text}
-        maxLength={200}
+        maxLength={MAX_QUERY_LENGTH}
         onChange={(event) => edit(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') onCommit(text.trim());
@@ -83,15 +86,13 @@ export interface PendingResults {
  * page, and the field shows a spinner while its results are on their way (the previous ones stay shown meanwhile).
  */
 export function ListSearchBox({
-  q,
-  setParams,
+  urlParams: { params, setParams },
   results,
   ...field
 }: Omit<SearchBoxProps, 'value' | 'onCommit' | 'busy' | 'live'> & {
-  q: string;
-  setParams: (patch: { q: string; offset: number }) => void;
+  urlParams: UrlParams<{ q: string; offset: number }>;
   results: PendingResults;
 }) {
   const commit = useCallback((next: string) => setParams({ q: next, offset: 0 }), [setParams]);
-  return <SearchBox value={q} onCommit={commit} busy={results.isFetching && results.isPlaceholderData} {...field} />;
+  return <SearchBox value={params.q} onCommit={commit} busy={results.isFetching && results.isPlaceholderData} {...field} />;
 }

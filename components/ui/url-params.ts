@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
+import { MAX_QUERY_LENGTH } from './search-box';
 
 // Shared plumbing for list pages that keep what they show in the URL (`?…&limit=&offset=`), so a link, a reload and
 // Back all bring it back. Each list defines its own parameters, parser and serialiser; this holds the common parts.
@@ -26,10 +27,24 @@ export function setPaging(search: URLSearchParams, { limit, offset }: { limit: n
   if (offset > 0) search.set('offset', String(offset));
 }
 
+/** The search text (`q`), cut to what the search field lets one type. */
+export function parseQuery(search: URLSearchParams): string {
+  return (search.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+}
+
 /** `?a=b…`, or '' when there is nothing to say. */
 export function searchString(search: URLSearchParams): string {
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+/**
+ * A list's parameters and their setter, as `useUrlParams` returns them. The parts every such list has (its search
+ * field, its pager) take this whole and read and set only the parameters they own.
+ */
+export interface UrlParams<P> {
+  params: P;
+  setParams: (patch: Partial<P>, options?: { history?: 'push' | 'replace' }) => void;
 }
 
 /**
@@ -38,14 +53,14 @@ export function searchString(search: URLSearchParams): string {
  *
  * `parse` and `toSearch` must be stable (module-level functions).
  */
-export function useUrlParams<P>(parse: (search: URLSearchParams) => P, toSearch: (params: P) => string) {
+export function useUrlParams<P>(parse: (search: URLSearchParams) => P, toSearch: (params: P) => string): UrlParams<P> {
   const searchParams = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const params = useMemo(() => parse(new URLSearchParams(searchParams.toString())), [parse, searchParams]);
 
-  const setParams = useCallback(
-    (patch: Partial<P>, { history = 'replace' }: { history?: 'push' | 'replace' } = {}) => {
+  const setParams = useCallback<UrlParams<P>['setParams']>(
+    (patch, { history = 'replace' } = {}) => {
       // Read the URL at call time: a debounced search must not undo a filter or page changed meanwhile, or vice versa.
       const current = parse(new URLSearchParams(window.location.search));
       const href = `${pathname}${toSearch({ ...current, ...patch })}`;

@@ -19,6 +19,7 @@ import { blockSummary } from '@/components/editor/graph';
 import { handlesOf } from '@/components/ui/handle-tones';
 import { ReadOnlyCanvas, SourceHandles, TargetHandles } from '@/components/ui/read-only-canvas';
 import { categoryTone, Icon } from '@/components/ui/icons';
+import { TruncatedText } from '@/components/ui/truncated-text';
 import type { BlockHandle } from '@/server/blocks/types';
 import { useEditorStore } from '@/components/editor/store';
 import type { CatalogBlock, GraphBlock, GraphEdge } from '@/components/editor/types';
@@ -94,9 +95,9 @@ function VersionNodeView({ data, selected }: NodeProps<VersionNode>) {
           <Icon name={data.icon} className="h-4 w-4" />
         </span>
         <div className="min-w-0 flex-1">
-          <p className={`truncate text-sm leading-5 font-semibold text-zinc-900 dark:text-zinc-100 ${change === 'removed' ? 'line-through' : ''}`} title={name}>
+          <TruncatedText as="p" className={`text-sm leading-5 font-semibold text-zinc-900 dark:text-zinc-100 ${change === 'removed' ? 'line-through' : ''}`}>
             {name}
-          </p>
+          </TruncatedText>
           <p className="truncate text-[11px] leading-4 text-zinc-500 dark:text-zinc-400">
             {data.typeLabel}
             {block.name ? <span className="font-mono"> · {block.id}</span> : null}
@@ -105,9 +106,9 @@ function VersionNodeView({ data, selected }: NodeProps<VersionNode>) {
       </div>
       {summary && (
         <div className="border-t border-zinc-100 px-3 py-1.5 dark:border-zinc-800">
-          <p className="truncate font-mono text-[11px] text-zinc-500 dark:text-zinc-400" title={summary}>
+          <TruncatedText as="p" className="font-mono text-[11px] text-zinc-500 dark:text-zinc-400">
             {summary}
-          </p>
+          </TruncatedText>
         </div>
       )}
       <SourceHandles handles={data.sources} className={HANDLE} />

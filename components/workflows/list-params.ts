@@ -1,6 +1,6 @@
 'use client';
 
-import { parsePaging, searchString, setPaging, useUrlParams } from '@/components/ui/url-params';
+import { parsePaging, parseQuery, searchString, setPaging, useUrlParams } from '@/components/ui/url-params';
 
 export type SortKey = 'updated' | 'name' | 'name-desc';
 
@@ -26,7 +26,7 @@ function parseListParams(search: URLSearchParams): ListParams {
   const sort = search.get('sort');
   const { limit, offset } = parsePaging(search, DEFAULT_LIMIT, MAX_LIMIT);
   return {
-    q: (search.get('q') ?? '').trim().slice(0, 200),
+    q: parseQuery(search),
     sort: SORT_OPTIONS.some((option) => option.value === sort) ? (sort as SortKey) : 'updated',
     limit,
     offset,

@@ -16,6 +16,7 @@ import { Pagination, PastLastPage, useBackToLastPage } from '@/components/ui/pag
 import { QueryError } from '@/components/ui/query-error';
 import { ListSearchBox } from '@/components/ui/search-box';
 import { TableSkeletonFrame } from '@/components/ui/table-skeleton';
+import type { UrlParams } from '@/components/ui/url-params';
 import { ImportWorkflowButton } from './import-workflow';
 import { PAGE_SIZES, SORT_OPTIONS, useListParams, type ListParams, type SortKey } from './list-params';
 import { TemplateGallery, TemplateProgress, TemplatesLink, useCreateFromTemplate } from './templates-gallery';
@@ -34,8 +35,8 @@ interface Notice {
 /** The workflows page: the workspace's workflows, with search, sorting, pages and everything you can do to one. */
 export function WorkflowsPage() {
   const trpc = useTRPC();
-  const { params, setParams } = useListParams();
-  const { q, sort, limit, offset } = params;
+  const urlParams = useListParams();
+  const { q, sort, limit, offset } = urlParams.params;
   const { role, pending: accountPending } = useAccount();
   const canEdit = roleAtLeast(role, 'editor');
   const searchId = useId();
@@ -63,7 +64,7 @@ export function WorkflowsPage() {
   });
 
   const data = list.data;
-  useBackToLastPage(data && !list.isPlaceholderData ? { total: data.total, shown: data.workflows.length } : null, limit, offset, setParams);
+  useBackToLastPage(urlParams, data && !list.isPlaceholderData ? { total: data.total, shown: data.workflows.length } : null);
 
   const { busyId, onRowAction } = useRowActions({
     onStart: (workflow) => {
@@ -101,8 +102,7 @@ export function WorkflowsPage() {
         ) : (
           <ListResults
             list={list}
-            params={params}
-            setParams={setParams}
+            urlParams={urlParams}
             searchId={searchId}
             canEdit={canEdit}
             busyId={busyId}
@@ -233,27 +233,25 @@ interface WorkflowListQuery {
 /** The list once loaded: search and sort, a refresh error, the rows (or why there are none) and the pages. */
 function ListResults({
   list,
-  params,
-  setParams,
+  urlParams,
   searchId,
   canEdit,
   busyId,
   onAction,
 }: {
   list: WorkflowListQuery;
-  params: ListParams;
-  setParams: ReturnType<typeof useListParams>['setParams'];
+  urlParams: UrlParams<ListParams>;
   searchId: string;
   canEdit: boolean;
   busyId: string | null;
   onAction: (action: RowAction, workflow: WorkflowSummary) => void;
 }) {
-  const { q, sort } = params;
+  const { params: { q, sort }, setParams } = urlParams;
   const total = list.data?.total ?? 0;
   const rows = list.data?.workflows ?? [];
   return (
   <>
-    <Toolbar params={params} setParams={setParams} searchId={searchId} list={list} />
+    <Toolbar urlParams={urlParams} searchId={searchId} list={list} />
     {list.isError && (
       <Alert tone="error" title="Could not refresh the list" action={<Button size="sm" onClick={() => list.refetch()}>Try again</Button>}>
         {errorMessage(list.error)}
@@ -267,14 +265,14 @@ function ListResults({
           action={<Button onClick={() => setParams({ q: '', offset: 0 })}>Clear search</Button>}
         />
       ) : (
-        <PastLastPage setParams={setParams} />
+        <PastLastPage urlParams={urlParams} />
       )
     ) : (
       <div className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
         <WorkflowTable workflows={rows} sort={sort} canEdit={canEdit} busyId={busyId} onAction={onAction} />
       </div>
     )}
-    {total > 0 && <WorkflowsPagination params={params} setParams={setParams} total={total} shown={rows.length} />}
+    {total > 0 && <Pagination urlParams={urlParams} total={total} shown={rows.length} pageSizes={PAGE_SIZES} noun={['workflow', 'workflows']} announce />}
   </>
   );
 }
@@ -345,23 +343,13 @@ function FirstWorkflow({ canEdit, onCreate, templates }: { canEdit: boolean; onC
   );
 }
 
-function Toolbar({
-  params,
-  setParams,
-  searchId,
-  list,
-}: {
-  params: ListParams;
-  setParams: ReturnType<typeof useListParams>['setParams'];
-  searchId: string;
-  list: WorkflowListQuery;
-}) {
+function Toolbar({ urlParams, searchId, list }: { urlParams: UrlParams<ListParams>; searchId: string; list: WorkflowListQuery }) {
+  const { params, setParams } = urlParams;
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
       <ListSearchBox
         id={searchId}
-        q={params.q}
-        setParams={setParams}
+        urlParams={urlParams}
         results={list}
         label="Search workflows"
         placeholder="Search by name…"
@@ -377,28 +365,6 @@ function Toolbar({
         />
       </label>
     </div>
-  );
-}
-
-function WorkflowsPagination({ params, setParams, total, shown }: { params: ListParams; setParams: ReturnType<typeof useListParams>['setParams']; total: number; shown: number }) {
-  return (
-    <Pagination
-      limit={params.limit}
-      offset={params.offset}
-      total={total}
-      shown={shown}
-      pageSizes={PAGE_SIZES}
-      setParams={setParams}
-      summary={({ from, to }) => (
-        <p aria-live="polite" data-testid="pagination-summary">
-          Showing{' '}
-          <span className="font-medium text-zinc-900 dark:text-zinc-100">
-            {from}–{to}
-          </span>{' '}
-          of <span className="font-medium text-zinc-900 dark:text-zinc-100">{total}</span> {total === 1 ? 'workflow' : 'workflows'}
-        </p>
-      )}
-    />
   );
 }
 
