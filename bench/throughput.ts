@@ -4,8 +4,9 @@
 // output that references all 10; at concurrency 1 and 10. CPU is the server's whole process tree (sandbox children
 // included, and the sandbox's share apart) from /proc; RSS idle, at its peak and after the load. Also the time from
 // request to the first SSE event, and as the floor under all of it a request that runs and writes nothing.
-// BENCH_DATABASES=pglite,postgres picks the databases; BENCH_CPU_PROF=<dir> runs the server with `--cpu-prof` and
-// prints where its time went (bench/PROFILE.md says what was found).
+// BENCH_DATABASES=pglite,postgres picks the databases; BENCH_PARTS=a,b,c,floor,sse picks what is driven (all by
+// default); BENCH_CPU_PROF=<dir> runs the server with `--cpu-prof` and prints where its time went (bench/PROFILE.md
+// says what was found).
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, stopServer, tempDataDir, type TestServer } from '../e2e/helpers/server';
@@ -19,6 +20,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const REQUESTS = { 1: Number(process.env.BENCH_SEQUENTIAL ?? 100), 10: Number(process.env.BENCH_CONCURRENT ?? 300) };
 const DATABASES = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'a,b,c,floor,sse').split(','));
 
 const block = (id: string, type: string, config: Record<string, unknown> = {}) => ({ id, type, config, position: { x: 0, y: 0 } });
 const codeIds = Array.from({ length: 10 }, (_, i) => `c${i + 1}`);
@@ -141,18 +143,23 @@ async function runOn(label: string, databaseUrl: string | null): Promise<void> {
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMb(pid))), 100);
     console.log(`${label}: POST /execute against the production server`);
     for (const [name, graph] of Object.entries(workloads)) {
+      if (!PARTS.has(name[1]!)) continue;
       const { id } = await api<{ id: string }>(`${server.url}/api/workflows`, 'POST', { name });
       await api(`${server.url}/api/workflows/${id}/graph`, 'PUT', graph);
       await measure(pid, name, 'exec', execute(`${server.url}/api/workflows/${id}/execute`));
     }
     // The floor under every execution: the framework alone (health answers from one `SELECT 1`), then with
     // authentication and a workflow read, with nothing run or written.
-    await measure(pid, 'floor: GET /api/health', 'req', read(`${server.url}/api/health`));
-    const { id } = await api<{ id: string }>(`${server.url}/api/workflows`, 'POST', { name: 'floor' });
-    await measure(pid, 'floor: GET /api/workflows/{id} (authenticated, one read)', 'req', read(`${server.url}/api/workflows/${id}`));
-    const { opened, firstEvent } = await firstEventLatency(server);
-    console.log(`  ${summarize("request to the stream's first bytes (execute/stream)", opened)}`);
-    console.log(`  ${summarize('request to the first SSE event (execute/stream)', firstEvent)}`);
+    if (PARTS.has('floor')) {
+      await measure(pid, 'floor: GET /api/health', 'req', read(`${server.url}/api/health`));
+      const { id } = await api<{ id: string }>(`${server.url}/api/workflows`, 'POST', { name: 'floor' });
+      await measure(pid, 'floor: GET /api/workflows/{id} (authenticated, one read)', 'req', read(`${server.url}/api/workflows/${id}`));
+    }
+    if (PARTS.has('sse')) {
+      const { opened, firstEvent } = await firstEventLatency(server);
+      console.log(`  ${summarize("request to the stream's first bytes (execute/stream)", opened)}`);
+      console.log(`  ${summarize('request to the first SSE event (execute/stream)', firstEvent)}`);
+    }
     clearInterval(sampler);
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     console.log(`  process-tree RSS: idle ${idleRss}, peak ${peakRss.toFixed(0)} MB, 10 s after the load ${rssLine(pid)}`);
