@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db, getDatabase } from '../db';
 import { POOL } from '../sandbox/limits';
+import { cancelExecution } from '../services/executions/cancel';
 import { launchExecution } from '../services/executions/launch';
 import { listExecutions } from '../services/executions/reads';
 import { createWorkflow } from '../services/workflows';
@@ -8,6 +9,7 @@ import { enterQueueMode, leaveQueueMode, setupTestDatabase } from '../test/datab
 import { createTestWorkspace } from '../test/fixtures';
 import { block, chain } from '../test/graphs';
 import { startTestWorker, type TestWorker } from '../test/workers';
+import { ageJobPriorities } from './job-priorities';
 
 // Fairness between workspaces in queue mode, with real worker processes on one PostgreSQL: one workspace flooding
 // the queue neither holds every worker's job slots (job priority by workspace load) nor more than its share of any
@@ -117,5 +119,31 @@ describe.skipIf(!postgres)('fairness between workspaces across worker processes'
     // B's code ran while A's flood went on: some of A's code began only after B's had ended.
     const mine = ((await prisma.execution.findUniqueOrThrow({ where: { id: single.id } })).output as { code: { began: number; ended: number } }).code;
     expect(intervals(rows).filter((run) => run.began >= mine.ended).length).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!postgres)('the priority of a waiting job', () => {
+  it('drops as the executions of its workspace ahead of it end, so a busy workspace cannot keep it waiting', async () => {
+    const a = await workspace('Long flood');
+    const b = await workspace('Busy neighbour');
+    const quick = chain(block('quick', 'code', { code: 'return 1' }));
+    // No worker runs: A's three jobs hold priorities 0, 1, 2, then B's three the same.
+    const flood = await launchInOrder(a.launch, quick, 3);
+    const neighbour = await launchInOrder(b.launch, quick, 3);
+    const cancel = (ws: typeof a, run: { id: string }) => cancelExecution(ws.ws.owner, ws.workflowId, run.id);
+    const position = async (ws: typeof a, id: string) => (await listExecutions(ws.ws.owner, ws.workflowId, { status: 'queued' })).executions.find((e) => e.id === id)?.queue_position;
+    expect(await position(a, flood[2]!.id)).toBe(5); // behind B's first two
+
+    // A's first two end; its third is now its workspace's first, and goes ahead of every job of B.
+    for (const run of flood.slice(0, 2)) await cancel(a, run);
+    expect(await ageJobPriorities()).toBe(1);
+    expect(await position(a, flood[2]!.id)).toBeLessThan((await position(b, neighbour[0]!.id))!);
+    // It only ever lowers, and a second pass finds nothing to do.
+    expect(await ageJobPriorities()).toBe(0);
+    const database = await getDatabase();
+    const priorities = await database.sql.query<{ key: string; priority: number }>('SELECT key, priority FROM graphile_worker.jobs WHERE key = ANY($1)', [neighbour.map((run) => run.id)]);
+    expect(Object.fromEntries(priorities.map((job) => [job.key, job.priority]))).toEqual(Object.fromEntries(neighbour.map((run, i) => [run.id, i])));
+    await cancel(a, flood[2]!);
+    for (const run of neighbour) await cancel(b, run);
   });
 });

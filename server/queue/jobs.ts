@@ -67,7 +67,8 @@ closeWithDatabase(async () => {
  * so a burst of launches whose jobs are added in another order still gets 0, 1, 2…). A workspace's first execution thus
  * goes ahead of another's 50th, so one workspace flooding the queue cannot hold every worker's slots while the
  * others wait; counted in the statement that adds the job (on the (workspaceId, status) index), up to the largest
- * priority graphile-worker stores (a smallint). A job handed back from a dead or stopping worker keeps its priority.
+ * priority graphile-worker stores (a smallint). A job handed back from a dead or stopping worker keeps its priority;
+ * while a job waits, the workers lower it as the executions ahead of it end (job-priorities.ts).
  */
 const ADD_JOB_SQL = `
   SELECT graphile_worker.add_job(

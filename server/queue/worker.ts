@@ -7,6 +7,7 @@ import { inlineRuntime } from '../services/executions/inline-runtime';
 import { endExecution } from '../services/executions/recovery';
 import { becomeWorker } from '../services/executions/runtime';
 import { wakeBlock } from '../services/executions/waits';
+import { ageJobPriorities } from './job-priorities';
 import { EXECUTION_TASK, workerUtils, type QueuedExecution } from './jobs';
 import { holdRunnerLock, runnerIsAlive } from './signals';
 
@@ -16,7 +17,7 @@ import { holdRunnerLock, runnerIsAlive } from './signals';
 
 type Log = (message: string) => void;
 
-/** How often a worker looks for executions whose worker died. */
+/** How often a worker looks for executions whose worker died, and brings waiting jobs' priorities up to date. */
 const LEASE_CHECK_MS = 2_000;
 /** A job locked this recently may not have claimed its execution row yet; it is not judged by that row. */
 const CLAIM_GRACE_SECONDS = 5;
@@ -194,6 +195,7 @@ export async function startWorker({ concurrency, shutdownGraceMs, log = (m) => c
   stopOnSignals(runner, running, shutdownGraceMs, log);
   const lease = setInterval(() => {
     Promise.all([releaseJobsOfDeadWorkers(log), endChildrenOfDeadWorkers(log)]).catch((error: Error) => log(`checking for dead workers failed: ${error.message}`));
+    ageJobPriorities().catch((error: Error) => log(`lowering the priorities of waiting jobs failed: ${error.message}`));
   }, LEASE_CHECK_MS);
   void runner.promise.finally(() => clearInterval(lease));
   log(`${RUNNER_ID} taking up to ${concurrency} execution(s) at once`);
