@@ -90,3 +90,18 @@ export async function enqueueExecution(job: QueuedExecution, runAt?: Date): Prom
     client.query(ADD_JOB_SQL, [EXECUTION_TASK, JSON.stringify(job), runAt?.toISOString() ?? null, MAX_ATTEMPTS, jobKey, job.executionId]),
   );
 }
+
+/**
+ * Removes the waiting jobs of an execution that has ended (its own and its wake-ups), so that they no longer count
+ * in queue positions nor wake a worker for nothing. A job a worker holds finishes by itself.
+ */
+export async function removeWaitingJobsOf(executionId: string): Promise<void> {
+  const utils = await workerUtils();
+  await utils.withPgClient((client) =>
+    client.query(
+      `SELECT graphile_worker.remove_job(key) FROM graphile_worker.jobs
+        WHERE (key = $1 OR starts_with(key, $1 || ':')) AND task_identifier = $2 AND locked_at IS NULL`,
+      [executionId, EXECUTION_TASK],
+    ),
+  );
+}

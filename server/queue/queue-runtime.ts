@@ -1,6 +1,6 @@
 import type { ExecutionRuntime } from '../services/executions/runtime';
 import { endExecution } from '../services/executions/recovery';
-import { enqueueExecution } from './jobs';
+import { enqueueExecution, removeWaitingJobsOf } from './jobs';
 import { cancelElsewhere } from './remote-cancel';
 import { executionEnd } from './wait';
 
@@ -25,7 +25,10 @@ export const queueRuntime: ExecutionRuntime = {
     return null;
   },
 
-  cancel: (executionId, reason) => cancelElsewhere(executionId, reason),
+  async cancel(executionId, reason) {
+    await cancelElsewhere(executionId, reason);
+    await removeWaitingJobsOf(executionId);
+  },
 
   // Live events are the worker's; streams follow the database, woken by its notifications.
   subscribe: () => null,

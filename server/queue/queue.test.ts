@@ -124,10 +124,15 @@ describe.skipIf(!postgres)('queue mode with two workers', () => {
     const cancelled = await cancelExecution(ws.owner, workflowId, id);
     expect(cancelled.status).toBe('cancelled');
     await done;
+    // Its job is gone with it: it no longer counts in the queue nor wakes a worker.
+    expect(await checkHealth()).toMatchObject({ queue_depth: 0 });
+    expect(await (await getDatabase()).sql.query('SELECT id FROM graphile_worker.jobs WHERE key = $1', [id])).toEqual([]);
     workers = [await startTestWorker(database().url!)];
-    await workers[0]!.logged(new RegExp(`execution ${id}: nothing to run`));
+    const after = await launch(chain(block('after', 'code', { code: 'return 2' })));
+    await after.done;
     const prisma = await db();
     expect(await prisma.blockLog.count({ where: { executionId: id } })).toBe(0);
+    expect(await prisma.execution.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'cancelled' });
   });
 });
 

@@ -15,7 +15,8 @@ const ANSWER_WITHIN_MS = 5_000;
 
 export async function cancelElsewhere(executionId: string, reason: StopReason): Promise<void> {
   const end = { status: 'cancelled' as const, error: { message: reason.message, code: reason.code } };
-  // The worker that takes its job later finds it ended and does nothing; a waiting one no process holds.
+  // Ended here: one no worker has taken yet (in queue mode its job is removed next, and a worker that took it
+  // meanwhile finds it ended and does nothing), or a waiting one, which no process holds.
   if (await endExecution(executionId, end, ['queued', 'waiting'])) return;
   const database = await getDatabase();
   const row = await database.prisma.execution.findUnique({ where: { id: executionId }, select: { runnerId: true } });
