@@ -4,10 +4,9 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { Icon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
 import type { UrlParams } from '@/components/ui/url-params';
+import { MAX_SEARCH_LENGTH } from '@/lib/search';
 
 const DEBOUNCE_MS = 300;
-/** The longest search a field takes; lists that keep theirs in the URL cut it there too. */
-export const MAX_QUERY_LENGTH = 200;
 
 interface SearchBoxProps {
   /** For a caller that moves focus to the field; one is made up otherwise. */
@@ -55,7 +54,7 @@ export function SearchBox({ id, value: committed, onCommit, busy, label, placeho
         id={id ?? ownId}
         type="search"
         value={text}
-        maxLength={MAX_QUERY_LENGTH}
+        maxLength={MAX_SEARCH_LENGTH}
         onChange={(event) => edit(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') onCommit(text.trim());

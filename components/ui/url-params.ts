@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { MAX_QUERY_LENGTH } from './search-box';
+import { MAX_SEARCH_LENGTH } from '@/lib/search';
 
 // Shared plumbing for list pages that keep what they show in the URL (`?…&limit=&offset=`), so a link, a reload and
 // Back all bring it back. Each list defines its own parameters, parser and serialiser; this holds the common parts.
@@ -29,7 +29,7 @@ export function setPaging(search: URLSearchParams, { limit, offset }: { limit: n
 
 /** The search text (`q`), cut to what the search field lets one type. */
 export function parseQuery(search: URLSearchParams): string {
-  return (search.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+  return (search.get('q') ?? '').trim().slice(0, MAX_SEARCH_LENGTH);
 }
 
 /** `?a=b…`, or '' when there is nothing to say. */

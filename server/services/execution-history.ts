@@ -4,6 +4,7 @@ import { db } from '../db';
 import { Prisma } from '../db/generated/client';
 import { env } from '../env';
 import { unfinishedExecutionStatuses, executionStatuses, executionTriggers } from '@/lib/execution-states';
+import { MAX_SEARCH_LENGTH } from '@/lib/search';
 import { paginationQuery } from './pagination';
 import { executionSummary, queuePositionsOf } from './executions/reads';
 import { workflowNotFound } from './workflows';
@@ -19,7 +20,7 @@ export const historyQuery = z.object({
   trigger_id: z.string().min(1).max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(MAX_SEARCH_LENGTH).optional(),
   ...paginationQuery,
 });
 

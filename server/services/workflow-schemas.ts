@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { executionStatuses } from '@/lib/execution-states';
+import { MAX_SEARCH_LENGTH } from '@/lib/search';
 import { pageSchema, paginationQuery } from './pagination';
 import { blockSchema, edgeSchema, graphSchema } from '@/lib/graph/schema';
 
@@ -22,7 +23,7 @@ export const patchWorkflowInput = z.strictObject({
 export const listWorkflowsQuery = z.object({
   ...paginationQuery,
   /** Matches the name or the description, case-insensitively. */
-  q: z.string().max(200).optional(),
+  q: z.string().max(MAX_SEARCH_LENGTH).optional(),
   sort: z.enum(['updated', 'name', 'name-desc']).default('updated'),
 });
 
