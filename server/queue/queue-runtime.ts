@@ -27,7 +27,8 @@ export const queueRuntime: ExecutionRuntime = {
 
   async cancel(executionId, reason) {
     await cancelElsewhere(executionId, reason);
-    await removeWaitingJobsOf(executionId);
+    // Housekeeping only: the execution is cancelled either way, and a worker that takes a job left behind finds it ended.
+    await removeWaitingJobsOf(executionId).catch((error: Error) => console.error(`[weft] could not remove the jobs of cancelled execution ${executionId}:`, error.message));
   },
 
   // Live events are the worker's; streams follow the database, woken by its notifications.
