@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { expect, test } from '@playwright/test';
+import { at, chain, codeBlock, inputBlock, outputBlock } from './helpers/executions';
 import { bootstrapHeaders, createWorkflowOn, streamRunUntil, withCrashableServer } from './helpers/own-server';
 import { startServer, stopServer, tempDataDir, type TestServer } from './helpers/server';
 
@@ -14,7 +15,7 @@ import { startServer, stopServer, tempDataDir, type TestServer } from './helpers
 const PORT = 3195;
 const isRoot = process.getuid?.() === 0;
 
-const block = (id: string, type: string, config: Record<string, unknown> = {}) => ({ id, type, config, position: { x: 0, y: 0 } });
+const origin = at(0, 0);
 
 async function call<T = Record<string, unknown>>(server: TestServer, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
   const res = await fetch(`${server.url}${url}`, { method, headers: bootstrapHeaders, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -26,9 +27,7 @@ const createWorkflow = (server: TestServer, graph: unknown) => createWorkflowOn(
 
 /** A chain of `n` code blocks, each stamped with `stamp`, so a stored graph shows whether it was written whole. */
 function stampedChain(n: number, stamp: number) {
-  const blocks = [block('input', 'input'), ...Array.from({ length: n }, (_, i) => block(`c${i}`, 'code', { code: `return ${stamp}` })), block('output', 'output')];
-  const edges = blocks.slice(1).map((target, i) => ({ source: blocks[i].id, target: target.id }));
-  return { blocks, edges };
+  return chain(inputBlock(origin), ...Array.from({ length: n }, (_, i) => codeBlock(`c${i}`, `return ${stamp}`, origin)), outputBlock(origin));
 }
 
 /** Reads the embedded database of a stopped server directly. */
@@ -57,13 +56,7 @@ test.setTimeout(240_000);
 
 test('SIGKILL during webhook consumption never burns the single shot without a recorded run', async () => {
   const dataDir = await withCrashableServer(PORT, async (own) => {
-    const id = await createWorkflow(own.server, {
-      blocks: [block('input', 'input'), block('work', 'code', { code: 'return input.n * 2' }), block('output', 'output')],
-      edges: [
-        { source: 'input', target: 'work' },
-        { source: 'work', target: 'output' },
-      ],
-    });
+    const id = await createWorkflow(own.server, chain(inputBlock(origin), codeBlock('work', 'return input.n * 2', origin), outputBlock(origin)));
     expect((await call(own.server, 'POST', `/api/workflows/${id}/deploy`)).status).toBe(200);
     // Kill at different moments of the webhook's life: before, during and after consumption.
     for (const delayMs of [0, 3, 8, 15, 30, 60]) {
@@ -127,16 +120,16 @@ test('PostgreSQL restarting in the middle of a run: the run ends, nothing stays 
   let server: TestServer | null = null;
   try {
     server = await startServer(PORT, tempDataDir(), { DATABASE_URL: cluster.url });
-    const id = await createWorkflow(server, {
-      blocks: [
-        block('input', 'input'),
-        block('quick', 'code', { code: 'return 1' }),
-        block('slow', 'code', { code: 'await new Promise((r) => setTimeout(r, 3000)); return quick + 1' }),
-        block('after', 'code', { code: 'return slow + 1' }),
-        block('output', 'output'),
-      ],
-      edges: ['input', 'quick', 'slow', 'after', 'output'].slice(1).map((target, i, all) => ({ source: i === 0 ? 'input' : all[i - 1], target })),
-    });
+    const id = await createWorkflow(
+      server,
+      chain(
+        inputBlock(origin),
+        codeBlock('quick', 'return 1', origin),
+        codeBlock('slow', 'await new Promise((r) => setTimeout(r, 3000)); return quick + 1', origin),
+        codeBlock('after', 'return slow + 1', origin),
+        outputBlock(origin),
+      ),
+    );
     const started = await streamRunUntil(server, id, {}, /"block_id":"slow"/);
     const { executionId, reader } = started;
     let { text } = started;
