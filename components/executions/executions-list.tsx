@@ -10,9 +10,10 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { Icon } from '@/components/ui/icons';
-import { Pagination, PastLastPage, useBackToLastPage } from '@/components/ui/pagination';
+import { PagedRows, usePagedList, type PagedList } from '@/components/ui/paged-list';
+import { Pagination, PastLastPage } from '@/components/ui/pagination';
 import { QueryError } from '@/components/ui/query-error';
-import { ListSearchBox, type PendingResults } from '@/components/ui/search-box';
+import { ListSearchBox } from '@/components/ui/search-box';
 import { TableSkeletonFrame } from '@/components/ui/table-skeleton';
 import { Spinner } from '@/components/ui/spinner';
 import { formatDateTime, Time } from '@/components/ui/time';
@@ -63,23 +64,19 @@ export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: strin
     refetchInterval: LIVE_REFRESH_MS,
   });
 
-  const data = query.data;
+  const list = usePagedList(urlParams, query, (data) => data.executions);
   const filtered = hasFilters(params);
-
-  useBackToLastPage(urlParams, data && !query.isPlaceholderData ? { total: data.total, shown: data.executions.length } : null);
 
   const clearFilters = () => setParams({ status: null, trigger: null, range: 'any', from: null, to: null, q: '', offset: 0 }, { history: 'push' });
 
-  const neverRun = data !== undefined && !query.isPlaceholderData && data.total === 0 && !filtered;
+  const neverRun = list.loaded && list.total === 0 && !filtered;
 
   return (
     <div className="space-y-4">
-      {!neverRun && (
-        <Filters urlParams={urlParams} results={query} onClear={clearFilters} />
-      )}
+      {!neverRun && <Filters list={list} onClear={clearFilters} />}
       {query.isPending ? (
         <TableSkeleton showWorkflow={!workflowId} />
-      ) : query.isError && !data ? (
+      ) : query.isError && !query.data ? (
         <QueryError title="Could not load the executions" error={query.error} onRetry={() => query.refetch()} />
       ) : neverRun ? (
         <EmptyState
@@ -98,7 +95,7 @@ export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: strin
               Could not refresh the list: {errorMessage(query.error)} Retrying every few seconds.
             </Alert>
           )}
-          {data && data.executions.length === 0 ? (
+          {list.rows.length === 0 ? (
             filtered ? (
               <EmptyState
                 title="No executions match these filters"
@@ -106,20 +103,16 @@ export function ExecutionsList({ workflowId, emptyAction }: { workflowId?: strin
                 action={<Button onClick={clearFilters}>Clear filters</Button>}
               />
             ) : (
-              <PastLastPage urlParams={urlParams} />
+              <PastLastPage list={list} />
             )
           ) : (
-            data && (
-              <div className={query.isPlaceholderData ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
-                <ExecutionsTable executions={data.executions} showWorkflow={!workflowId} />
-              </div>
-            )
+            <PagedRows list={list}>
+              <ExecutionsTable executions={list.rows} showWorkflow={!workflowId} />
+            </PagedRows>
           )}
-          {data && data.total > 0 && (
+          {list.total > 0 && (
             <Pagination
-              urlParams={urlParams}
-              total={data.total}
-              shown={data.executions.length}
+              list={list}
               pageSizes={PAGE_SIZES}
               noun={['execution', 'executions']}
               formatCount={(count) => count.toLocaleString()}
@@ -186,18 +179,12 @@ function DateTimeField({ label, value, min, max, onChange }: { label: string; va
   );
 }
 
-function Filters({ urlParams, results, onClear }: { urlParams: UrlParams<HistoryParams>; results: PendingResults; onClear: () => void }) {
-  const { params, setParams } = urlParams;
+function Filters({ list, onClear }: { list: PagedList<UrlParams<HistoryParams>>; onClear: () => void }) {
+  const { params, setParams } = list.urlParams;
   const push = { history: 'push' } as const;
   return (
     <div role="search" aria-label="Filter executions" className="flex flex-col gap-2 lg:flex-row lg:flex-wrap lg:items-center">
-      <ListSearchBox
-        urlParams={urlParams}
-        results={results}
-        label="Search executions"
-        placeholder="Search input, output and errors…"
-        className="lg:max-w-sm"
-      />
+      <ListSearchBox list={list} label="Search executions" placeholder="Search input, output and errors…" className="lg:max-w-sm" />
       <div className="flex flex-wrap items-center gap-2">
         <FilterSelect
           label="Status"

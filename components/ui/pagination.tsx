@@ -1,13 +1,14 @@
 'use client';
 
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Select } from '@/components/ui/field';
+import type { PagedList } from '@/components/ui/paged-list';
 import type { UrlParams } from '@/components/ui/url-params';
 
-/** The URL parameters of a list, as far as its pages go. */
-type PagedParams = UrlParams<{ limit: number; offset: number }>;
+/** A list, as far as its pages go. */
+type Paged = PagedList<UrlParams<{ limit: number; offset: number }>>;
 
 const FIGURE = 'font-medium text-zinc-900 tabular-nums dark:text-zinc-100';
 
@@ -16,19 +17,18 @@ const FIGURE = 'font-medium text-zinc-900 tabular-nums dark:text-zinc-100';
  * Changing the page size replaces the history entry; moving between pages pushes one, so Back returns to it.
  */
 export function Pagination({
-  urlParams,
-  total,
-  shown,
+  list: {
+    urlParams: { params: { limit, offset }, setParams },
+    total,
+    rows,
+  },
   pageSizes,
   noun,
   formatCount = String,
   announce = false,
   badge,
 }: {
-  urlParams: PagedParams;
-  total: number;
-  /** Rows on this page. */
-  shown: number;
+  list: Paged;
   pageSizes: readonly number[];
   /** What the rows are, one and many: `['workflow', 'workflows']`. */
   noun: readonly [one: string, many: string];
@@ -39,12 +39,11 @@ export function Pagination({
   /** Shown after the range (a live list's sign that it refreshes). */
   badge?: ReactNode;
 }) {
-  const { params: { limit, offset }, setParams } = urlParams;
   const page = Math.floor(offset / limit) + 1;
   const pages = Math.max(1, Math.ceil(total / limit));
   const sizes = pageSizes.includes(limit) ? [...pageSizes] : [...pageSizes, limit].sort((a, b) => a - b);
-  const from = shown === 0 ? 0 : offset + 1;
-  const to = offset + shown;
+  const from = rows.length === 0 ? 0 : offset + 1;
+  const to = offset + rows.length;
   return (
     <nav aria-label="Pagination" className="flex flex-col gap-3 text-sm text-zinc-600 sm:flex-row sm:items-center sm:justify-between dark:text-zinc-400">
       <p aria-live={announce ? 'polite' : undefined} className="flex items-center gap-3">
@@ -82,20 +81,7 @@ export function Pagination({
   );
 }
 
-/**
- * Deleting rows can leave the page shown past the end of the list: once a page has loaded (`loaded`, null while it
- * loads or shows the previous page's rows) with no rows, step back to the new last page.
- */
-export function useBackToLastPage({ params: { limit, offset }, setParams }: PagedParams, loaded: { total: number; shown: number } | null) {
-  const total = loaded?.total ?? 0;
-  const empty = loaded !== null && loaded.shown === 0;
-  useEffect(() => {
-    if (!empty || total === 0 || offset === 0) return;
-    setParams({ offset: Math.max(0, Math.floor((total - 1) / limit) * limit) });
-  }, [empty, total, offset, limit, setParams]);
-}
-
 /** What a page past the end shows (a link from before rows were deleted): the way back to the first page. */
-export function PastLastPage({ urlParams }: { urlParams: PagedParams }) {
+export function PastLastPage({ list: { urlParams } }: { list: Paged }) {
   return <EmptyState title="Nothing on this page" action={<Button onClick={() => urlParams.setParams({ offset: 0 }, { history: 'push' })}>Go to the first page</Button>} />;
 }

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { Icon } from '@/components/ui/icons';
 import { Spinner } from '@/components/ui/spinner';
+import type { PagedList } from '@/components/ui/paged-list';
 import type { UrlParams } from '@/components/ui/url-params';
 import { MAX_SEARCH_LENGTH } from '@/lib/search';
 
@@ -74,24 +75,17 @@ export function SearchBox({ id, value: committed, onCommit, busy, label, placeho
   );
 }
 
-/** A list's query, as far as its search field cares: a placeholder is shown while the results of a new search load. */
-export interface PendingResults {
-  isFetching: boolean;
-  isPlaceholderData: boolean;
-}
-
 /**
  * The search field of a list kept in the URL with its page (`q`, `offset`): a new search starts again from the first
  * page, and the field shows a spinner while its results are on their way (the previous ones stay shown meanwhile).
  */
 export function ListSearchBox({
-  urlParams: { params, setParams },
-  results,
+  list: {
+    urlParams: { params, setParams },
+    fetchingNew,
+  },
   ...field
-}: Omit<SearchBoxProps, 'value' | 'onCommit' | 'busy' | 'live'> & {
-  urlParams: UrlParams<{ q: string; offset: number }>;
-  results: PendingResults;
-}) {
+}: Omit<SearchBoxProps, 'value' | 'onCommit' | 'busy' | 'live'> & { list: PagedList<UrlParams<{ q: string; offset: number }>> }) {
   const commit = useCallback((next: string) => setParams({ q: next, offset: 0 }), [setParams]);
-  return <SearchBox value={params.q} onCommit={commit} busy={results.isFetching && results.isPlaceholderData} {...field} />;
+  return <SearchBox value={params.q} onCommit={commit} busy={fetchingNew} {...field} />;
 }

@@ -12,7 +12,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { Select } from '@/components/ui/field';
 import { CloseIcon, PlusIcon, WorkflowIllustration } from '@/components/ui/icons';
-import { Pagination, PastLastPage, useBackToLastPage } from '@/components/ui/pagination';
+import { PagedRows, usePagedList, type PagedList } from '@/components/ui/paged-list';
+import { Pagination, PastLastPage } from '@/components/ui/pagination';
 import { QueryError } from '@/components/ui/query-error';
 import { ListSearchBox } from '@/components/ui/search-box';
 import { TableSkeletonFrame } from '@/components/ui/table-skeleton';
@@ -32,19 +33,27 @@ interface Notice {
   open?: { id: string; name: string };
 }
 
-/** The workflows page: the workspace's workflows, with search, sorting, pages and everything you can do to one. */
-export function WorkflowsPage() {
+/** The workspace's workflows as the URL asks for them (search, sort, page); the page shown stays while the next loads. */
+function useWorkflowList() {
   const trpc = useTRPC();
   const urlParams = useListParams();
   const { q, sort, limit, offset } = urlParams.params;
-  const { role, pending: accountPending } = useAccount();
-  const canEdit = roleAtLeast(role, 'editor');
-  const searchId = useId();
-
-  const list = useQuery({
+  const query = useQuery({
     ...trpc.workflows.list.queryOptions({ limit, offset, q: q || undefined, sort }),
     placeholderData: keepPreviousData,
   });
+  return usePagedList(urlParams, query, (data) => data.workflows);
+}
+
+type WorkflowList = ReturnType<typeof useWorkflowList>;
+
+/** The workflows page: the workspace's workflows, with search, sorting, pages and everything you can do to one. */
+export function WorkflowsPage() {
+  const list = useWorkflowList();
+  const { query } = list;
+  const { role, pending: accountPending } = useAccount();
+  const canEdit = roleAtLeast(role, 'editor');
+  const searchId = useId();
 
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<WorkflowSummary | null>(null);
@@ -63,9 +72,6 @@ export function WorkflowsPage() {
     (menuButton ?? document.getElementById(searchId))?.focus();
   });
 
-  const data = list.data;
-  useBackToLastPage(urlParams, data && !list.isPlaceholderData ? { total: data.total, shown: data.workflows.length } : null);
-
   const { busyId, onRowAction } = useRowActions({
     onStart: (workflow) => {
       returnFocusTo.current = workflow.id;
@@ -76,15 +82,14 @@ export function WorkflowsPage() {
     setDeleting,
   });
 
-  const total = data?.total ?? 0;
-  const workspaceIsEmpty = data !== undefined && !list.isPlaceholderData && total === 0 && q === '';
+  const workspaceIsEmpty = list.loaded && list.total === 0 && list.urlParams.params.q === '';
   const editActionsReady = canEdit && !accountPending;
 
   return (
     <div className="mx-auto w-full max-w-screen-xl px-4 py-8">
       <PageHeader
         canEdit={editActionsReady}
-        showTemplates={data !== undefined && !workspaceIsEmpty}
+        showTemplates={query.data !== undefined && !workspaceIsEmpty}
         onImported={(workflow) => setNotice({ tone: 'success', text: `Imported “${workflow.name}”.`, open: { id: workflow.id, name: workflow.name } })}
         onCreate={() => setCreating(true)}
       />
@@ -93,21 +98,14 @@ export function WorkflowsPage() {
         <TemplateProgress templates={templates} />
         {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />}
 
-        {list.isPending || (workspaceIsEmpty && accountPending) ? (
+        {query.isPending || (workspaceIsEmpty && accountPending) ? (
           <ListSkeleton />
-        ) : list.isError && !data ? (
-          <QueryError title="Could not load the workflows" error={list.error} onRetry={() => list.refetch()} />
+        ) : query.isError && !query.data ? (
+          <QueryError title="Could not load the workflows" error={query.error} onRetry={() => query.refetch()} />
         ) : workspaceIsEmpty ? (
           <FirstWorkflow canEdit={editActionsReady} onCreate={() => setCreating(true)} templates={templates} />
         ) : (
-          <ListResults
-            list={list}
-            urlParams={urlParams}
-            searchId={searchId}
-            canEdit={canEdit}
-            busyId={busyId}
-            onAction={onRowAction}
-          />
+          <ListResults list={list} searchId={searchId} canEdit={canEdit} busyId={busyId} onAction={onRowAction} />
         )}
       </div>
 
@@ -220,44 +218,30 @@ function useRowActions({
   return { busyId, onRowAction };
 }
 
-/** The parts of the list query the loaded list reads. */
-interface WorkflowListQuery {
-  data?: { total: number; workflows: WorkflowSummary[] };
-  isError: boolean;
-  error: unknown;
-  isFetching: boolean;
-  isPlaceholderData: boolean;
-  refetch: () => unknown;
-}
-
 /** The list once loaded: search and sort, a refresh error, the rows (or why there are none) and the pages. */
 function ListResults({
   list,
-  urlParams,
   searchId,
   canEdit,
   busyId,
   onAction,
 }: {
-  list: WorkflowListQuery;
-  urlParams: UrlParams<ListParams>;
+  list: WorkflowList;
   searchId: string;
   canEdit: boolean;
   busyId: string | null;
   onAction: (action: RowAction, workflow: WorkflowSummary) => void;
 }) {
-  const { params: { q, sort }, setParams } = urlParams;
-  const total = list.data?.total ?? 0;
-  const rows = list.data?.workflows ?? [];
+  const { query, urlParams: { params: { q, sort }, setParams } } = list;
   return (
   <>
-    <Toolbar urlParams={urlParams} searchId={searchId} list={list} />
-    {list.isError && (
-      <Alert tone="error" title="Could not refresh the list" action={<Button size="sm" onClick={() => list.refetch()}>Try again</Button>}>
-        {errorMessage(list.error)}
+    <Toolbar list={list} searchId={searchId} />
+    {query.isError && (
+      <Alert tone="error" title="Could not refresh the list" action={<Button size="sm" onClick={() => query.refetch()}>Try again</Button>}>
+        {errorMessage(query.error)}
       </Alert>
     )}
-    {rows.length === 0 ? (
+    {list.rows.length === 0 ? (
       q ? (
         <EmptyState
           title={`No workflows match “${q}”`}
@@ -265,14 +249,14 @@ function ListResults({
           action={<Button onClick={() => setParams({ q: '', offset: 0 })}>Clear search</Button>}
         />
       ) : (
-        <PastLastPage urlParams={urlParams} />
+        <PastLastPage list={list} />
       )
     ) : (
-      <div className={list.isPlaceholderData ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
-        <WorkflowTable workflows={rows} sort={sort} canEdit={canEdit} busyId={busyId} onAction={onAction} />
-      </div>
+      <PagedRows list={list}>
+        <WorkflowTable workflows={list.rows} sort={sort} canEdit={canEdit} busyId={busyId} onAction={onAction} />
+      </PagedRows>
     )}
-    {total > 0 && <Pagination urlParams={urlParams} total={total} shown={rows.length} pageSizes={PAGE_SIZES} noun={['workflow', 'workflows']} announce />}
+    {list.total > 0 && <Pagination list={list} pageSizes={PAGE_SIZES} noun={['workflow', 'workflows']} announce />}
   </>
   );
 }
@@ -343,18 +327,11 @@ function FirstWorkflow({ canEdit, onCreate, templates }: { canEdit: boolean; onC
   );
 }
 
-function Toolbar({ urlParams, searchId, list }: { urlParams: UrlParams<ListParams>; searchId: string; list: WorkflowListQuery }) {
-  const { params, setParams } = urlParams;
+function Toolbar({ list, searchId }: { list: PagedList<UrlParams<ListParams>>; searchId: string }) {
+  const { params, setParams } = list.urlParams;
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
-      <ListSearchBox
-        id={searchId}
-        urlParams={urlParams}
-        results={list}
-        label="Search workflows"
-        placeholder="Search by name…"
-        className="sm:max-w-xs"
-      />
+      <ListSearchBox id={searchId} list={list} label="Search workflows" placeholder="Search by name…" className="sm:max-w-xs" />
       <label className="flex items-center gap-2 text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400">
         Sort by
         <Select
