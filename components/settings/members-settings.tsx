@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { useState, type FormEvent } from 'react';
 import { RoleBadge } from '@/components/auth/role-badge';
 import { ROLE_DESCRIPTION, ROLE_LABEL, ROLE_OPTIONS, type Role } from '@/components/auth/roles';
@@ -21,6 +21,7 @@ import { AccountGate, type SignedInAccount } from './account-gate';
 import { ConfirmItemDialog } from './confirm-item-dialog';
 import { QueryList } from './query-list';
 import { CELL, ReadOnlyNote, Section, Table } from './section';
+import type { CreateFormProps } from './reveal-once-dialog';
 import { RevocableList } from './revocable-list';
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -226,15 +227,12 @@ function MemberRow({
 
 function Invitations() {
   const trpc = useTRPC();
-  const invitations = useQuery(trpc.invitations.list.queryOptions());
-
   return (
     <RevocableList
       title="Invitations"
       description="Invite people with a link: anyone who opens it can join once, with the role you choose, until it expires. Weft sends no email, so send the link yourself."
       createLabel="Create invitation link"
-      query={invitations}
-      revoke={trpc.invitations.revoke}
+      procedures={trpc.invitations}
       what="invitations"
       empty={() => <EmptyState title="No pending invitations" description="Links you create show here until someone uses them, they expire or you revoke them." />}
       rows={(rows, askToRevoke) => (
@@ -260,11 +258,10 @@ function Invitations() {
         </Table>
       )}
       create={{
-        title: 'Create invitation link',
         revealTitle: 'Copy the invitation link',
         description: 'Choose what the person can do once they join and how long the link stays valid.',
-        reveal: (created: CreatedInvitation) => <NewInvitationLink created={created} />,
-        form: (props) => <CreateInvitationForm {...props} />,
+        reveal: NewInvitationLink,
+        form: CreateInvitationForm,
       }}
       confirm={{
         title: () => 'Revoke this invitation?',
@@ -287,23 +284,21 @@ function NewInvitationLink({ created }: { created: CreatedInvitation }) {
   );
 }
 
-function CreateInvitationForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (invitation: CreatedInvitation) => Promise<void> }) {
-  const trpc = useTRPC();
-  const create = useMutation(trpc.invitations.create.mutationOptions());
+/** The invitation's role and how long its link lasts; creating it is up to the dialog. */
+function CreateInvitationForm({ submit, pending, onCancel }: CreateFormProps<inferRouterInputs<AppRouter>['invitations']['create']>) {
   const [role, setRole] = useState<Role>('editor');
   const [hours, setHours] = useState('168');
 
-  function submit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    create.mutate({ role, expires_in_hours: Number(hours) }, { onSuccess: onCreated });
+    submit({ role, expires_in_hours: Number(hours) });
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4">
-      {create.isError && <Alert tone="error">{errorMessage(create.error)}</Alert>}
+    <form onSubmit={onSubmit} className="space-y-4">
       <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as Role)} options={ROLE_OPTIONS} hint={ROLE_DESCRIPTION[role]} />
       <SelectField label="Link expires after" value={hours} onChange={(event) => setHours(event.target.value)} options={EXPIRY_OPTIONS} />
-      <DialogFormActions onCancel={onCancel} pending={create.isPending} submitLabel="Create link" />
+      <DialogFormActions onCancel={onCancel} pending={pending} submitLabel="Create link" />
     </form>
   );
 }

@@ -1,52 +1,75 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogActions } from '@/components/ui/dialog';
+import { errorMessage } from '@/components/ui/errors';
 
-export interface RevealOnceDialogProps<T> {
+/** What a create form is given: it collects `TInput` and hands it to `submit`; `pending` while the create runs. */
+export interface CreateFormProps<TInput> {
+  submit: (input: TInput) => void;
+  pending: boolean;
+  onCancel: () => void;
+}
+
+export interface RevealOnceDialogProps<TInput, TCreated, TError> {
   open: boolean;
   onClose: () => void;
-  /** After creating (e.g. refetch the list). */
-  onCreated: () => Promise<unknown>;
+  /** The create mutation; what it returns is shown once, and closing resets it so it is forgotten. */
+  creation: UseMutationResult<TCreated, TError, TInput>;
   title: string;
   revealTitle: string;
   description: string;
   /** What to show once created (above the Done button). */
-  reveal: (created: T) => ReactNode;
-  form: (props: { onCancel: () => void; onCreated: (created: T) => Promise<void> }) => ReactNode;
+  reveal: ComponentType<{ created: TCreated }>;
+  form: ComponentType<CreateFormProps<TInput>>;
 }
 
 /**
- * A "create something secret" dialog: first a form, then what was created (a key, a link) shown once, with Done.
- * While the secret is shown the dialog cannot be dismissed by accident; closing forgets it.
+ * A "create something secret" dialog: first a form (with the create's error above it), then what was created (a key,
+ * a link) shown once, with Done. While the secret is shown the dialog cannot be dismissed by accident.
  */
-export function RevealOnceDialog<T>({ open, onClose, onCreated, title, revealTitle, description, reveal, form }: RevealOnceDialogProps<T>) {
-  const [created, setCreated] = useState<T | null>(null);
+export function RevealOnceDialog<TInput, TCreated, TError>({
+  open,
+  onClose,
+  creation,
+  title,
+  revealTitle,
+  description,
+  reveal: Reveal,
+  form: Form,
+}: RevealOnceDialogProps<TInput, TCreated, TError>) {
   const close = () => {
-    setCreated(null);
+    creation.reset();
     onClose();
   };
   return (
-    <Dialog open={open} onClose={close} dismissible={!created} title={created ? revealTitle : title} description={created ? undefined : description}>
-      {created ? (
-        <div className="space-y-4">
-          {reveal(created)}
-          <DialogActions>
-            <Button variant="primary" onClick={close}>
-              Done
-            </Button>
-          </DialogActions>
-        </div>
-      ) : (
-        form({
-          onCancel: close,
-          onCreated: async (value) => {
-            setCreated(value);
-            await onCreated();
-          },
-        })
-      )}
+    <Dialog
+      open={open}
+      onClose={close}
+      dismissible={!creation.isSuccess}
+      title={creation.isSuccess ? revealTitle : title}
+      description={creation.isSuccess ? undefined : description}
+    >
+      <div className="space-y-4">
+        {creation.isSuccess ? (
+          <>
+            <Reveal created={creation.data} />
+            <DialogActions>
+              <Button variant="primary" onClick={close}>
+                Done
+              </Button>
+            </DialogActions>
+          </>
+        ) : (
+          <>
+            {creation.isError && <Alert tone="error">{errorMessage(creation.error)}</Alert>}
+            <Form submit={(input) => creation.mutate(input)} pending={creation.isPending} onCancel={close} />
+          </>
+        )}
+      </div>
     </Dialog>
   );
 }
