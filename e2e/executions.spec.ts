@@ -90,7 +90,8 @@ test('a failed run with parallel branches: the list, the graph, the block panel 
 
 test('a running execution is followed live until it completes, without a reload', async ({ page }) => {
   await signUp(page, newPerson('Lev'));
-  const workflowId = await createWorkflow(page, 'Slow one', slowGraph(3_000));
+  // Long enough for the page to open and show it running on a busy machine, where a first visit also loads the route.
+  const workflowId = await createWorkflow(page, 'Slow one', slowGraph(6_000));
   const executionId = await startExecution(page, workflowId, { text: 'patience' });
 
   await page.goto(`/workflows/${workflowId}/executions/${executionId}`);
@@ -105,13 +106,13 @@ test('a running execution is followed live until it completes, without a reload'
   await expect(page.getByTestId('block-panel').getByTestId('block-console')).toContainText('waiting');
 
   // …and then it ends, on the same page.
-  await expect(status).toHaveAttribute('data-status', 'completed', { timeout: 15_000 });
+  await expect(status).toHaveAttribute('data-status', 'completed', { timeout: 20_000 });
   await expect(page.getByTestId('graph-node-wait')).toHaveAttribute('data-status', 'success');
   await expect(page.getByTestId('graph-node-output')).toHaveAttribute('data-status', 'success');
   await expect(page.getByTestId('block-panel').getByTestId('block-console')).toContainText('awake');
-  await expect(page.getByTestId('block-panel').getByTestId('block-output')).toContainText('3000');
+  await expect(page.getByTestId('block-panel').getByTestId('block-output')).toContainText('6000');
   const wait = await barExtent(page, 'wait');
-  expect(wait.end - wait.start).toBeGreaterThanOrEqual(2_900);
+  expect(wait.end - wait.start).toBeGreaterThanOrEqual(5_900);
   expect(await page.evaluate(() => (window as unknown as { weftMarker?: number }).weftMarker)).toBe(42);
 });
 
