@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { serverProcessEnv } from './scripts/server-env.mjs';
 
 // The e2e server runs the production build on its own empty data directory, so runs never see each other's data.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -42,10 +43,8 @@ export default defineConfig({
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: {
+    env: serverProcessEnv({
       WEFT_DATA_DIR: e2eDataDir,
-      NODE_OPTIONS: '--no-node-snapshot',
-      NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: '',
       // Every test signs people up from 127.0.0.1; the per-address limit for people is not what these tests test.
       WEFT_AUTH_ATTEMPTS_PER_MINUTE: '10000',
@@ -55,6 +54,6 @@ export default defineConfig({
       OPENAI_API_KEY: '',
       ANTHROPIC_API_KEY: '',
       OPENAI_COMPATIBLE_BASE_URL: '',
-    },
+    }),
   },
 });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { serverProcessEnv } from '../../scripts/server-env.mjs';
 
 // A Weft server of a test's own (production build), for tests that must stop or restart a server.
 
@@ -25,17 +26,18 @@ export function tempDataDir(): string {
 export async function startServer(port: number, dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<TestServer> {
   let output = '';
   const child = spawn(process.execPath, [...nodeArgs, 'scripts/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
-    env: {
+    env: serverProcessEnv({
       ...process.env,
       WEFT_DATA_DIR: dataDir,
       DATABASE_URL: '',
-      NODE_OPTIONS: '--no-node-snapshot',
+      // Not the test runner's own (tsx, vitest's); serverProcessEnv adds what the server needs.
+      NODE_OPTIONS: '',
       WEFT_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
       WEFT_ALLOW_PRIVATE_NETWORK: 'true',
       WEFT_AUTH_ATTEMPTS_PER_MINUTE: '10000',
       WEFT_SIGNUP: 'open',
       ...env,
-    },
+    }),
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
