@@ -72,7 +72,7 @@ export function ApiKeysSettings() {
                           <Badge tone="red">Revoked</Badge>
                         </span>
                       ) : (
-                        <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => askToRevoke(key)} aria-label={`Revoke ${key.name}`}>
+                        <Button size="sm" variant="ghost-danger" onClick={() => askToRevoke(key)} aria-label={`Revoke ${key.name}`}>
                           Revoke
                         </Button>
                       )}

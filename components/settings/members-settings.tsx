@@ -215,7 +215,7 @@ function MemberRow({
       </td>
       {canManage && (
         <td className={`${CELL} text-right`}>
-          <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={onRemove}>
+          <Button size="sm" variant="ghost-danger" onClick={onRemove}>
             {isMe ? 'Leave' : 'Remove'}
             <span className="sr-only"> {member.name}</span>
           </Button>
@@ -249,7 +249,7 @@ function Invitations() {
                 <Time value={invitation.expires_at} />
               </td>
               <td className={`${CELL} text-right`}>
-                <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => askToRevoke(invitation)}>
+                <Button size="sm" variant="ghost-danger" onClick={() => askToRevoke(invitation)}>
                   Revoke<span className="sr-only"> {ROLE_LABEL[invitation.role].toLowerCase()} invitation created {formatDateTime(invitation.created_at)}</span>
                 </Button>
               </td>

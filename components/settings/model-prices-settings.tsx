@@ -58,7 +58,7 @@ function ModelPrices({ canEdit }: { canEdit: boolean }) {
                   <PriceCells row={row} />
                   {canEdit && (
                     <td className={`${CELL} text-right`}>
-                      <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={() => remove.mutate({ model: row.model })}>
+                      <Button size="sm" variant="ghost-danger" onClick={() => remove.mutate({ model: row.model })}>
                         Delete<span className="sr-only"> the price of {row.model}</span>
                       </Button>
                     </td>

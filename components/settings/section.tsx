@@ -49,7 +49,7 @@ export function RowActions({ name, changeLabel, onChange, onDelete }: { name: st
         {changeLabel}
         <span className="sr-only"> {name}</span>
       </Button>
-      <Button size="sm" variant="ghost" className="text-red-600 dark:text-red-400" onClick={onDelete}>
+      <Button size="sm" variant="ghost-danger" onClick={onDelete}>
         Delete<span className="sr-only"> {name}</span>
       </Button>
     </td>
