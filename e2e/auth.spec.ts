@@ -47,10 +47,10 @@ test('a new account lands in its own empty workspace, and an API key it creates 
   await page.reload();
   await expect(row).not.toContainText('Never');
 
-  await row.getByRole('button', { name: 'Revoke Nightly report script' }).click();
+  await row.getByRole('button', { name: 'Revoke “Nightly report script”' }).click();
   const confirm = page.getByRole('dialog', { name: 'Revoke “Nightly report script”?' });
   await expect(confirm).toContainText('cannot be undone');
-  await confirm.getByRole('button', { name: 'Revoke key' }).click();
+  await confirm.getByRole('button', { name: 'Revoke API key' }).click();
   await expect(confirm).toBeHidden();
   await expect(row).toContainText('Revoked');
   await expect(row.getByRole('button', { name: /Revoke/ })).toHaveCount(0);
@@ -69,7 +69,7 @@ test('an owner invites a viewer by link, the link works once, and a role change 
 
   const link = await createInvitation(page, 'viewer');
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/invite\/[A-Za-z0-9_-]+$/);
-  await expect(page.getByRole('table', { name: 'Pending invitations' })).toContainText('Viewer');
+  await expect(page.getByRole('table', { name: 'Invitations' })).toContainText('Viewer');
 
   // Vic has no account yet: he opens the link in his own browser and signs up there, which accepts it (one click).
   const vicContext = await browser.newContext();

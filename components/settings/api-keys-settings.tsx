@@ -6,17 +6,16 @@ import { RoleBadge } from '@/components/auth/role-badge';
 import { ROLE_DESCRIPTION, ROLE_LABEL, ROLE_OPTIONS, type Role } from '@/components/auth/roles';
 import { useTRPC } from '@/components/trpc';
 import { Alert } from '@/components/ui/alert';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyableValue } from '@/components/ui/copy-button';
 import { DialogFormActions } from '@/components/ui/dialog-form-actions';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SelectField, TextField } from '@/components/ui/field';
-import { formatDateTime, Time } from '@/components/ui/time';
+import { Time } from '@/components/ui/time';
 import { useTextFieldState } from '@/components/ui/use-text-field-state';
 import type { AppRouter } from '@/server/api/root';
 import { AccountGate } from './account-gate';
-import { CELL, Section, Table } from './section';
+import { Section } from './section';
 import type { CreateFormProps } from './reveal-once-dialog';
 import { RevocableList } from './revocable-list';
 
@@ -37,9 +36,8 @@ export function ApiKeysSettings() {
                 has a role, just like a member.
               </>
             }
-            createLabel="Create API key"
+            noun="API key"
             procedures={trpc.apiKeys}
-            what="API keys"
             empty={(startCreating) => (
               <EmptyState
                 title="No API keys yet"
@@ -51,47 +49,18 @@ export function ApiKeysSettings() {
                 }
               />
             )}
-            rows={(rows, askToRevoke) => (
-              <Table label="API keys" head={['Name', 'Key', 'Role', 'Created', 'Last used', <span key="a" className="sr-only">Status and actions</span>]}>
-                {rows.map((key) => (
-                  <tr key={key.id} className={key.revoked_at ? 'text-zinc-400 dark:text-zinc-500' : undefined}>
-                    <td className={`${CELL} font-medium`}>{key.name}</td>
-                    <td className={`${CELL} font-mono text-xs`}>{key.prefix}…</td>
-                    <td className={CELL}>
-                      <RoleBadge role={key.role as Role} />
-                    </td>
-                    <td className={CELL}>
-                      <Time value={key.created_at} />
-                    </td>
-                    <td className={CELL}>
-                      <Time value={key.last_used_at} fallback="Never" />
-                    </td>
-                    <td className={`${CELL} text-right`}>
-                      {key.revoked_at ? (
-                        <span title={`Revoked ${formatDateTime(key.revoked_at)}`}>
-                          <Badge tone="red">Revoked</Badge>
-                        </span>
-                      ) : (
-                        <Button size="sm" variant="ghost-danger" onClick={() => askToRevoke(key)} aria-label={`Revoke ${key.name}`}>
-                          Revoke
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </Table>
-            )}
-            create={{
-              revealTitle: 'Copy your new API key',
-              description: 'Name the key after where it will be used, so you know which one to revoke later.',
-              reveal: NewApiKey,
-              form: CreateApiKeyForm,
-            }}
-            confirm={{
-              title: (key) => `Revoke “${key.name}”?`,
-              description: 'Anything using this key is refused (401 Unauthorized) from now on. This cannot be undone: to restore access, create a new key.',
-              confirmLabel: 'Revoke key',
-            }}
+            columns={[
+              { head: 'Name', cell: (key) => key.name, className: 'font-medium' },
+              { head: 'Key', cell: (key) => `${key.prefix}…`, className: 'font-mono text-xs' },
+              { head: 'Role', cell: (key) => <RoleBadge role={key.role as Role} /> },
+              { head: 'Created', cell: (key) => <Time value={key.created_at} /> },
+              { head: 'Last used', cell: (key) => <Time value={key.last_used_at} fallback="Never" /> },
+            ]}
+            itemName={(key) => `“${key.name}”`}
+            createHint="Name the key after where it will be used, so you know which one to revoke later."
+            form={CreateApiKeyForm}
+            reveal={NewApiKey}
+            revokeWarning="Anything using this key is refused (401 Unauthorized) from now on. This cannot be undone: to restore access, create a new key."
           />
         ) : (
           <Section title="API keys" description="API keys let scripts and other programs call the Weft API on behalf of this workspace.">

@@ -231,43 +231,19 @@ function Invitations() {
     <RevocableList
       title="Invitations"
       description="Invite people with a link: anyone who opens it can join once, with the role you choose, until it expires. Weft sends no email, so send the link yourself."
-      createLabel="Create invitation link"
+      noun="invitation link"
       procedures={trpc.invitations}
-      what="invitations"
       empty={() => <EmptyState title="No pending invitations" description="Links you create show here until someone uses them, they expire or you revoke them." />}
-      rows={(rows, askToRevoke) => (
-        <Table label="Pending invitations" head={['Role', 'Created', 'Expires', <span key="a" className="sr-only">Actions</span>]}>
-          {rows.map((invitation) => (
-            <tr key={invitation.id}>
-              <td className={CELL}>
-                <RoleBadge role={invitation.role} />
-              </td>
-              <td className={CELL}>
-                <Time value={invitation.created_at} />
-              </td>
-              <td className={CELL}>
-                <Time value={invitation.expires_at} />
-              </td>
-              <td className={`${CELL} text-right`}>
-                <Button size="sm" variant="ghost-danger" onClick={() => askToRevoke(invitation)}>
-                  Revoke<span className="sr-only"> {ROLE_LABEL[invitation.role].toLowerCase()} invitation created {formatDateTime(invitation.created_at)}</span>
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </Table>
-      )}
-      create={{
-        revealTitle: 'Copy the invitation link',
-        description: 'Choose what the person can do once they join and how long the link stays valid.',
-        reveal: NewInvitationLink,
-        form: CreateInvitationForm,
-      }}
-      confirm={{
-        title: () => 'Revoke this invitation?',
-        description: 'The link stops working right away. People who already joined through other links are not affected.',
-        confirmLabel: 'Revoke invitation',
-      }}
+      columns={[
+        { head: 'Role', cell: (invitation) => <RoleBadge role={invitation.role} /> },
+        { head: 'Created', cell: (invitation) => <Time value={invitation.created_at} /> },
+        { head: 'Expires', cell: (invitation) => <Time value={invitation.expires_at} /> },
+      ]}
+      itemName={(invitation) => `the ${ROLE_LABEL[invitation.role].toLowerCase()} invitation created ${formatDateTime(invitation.created_at)}`}
+      createHint="Choose what the person can do once they join and how long the link stays valid."
+      form={CreateInvitationForm}
+      reveal={NewInvitationLink}
+      revokeWarning="The link stops working right away. People who already joined through other links are not affected."
     />
   );
 }

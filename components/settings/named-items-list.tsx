@@ -4,15 +4,9 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ConfirmItemDialog } from './confirm-item-dialog';
 import { QueryList } from './query-list';
-import { CELL, RowActions, Table } from './section';
+import { ItemTable, type ItemColumn } from './item-table';
+import { RowActions } from './section';
 import { useListMutation, type MutationProcedure } from './use-list-mutation';
-
-/** A column after the name: its heading, what a row shows in it, and classes for its cells. */
-export interface ItemColumn<T> {
-  head: string;
-  cell: (item: T) => ReactNode;
-  className?: string;
-}
 
 /**
  * A settings list of things known by a unique name (credentials, MCP servers): the name first, then `columns`; for
@@ -34,6 +28,7 @@ export function NamedItemsList<T extends { name: string }, TRemoved, TError>({
   /** The list's name, e.g. "MCP servers": its table's label, and the words of its loading and error messages. */
   what: string;
   empty: ReactNode;
+  /** The columns after the name. */
   columns: ItemColumn<T>[];
   canEdit: boolean;
   changeLabel: string;
@@ -53,19 +48,20 @@ export function NamedItemsList<T extends { name: string }, TRemoved, TError>({
     <>
       <QueryList query={query} what={what} empty={empty}>
         {(items) => (
-          <Table label={label} head={['Name', ...columns.map((column) => column.head), ...(canEdit ? [<span key="a" className="sr-only">Actions</span>] : [])]}>
-            {items.map((item) => (
-              <tr key={item.name}>
-                <td className={`${CELL} font-mono text-sm font-medium`}>{item.name}</td>
-                {columns.map((column) => (
-                  <td key={column.head} className={column.className ? `${CELL} ${column.className}` : CELL}>
-                    {column.cell(item)}
-                  </td>
-                ))}
-                {canEdit && <RowActions name={item.name} changeLabel={changeLabel} onChange={() => onChange(item)} onDelete={() => setDeleting(item.name)} />}
-              </tr>
-            ))}
-          </Table>
+          <ItemTable
+            label={label}
+            items={items}
+            rowKey={(item) => item.name}
+            columns={[{ head: 'Name', cell: (item) => item.name, className: 'font-mono text-sm font-medium' }, ...columns]}
+            actions={
+              canEdit
+                ? {
+                    head: 'Actions',
+                    cell: (item) => <RowActions name={item.name} changeLabel={changeLabel} onChange={() => onChange(item)} onDelete={() => setDeleting(item.name)} />,
+                  }
+                : undefined
+            }
+          />
         )}
       </QueryList>
       <ConfirmItemDialog

@@ -1,11 +1,14 @@
 'use client';
 
 import { useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState, type ComponentType, type ReactNode } from 'react';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { formatDateTime } from '@/components/ui/time';
 import { ConfirmItemDialog } from './confirm-item-dialog';
+import { ItemTable, type ItemColumn } from './item-table';
 import { QueryList } from './query-list';
-import { RevealOnceDialog, type RevealOnceDialogProps } from './reveal-once-dialog';
+import { RevealOnceDialog, type CreateFormProps } from './reveal-once-dialog';
 import { Section } from './section';
 import { useListMutation, type MutationProcedure } from './use-list-mutation';
 
@@ -16,42 +19,53 @@ interface RevocableProcedures<T, TKey extends QueryKey, TInput, TCreated, TRevok
   revoke: MutationProcedure<{ id: string }, TRevoked, TError>;
 }
 
+/** An item that stays listed once revoked (an API key) carries when; one that disappears (an invitation) does not. */
+type Revocable = { id: string; revoked_at?: string | null };
+
 /**
  * A settings list of secrets one creates and revokes (API keys, invitation links): a section whose action opens the
- * create dialog (the secret is shown once), the rows, and a confirmation before revoking. It fetches the list from
- * `procedures` when it mounts, and creating or revoking refetches it.
+ * create dialog (the secret is shown once), a table of `columns` whose last cell revokes the row (after a
+ * confirmation) or says when it was revoked. Every label comes from `noun` ("API key": "Create API key",
+ * "Revoke API key"), so the lists read alike. It fetches the list from `procedures` when it mounts, and creating or
+ * revoking refetches it.
  */
-export function RevocableList<T extends { id: string }, TKey extends QueryKey, TInput, TCreated, TRevoked, TError>({
+export function RevocableList<T extends Revocable, TKey extends QueryKey, TInput, TCreated, TRevoked, TError>({
   title,
   description,
-  createLabel,
+  noun,
   procedures,
-  what,
   empty,
-  rows,
-  create,
-  confirm,
+  columns,
+  itemName,
+  createHint,
+  form,
+  reveal,
+  revokeWarning,
 }: {
   title: string;
   description: ReactNode;
-  /** The create button's label, and the create dialog's title. */
-  createLabel: string;
+  /** What one item is called, singular, as in a sentence ("API key", "invitation link"). */
+  noun: string;
   procedures: RevocableProcedures<T, TKey, TInput, TCreated, TRevoked, TError>;
-  /** The list's name in its loading and error messages, e.g. "API keys". */
-  what: string;
   /** What an empty list shows; `startCreating` opens the create dialog. */
   empty: (startCreating: () => void) => ReactNode;
-  /** The table of the items; `askToRevoke` asks for confirmation before revoking one. */
-  rows: (items: T[], askToRevoke: (item: T) => void) => ReactNode;
-  /** The create dialog, titled `createLabel`. */
-  create: Omit<RevealOnceDialogProps<TInput, TCreated, TError>, 'open' | 'onClose' | 'creation' | 'title'>;
-  confirm: { title: (item: T) => string; description: string; confirmLabel: string };
+  columns: ItemColumn<T>[];
+  /** Names one item for screen readers and in the revoke confirmation. */
+  itemName: (item: T) => string;
+  /** Below the create dialog's title: what to choose and why. */
+  createHint: string;
+  form: ComponentType<CreateFormProps<TInput>>;
+  /** What to show, once, of what was created. */
+  reveal: ComponentType<{ created: TCreated }>;
+  /** What revoking breaks, in the confirmation. */
+  revokeWarning: string;
 }) {
   const query = useQuery(procedures.list.queryOptions());
   const creation = useListMutation(procedures.create, query);
   const revocation = useListMutation(procedures.revoke, query);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<T | null>(null);
+  const createLabel = `Create ${noun}`;
   return (
     <Section
       title={title}
@@ -62,16 +76,46 @@ export function RevocableList<T extends { id: string }, TKey extends QueryKey, T
         </Button>
       }
     >
-      <QueryList query={query} what={what} empty={empty(() => setCreating(true))}>
-        {(items) => rows(items, setRevoking)}
+      <QueryList query={query} what={`${noun}s`} empty={empty(() => setCreating(true))}>
+        {(items) => (
+          <ItemTable
+            label={title}
+            items={items}
+            rowKey={(item) => item.id}
+            columns={columns}
+            rowClassName={(item) => (item.revoked_at ? 'text-zinc-400 dark:text-zinc-500' : undefined)}
+            actions={{
+              head: 'Status and actions',
+              cell: (item) =>
+                item.revoked_at ? (
+                  <span title={`Revoked ${formatDateTime(item.revoked_at)}`}>
+                    <Badge tone="red">Revoked</Badge>
+                  </span>
+                ) : (
+                  <Button size="sm" variant="ghost-danger" onClick={() => setRevoking(item)}>
+                    Revoke<span className="sr-only"> {itemName(item)}</span>
+                  </Button>
+                ),
+            }}
+          />
+        )}
       </QueryList>
-      <RevealOnceDialog open={creating} onClose={() => setCreating(false)} creation={creation} title={createLabel} {...create} />
+      <RevealOnceDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        creation={creation}
+        title={createLabel}
+        description={createHint}
+        form={form}
+        revealTitle={`Copy the new ${noun}`}
+        reveal={reveal}
+      />
       <ConfirmItemDialog
         item={revoking}
         onClose={() => setRevoking(null)}
-        title={revoking === null ? '' : confirm.title(revoking)}
-        description={confirm.description}
-        confirmLabel={confirm.confirmLabel}
+        title={revoking === null ? '' : `Revoke ${itemName(revoking)}?`}
+        description={revokeWarning}
+        confirmLabel={`Revoke ${noun}`}
         onConfirm={(item) => revocation.mutateAsync({ id: item.id })}
       />
     </Section>

@@ -41,10 +41,10 @@ export function Table({ label, head, children }: { label: string; head: ReactNod
 
 export const CELL = 'px-5 py-3 align-middle';
 
-/** The last cell of an editable settings row: change the item or delete it; `name` tells screen readers which. */
+/** The buttons of an editable settings row: change the item or delete it; `name` tells screen readers which. */
 export function RowActions({ name, changeLabel, onChange, onDelete }: { name: string; changeLabel: string; onChange: () => void; onDelete: () => void }) {
   return (
-    <td className={`${CELL} text-right whitespace-nowrap`}>
+    <>
       <Button size="sm" variant="ghost" onClick={onChange}>
         {changeLabel}
         <span className="sr-only"> {name}</span>
@@ -52,7 +52,7 @@ export function RowActions({ name, changeLabel, onChange, onDelete }: { name: st
       <Button size="sm" variant="ghost-danger" onClick={onDelete}>
         Delete<span className="sr-only"> {name}</span>
       </Button>
-    </td>
+    </>
   );
 }
 

@@ -18,7 +18,7 @@ export async function createApiKey(page: Page, name: string, role: Role): Promis
   await dialog.getByLabel('Name').fill(name);
   await dialog.getByLabel('Role').selectOption({ label: LABEL[role] });
   await dialog.getByRole('button', { name: 'Create key' }).click();
-  const shown = page.getByRole('dialog', { name: 'Copy your new API key' });
+  const shown = page.getByRole('dialog', { name: 'Copy the new API key' });
   await expect(shown.getByText('This is the only time the key is shown')).toBeVisible();
   const key = (await shown.getByTestId('new-api-key').textContent())?.trim() ?? '';
   await shown.getByRole('button', { name: 'Done' }).click();
@@ -38,7 +38,7 @@ export async function createInvitation(page: Page, role: Role, expires: '1 day' 
   await dialog.getByLabel('Role').selectOption({ label: LABEL[role] });
   await dialog.getByLabel('Link expires after').selectOption({ label: expires });
   await dialog.getByRole('button', { name: 'Create link' }).click();
-  const shown = page.getByRole('dialog', { name: 'Copy the invitation link' });
+  const shown = page.getByRole('dialog', { name: 'Copy the new invitation link' });
   const link = (await shown.getByTestId('invite-link').textContent())?.trim() ?? '';
   await shown.getByRole('button', { name: 'Done' }).click();
   await expect(shown).toBeHidden();
