@@ -59,6 +59,28 @@ test('a new account lands in its own empty workspace, and an API key it creates 
   expect.soft((await callWithKey(request, '/api/workflows', key)).status()).toBe(401);
 });
 
+test('Escape while a key is being created does not lose it: the dialog stays until the key is shown', async ({ page }) => {
+  await signUp(page, newPerson('Esc'));
+  await openSettings(page, 'API keys');
+  // Hold the create's answer, so the Escape lands while it runs.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/trpc/apiKeys.create**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Create API key' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Create API key' });
+  await dialog.getByLabel('Name').fill('Impatient');
+  await dialog.getByRole('button', { name: 'Create key' }).click();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeVisible();
+  release();
+  const shown = page.getByRole('dialog', { name: 'Copy the new API key' });
+  await expect(shown.getByTestId('new-api-key')).toContainText('weft_');
+});
+
 test('an owner invites a viewer by link, the link works once, and a role change shows on the member’s next page load', async ({ page, browser }) => {
   test.slow(); // two sign-ups (password hashing) and three browser contexts: near the default limit on a loaded machine
   const olive = newPerson('Olive');

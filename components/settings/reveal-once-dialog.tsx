@@ -29,7 +29,8 @@ export interface RevealOnceDialogProps<TInput, TCreated, TError> {
 
 /**
  * A "create something secret" dialog: first a form (with the create's error above it), then what was created (a key,
- * a link) shown once, with Done. While the secret is shown the dialog cannot be dismissed by accident.
+ * a link) shown once, with Done. While the create runs and while the secret is shown, the dialog cannot be dismissed
+ * by accident: closing it mid-create would forget a secret that was made but never seen.
  */
 export function RevealOnceDialog<TInput, TCreated, TError>({
   open,
@@ -49,7 +50,7 @@ export function RevealOnceDialog<TInput, TCreated, TError>({
     <Dialog
       open={open}
       onClose={close}
-      dismissible={!creation.isSuccess}
+      dismissible={creation.isIdle || creation.isError}
       title={creation.isSuccess ? revealTitle : title}
       description={creation.isSuccess ? undefined : description}
     >
