@@ -15,7 +15,7 @@ export const PAGE_SIZES = [10, 20, 50, 100] as const;
 const MAX_LIMIT = 200;
 
 /** What the list shows, kept in the URL so it survives a reload and can be shared: `?q=&sort=&limit=&offset=`. */
-export interface ListParams {
+interface ListParams {
   q: string;
   sort: SortKey;
   limit: number;

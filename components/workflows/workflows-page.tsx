@@ -12,14 +12,13 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { errorMessage } from '@/components/ui/errors';
 import { Select } from '@/components/ui/field';
 import { CloseIcon, PlusIcon, WorkflowIllustration } from '@/components/ui/icons';
-import { PagedRows, usePagedList, type PagedList } from '@/components/ui/paged-list';
+import { PagedRows, usePagedList } from '@/components/ui/paged-list';
 import { Pagination, PastLastPage } from '@/components/ui/pagination';
 import { QueryError } from '@/components/ui/query-error';
 import { ListSearchBox } from '@/components/ui/search-box';
 import { TableSkeletonFrame } from '@/components/ui/table-skeleton';
-import type { UrlParams } from '@/components/ui/url-params';
 import { ImportWorkflowButton } from './import-workflow';
-import { PAGE_SIZES, SORT_OPTIONS, useListParams, type ListParams, type SortKey } from './list-params';
+import { PAGE_SIZES, SORT_OPTIONS, useListParams, type SortKey } from './list-params';
 import { TemplateGallery, TemplateProgress, TemplatesLink, useCreateFromTemplate } from './templates-gallery';
 import { downloadJson, exportFileName } from './transfer';
 import type { WorkflowSummary } from './types';
@@ -327,7 +326,7 @@ function FirstWorkflow({ canEdit, onCreate, templates }: { canEdit: boolean; onC
   );
 }
 
-function Toolbar({ list, searchId }: { list: PagedList<UrlParams<ListParams>>; searchId: string }) {
+function Toolbar({ list, searchId }: { list: WorkflowList; searchId: string }) {
   const { params, setParams } = list.urlParams;
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
