@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { newPerson, signUp } from './helpers/auth';
 import { armWebhook, closeDeployPanel, deployFromEditor, shoutGraph } from './helpers/deploy';
 import { block, expectSaved, openEditor, openRunDialog, selectBlock, typeInCodeEditor } from './helpers/editor';
-import { at, chain, createWorkflow, deployWithForm, inputBlock, outputBlock, runWorkflow } from './helpers/executions';
+import { at, chain, createWorkflow, deployWithForm, inputBlock, outputBlock, runWorkflow, trpcMutation } from './helpers/executions';
 
 // The editor as a non-programmer meets it: a deployed workflow keeps being editable and its changes are deployed on
 // purpose; blocks connect from the keyboard; a phone gets a usable view; every page passes an accessibility scan.
@@ -236,7 +236,7 @@ async function seriousViolations(page: Page, url: string) {
 }
 
 test('every page has no serious or critical accessibility violations, light and dark', async ({ page }) => {
-  // Thirty scans; each takes seconds on a busy machine.
+  // Thirty-odd scans; each takes seconds on a busy machine.
   test.setTimeout(900_000);
   const pages: [string, string][] = [
     ['sign in', '/sign-in'],
@@ -256,12 +256,22 @@ test('every page has no serious or critical accessibility violations, light and 
   const workflowId = await createWorkflow(page, 'Scanned', graph);
   const execution = await runWorkflow(page, workflowId, { text: 'hello' });
   const formUrl = await deployWithForm(page, workflowId, 'public');
+  // Lists are scanned with rows in them: a workflow never run, a revoked (dimmed) key, a key never used.
+  await createWorkflow(page, 'Not run yet', shoutGraph());
+  const revoked = await trpcMutation<{ id: string }>(page, 'apiKeys.create', { name: 'Retired script', role: 'viewer' });
+  await trpcMutation(page, 'apiKeys.revoke', { id: revoked.id });
+  await trpcMutation(page, 'apiKeys.create', { name: 'Nightly script', role: 'editor' });
+  await trpcMutation(page, 'invitations.create', { role: 'viewer' });
+  await trpcMutation(page, 'credentials.set', { name: 'SCANNED_TOKEN', value: 'a-long-secret-value' });
+  await trpcMutation(page, 'mcpServers.put', { name: 'docs', url: 'https://mcp.example.com/mcp', credential: 'SCANNED_TOKEN' });
+  await trpcMutation(page, 'modelPrices.set', { model: 'in-house-model', input_per_million: 1, output_per_million: 2 });
   const signedIn: [string, string][] = [
     ['workflows', '/workflows'],
     ['templates', '/templates'],
     ['editor', `/workflows/${workflowId}`],
     ['executions', `/workflows/${workflowId}/executions`],
     ['execution', `/workflows/${workflowId}/executions/${execution.id}`],
+    ['execution, a block open', `/workflows/${workflowId}/executions/${execution.id}?block=code`],
     ['all executions', '/executions'],
     ['dashboard', '/dashboard'],
     ['settings', '/settings'],

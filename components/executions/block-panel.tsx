@@ -171,9 +171,9 @@ function BlockDetail({ block, executionStartedAt, onClose }: { block: BlockView;
         <JsonViewer label="Output" value={output} testId="block-output" empty={block.status === 'error' || block.status === 'cancelled' ? 'No output: the block did not finish' : 'No output'} />
       )}
       {block.received && (
-        <JsonViewer label="Received" value={block.received} testId="block-received" openDepth={2} actions={<span className="mr-1 text-[11px] text-zinc-400">outputs of the blocks feeding it</span>} />
+        <JsonViewer label="Received" value={block.received} testId="block-received" openDepth={2} actions={<span className="mr-1 text-[11px] text-zinc-500 dark:text-zinc-400">outputs of the blocks feeding it</span>} />
       )}
-      {log && log.input !== null && <JsonViewer label="Config" value={log.input} testId="block-input" openDepth={1} actions={<span className="mr-1 text-[11px] text-zinc-400">as rendered for this run</span>} />}
+      {log && log.input !== null && <JsonViewer label="Config" value={log.input} testId="block-input" openDepth={1} actions={<span className="mr-1 text-[11px] text-zinc-500 dark:text-zinc-400">as rendered for this run</span>} />}
       {ran && <ConsoleLines lines={block.console} startMs={blockStart} live={block.running} approximate={!log} />}
     </div>
   );
@@ -197,7 +197,7 @@ function AgentSteps({ steps }: { steps: AgentStep[] }) {
   return (
     <section aria-label="Agent steps" data-testid="agent-steps" className="overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-800">
       <h4 className="border-b border-zinc-200 bg-zinc-50 px-2.5 py-1 text-xs font-semibold text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900/80 dark:text-zinc-300">
-        Agent steps <span className="font-normal text-zinc-400">· {steps.length}</span>
+        Agent steps <span className="font-normal text-zinc-500 dark:text-zinc-400">· {steps.length}</span>
       </h4>
       <ol className="divide-y divide-zinc-100 dark:divide-zinc-800">
         {steps.map((step) => (

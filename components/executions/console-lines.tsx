@@ -57,7 +57,7 @@ export function ConsoleLines({ lines, startMs, live = false, approximate = false
     <section aria-label="Console" data-testid="block-console" className="overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-800">
       <div className="flex items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-2.5 py-1 dark:border-zinc-800 dark:bg-zinc-900/80">
         <h4 className="mr-auto text-xs font-semibold text-zinc-700 dark:text-zinc-300">
-          Console <span className="font-normal text-zinc-400">· {lines.length.toLocaleString()} {lines.length === 1 ? 'line' : 'lines'}</span>
+          Console <span className="font-normal text-zinc-500 dark:text-zinc-400">· {lines.length.toLocaleString()} {lines.length === 1 ? 'line' : 'lines'}</span>
           {live && <span className="ml-1.5 font-normal text-indigo-600 dark:text-indigo-400">· live</span>}
         </h4>
         {lines.length > 0 && <CopyIconButton value={text} label="Copy console" />}

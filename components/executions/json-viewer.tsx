@@ -90,7 +90,7 @@ function Key({ name }: { name: string | number | null }) {
       <span className={typeof name === 'number' ? 'text-zinc-500 dark:text-zinc-400' : 'text-rose-700 dark:text-rose-300'}>
         {typeof name === 'number' ? name : `"${name}"`}
       </span>
-      <span className="text-zinc-400">: </span>
+      <span className="text-zinc-500 dark:text-zinc-400">: </span>
     </>
   );
 }

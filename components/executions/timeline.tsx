@@ -115,12 +115,12 @@ export function Timeline({ model, selectedId, onSelect }: { model: RunModel; sel
                       style={{ left: pct(block.startMs!), width: `max(3px, calc(${pct(block.endMs! - block.startMs!)}))` }}
                     />
                   ) : (
-                    <span className="absolute inset-y-0 left-0 flex items-center text-[11px] text-zinc-500 italic dark:text-zinc-400">
+                    <span className="absolute inset-y-0 left-0 flex items-center text-[11px] text-zinc-600 italic dark:text-zinc-400">
                       {BLOCK_STATUS_LABEL[block.status].toLowerCase()}
                     </span>
                   )}
                 </span>
-                <span className="w-14 shrink-0 pr-1.5 text-right text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
+                <span className="w-14 shrink-0 pr-1.5 text-right text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400">
                   {hasBar ? formatDuration(block.durationMs) : ''}
                 </span>
               </button>

@@ -83,7 +83,7 @@ export function RevocableList<T extends Revocable, TKey extends QueryKey, TInput
             items={items}
             rowKey={(item) => item.id}
             columns={columns}
-            rowClassName={(item) => (item.revoked_at ? 'text-zinc-400 dark:text-zinc-500' : undefined)}
+            rowClassName={(item) => (item.revoked_at ? 'text-zinc-500 dark:text-zinc-400' : undefined)}
             actions={{
               head: 'Status and actions',
               cell: (item) =>

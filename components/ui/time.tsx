@@ -28,7 +28,7 @@ export function formatDateTime(iso: string): string {
 
 /** A timestamp shown relative to now, with the exact date and time on hover and for assistive technology. */
 export function Time({ value, fallback = '—' }: { value: string | null | undefined; fallback?: string }) {
-  if (!value) return <span className="text-zinc-400 dark:text-zinc-500">{fallback}</span>;
+  if (!value) return <span className="text-zinc-500 dark:text-zinc-400">{fallback}</span>;
   return (
     <time dateTime={value} title={formatDateTime(value)} suppressHydrationWarning>
       {relativeTime(value)}

@@ -372,7 +372,7 @@ function FieldEntry({ field }: { field: FieldChange }) {
         </span>
       </p>
       <p className="font-mono break-all">
-        <span className="mr-1 text-zinc-400">
+        <span className="mr-1 text-zinc-500 dark:text-zinc-400">
           →<span className="sr-only"> becomes</span>
         </span>
         <span data-testid="diff-after" className="text-emerald-700 dark:text-emerald-400" title={previewValue(field.after, 2000)}>

@@ -161,7 +161,7 @@ const LAST_RUN_LABEL: Record<ExecutionStatus, string> = { ...STATUS_LABEL, compl
 
 /** The latest run: its status and when. */
 function LastRun({ workflow }: { workflow: WorkflowSummary }) {
-  if (!workflow.last_execution_status) return <span className="text-zinc-400 dark:text-zinc-500">Never run</span>;
+  if (!workflow.last_execution_status) return <span className="text-zinc-500 dark:text-zinc-400">Never run</span>;
   const status = workflow.last_execution_status;
   return (
     <span className="flex items-center gap-2 whitespace-nowrap">
