@@ -294,3 +294,33 @@ test('every page has no serious or critical accessibility violations, light and 
   }
   expect(found, JSON.stringify(found, null, 1)).toEqual({});
 });
+
+test("every block type's inspector, and the canvas drawing them all, pass the accessibility scan, light and dark", async ({ page }) => {
+  test.setTimeout(600_000);
+  await signUp(page, newPerson('Inspect'));
+  const catalog = await page.request.get('/api/trpc/blocks.catalog');
+  const types: string[] = (await catalog.json()).result.data.json.blocks.map((entry: { type: string }) => entry.type);
+  // One block of each type with its defaults, in a chain from input to output: every handle label and every empty
+  // field shows. Cells are as large as a loop's frame, so no block lies under another.
+  const ordered = [...types.filter((type) => type !== 'output'), 'output'];
+  const blocks = ordered.map((type, index) => ({
+    id: type === 'input' || type === 'output' ? type : `${type}_1`,
+    type,
+    config: {},
+    position: at((index % 3) * 640, Math.floor(index / 3) * 360),
+  }));
+  const workflowId = await createWorkflow(page, 'Every block', chain(...blocks));
+  const found: Record<string, unknown> = {};
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((value) => localStorage.setItem('weft-theme', value), theme);
+    await openEditor(page, workflowId);
+    const canvasViolations = await seriousViolations(page, 'editor');
+    if (canvasViolations.length) found[`canvas (${theme})`] = canvasViolations;
+    for (const { id, type } of blocks) {
+      await selectBlock(page, id);
+      const violations = await seriousViolations(page, 'editor');
+      if (violations.length) found[`${type} inspector (${theme})`] = violations;
+    }
+  }
+  expect(found, JSON.stringify(found, null, 1)).toEqual({});
+});

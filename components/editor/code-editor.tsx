@@ -36,6 +36,12 @@ const sizing = EditorView.theme({
   '.cm-scroller': { overflow: 'auto' },
 });
 
+// CodeMirror's own placeholder grey (#888) is 3.5:1 on white; these are the app's muted text (zinc-500 / zinc-400).
+const readablePlaceholder = EditorView.baseTheme({
+  '&light .cm-placeholder': { color: '#71717a' },
+  '&dark .cm-placeholder': { color: '#a1a1aa' },
+});
+
 /** `value`, `onChange`, `theme` and `placeholder` go to CodeMirror as they are (`mirrorProps`). */
 export function CodeEditor({
   language,
@@ -79,6 +85,7 @@ export function CodeEditor({
       ...languageSupport,
       autocompletion({ activateOnTyping: true, icons: false }),
       sizing,
+      readablePlaceholder,
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({
         'aria-label': label,

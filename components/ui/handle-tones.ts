@@ -5,7 +5,7 @@ import type { BlockHandle, HandleTone } from '@/server/blocks/types';
 // a tone, this maps tones to classes. Written out in full so Tailwind finds them.
 
 const TONES: Record<HandleTone, { label: string; fill: string }> = {
-  neutral: { label: 'text-zinc-500', fill: '' },
+  neutral: { label: 'text-zinc-500 dark:text-zinc-400', fill: '' },
   success: { label: 'text-emerald-700 dark:text-emerald-400', fill: '!bg-emerald-500' },
   danger: { label: 'text-rose-700 dark:text-rose-400', fill: '!bg-rose-500' },
   warning: { label: 'text-amber-700 dark:text-amber-400', fill: '!bg-amber-500' },
