@@ -3,7 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { newPerson, signUp } from './helpers/auth';
-import { armWebhook, closeDeployPanel, deployFromEditor, shoutGraph } from './helpers/deploy';
+import { armWebhook, closeDeployPanel, deployFromEditor, openVersions, shoutGraph } from './helpers/deploy';
 import { block, expectSaved, openEditor, openRunDialog, selectBlock, typeInCodeEditor } from './helpers/editor';
 import { at, chain, createWorkflow, deployWithForm, inputBlock, outputBlock, runWorkflow, trpcMutation } from './helpers/executions';
 
@@ -324,3 +324,41 @@ test("every block type's inspector, and the canvas drawing them all, pass the ac
   }
   expect(found, JSON.stringify(found, null, 1)).toEqual({});
 });
+
+for (const theme of ['light', 'dark']) {
+  test(`the editor's panels and dialogs pass the accessibility scan (${theme})`, async ({ page }) => {
+    await signUp(page, newPerson('Panels'));
+    await page.evaluate((value) => localStorage.setItem('weft-theme', value), theme);
+    const workflowId = await createWorkflow(page, 'Panels', shoutGraph());
+    await openEditor(page, workflowId);
+    const found: Record<string, unknown> = {};
+    const scan = async (name: string) => {
+      const violations = await seriousViolations(page, 'editor');
+      if (violations.length) found[name] = violations;
+    };
+
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await scan('keyboard shortcuts');
+    await page.keyboard.press('Escape');
+
+    const { panel } = await deployFromEditor(page);
+    await armWebhook(panel);
+    await scan('deploy panel, a webhook armed');
+    await closeDeployPanel(page);
+
+    // A changed draft, so the comparison has something to show; the view makes the palette read-only.
+    await selectBlock(page, 'code');
+    await typeInCodeEditor(page, 'code-code', 'return { shout: input.text.toLowerCase() };');
+    await expectSaved(page);
+    const versions = await openVersions(page);
+    await versions.getByRole('button', { name: 'Compare version 1 with the draft' }).click();
+    await expect(page.getByTestId('version-banner')).toBeVisible();
+    await scan('versions, comparing');
+    await versions.getByRole('button', { name: 'View version 1' }).click();
+    await expect(page.getByTestId('version-canvas')).toHaveAttribute('data-mode', 'view');
+    await page.mouse.move(0, 0);
+    await scan('versions, viewing one');
+    expect(found, JSON.stringify(found, null, 1)).toEqual({});
+  });
+}

@@ -480,7 +480,7 @@ function ArmedDetails({ armed }: { armed: ArmedWebhook }) {
           ))}
         </div>
         <div role="tabpanel" className="relative">
-          <pre data-testid="webhook-snippet" className="max-h-72 overflow-auto rounded-md bg-zinc-950 p-3 pr-20 font-mono text-[11.5px] leading-5 text-zinc-100">
+          <pre data-testid="webhook-snippet" tabIndex={0} aria-label="Example call" className="max-h-72 overflow-auto rounded-md bg-zinc-950 p-3 pr-20 font-mono text-[11.5px] leading-5 text-zinc-100">
             {snippet}
           </pre>
           <div className="absolute top-2 right-2">

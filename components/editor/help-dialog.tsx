@@ -58,7 +58,7 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
       <div className="grid gap-5 sm:grid-cols-2">
         {groups.map((group) => (
           <section key={group.title} className={group.title === 'Editing' ? 'sm:row-span-2' : undefined}>
-            <h3 className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase">{group.title}</h3>
+            <h3 className="mb-2 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{group.title}</h3>
             <dl className="space-y-1.5 text-sm">
               {group.rows.map(([keys, what]) => (
                 <div key={what + keys.join()} className="flex items-center justify-between gap-3">

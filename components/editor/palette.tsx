@@ -50,7 +50,8 @@ export function Palette({ catalog, readOnly }: { catalog: Catalog; readOnly: boo
           />
         </div>
       </div>
-      <div className="min-h-0 flex-1 overflow-y-auto p-2">
+      {/* Read-only, the blocks are disabled buttons: the list itself takes focus so it can be scrolled by keyboard. */}
+      <div tabIndex={readOnly ? 0 : undefined} className="min-h-0 flex-1 overflow-y-auto p-2">
         {insertAfter && !readOnly && (
           <div role="status" className="mx-1 mb-2 flex items-start gap-2 rounded-md bg-indigo-50 px-2 py-1.5 text-xs text-indigo-900 dark:bg-indigo-500/15 dark:text-indigo-100">
             <span className="flex-1">

@@ -336,7 +336,7 @@ function BlockEntry({ entry, focused }: { entry: BlockDiff; focused: boolean }) 
         <span aria-hidden className={`h-2.5 w-2.5 shrink-0 rounded-full ${tone.dot}`} />
         <span className="min-w-0 flex-1 truncate font-medium text-zinc-900 dark:text-zinc-100">
           {block.name || block.id}
-          <span className="ml-1 font-mono text-xs font-normal text-zinc-500">
+          <span className="ml-1 font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">
             {block.name ? `${block.id} · ` : ''}
             {block.type}
           </span>
