@@ -1,14 +1,14 @@
 'use client';
 
 import { useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
-import { useState, type ComponentType, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { formatDateTime } from '@/components/ui/time';
 import { ConfirmItemDialog } from './confirm-item-dialog';
 import { ItemTable, type ItemColumn } from './item-table';
 import { QueryList } from './query-list';
-import { RevealOnceDialog, type CreateFormProps } from './reveal-once-dialog';
+import { RevealOnceDialog, type RevealOnceDialogProps } from './reveal-once-dialog';
 import { Section } from './section';
 import { useListMutation, type MutationProcedure } from './use-list-mutation';
 
@@ -41,7 +41,7 @@ export function RevocableList<T extends Revocable, TKey extends QueryKey, TInput
   form,
   reveal,
   revokeWarning,
-}: {
+}: Pick<RevealOnceDialogProps<TInput, TCreated, TError>, 'form' | 'reveal'> & {
   title: string;
   description: ReactNode;
   /** What one item is called, singular, as in a sentence ("API key", "invitation link"). */
@@ -54,9 +54,6 @@ export function RevocableList<T extends Revocable, TKey extends QueryKey, TInput
   itemName: (item: T) => string;
   /** Below the create dialog's title: what to choose and why. */
   createHint: string;
-  form: ComponentType<CreateFormProps<TInput>>;
-  /** What to show, once, of what was created. */
-  reveal: ComponentType<{ created: TCreated }>;
   /** What revoking breaks, in the confirmation. */
   revokeWarning: string;
 }) {
